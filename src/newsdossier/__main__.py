@@ -1,0 +1,7 @@
+"""`python -m newsdossier` is the `newsdossier` command."""
+
+import sys
+
+from newsdossier.cli import main
+
+sys.exit(main())

