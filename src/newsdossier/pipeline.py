@@ -14,6 +14,7 @@ from newsdossier import tables
 from newsdossier.actors import extract_actors
 from newsdossier.article import Article, load_article, parse_date
 from newsdossier.claims import extract_claims
+from newsdossier.coref import add_pronoun_mentions
 from newsdossier.nlp import get_nlp, parse, sentences
 from newsdossier.records import Actor, Claim, Event, Mention, Sentence, Timex
 from newsdossier.timeline import build_timeline, sentence_dates
@@ -40,6 +41,7 @@ def analyse(article: Article, *, nlp: Language | None = None, doc: Doc | None = 
     doc = doc if doc is not None else parse(article.text, nlp)
     sents = sentences(doc)
     actors, mentions = extract_actors(doc, sents=sents)
+    actors, mentions = add_pronoun_mentions(doc, sents=sents, actors=actors, mentions=mentions)
     timexes = find_timexes(doc, published=article.published)
     dates = sentence_dates(doc, sents=sents, timexes=timexes)
     claims = extract_claims(doc, sents=sents, actors=actors, mentions=mentions, dates=dates)
@@ -101,6 +103,7 @@ def actors_step(out_dir: str | Path, *, model: str | None = None) -> tuple[pd.Da
     out_dir = Path(out_dir)
     _, doc, sents = _parsed(out_dir, model)
     actors, mentions = extract_actors(doc, sents=sents)
+    actors, mentions = add_pronoun_mentions(doc, sents=sents, actors=actors, mentions=mentions)
     return (tables.write_records(actors, Actor, out_dir / "actors.csv"),
             tables.write_records(mentions, Mention, out_dir / "mentions.csv"))
 
@@ -134,3 +137,18 @@ def extract(path: str | Path, out_dir: str | Path, *, published: str | dt.date |
     dossier = analyse(article, nlp=nlp)
     write_tables(dossier, Path(out_dir))
     return dossier
+
+
+def timeline_window(out_dir: str | Path, window_start: str = "", window_end: str = "") -> tuple[str, str] | None:
+    """The timeline's core window: the given days, or the span of the main day-precise events."""
+    from newsdossier import timeline
+
+    start = parse_date(window_start, what="window_start")
+    end = parse_date(window_end, what="window_end")
+    if start and end:
+        return start.isoformat(), end.isoformat()
+    events = tables.read_records(Path(out_dir) / "timeline.csv", Event)
+    found = timeline.core_window(events) if hasattr(timeline, "core_window") else None
+    if not found:
+        return None
+    return (start.isoformat() if start else found[0]), (end.isoformat() if end else found[1])

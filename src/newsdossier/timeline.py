@@ -1,30 +1,368 @@
-"""Timeline: dated events built from time expressions, their sentences and their actors."""
+"""Timeline: dated events built from time expressions, their clauses and their actors.
+
+Each dated expression gives one event: the clause that governs it, trimmed to be readable. An
+event noun ("the summit") that a clause dates once keeps that date when it is mentioned again
+without one ("at the start of the summit"): those rows have basis "context".
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
 
 from newsdossier.nlp import sentence_index
 from newsdossier.records import Event, Mention, Sentence, Timex
 
+MAX_EVENT_TOKENS = 45
+# Nouns that name an event which happens on a date. Words in one group may name the same event
+# ("the summit" ... "the meeting"); the rest only corefer with themselves.
+EVENT_GROUPS: list[set[str]] = [
+    {"summit", "meeting", "talks", "conference", "session", "gathering", "forum", "negotiation", "negotiations"},
+    {"election", "vote", "poll", "polls", "referendum", "ballot", "primary", "runoff"},
+    {"attack", "bombing", "blast", "explosion", "strike", "raid", "assault", "shooting"},
+    {"rally", "protest", "demonstration", "march"},
+    {"visit", "trip", "tour"},
+    {"ceremony", "funeral", "inauguration", "wedding", "parade", "celebration", "commemoration"},
+    {"hearing", "trial", "sentencing", "arraignment"},
+    {"debate"}, {"speech", "address"}, {"briefing"}, {"launch"}, {"crash"}, {"earthquake", "quake"},
+    {"storm", "hurricane", "typhoon", "cyclone", "flood"}, {"match", "game", "final", "race", "tournament"},
+    {"festival", "concert"}, {"signing"}, {"coup"}, {"invasion", "offensive"}, {"announcement"},
+]
+_GROUP_OF = {word: i for i, group in enumerate(EVENT_GROUPS) for word in group}
+# Parts of an event that fall on its date ("at the start of the summit").
+_EVENT_PARTS = {"start", "beginning", "end", "opening", "close", "sidelines", "margins", "eve", "outset", "conclusion",
+                "eve", "day"}
+# A date given for these prepositions' objects is not the date of the event noun itself.
+_NOT_SAME_TIME = {"since", "before", "until", "till", "ahead", "prior", "following"}
+# Verbs that place someone at an event.
+_AT_EVENT_VERBS = {"attend", "host", "hold", "open", "close", "chair", "join", "address", "convene", "end", "begin"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_ANNOUNCED_AT = {"conference", "briefing"}
 
-def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> dict[int, tuple[str, str]]:
-    """For each sentence that is dated, (date, basis): the date of what the sentence reports."""
-    out: dict[int, tuple[str, str]] = {}
-    for t in timexes:
-        sid = sentence_index(sents, t.start)
-        out.setdefault(sid, (t.value, "explicit"))
-    return out
+
+@dataclass(frozen=True)
+class EventMention:
+    """A definite mention of an event noun that takes the date its event was given elsewhere."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str
+    sentence_id: int
+    token_i: int
 
 
 def build_timeline(
-    doc: Doc, *, sents: list[Sentence], timexes: list[Timex], mentions: list[Mention]
+    doc: Doc, *, sents: list[Sentence], timexes: list[Timex], mentions: list[Mention], include_refs: bool = False
 ) -> list[Event]:
-    """One event per dated expression: its sentence is the event, its actors those named there."""
-    events = []
-    for n, t in enumerate(timexes, start=1):
+    """Dated events in text order: one per time expression plus one per event dated by context.
+
+    Vague references (PRESENT_REF ...) are left out unless include_refs, and then carry an empty date.
+    """
+    rows: list[tuple[int, Event]] = []
+    for t in timexes:
+        is_ref = t.value.endswith("_REF")
+        if is_ref and not include_refs:
+            continue
         sid = sentence_index(sents, t.start)
-        actor_ids = sorted({m.actor_id for m in mentions if m.sentence_id == sid})
-        events.append(Event(f"E{n:03d}", t.value, t.text, t.precision, sents[sid].text, ";".join(actor_ids),
-                            t.basis, t.start, t.end, sid))
-    return events
+        clause = _clause(doc, t.start, t.end)
+        rows.append((t.start, Event("", "" if is_ref else t.value, t.text, t.precision, _event_text(clause, t),
+                                    _actors(mentions, clause, sid), t.basis, t.start, t.end, sid,
+                                    ref=t.value if is_ref else "")))
+    for m in event_mentions(doc, sents=sents, timexes=timexes):
+        clause = _clause(doc, m.start, m.end)
+        rows.append((m.start, Event("", m.value, m.text, m.precision, _event_text(clause, None),
+                                    _actors(mentions, clause, m.sentence_id), "context", m.start, m.end,
+                                    m.sentence_id)))
+    rows.sort(key=lambda r: r[0])
+    return [_renumber(e, n) for n, (_, e) in enumerate(rows, start=1)]
+
+
+def _renumber(event: Event, n: int) -> Event:
+    return Event(f"E{n:03d}", event.date, event.date_text, event.precision, event.event, event.actors,
+                 event.basis, event.start, event.end, event.sentence_id, event.ref)
+
+
+def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> dict[int, tuple[str, str]]:
+    """For each dated sentence, (date, basis) of what it reports: its own date, else its event's date.
+
+    basis is "explicit" when the sentence gives a date itself and "context" when it names an event
+    dated elsewhere, or reports a press conference right after a sentence dated that way.
+    """
+    out: dict[int, tuple[str, str]] = {}
+    for t in sorted(timexes, key=_main_first(doc)):
+        if t.value.endswith("_REF"):
+            continue
+        out.setdefault(sentence_index(sents, t.start), (t.value, "explicit"))
+    for m in event_mentions(doc, sents=sents, timexes=timexes):
+        out.setdefault(m.sentence_id, (m.value, "context"))
+    for sid in _announced_at(doc, sents, out):
+        out.setdefault(sid, (out[sid - 1][0], "context"))
+    return dict(sorted(out.items()))
+
+
+def _main_first(doc: Doc):
+    """Order a sentence's dates so that a date on its main verb comes before dates inside clauses."""
+    def key(t: Timex) -> tuple[int, int]:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        verb = _verb_of(span.root) if span is not None else None
+        on_root = verb is not None and verb.dep_ == "ROOT"
+        return (0 if on_root else 1, t.start)
+    return key
+
+
+def _announced_at(doc: Doc, sents: list[Sentence], dated: dict[int, tuple[str, str]]) -> list[int]:
+    """Undated sentences at "a press conference" that follow a sentence with a day-precise date."""
+    out = []
+    for s in sents:
+        if s.sentence_id in dated or s.sentence_id - 1 not in dated:
+            continue
+        if len(dated[s.sentence_id - 1][0]) < 10:
+            continue
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is not None and any(t.lemma_ in _ANNOUNCED_AT and t.head.lower_ == "at" for t in span):
+            out.append(s.sentence_id)
+    return out
+
+
+def core_window(events: list[Event], *, published: dt.date | None = None, days: int = 14) -> tuple[str, str] | None:
+    """The span (first, last date) of the article's day-precise main events, or None when there are none.
+
+    Main events are those within `days` of the publication date, or without one, within `days`
+    of the most often mentioned day; background dates years away do not stretch the window.
+    """
+    dated = [e.date[:10] for e in events if e.precision in ("day", "time") and _is_day(e.date[:10])]
+    if not dated:
+        return None
+    known = [dt.date.fromisoformat(d) for d in dated if not d.startswith("X")]
+    if not known:  # no year known: the window is written as it was found
+        return min(dated), max(dated)
+    if published is not None:
+        main = [d for d in known if -days <= (d - published).days <= days]
+    else:
+        centre = Counter(known).most_common(1)[0][0]
+        main = [d for d in known if abs((d - centre).days) <= days]
+    if not main:
+        return None
+    return min(main).isoformat(), max(main).isoformat()
+
+
+def _is_day(value: str) -> bool:
+    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[8:].isdigit()
+
+
+# --- Event coreference ----------------------------------------------------------------------
+
+def event_mentions(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> list[EventMention]:
+    """Definite mentions of event nouns dated elsewhere, in sentences that give no date themselves."""
+    dated = _dated_events(doc, timexes)
+    if not dated:
+        return []
+    timex_sents = {sentence_index(sents, t.start) for t in timexes if not t.value.endswith("_REF")}
+    anchors = {i for _, (_, _, i) in dated.items()}
+    out = []
+    for token in doc:
+        key = _event_key(token)
+        if key is None or token.i in anchors or key not in dated:
+            continue
+        value, precision, _ = dated[key]
+        sid = sentence_index(sents, token.idx)
+        if sid in timex_sents or not _definite(token) or not _at_event(token):
+            continue
+        phrase = _event_phrase(token)
+        out.append(EventMention(phrase.start_char, phrase.end_char, phrase.text, value, precision, sid, token.i))
+    return out
+
+
+def _event_key(token: Token) -> int | None:
+    """The coreference group of an event noun, or None for other tokens."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        return None
+    lemma = token.lemma_.lower()
+    if lemma not in _GROUP_OF:
+        return None
+    # "press conference" and "peace talks" are not the same event kind as a bare "conference"
+    modifiers = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if modifiers:
+        return None
+    return _GROUP_OF[lemma]
+
+
+def _dated_events(doc: Doc, timexes: list[Timex]) -> dict[int, tuple[str, str, int]]:
+    """Event groups given one unambiguous date in the text: group -> (value, precision, token index)."""
+    found: dict[int, set[tuple[str, str]]] = {}
+    first: dict[int, int] = {}
+    for t in timexes:
+        if t.value.endswith("_REF") or t.value.startswith("XXXX-XX-XX"):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for noun in _nouns_dated_by(span):
+            key = _event_key(noun)
+            if key is None:
+                continue
+            found.setdefault(key, set()).add((t.value, t.precision))
+            first.setdefault(key, noun.i)
+    return {k: (*next(iter(v)), first[k]) for k, v in found.items() if len(v) == 1}
+
+
+def _nouns_dated_by(span: Span) -> list[Token]:
+    """Event nouns that a time expression dates: the noun it attaches to, or nouns of its clause."""
+    head = span.root.head
+    if head.dep_ == "prep" and head.lower_ not in _NOT_SAME_TIME:
+        head = head.head
+    if _event_key(head) is not None:
+        return [head]
+    verb = _verb_of(span.root)
+    if verb is None:
+        return []
+    nouns = []
+    for token in verb.subtree:
+        if _event_key(token) is None or token.i in range(span.start, span.end):
+            continue
+        if token.sent != span.sent or _under_other_clause(token, verb) or _under_not_same_time(token, verb):
+            continue
+        nouns.append(token)
+    return nouns
+
+
+def _under_other_clause(token: Token, verb: Token) -> bool:
+    """True when a verb other than `verb` stands between the token and `verb`."""
+    t = token.head
+    while t.i != verb.i and t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head
+    return False
+
+
+def _under_not_same_time(token: Token, verb: Token) -> bool:
+    t = token
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in _NOT_SAME_TIME:
+            return True
+        t = t.head
+    return False
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in token.children)
+
+
+def _at_event(token: Token) -> bool:
+    """True when the mention places what the clause reports at the event itself (not before/after it)."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _EVENT_PARTS:
+        token, head = head.head, head.head.head
+    if token.dep_ == "pobj":
+        return head.lower_ in ("at", "during", "on", "in", "throughout", "amid")
+    if token.dep_ == "dobj":
+        return head.lemma_.lower() in _AT_EVENT_VERBS
+    return False
+
+
+def _event_phrase(token: Token) -> Span:
+    """The noun phrase of an event mention, with the part of it that is meant ("the start of the summit")."""
+    top = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _EVENT_PARTS:
+        top = token.head.head
+    doc = token.doc
+    left = min(t.i for t in top.subtree)
+    right = token.i
+    for t in token.rights:  # keep "in Paris" after "the meeting", not a relative clause
+        if t.dep_ == "prep" and t.lower_ in ("in", "of", "on"):
+            right = max(right, max(x.i for x in t.subtree))
+    return doc[left:right + 1]
+
+
+# --- Clauses and actors ---------------------------------------------------------------------
+
+def _verb_of(token: Token) -> Token | None:
+    """The verb that governs a token (itself when it is one)."""
+    for _ in range(10):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _clause(doc: Doc, start: int, end: int) -> Span:
+    """The clause that says what happened at a date: its verb's subtree minus coordinated clauses."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        span = doc.char_span(start, len(doc.text), alignment_mode="expand") or doc[:]
+    sent = span.sent
+    verb = _verb_of(span.root)
+    if verb is None:
+        return sent
+    dropped: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _has_subject(child) and child.i > span.end:
+            dropped.update(t.i for t in child.subtree)
+            dropped.update(c.i for c in verb.children if c.dep_ == "cc" and c.i < child.i)
+        if child.dep_ in ("advcl",) and child.i > span.end and len(list(child.subtree)) > 12:
+            dropped.update(t.i for t in child.subtree)
+    kept = [t.i for t in verb.subtree if t.i not in dropped]
+    lo, hi = min(kept), max(kept)
+    # a relative clause is read with the noun it describes: "Scholz, who attended the meeting"
+    if verb.dep_ == "relcl":
+        lo = min(lo, min(t.i for t in verb.head.subtree))
+    # a coordinated verb without a subject borrows the subject of the verb it is joined to
+    if verb.dep_ == "conj" and not _has_subject(verb):
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            lo = min(lo, min(t.i for t in subj[0].subtree))
+    return doc[lo:hi + 1]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _event_text(clause: Span, timex: Timex | None) -> str:
+    """The clause as a readable line: no leading connective or date phrase, no trailing punctuation."""
+    tokens = list(clause)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")
+                      or (tokens[0].dep_ == "advmod" and len(tokens) > 1 and tokens[1].text == ",")):
+        tokens = tokens[1:]
+    if timex is not None and tokens:
+        tokens = _drop_leading_date(tokens, timex)
+    while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in ")”\"'")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return clause.text.strip()
+    doc = clause.doc
+    if len(tokens) > MAX_EVENT_TOKENS:
+        return doc.text[tokens[0].idx:tokens[MAX_EVENT_TOKENS - 1].idx + len(tokens[MAX_EVENT_TOKENS - 1])] + " …"
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
+def _drop_leading_date(tokens: list[Token], timex: Timex) -> list[Token]:
+    """'On February 3, officials met' -> 'officials met': the date has its own column."""
+    i = 0
+    if tokens[0].dep_ == "prep" or tokens[0].pos_ == "ADP":
+        i = 1
+    if i < len(tokens) and tokens[i].idx == timex.start:
+        j = i
+        while j < len(tokens) and tokens[j].idx < timex.end:
+            j += 1
+        while j < len(tokens) and tokens[j].is_punct:
+            j += 1
+        if j < len(tokens):
+            return tokens[j:]
+    return tokens
+
+
+def _actors(mentions: list[Mention], clause: Span, sentence_id: int) -> str:
+    """Actor ids named in the clause, else in its sentence."""
+    inside = {m.actor_id for m in mentions if clause.start_char <= m.start < clause.end_char}
+    if not inside:
+        inside = {m.actor_id for m in mentions if m.sentence_id == sentence_id}
+    return ";".join(sorted(inside))

@@ -1,0 +1,51 @@
+# newsdossier: `make help` lists the targets. Every target can be re-run safely.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEED := data/articles/000_dc816de6b9c4007f.txt
+APT_PACKAGES := chromium poppler-utils
+
+.DEFAULT_GOAL := help
+.PHONY: help setup system-deps report test lab bench dev-scores clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+system-deps:  ## install Debian's chromium (PDF, browser tests) and poppler-utils when missing
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing with apt-get"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is needed (set PYTHON=...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+setup: system-deps $(STAMP)  ## create .venv with the pinned requirements, the spaCy model and the package
+
+report: setup  ## run the notebooks on the seed article: reports/000_dc816de6b9c4007f/report.html and .pdf
+	$(BIN)/newsdossier run $(SEED)
+
+test: setup  ## run the test suite (includes one end-to-end notebook run, PDF and browser checks)
+	$(BIN)/pytest -q
+
+lab: setup  ## start JupyterLab on the notebooks with the project's kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: setup  ## benchmark batch speed, memory and the notebook run (prints ratios)
+	$(BIN)/python bench/bench.py
+
+dev-scores: setup  ## score `newsdossier extract` on the development sets (../shared/dev)
+	PATH=$(CURDIR)/$(BIN):$$PATH JOBS=2 ../shared/eval/run_dev.sh $${OUT:-/tmp/newsdossier-dev}
+
+clean:  ## remove generated reports (keeps .venv)
+	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -1,0 +1,308 @@
+"""Coreference by rules: pronouns and definite descriptions resolved to the article's actors.
+
+No statistical coreference model can be installed here (see NOTES.md), so this module scores the
+candidate antecedents of a pronoun with the cues a reader uses: gender and number agreement,
+person versus organisation, recency, grammatical role (subjects stay in focus) and whether the
+candidate was just quoted (reporters chain "he said" to the last speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdossier.nlp import sentence_index
+from newsdossier.records import Actor, Mention, Sentence
+
+# Lemmas of verbs that introduce speech or a stated position; shared with claims.py.
+SPEECH_VERBS = frozenset("""
+say tell warn note stress emphasize emphasise explain confirm clarify deny add write claim insist argue
+state announce declare assert suggest acknowledge admit report reveal predict promise urge caution
+indicate maintain contend allege complain concede agree recall remark reply respond answer ask tweet
+post testify estimate speak comment observe point describe call vow pledge threaten refuse reiterate
+repeat reaffirm assure advise conclude continue retort quip joke lament wonder concur propose
+recommend demand criticize criticise blast slam dismiss reject rule accuse charge counter voice
+""".split())
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_GENDERED = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_HONORIFIC = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f"}
+# Nouns that carry a gender in English; seen next to a name they tell the name's gender.
+_GENDER_NOUNS = {
+    "m": set("""spokesman chairman businessman congressman councilman father husband son brother uncle
+             king prince actor boy man grandfather nephew""".split()),
+    "f": set("""spokeswoman chairwoman businesswoman congresswoman councilwoman mother wife daughter
+             sister aunt queen princess actress girl woman grandmother niece""".split()),
+}
+# A small generic list of common given names (English and international), for gender only.
+_FIRST_NAMES = {
+    "m": set("""john james robert michael william david richard joseph thomas charles christopher daniel
+             paul mark george steven kevin brian edward ronald anthony jason jeff jeffrey ryan gary
+             eric stephen andrew peter scott justin doug douglas frank jack tim timothy greg bill
+             bob jim tom mike steve dave chris nick sam ben adam alex andrew patrick sean ian
+             martin jean pierre michel luis carlos jose juan ahmed mohammed muhammad ali omar hassan
+             ivan vladimir alexei andrei nikolai igor hans klaus wolfgang giuseppe marco luca rajesh
+             raj wei li jian hiroshi kenji doug justin stephen jagmeet andrew""".split()),
+    "f": set("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+             margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa
+             deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna
+             brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+             janet maria heather diane julie joyce victoria kelly christina joan evelyn lauren judith
+             olivia megan cheryl martha andrea hannah jacqueline jean ann kathy catherine chrystia
+             marie sophie claire anne nathalie isabelle fatima aisha olga natalia irina elena tatiana
+             svetlana angela ursula theresa hillary nancy kathleen rachel caroline jody""".split()),
+}
+_FEMALE_SURNAME = re.compile(r"(ova|eva|ina|aya|ska)$")
+_MALE_SURNAME = re.compile(r"(ov|ev|in|sky|ski)$")
+
+# How far back (in sentences) a pronoun may look for its antecedent.
+WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention that a later pronoun might refer to, with the features used to rank it."""
+
+    mention: Mention
+    token: Token
+    subject: bool
+    speaker: bool
+    quoted: bool
+
+
+def actor_gender(actor: Actor, mentions: list[Mention], doc: Doc) -> str:
+    """'m', 'f' or '' from honorifics, gendered title nouns, given names and surname endings."""
+    votes = {"m": 0, "f": 0}
+    words = [w.lower().strip(".") for w in re.split(r"[\s;]+", f"{actor.title} {actor.aliases}") if w]
+    for w in words:
+        for g, nouns in _GENDER_NOUNS.items():
+            votes[g] += 2 * (w in nouns)
+    for m in mentions:
+        if m.actor_id != actor.actor_id or m.how == "pronoun":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in doc[max(0, span.start - 4): span.start]:
+            g = _HONORIFIC.get(tok.lower_.strip("."))
+            if g:
+                votes[g] += 3
+            for g2, nouns in _GENDER_NOUNS.items():
+                votes[g2] += 2 * (tok.lower_ in nouns)
+        for tok in span.root.children:
+            if tok.dep_ == "appos" and tok.lower_ in _GENDER_NOUNS["m"] | _GENDER_NOUNS["f"]:
+                votes["m" if tok.lower_ in _GENDER_NOUNS["m"] else "f"] += 2
+    parts = actor.name.split()
+    if len(parts) >= 2:
+        first = parts[0].lower().strip(".")
+        for g, names in _FIRST_NAMES.items():
+            votes[g] += 2 * (first in names)
+        last = parts[-1].lower()
+        if _FEMALE_SURNAME.search(last):
+            votes["f"] += 1
+        elif _MALE_SURNAME.search(last):
+            votes["m"] += 1
+    if votes["m"] == votes["f"]:
+        return ""
+    return "m" if votes["m"] > votes["f"] else "f"
+
+
+def quote_mask(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside double quotation marks (curly, straight or ``LDC''), per paragraph."""
+    out = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        for m in re.finditer(r"(“|``|\")(.*?)(”|''|\"|$)", para.group(0)):
+            out.append((para.start() + m.start(), para.start() + m.end()))
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in ranges)
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a token depends on (itself when it is the root)."""
+    while token.dep_ not in ("ROOT",) and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
+
+
+def is_speaker_token(token: Token) -> bool:
+    """True when the token is the subject of a speech verb (or the object of 'according to')."""
+    if token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
+    return False
+
+
+def _candidates(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Candidate]:
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        out.append(Candidate(m, root, root.dep_ in SUBJECT_DEPS, is_speaker_token(root),
+                             _inside(quoted, m.start)))
+    return out
+
+
+def _agrees(pronoun: str, actor: Actor, gender: str) -> bool:
+    """Gender, number and animacy agreement between a pronoun and an actor."""
+    if pronoun in _GENDERED:
+        return actor.type == "person" and gender in ("", _GENDERED[pronoun])
+    if pronoun in _PLURAL:
+        return actor.type in ("organization", "group")
+    if pronoun in ("it", "its"):
+        return actor.type == "organization"
+    return False
+
+
+def _score(cand: Candidate, pron: Token, sents: list[Sentence], pron_sid: int, pron_quoted: bool) -> float:
+    """Higher is a likelier antecedent: recent, a subject, a speaker, outside quotes."""
+    dist = pron_sid - cand.mention.sentence_id
+    score = -1.5 * dist
+    if cand.subject:
+        score += 2.0
+    if cand.speaker:
+        score += 2.5
+    if cand.quoted and not pron_quoted:
+        score -= 4.0  # a name inside a quotation is seldom what the narrator's "he" points to
+    if dist == 0:
+        # in the same sentence a pronoun that is itself a subject usually points to the main subject
+        score += 1.0 if cand.subject and cand.token.i < pron.i else 0.0
+        if pron.dep_ in ("dobj", "pobj", "iobj") and _governing_verb(pron) == _governing_verb(cand.token):
+            score -= 10.0  # "X praised him": a non-reflexive object is not its own clause's subject
+    if sents[cand.mention.sentence_id].paragraph_id != sents[pron_sid].paragraph_id:
+        score -= 0.5
+    return score
+
+
+def resolve_pronouns(
+    doc: Doc, *, sents: list[Sentence], actors: list[Actor], mentions: list[Mention]
+) -> list[Mention]:
+    """Pronoun mentions (how='pronoun') for every he/she/they/it that resolves to a known actor."""
+    by_id = {a.actor_id: a for a in actors}
+    genders = {a.actor_id: actor_gender(a, mentions, doc) for a in actors if a.type == "person"}
+    quoted = quote_mask(doc.text)
+    cands = sorted(_candidates(doc, [m for m in mentions if m.actor_id in by_id], quoted),
+                   key=lambda c: c.mention.start)
+    out: list[Mention] = []
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ != "PRON" or not (low in _GENDERED or low in _PLURAL or low in ("it", "its")):
+            continue
+        if low in ("it", "its") and not is_speaker_token(tok):
+            continue  # "it" is too often expletive or a thing; only a speaking "it" is an organisation
+        sid = sentence_index(sents, tok.idx)
+        pron_quoted = _inside(quoted, tok.idx)
+        if pron_quoted:
+            continue  # inside a quotation "he" is the speaker's referent, not the narrator's
+        best, best_score = None, float("-inf")
+        for cand in cands:
+            if cand.mention.start >= tok.idx:
+                break
+            if sid - cand.mention.sentence_id > WINDOW:
+                continue
+            actor = by_id[cand.mention.actor_id]
+            if not _agrees(low, actor, genders.get(actor.actor_id, "")):
+                continue
+            s = _score(cand, tok, sents, sid, pron_quoted)
+            if s > best_score:
+                best, best_score = cand, s
+        if best is None:
+            continue
+        mention = Mention(best.mention.actor_id, tok.idx, tok.idx + len(tok.text), tok.text, sid, "pronoun")
+        out.append(mention)
+        # the resolved pronoun becomes a candidate itself: chains of "he" keep their referent in focus
+        cands.append(Candidate(mention, tok, tok.dep_ in SUBJECT_DEPS, is_speaker_token(tok), False))
+        cands.sort(key=lambda c: c.mention.start)
+    return out
+
+
+def add_pronoun_mentions(
+    doc: Doc, *, sents: list[Sentence], actors: list[Actor], mentions: list[Mention]
+) -> tuple[list[Actor], list[Mention]]:
+    """Actors with mention counts updated, and the mentions with the resolved pronouns added."""
+    from dataclasses import replace
+
+    extra = resolve_pronouns(doc, sents=sents, actors=actors, mentions=mentions)
+    counts: dict[str, int] = {}
+    for m in extra:
+        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    new_actors = [replace(a, mentions=a.mentions + counts.get(a.actor_id, 0)) for a in actors]
+    merged = sorted(mentions + extra, key=lambda m: (m.start, m.end))
+    return new_actors, merged
+
+
+# --- Definite descriptions: "the spokesman", "the French leader", "the ministry" ---
+
+# A description may name a more general office than the title: "the leader" for a president.
+_HYPERNYMS = {
+    "leader": {"president", "premier", "chancellor", "minister", "leader", "head", "chief", "king", "queen"},
+    "official": {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "official", "director"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+}
+_DETERMINERS = {"the", "this", "that"}
+
+
+def description_words(actor: Actor, mentions: list[Mention], doc: Doc) -> set[str]:
+    """Lower-cased nouns that describe an actor: its title, and nouns written right before its name."""
+    words = {w.lower() for w in re.split(r"[\s;,]+", actor.title) if w}
+    for m in mentions:
+        if m.actor_id != actor.actor_id or m.how == "pronoun":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # "Kremlin spokesman Jane Doe", "Foreign Minister Doe": compounds right before the name
+        i = span.start - 1
+        while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i].ent_type_ not in ("PERSON",):
+            words.add(doc[i].lower_)
+            i -= 1
+        for tok in span.root.children:
+            if tok.dep_ == "appos":
+                words.update(t.lower_ for t in tok.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+        if span.root.dep_ == "appos":
+            words.update(t.lower_ for t in span.root.head.subtree
+                         if t.pos_ in ("NOUN", "ADJ") and t.i < span.start)
+    return words
+
+
+def resolve_description(
+    span: Span, *, actors: list[Actor], mentions: list[Mention], doc: Doc
+) -> Actor | None:
+    """The actor a definite description ('the spokesman', 'the ministry') refers to, if any."""
+    toks = [t for t in span if not t.is_punct]
+    if not toks or toks[0].lower_ not in _DETERMINERS:
+        return None
+    head = span.root
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # "the French president": an adjective of nationality must agree with what we know of the actor
+    demonyms = {t.lower_ for t in toks[1:] if t.i != head.i and (t.ent_type_ == "NORP" or t.text[:1].isupper())}
+    heads = _HYPERNYMS.get(head.lower_, set()) | {head.lower_}
+    before = [m for m in mentions if m.start < span.start_char and m.how != "pronoun"]
+    best, best_pos = None, -1
+    for actor in actors:
+        words = description_words(actor, mentions, doc)
+        name_words = {w.lower() for w in re.split(r"\W+", actor.name) if w}
+        if actor.type == "person":
+            if not heads & words or not demonyms <= words | name_words:
+                continue
+        elif actor.type == "organization":
+            if head.lower_ not in name_words | words:
+                continue
+        else:
+            continue
+        last = max((m.start for m in before if m.actor_id == actor.actor_id), default=-1)
+        if last > best_pos:
+            best, best_pos = actor, last
+    return best

@@ -1,0 +1,43 @@
+"""The shipped notebooks: declared once in steps.py, thin, parameterised, committed without outputs."""
+
+from __future__ import annotations
+
+import ast
+
+import nbformat
+import pytest
+
+from newsdossier.paths import NOTEBOOKS_DIR
+from newsdossier.steps import STEPS
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+
+
+def test_every_notebook_is_a_declared_step_and_back():
+    assert [p.name for p in NOTEBOOKS] == sorted(s.notebook for s in STEPS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_a_commented_parameters_cell_and_no_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1
+    for line in params[0].source.splitlines():
+        if line.strip():
+            node = ast.parse(line.split("#")[0]).body[0]
+            assert isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Constant), line
+            assert "  # " in line, f"parameter without a comment: {line}"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, "commit notebooks without outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_stays_thin(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    for source in code:
+        tree = ast.parse(source)
+        assert not any(isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.For, ast.While)) for n in ast.walk(tree)), \
+            "logic belongs in the package"
