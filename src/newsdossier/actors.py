@@ -2,15 +2,16 @@
 
 The step works in four passes over spaCy's entities:
 
-1. repair: strip determiners and possessives, split titles off PERSON entities ("Kremlin spokesman
-   X" read as one name), join organisation fragments ("State" + "Duma", "US" + "State Department"),
-   and retype obvious mistakes (a capital read as a PERSON);
-2. read titles from pre-name modifiers ("Russian Foreign Minister X") and appositions ("X, a
+1. repair: strip determiners and possessives, split titles off PERSON entities ("Palace spokesman
+   X" read as one name), join organisation fragments ("Landsting" + "Assembly", "US" + "Commerce
+   Department"), split photo credits ("Jane Doe/Canadian Press") and retype obvious mistakes (a
+   capital read as a PERSON, "X, a non-profit agency" read as a PERSON);
+2. read titles from pre-name modifiers ("Brazilian Foreign Minister X") and appositions ("X, a
    spokesman");
 3. merge mentions: people by full name, surname or first name; organisations and places by a
    case/determiner-free key, acronyms (defined in brackets or by initials), country aliases,
-   capitals used as governments (metonyms), demonyms and common descriptors ("the alliance");
-4. keep groups ("European officials") as actors of type ``group``, never merged into a named one.
+   capitals used as governments (metonyms), demonyms and common descriptors ("the bloc");
+4. keep groups ("Norwegian officials") as actors of type ``group``, never merged into a named one.
 """
 
 from __future__ import annotations
@@ -47,11 +48,12 @@ class _Cand:
     label: str  # PERSON / ORG / GPE / LOC / FAC / NORP / GROUP
     how: str = "ner"
     title: str = ""
-    nation: str = ""  # country named before or beside a person ("German Chancellor X")
+    nation: str = ""  # country named before or beside a person ("Chilean President X")
     country: Country | None = None  # the country this mention stands for, if any
     key: str = ""
-    naming: bool = True  # False for descriptors ("the alliance"), which never name the actor
-    chars: tuple[int, int] | None = None  # character bounds when a token had to be cut ("Madej/")
+    naming: bool = True  # False for descriptors ("the bloc"), which never name the actor
+    chars: tuple[int, int] | None = None  # character bounds when a token had to be cut ("Doe/")
+    appositive_org: bool = False  # an apposition says this "person" is an organisation
 
 
 @dataclass
@@ -65,6 +67,7 @@ class _Cluster:
 
     @property
     def first(self) -> int:
+        """The first token of the earliest mention."""
         return min(c.start for c in self.cands)
 
 
@@ -72,8 +75,12 @@ class _Cluster:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a token range."""
-    while start < end - 1 and doc[start].lower_ in _DETERMINERS:
+    while start < end - 1 and (doc[start].lower_ in _DETERMINERS or doc[start].tag_ == "POS"
+                               or not any(ch.isalpha() for ch in doc[start].text)):
         start += 1
+    bracket = next((t.i for t in doc[start:end] if t.text in {"(", "["}), None)
+    if bracket is not None and bracket > start:  # "Bureau of Investigation (FBI": the acronym is apart
+        end = bracket
     while end - 1 > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "’s", "'"}
                                or not any(ch.isalpha() for ch in doc[end - 1].text)):
         end -= 1
@@ -81,21 +88,24 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_title_token(token: Token) -> bool:
+    """A role noun or rank ("minister", "General")."""
     return token.lower_ in lexicon.TITLE_HEADS or token.lower_ in lexicon.RANKS
 
 
 def _split_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Where the name proper starts inside a PERSON span that swallowed a title, and its prefix end.
 
-    Returns (prefix_end, name_start): tokens [start, prefix_end) are an affiliation ("Kremlin"),
+    Returns (prefix_end, name_start): tokens [start, prefix_end) are an affiliation ("Harbour"),
     [prefix_end, name_start) the title, [name_start, end) the name. No title: (start, start).
     """
     last_title = -1
     for i in range(start, end - 1):  # a title word as the last token is a surname ("Martin King")
         if _is_title_token(doc[i]):
             last_title = i
-    if last_title < 0:
-        return start, start
+    name = doc[last_title + 1:end]
+    if (last_title < 0 or not name[0].is_alpha or not name[0].text[:1].isupper()
+            or any(t.lower_ in lexicon.ORG_HEADS or t.lower_ in lexicon.PORTFOLIOS for t in name)):
+        return start, start  # "Justice Department", "Governor-General" hold no name
     first_title = last_title
     while first_title > start and (_is_title_token(doc[first_title - 1])
                                    or doc[first_title - 1].lower_ in lexicon.TITLE_QUALIFIERS):
@@ -103,19 +113,23 @@ def _split_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return first_title, last_title + 1
 
 
-def _extend_org(doc: Doc, start: int, end: int, taken: set[int]) -> int:
-    """Extend an ORG span over the capitalised proper nouns NER left out ("State" + "Duma")."""
+def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool = True) -> int:
+    """Extend a name over the capitalised proper nouns NER left out ("Landsting" + "Assembly")."""
     while end < len(doc):
         token = doc[end]
-        if (end in taken or not token.is_alpha or not token.is_title and not token.is_upper
+        if (end in taken or token.ent_type_ not in {"", doc[start].ent_type_}
+                or not token.is_alpha or not token.is_title and not token.is_upper
                 or token.pos_ != "PROPN" or _is_title_token(token) or token.is_sent_start):
             break
         end += 1
+    if not org:
+        return end
     # "Department" + "of Defense": an org head word followed by "of" and a capitalised name
     if (end + 1 < len(doc) and doc[end - 1].lower_ in lexicon.ORG_HEADS and doc[end].lower_ == "of"
             and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN"):
         stop = end + 1
-        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN" and not _is_title_token(doc[stop]):
+        while (stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN"
+               and not _is_title_token(doc[stop])):
             stop += 1
         end = stop
     return end
@@ -130,17 +144,19 @@ def _repaired_spans(doc: Doc) -> list[_Cand]:
         if "/" in doc[start:end].text and label in {"PERSON", "ORG"}:
             cands.extend(_split_credit(doc, start, end))
             continue
-        if label == "ORG" and _title_of_org(doc, start):
-            continue  # "Secretary of State X": "State" belongs to the title
-        if label == "PERSON":
+        if label == "ORG" and (_title_of_org(doc, start) or _portfolio(doc, start, end)):
+            continue  # "Secretary of State X", "Trade Minister X": the word belongs to the title
+        if label in {"PERSON", "ORG"}:
             prefix_end, name_start = _split_person(doc, start, end)
-            if name_start > start:
-                if prefix_end > start:  # "Kremlin spokesman X": the affiliation is an entity of its own
+            if label == "ORG" and 1 <= end - name_start <= 3 and name_start > start:
+                label = "PERSON"  # "Huawei CFO Jane Doe" read as one organisation
+            if label == "PERSON" and name_start > start:
+                if prefix_end > start:  # "Palace spokesman X": the affiliation is an entity of its own
                     cands.append(_Cand(start, prefix_end, _prefix_label(doc[start:prefix_end])))
                 start = name_start
         cands.append(_Cand(start, end, label))
     cands.sort(key=lambda c: c.start)
-    # an organisation split in two: a country right before an organisation ("US" + "State Department")
+    # an organisation split in two: a country right before an organisation ("US" + "Commerce Department")
     joined: list[_Cand] = []
     for cand in cands:
         prev = joined[-1] if joined else None
@@ -151,16 +167,19 @@ def _repaired_spans(doc: Doc) -> list[_Cand]:
         joined.append(cand)
     taken = {i for c in joined for i in range(c.start, c.end)}
     for cand in joined:
-        if cand.label == "ORG":
-            cand.end = _extend_org(doc, cand.start, cand.end, taken)
+        if cand.label in {"ORG", "PERSON"} and not cand.chars:
+            cand.end = _extend_name(doc, cand.start, cand.end, taken, org=cand.label == "ORG")
             taken.update(range(cand.start, cand.end))
-    return [_retype(doc, c) for c in joined if _keep(doc, c)]
+    # a span swallowed by an extension ("Canada" in "Public Health Agency of Canada") is no mention
+    inside = [c for c in joined if any(o is not c and o.start <= c.start and c.end <= o.end
+                                       and o.end - o.start > c.end - c.start for o in joined)]
+    return [_retype(doc, c) for c in joined if _keep(doc, c) and not any(c is i for i in inside)]
 
 
 def _split_credit(doc: Doc, start: int, end: int) -> list[_Cand]:
     """Split a photo credit read as one entity ("Jane Doe/Canadian Press") into person and source."""
     span = doc[start:end]
-    cut = span.start_char + span.text.index("/")
+    cut = span.start_char + len(span.text[:span.text.index("/")].rstrip())
     left = [t for t in span if t.idx < cut]
     right = [t for t in span if t.idx > cut]
     out = []
@@ -178,6 +197,12 @@ def _title_of_org(doc: Doc, start: int) -> bool:
             and start + 1 < len(doc) and doc[start + 1].ent_type_ == "PERSON")
 
 
+def _portfolio(doc: Doc, start: int, end: int) -> bool:
+    """An ORG made of portfolio words right before a role noun ("Trade" in "Trade Minister")."""
+    return (end < len(doc) and doc[end].lower_ in lexicon.TITLE_HEADS
+            and all(t.lower_ in lexicon.PORTFOLIOS for t in doc[start:end]))
+
+
 def _prefix_label(span: Span) -> str:
     """The label of an affiliation cut off a PERSON span: a demonym, a country or an organisation."""
     if lexicon.country_of_demonym(span.text):
@@ -190,13 +215,14 @@ def _prefix_label(span: Span) -> str:
 def _keep(doc: Doc, cand: _Cand) -> bool:
     """Drop spans that are no names at all: adjectives read as organisations, lone title words."""
     span = doc[cand.start:cand.end]
-    if not any(t.is_alpha for t in span) or not any(t.text[:1].isupper() for t in span):
+    if not any(ch.isalpha() for ch in span.text) or not any(t.text[:1].isupper() for t in span):
         return False  # a lower-case span ("rookie defenceman") is no name
     if cand.label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper:
         return False
-    if cand.label == "PERSON" and all(_is_title_token(t) for t in span):
+    if cand.label in {"PERSON", "ORG"} and all(_is_title_token(t) for t in span):
         return False
-    return True
+    # "Liberal MLA": a person's name never ends in an upper-case title
+    return not (cand.label == "PERSON" and span[-1].is_upper and _is_title_token(span[-1]))
 
 
 def _retype(doc: Doc, cand: _Cand) -> _Cand:
@@ -213,9 +239,14 @@ def _retype(doc: Doc, cand: _Cand) -> _Cand:
 # --- 2. titles --------------------------------------------------------------------------------
 
 def _words_text(tokens: list[Token]) -> str:
-    """Lower-case text of a token run as written, so "vice-president" keeps its hyphen."""
-    text = "".join(t.text_with_ws for t in tokens).strip().lower()
-    return re.sub(r"\s+", " ", text)
+    """Lower-case text of tokens as written, so "vice-president" keeps its hyphen."""
+    parts = []
+    for k, token in enumerate(tokens):
+        parts.append(token.lower_)
+        glued = k + 1 < len(tokens) and tokens[k + 1].i == token.i + 1 and not token.whitespace_
+        if k + 1 < len(tokens) and not glued:
+            parts.append(" ")
+    return "".join(parts)
 
 
 def _role_from_run(tokens: list[Token]) -> str:
@@ -231,20 +262,23 @@ def _role_from_run(tokens: list[Token]) -> str:
         else:
             role.append(token)
     has_of = any(t.lower_ == "of" for t in role)
-    while role and not has_of and role[-1].lower_ not in lexicon.TITLE_HEADS:
-        role.pop()  # qualifiers must lead up to a role noun
+    while role and not has_of and role[-1].lower_ not in lexicon.TITLE_HEADS and not (
+            len(role) > 1 and (role[-2].text == "-" or role[-1].lower_ == "general"
+                               and role[-2].lower_ in lexicon.TITLE_HEADS)):
+        role.pop()  # qualifiers must lead up to a role noun ("Secretary-General" is one)
     if any(t.lower_ in lexicon.TITLE_HEADS for t in role):
         return _words_text(role)
     return " ".join(r for r in ranks if r not in lexicon.HONORIFICS)
 
 
 def _title_word(token: Token) -> bool:
+    """A word that can stand in a title before a name: role, rank or qualifier."""
     word = token.lower_
     return word in lexicon.TITLE_HEADS or word in lexicon.RANKS or word in lexicon.TITLE_QUALIFIERS
 
 
 def _pre_name_title(doc: Doc, start: int, taken: set[int]) -> tuple[str, str]:
-    """The role and nation read from the words right before a name ("Russian Foreign Minister")."""
+    """The role and nation read from the words right before a name ("Brazilian Foreign Minister")."""
     run: list[Token] = []
     i = start - 1
     # "Secretary of State X": a role noun, "of", and up to three capitalised words
@@ -257,11 +291,12 @@ def _pre_name_title(doc: Doc, start: int, taken: set[int]) -> tuple[str, str]:
     while i >= 0 and i not in taken:
         token = doc[i]
         glued = token.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
-        if _title_word(token) or glued or (run and run[0].text == "-"):
+        prefix = run and run[0].text == "-" and (_title_word(token) or token.lower_ in lexicon.TITLE_PREFIXES)
+        if _title_word(token) or glued or prefix:
             run.insert(0, token)  # "vice-president": the hyphen and the word before it belong too
-        elif (run and token.is_alpha and not token.is_stop and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+        elif (run and token.is_alpha and not token.is_stop and token.pos_ in {"NOUN", "ADJ"}
               and run[0].lower_ in lexicon.TITLE_HEADS):
-            run.insert(0, token)  # an open-class modifier of the role: "Health Minister", "Duma Speaker"
+            run.insert(0, token)  # a common-noun modifier of the role: "police spokesman"
         else:
             break
         i -= 1
@@ -297,7 +332,7 @@ def _appositive_head(doc: Doc, cand: _Cand) -> Token | None:
 
 
 def _appositive_title(doc: Doc, cand: _Cand, taken: set[int]) -> tuple[str, str]:
-    """The role an apposition gives a person ("X, a State Department spokesman")."""
+    """The role an apposition gives a person ("X, a Treasury spokesman")."""
     head = _appositive_head(doc, cand)
     if head is None or head.i in taken:
         return "", ""
@@ -308,33 +343,45 @@ def _appositive_title(doc: Doc, cand: _Cand, taken: set[int]) -> tuple[str, str]
     last = doc[end - 1]
     if not (_is_role_noun(head) or _is_role_noun(last)):
         return "", ""
-    words = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod"} and t.is_lower
-             and t.is_alpha and t.i not in taken and t.lower_ not in _QUANTIFIERS]
+    # role modifiers only: nouns ("security adviser") and known qualifiers ("former"), no praise
+    words = [t for t in head.lefts if t.is_lower and t.is_alpha and t.i not in taken and (
+        t.dep_ in {"compound", "nmod"} and t.pos_ == "NOUN"
+        or t.dep_ == "amod" and t.lower_ in lexicon.TITLE_QUALIFIERS)]
     nation = next((n for t in head.lefts if (n := _nation_at(doc, t.i))), "")
-    start = words[0].i if words else head.i
-    if any(i in taken for i in range(start, end)):
-        start = head.i
-    return _words_text(list(doc[start:end])), nation
+    return _words_text([*words, *doc[head.i:end]]), nation
+
+
+def _rank_only(title: str) -> bool:
+    """A title made of ranks alone ("lieutenant general"), with no role in it."""
+    ranks = lexicon.RANKS | set(lexicon.RANK_WORDS.values())
+    return all(w in ranks for w in title.split())
 
 
 def _read_titles(doc: Doc, cands: list[_Cand]) -> None:
     """Give each person mention the role and nation its context states; retype people that are orgs."""
     taken = {i for c in cands for i in range(c.start, c.end)}
     for cand in cands:
+        if cand.label == "ORG":
+            head = _appositive_head(doc, cand)
+            if head is not None and (head.lower_ in lexicon.KINSHIP or head.lower_ in lexicon.TITLE_HEADS):
+                cand.label = "PERSON"  # "X, her son": an ORG label on a person
         if cand.label != "PERSON":
             continue
         head = _appositive_head(doc, cand)
         if head is not None and head.lower_ in lexicon.ORG_HEADS:  # "X, a non-profit agency"
-            cand.label = "ORG"
+            cand.label, cand.appositive_org = "ORG", True
             continue
         cand.title, cand.nation = _pre_name_title(doc, cand.start, taken)
-        if not cand.title:
-            cand.title, cand.nation = _appositive_title(doc, cand, taken)
+        if not cand.title or _rank_only(cand.title):  # "Gen. X, a former Army commander": the role wins
+            title, nation = _appositive_title(doc, cand, taken)
+            if title:
+                cand.title, cand.nation = title, nation or cand.nation
 
 
 # --- 3. merging ---------------------------------------------------------------------------------
 
 def _name_words(doc: Doc, cand: _Cand) -> list[str]:
+    """The lower-case words of a name, without a trailing "Jr." or "III"."""
     words = [w.lower().replace("’", "'") for w in re.split(r"[\s-]+", _surface(doc, cand))
              if any(ch.isalpha() for ch in w)]
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
@@ -346,6 +393,9 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     """Two full names of one person: same surname, first names equal or one a prefix ("Pat"/"Patrick")."""
     if a[-1] != b[-1]:
         return False
+    short, long_ = sorted((a, b), key=len)
+    if long_[-len(short):] == short:  # "Bin Laden" in "Osama Bin Laden"
+        return True
     return a[0].startswith(b[0]) or b[0].startswith(a[0])
 
 
@@ -367,8 +417,9 @@ def _merge_people(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
         words = words_of[id(cand)]
         if len(words) != 1:
             continue
-        home = _nearest(clusters, cand, lambda k, w=words[0]: any(words_of[id(c)][-1] == w for c in k.cands))
-        home = home or _nearest(clusters, cand, lambda k, w=words[0]: any(words_of[id(c)][0] == w for c in k.cands))
+        by_surname = [k for k in clusters if any(words_of[id(c)][-1] == words[0] for c in k.cands)]
+        by_first = [k for k in clusters if any(words_of[id(c)][0] == words[0] for c in k.cands)]
+        home = _nearest(by_surname, cand) or _nearest(by_first, cand)
         if home is None:
             home = _Cluster("person")
             clusters.append(home)
@@ -378,9 +429,8 @@ def _merge_people(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
     return clusters
 
 
-def _nearest(clusters: list[_Cluster], cand: _Cand, test) -> _Cluster | None:
-    """Of the clusters passing test, the one mentioned last before cand (else the first one)."""
-    fits = [k for k in clusters if test(k)]
+def _nearest(fits: list[_Cluster], cand: _Cand) -> _Cluster | None:
+    """Of the fitting clusters, the one mentioned last before cand (else the first one)."""
     if not fits:
         return None
     before = [(max((c.start for c in k.cands if c.start < cand.start), default=-1), k) for k in fits]
@@ -389,8 +439,19 @@ def _nearest(clusters: list[_Cluster], cand: _Cand, test) -> _Cluster | None:
 
 def _is_metonym(doc: Doc, cand: _Cand) -> bool:
     """A capital used for its government: not the object of a locative preposition ("in Paris")."""
-    root = doc[cand.start:cand.end].root
-    return not (root.dep_ == "pobj" and root.head.lower_ in lexicon.LOCATIVE_PREPS)
+    span = doc[cand.start:cand.end]
+    if span.text.isupper() and len(span.text) > 3:
+        return False  # a dateline ("NAIROBI, Kenya --") names the city
+    token = span.root
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:  # "between the West and Moscow"
+        token = token.head
+    if token.dep_ in {"nsubj", "nsubjpass", "poss", "dative", "agent"}:
+        return True
+    if token.dep_ == "pobj":
+        return token.head.lower_ not in lexicon.LOCATIVE_PREPS
+    if token.dep_ == "dobj":
+        return token.head.lemma_ not in lexicon.MOTION_VERBS  # "visit Lisbon" is a trip, not a government
+    return False
 
 
 def _place_key(doc: Doc, cand: _Cand) -> None:
@@ -411,16 +472,22 @@ def _place_key(doc: Doc, cand: _Cand) -> None:
 
 
 def _is_acronym(text: str) -> bool:
+    """Two to six capital letters, dots allowed ("EU", "U.N.")."""
     bare = text.replace(".", "")
     return bare.isalpha() and bare.isupper() and 2 <= len(bare) <= 6
 
 
 def _initials(name: str) -> set[str]:
-    """Acronyms a name could have: initials of all words, or of content words only."""
+    """Acronyms a name could have: initials of all words or of content words, with or without a country."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
-    full = "".join(w[0] for w in words).upper()
-    content = "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
-    return {full, content}
+    out = set()
+    for start in (0, 1):  # "U.S. Federal Bureau of Investigation" is the FBI
+        if start and not lexicon.country_named(words[0]):
+            continue
+        rest = words[start:]
+        out.add("".join(w[0] for w in rest).upper())
+        out.add("".join(w[0] for w in rest if w.lower() not in _FUNCTION_WORDS).upper())
+    return out
 
 
 def _cluster_name(doc: Doc, cluster: _Cluster) -> str:
@@ -432,7 +499,8 @@ def _cluster_name(doc: Doc, cluster: _Cluster) -> str:
         forms = [_surface(doc, c) for c in cluster.cands]
     if not forms:
         return cluster.country.name if cluster.country else _surface(doc, cluster.cands[0])
-    return max(forms, key=lambda f: (len(f.split()), not _is_acronym(f), len(f)))
+    # most words first; a name written in capitals (a headline) only when nothing else is there
+    return max(forms, key=lambda f: (len(f.split()), not _is_acronym(f) and not f.isupper(), len(f)))
 
 
 def _bounds(doc: Doc, cand: _Cand) -> tuple[int, int]:
@@ -444,8 +512,11 @@ def _bounds(doc: Doc, cand: _Cand) -> tuple[int, int]:
 
 
 def _surface(doc: Doc, cand: _Cand) -> str:
-    start, end = _bounds(doc, cand)
-    return doc.text[start:end].strip()
+    """The candidate's text (Doc.text is rebuilt on every access, so slice the span instead)."""
+    span = doc[cand.start:cand.end]
+    if cand.chars:
+        return span.text[cand.chars[0] - span.start_char:cand.chars[1] - span.start_char].strip()
+    return span.text.strip()
 
 
 def _merge_places(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
@@ -461,10 +532,13 @@ def _merge_places(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
     clusters = list(by_key.values())
     for cluster in clusters:
         labels = Counter(_LABEL_TYPES.get(c.label, "") for c in cluster.cands if c.how == "ner")
-        if not cluster.country and labels:
+        if any(c.appositive_org for c in cluster.cands):
+            cluster.kind = "organization"
+        elif not cluster.country and labels:
             cluster.kind = labels.most_common(1)[0][0]
     clusters = _merge_acronyms(doc, clusters)
     clusters = _merge_suffixes(doc, clusters)
+    clusters = _merge_prefixes(doc, clusters)
     return _merge_descriptors(doc, clusters)
 
 
@@ -497,7 +571,7 @@ def _merge_acronyms(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
 
 
 def _defined_acronyms(doc: Doc, clusters: list[_Cluster]) -> dict[str, _Cluster]:
-    """Acronyms defined in brackets right after a name: "California Independent System Operator (CAISO)"."""
+    """Acronyms defined in brackets right after a name: "Pacific Grid Reliability Council (PGRC)"."""
     out: dict[str, _Cluster] = {}
     for cluster in clusters:
         for cand in cluster.cands:
@@ -511,7 +585,7 @@ def _defined_acronyms(doc: Doc, clusters: list[_Cluster]) -> dict[str, _Cluster]
 
 
 def _merge_suffixes(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
-    """Merge a short org name into the one longer org name ending with it ("State Department")."""
+    """Merge a short org name into the one longer org name ending with it ("Commerce Department")."""
     for short in clusters:
         if not short.cands or short.kind != "organization" or short.country:
             continue
@@ -527,13 +601,29 @@ def _merge_suffixes(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     return [k for k in clusters if k.cands]
 
 
+def _merge_prefixes(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
+    """Merge a one-word org name into the shortest longer org name it starts ("Acme" -> "Acme Foods")."""
+    for short in clusters:
+        if not short.cands or short.kind != "organization" or short.country or " " in short.key:
+            continue
+        if short.key in lexicon.ORG_HEADS or _is_acronym(_surface(doc, short.cands[0])):
+            continue
+        longer = [k for k in clusters if k is not short and k.cands and k.kind == "organization"
+                  and k.key.split()[0] == short.key and len(k.key.split()) > 1]
+        if longer:
+            _absorb(min(longer, key=lambda k: len(k.key)), short, "alias")
+    return [k for k in clusters if k.cands]
+
+
 def _merge_descriptors(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
-    """Merge a common descriptor into the well-known organisation it stands for ("the alliance")."""
+    """Merge a common descriptor into the well-known organisation it stands for ("the bloc")."""
     for cluster in clusters:
         if not cluster.cands:
             continue
         keys = {c.key for c in cluster.cands} | {norm_key(_surface(doc, c)) for c in cluster.cands}
         descriptors = {d for k in keys for d in lexicon.ORG_DESCRIPTORS.get(k, ())}
+        if not descriptors:
+            continue
         for other in clusters:
             if other is not cluster and other.cands and other.key in descriptors:
                 _absorb(cluster, other, "alias", naming=False)
@@ -545,24 +635,42 @@ def _merge_descriptors(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     return [k for k in clusters if k.cands]
 
 
-def _people_from_places(doc: Doc, people: list[_Cluster], places: list[_Cand]) -> list[_Cand]:
-    """Move single-word ORG/GPE mentions that are a known person's surname over to that person."""
-    surnames = {}
-    for cluster in people:
-        for cand in cluster.cands:
-            words = _name_words(doc, cand)
-            if len(words) > 1:
-                surnames[words[-1]] = cluster
-    rest = []
-    for cand in places:
-        text = _surface(doc, cand).lower()
-        home = surnames.get(text) if cand.label in {"ORG", "GPE"} and cand.end - cand.start == 1 else None
-        if home and not lexicon.country_named(text) and not lexicon.country_of_capital(text):
-            cand.label, cand.how = "PERSON", "alias"
-            home.cands.append(cand)
-        else:
-            rest.append(cand)
-    return rest
+def _relabel_people(doc: Doc, cands: list[_Cand]) -> None:
+    """Relabel ORG/GPE spans that are a known person's name ("Jones", "Seth Jones", "Helga") as PERSON."""
+    full = [_name_words(doc, c) for c in cands if c.label == "PERSON"]
+    surnames = {w[-1] for w in full if len(w) > 1}
+    first_names = {w[0] for w in full if len(w) > 1}
+    for cand in cands:
+        if cand.label not in {"ORG", "GPE"} or cand.end - cand.start > 3 or cand.appositive_org:
+            continue
+        words = _name_words(doc, cand)
+        text = _surface(doc, cand)
+        known = words and (words[-1] in surnames or len(words) == 1 and words[0] in first_names)
+        if (known and not lexicon.country_named(text)
+                and not lexicon.country_of_capital(text) and not _is_acronym(text)
+                and all(t.text[:1].isupper() for t in doc[cand.start:cand.end])
+                and not any(w in lexicon.ORG_HEADS for w in words)):
+            cand.label = "PERSON"
+
+
+def _merge_same_names(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
+    """Merge a person and a non-person cluster of the same multi-word name (NER labelled it both ways)."""
+    by_name: dict[str, _Cluster] = {}
+    for cluster in clusters:
+        name = norm_key(_cluster_name(doc, cluster))
+        if cluster.kind == "group" or len(name.split()) < 2 or cluster.country:
+            continue
+        other = by_name.get(name)
+        if other is None:
+            by_name[name] = cluster
+            continue
+        # an apposition ("X, a non-profit agency") outweighs any number of NER labels
+        ner_votes = [sum(c.how == "ner" for c in k.cands) + 100 * any(c.appositive_org for c in k.cands)
+                     for k in (other, cluster)]
+        keep, drop = (other, cluster) if ner_votes[0] >= ner_votes[1] else (cluster, other)
+        _absorb(keep, drop, "alias")
+        by_name[name] = keep
+    return [k for k in clusters if k.cands]
 
 
 def _unfound_names(doc: Doc, clusters: list[_Cluster]) -> None:
@@ -578,13 +686,14 @@ def _unfound_names(doc: Doc, clusters: list[_Cluster]) -> None:
                 lookup.setdefault(words[0], (cluster, "ORG", "acronym"))
     for token in doc:
         hit = lookup.get(token.text)
-        if hit and token.i not in taken and (token.pos_ == "PROPN" or token.is_upper):
+        # a proper noun, or a subject ("Rivers said"): a capitalised common word ("Price rises") is no name
+        if hit and token.i not in taken and (token.pos_ == "PROPN" or token.dep_ in {"nsubj", "nsubjpass"}):
             cluster, label, how = hit
             cluster.cands.append(_Cand(token.i, token.i + 1, label, how=how))
 
 
 def _title_mentions(doc: Doc, people: list[_Cluster], taken: set[int]) -> None:
-    """Resolve "the French president" to the one person given that title (and nation) in the text."""
+    """Resolve "the Chilean president" to the one person given that title (and nation) in the text."""
     for chunk in doc.noun_chunks:
         root = chunk.root
         if chunk[0].lower_ != "the" or not root.is_lower or root.lower_ not in lexicon.TITLE_HEADS \
@@ -600,25 +709,29 @@ def _title_mentions(doc: Doc, people: list[_Cluster], taken: set[int]) -> None:
 
 
 def _cluster_title(cluster: _Cluster) -> str:
+    """The role given at the earliest mention that states one."""
     return next((c.title for c in sorted(cluster.cands, key=lambda c: c.start) if c.title), "")
 
 
 def _cluster_nation(cluster: _Cluster) -> str:
+    """The nation given at the earliest mention that states one."""
     return next((c.nation for c in sorted(cluster.cands, key=lambda c: c.start) if c.nation), "")
 
 
 # --- 4. groups ------------------------------------------------------------------------------------
 
 def _groups(doc: Doc, taken: set[int]) -> list[_Cluster]:
-    """Groups of people named by origin or affiliation ("European officials"): actors of type group."""
+    """Groups of people named by origin or affiliation ("Norwegian officials"): actors of type group."""
     by_key: dict[str, _Cluster] = {}
     for chunk in doc.noun_chunks:
         root = chunk.root
         is_norp_root = root.ent_type_ == "NORP" and root.tag_ in {"NNPS", "NNS"}
         if not (root.tag_ in {"NNS", "NNPS"} and (root.lower_ in lexicon.GROUP_HEADS or is_norp_root)):
             continue
+        # origin or affiliation words only ("Norwegian", "congressional"), not parse debris
         mods = [t for t in chunk if t.i < root.i and t.dep_ in {"amod", "compound", "nmod"}
-                and t.lower_ not in _QUANTIFIERS and t.is_alpha]
+                and t.lower_ not in _QUANTIFIERS and t.is_alpha
+                and (t.ent_type_ in {"NORP", "GPE", "ORG"} or t.pos_ == "ADJ")]
         if not is_norp_root and not any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in mods):
             continue
         start = mods[0].i if mods else root.i
@@ -652,9 +765,11 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     for cand in cands:  # a lone capital read as a PERSON is a place, unless a person has that name
         if cand.label == "GPE" and _surface(doc, cand).lower() in person_words:
             cand.label = "PERSON"
+    _relabel_people(doc, cands)
     people = _merge_people(doc, [c for c in cands if c.label == "PERSON"])
-    others = _people_from_places(doc, people, [c for c in cands if c.label != "PERSON"])
-    clusters = people + _merge_places(doc, others)
+    clusters = people + _merge_places(doc, [c for c in cands if c.label != "PERSON"])
+    clusters = _merge_same_names(doc, clusters)
+    people = [k for k in clusters if k.kind == "person"]
     _unfound_names(doc, clusters)
     taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
     _title_mentions(doc, people, taken)
@@ -666,19 +781,20 @@ def _rows(doc: Doc, sents: list[Sentence], clusters: list[_Cluster]) -> tuple[li
     """Number the clusters by first appearance and turn them into Actor and Mention rows."""
     actors: list[Actor] = []
     mentions: list[Mention] = []
+    length = len(doc.text)
     for n, cluster in enumerate(sorted(clusters, key=lambda k: k.first), start=1):
         actor_id = f"A{n:03d}"
         cands = sorted({_bounds(doc, c): c for c in cluster.cands}.values(), key=lambda c: c.start)
         rows = []
         for cand in cands:
             start, end = _bounds(doc, cand)
-            rows.append(Mention(actor_id, start, end, doc.text[start:end], sentence_index(sents, start),
+            rows.append(Mention(actor_id, start, end, _surface(doc, cand), sentence_index(sents, start),
                                 cand.how))
         aliases = ";".join(dict.fromkeys(m.text for m in rows))
         title = _cluster_title(cluster) if cluster.kind == "person" else ""
         first = rows[0].start
         actors.append(Actor(actor_id, _cluster_name(doc, cluster), cluster.kind, title, aliases, len(rows),
-                            first, salience(rows, first, len(doc.text), cluster.kind)))
+                            first, salience(rows, first, length, cluster.kind)))
         mentions.extend(rows)
     mentions.sort(key=lambda m: (m.start, m.actor_id))
     return actors, mentions

@@ -9,8 +9,13 @@ import functools
 import re
 from dataclasses import dataclass
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text."""
+    return frozenset(text.split())
+
 # Role nouns that name a position a person holds ("Foreign Minister X", "X, a spokesman").
-TITLE_HEADS = frozenset("""
+TITLE_HEADS = words("""
 president vice-president premier chancellor minister secretary spokesman spokeswoman spokesperson
 speaker governor senator congressman congresswoman congressperson representative mayor councillor
 councilor alderman ambassador envoy diplomat king queen prince princess emperor pope cardinal bishop
@@ -21,46 +26,59 @@ coach manager president-elect
 professor researcher economist analyst scientist author editor correspondent
 reporter columnist anchor adviser advisor aide negotiator mediator monarch sultan emir sheikh
 ayatollah patriarch chancellor-elect treasurer auditor ombudsman registrar administrator
-""".split())
+""")
 
 # Military ranks and honorifics: skipped when reading a role, used as the title only when alone.
-RANKS = frozenset("""
+RANKS = words("""
 mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady gen gen. general maj maj. major lt lt. lieutenant
 col col. colonel capt capt. captain cmdr cmdr. commander adm adm. admiral sgt sgt. sergeant cpl cpl.
 corporal pte pte. pvt pvt. private brig brig. brigadier marshal field sen sen. rep rep. gov gov.
 rev rev. prof prof. hon hon. st. sheikh
-""".split())
+""")
 
 # Honorifics never kept as a title on their own.
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss sir dame lord lady hon hon. st. sheikh".split())
+HONORIFICS = words("mr mr. mrs mrs. ms ms. miss sir dame lord lady hon hon. st. sheikh")
+
+# Government portfolios: "Trade Minister", "Health Secretary" (NER often reads the portfolio as an ORG).
+PORTFOLIOS = words("""
+foreign defence defense finance interior home health justice education trade economy economic
+environment energy labour labor transport transportation agriculture culture industry tourism
+information communications immigration safety security treasury housing commerce intelligence
+affairs development infrastructure veterans indigenous resources fisheries oceans sport heritage
+employment digital budget planning water mines petroleum science technology research women youth
+family equality homeland
+""")
 
 # Words that modify a role but carry no name: kept in the title ("former president").
-TITLE_QUALIFIERS = frozenset("""
-former ex acting interim deputy vice assistant associate senior junior chief prime foreign defence
-defense finance interior home health justice education trade economy economic environment energy
-labour labor transport transportation agriculture culture foreign-affairs state press executive
-managing general principal lead first second top outgoing incoming incumbent then newly elected
-opposition party majority minority house senate cabinet shadow
-""".split())
+TITLE_QUALIFIERS = PORTFOLIOS | words("""
+former ex acting interim deputy vice assistant associate senior junior chief prime state press
+executive managing general principal lead first second top outgoing incoming incumbent then newly
+elected opposition majority minority shadow public social natural national international regional
+""")
 
-# Plural nouns for groups of people: "European officials" is a group, never a named actor.
-GROUP_HEADS = frozenset("""
+# Prefixes joined to a role by a hyphen ("vice-president", "co-founder").
+TITLE_PREFIXES = words("co ex vice under sub pro")
+
+# Plural nouns for groups of people: "Norwegian officials" is a group, never a named actor.
+GROUP_HEADS = words("""
 officials leaders soldiers citizens residents lawmakers legislators politicians voters protesters
 demonstrators workers employees students teachers doctors nurses police officers diplomats ministers
 activists experts analysts critics supporters opponents investors farmers families victims
 civilians villagers fighters militants rebels insurgents veterans members delegates negotiators
 authorities people parents children taxpayers consumers patients migrants refugees immigrants
-""".split())
+""")
 
 # Head words of organisation names: a bare "Department" is not a name of its own.
-ORG_HEADS = frozenset("""
+ORG_HEADS = words("""
 department ministry office agency bureau service council committee commission board court
 parliament assembly congress senate house party union bank university college institute
 association federation foundation society corporation company group authority administration
-government army navy force forces police organization organisation alliance league fund
-""".split())
+government army navy force forces police organization organisation alliance league fund agency
+charity non-profit nonprofit firm coalition club team centre center shelter hospital clinic school
+church newspaper broadcaster network station publisher airline company business startup
+""")
 
-# Common descriptors for a few well-known organisations ("the alliance" for NATO).
+# Common descriptors for a few well-known organisations ("the bloc" for the EU).
 ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "nato": ("alliance",),
     "eu": ("bloc",),
@@ -71,8 +89,12 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
 }
 
 # Prepositions after which a capital names the city, not its government ("the meeting in Paris").
-LOCATIVE_PREPS = frozenset("in at near to into from outside inside around across through toward towards "
-                           "via within throughout".split())
+LOCATIVE_PREPS = words("in at near to into from outside inside around across through toward towards "
+                       "via within throughout")
+
+# Verbs whose object is a place to go to ("visit Paris"), so a capital there is the city.
+MOTION_VERBS = words("""visit travel arrive fly leave enter return reach tour come go move relocate flee
+depart land head drive sail evacuate""")
 
 # Country | other names | demonyms (adjective, plural) | capital(s).
 _COUNTRIES = """
@@ -188,6 +210,7 @@ def norm_key(text: str) -> str:
 
 
 def _split(field: str) -> tuple[str, ...]:
+    """The comma-separated entries of one table field."""
     return tuple(x.strip() for x in field.split(",") if x.strip())
 
 
@@ -203,16 +226,19 @@ def countries() -> tuple[Country, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _country_keys() -> dict[str, Country]:
+    """Country by the key of each of its names."""
     return {norm_key(n): c for c in countries() for n in (c.name, *c.aliases)}
 
 
 @functools.lru_cache(maxsize=1)
 def _demonym_keys() -> dict[str, Country]:
+    """Country by the key of each of its demonyms."""
     return {norm_key(d): c for c in countries() for d in c.demonyms}
 
 
 @functools.lru_cache(maxsize=1)
 def _capital_keys() -> dict[str, Country]:
+    """Country by the key of each of its capitals."""
     return {norm_key(k): c for c in countries() for k in c.capitals}
 
 
@@ -222,19 +248,13 @@ def country_named(text: str) -> Country | None:
 
 
 def country_of_demonym(text: str) -> Country | None:
-    """The country a demonym attests ("French", "Ukrainians"), if any."""
+    """The country a demonym attests ("Danish", "Kenyans"), if any."""
     return _demonym_keys().get(norm_key(text))
 
 
 def country_of_capital(text: str) -> Country | None:
-    """The country whose capital this is ("Washington" -> United States), if any."""
+    """The country whose capital this is ("Ottawa" -> Canada), if any."""
     return _capital_keys().get(norm_key(text))
-
-
-def is_title_word(word: str) -> bool:
-    """A role noun or rank ("minister", "General")."""
-    w = word.lower()
-    return w in TITLE_HEADS or w in RANKS
 
 
 # Abbreviated ranks and honorifics, written out for the title column.
@@ -250,10 +270,11 @@ RANK_WORDS = {
 }
 
 # Kin words: an apposition "X, her son" gives a relation, not a role.
-KINSHIP = frozenset("""
+KINSHIP = words("""
 father mother son daughter brother sister husband wife partner parent child grandfather grandmother
-grandson granddaughter uncle aunt nephew niece cousin fiance fiancee boyfriend girlfriend widow widower
-""".split())
+grandson granddaughter stepfather stepmother stepson stepdaughter uncle aunt nephew niece cousin
+fiance fiancee boyfriend girlfriend widow widower
+""")
 
 # Endings of nouns for what a person does ("researcher", "economist", "lawmaker").
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man", "woman", "person")

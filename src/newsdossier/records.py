@@ -42,7 +42,7 @@ class Mention:
     end: int
     text: str
     sentence_id: int
-    how: str  # ner / alias / acronym / title / pronoun / demonym
+    how: str  # ner / alias / acronym / title / pronoun / demonym / group
 
 
 @dataclass(frozen=True)
