@@ -8,7 +8,7 @@ without one ("at the start of the summit"): those rows have basis "context".
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -20,27 +20,39 @@ MAX_EVENT_TOKENS = 45
 # Nouns that name an event which happens on a date. Words in one group may name the same event
 # ("the summit" ... "the meeting"); the rest only corefer with themselves.
 EVENT_GROUPS: list[set[str]] = [
-    {"summit", "meeting", "talks", "conference", "session", "gathering", "forum", "negotiation", "negotiations"},
+    set("summit meeting talks conference session gathering forum negotiation negotiations".split()),
     {"election", "vote", "poll", "polls", "referendum", "ballot", "primary", "runoff"},
     {"attack", "bombing", "blast", "explosion", "strike", "raid", "assault", "shooting"},
     {"rally", "protest", "demonstration", "march"},
     {"visit", "trip", "tour"},
     {"ceremony", "funeral", "inauguration", "wedding", "parade", "celebration", "commemoration"},
     {"hearing", "trial", "sentencing", "arraignment"},
-    {"debate"}, {"speech", "address"}, {"briefing"}, {"launch"}, {"crash"}, {"earthquake", "quake"},
-    {"storm", "hurricane", "typhoon", "cyclone", "flood"}, {"match", "game", "final", "race", "tournament"},
-    {"festival", "concert"}, {"signing"}, {"coup"}, {"invasion", "offensive"}, {"announcement"},
+    {"debate"},
+    {"speech", "address"},
+    {"briefing"},
+    {"launch"},
+    {"crash"},
+    {"earthquake", "quake"},
+    {"storm", "hurricane", "typhoon", "cyclone", "flood"},
+    {"match", "game", "final", "race", "tournament"},
+    {"festival", "concert"},
+    {"signing"},
+    {"coup"},
+    {"invasion", "offensive"},
+    {"announcement"},
 ]
 _GROUP_OF = {word: i for i, group in enumerate(EVENT_GROUPS) for word in group}
 # Parts of an event that fall on its date ("at the start of the summit").
-_EVENT_PARTS = {"start", "beginning", "end", "opening", "close", "sidelines", "margins", "eve", "outset", "conclusion",
-                "eve", "day"}
+_EVENT_PARTS = set("start beginning end opening close sidelines margins eve outset conclusion day".split())
 # A date given for these prepositions' objects is not the date of the event noun itself.
 _NOT_SAME_TIME = {"since", "before", "until", "till", "ahead", "prior", "following"}
 # Verbs that place someone at an event.
-_AT_EVENT_VERBS = {"attend", "host", "hold", "open", "close", "chair", "join", "address", "convene", "end", "begin"}
+_AT_EVENT_VERBS = set("attend host hold open close chair join address convene end begin".split())
+# Verbs whose subject event is happening at the time of the clause.
+_EVENT_VERBS = set("end open begin close conclude start finish adjourn resume continue".split())
 _DEFINITE = {"the", "this", "that", "these", "those"}
-_ANNOUNCED_AT = {"conference", "briefing"}
+# A press conference is held for the event just reported; a briefing is a routine of its own.
+_ANNOUNCED_AT = {"conference"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +69,12 @@ class EventMention:
 
 
 def build_timeline(
-    doc: Doc, *, sents: list[Sentence], timexes: list[Timex], mentions: list[Mention], include_refs: bool = False
+    doc: Doc,
+    *,
+    sents: list[Sentence],
+    timexes: list[Timex],
+    mentions: list[Mention],
+    include_refs: bool = False,
 ) -> list[Event]:
     """Dated events in text order: one per time expression plus one per event dated by context.
 
@@ -70,48 +87,115 @@ def build_timeline(
             continue
         sid = sentence_index(sents, t.start)
         clause = _clause(doc, t.start, t.end)
-        rows.append((t.start, Event("", "" if is_ref else t.value, t.text, t.precision, _event_text(clause, t),
-                                    _actors(mentions, clause, sid), t.basis, t.start, t.end, sid,
-                                    ref=t.value if is_ref else "")))
+        rows.append(
+            (
+                t.start,
+                Event(
+                    "",
+                    "" if is_ref else t.value,
+                    t.text,
+                    t.precision,
+                    _event_text(clause, t),
+                    _actors(mentions, clause, sid),
+                    t.basis,
+                    t.start,
+                    t.end,
+                    sid,
+                    ref=t.value if is_ref else "",
+                ),
+            )
+        )
     for m in event_mentions(doc, sents=sents, timexes=timexes):
         clause = _clause(doc, m.start, m.end)
-        rows.append((m.start, Event("", m.value, m.text, m.precision, _event_text(clause, None),
-                                    _actors(mentions, clause, m.sentence_id), "context", m.start, m.end,
-                                    m.sentence_id)))
+        rows.append(
+            (
+                m.start,
+                Event(
+                    "",
+                    m.value,
+                    m.text,
+                    m.precision,
+                    _event_text(clause, None),
+                    _actors(mentions, clause, m.sentence_id),
+                    "context",
+                    m.start,
+                    m.end,
+                    m.sentence_id,
+                ),
+            )
+        )
     rows.sort(key=lambda r: r[0])
     return [_renumber(e, n) for n, (_, e) in enumerate(rows, start=1)]
 
 
 def _renumber(event: Event, n: int) -> Event:
-    return Event(f"E{n:03d}", event.date, event.date_text, event.precision, event.event, event.actors,
-                 event.basis, event.start, event.end, event.sentence_id, event.ref)
+    """The event with its id in text order."""
+    return Event(
+        f"E{n:03d}",
+        event.date,
+        event.date_text,
+        event.precision,
+        event.event,
+        event.actors,
+        event.basis,
+        event.start,
+        event.end,
+        event.sentence_id,
+        event.ref,
+    )
 
 
 def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> dict[int, tuple[str, str]]:
     """For each dated sentence, (date, basis) of what it reports: its own date, else its event's date.
 
     basis is "explicit" when the sentence gives a date itself and "context" when it names an event
-    dated elsewhere, or reports a press conference right after a sentence dated that way.
+    dated elsewhere, or reports a press conference right after a sentence dated that way. A date
+    inside what is reported ("said that in 2019 ...", a quotation) is not the date of the saying.
     """
     out: dict[int, tuple[str, str]] = {}
     for t in sorted(timexes, key=_main_first(doc)):
-        if t.value.endswith("_REF"):
+        if t.value.endswith("_REF") or _reported(doc, t.start, t.end):
             continue
         out.setdefault(sentence_index(sents, t.start), (t.value, "explicit"))
     for m in event_mentions(doc, sents=sents, timexes=timexes):
-        out.setdefault(m.sentence_id, (m.value, "context"))
+        if not _reported(doc, m.start, m.end):
+            out.setdefault(m.sentence_id, (m.value, "context"))
     for sid in _announced_at(doc, sents, out):
         out.setdefault(sid, (out[sid - 1][0], "context"))
     return dict(sorted(out.items()))
 
 
-def _main_first(doc: Doc):
+# Clauses that hold what someone says or wants, not when they said it.
+_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+
+
+def _reported(doc: Doc, start: int, end: int) -> bool:
+    """True when a stretch of text sits in a quotation or in the reported clause of its sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc.text[span.sent.start_char : start]
+    opened = before.count("“") - before.count("”") + before.count("``") - before.count("''")
+    if opened > 0 or before.count('"') % 2 == 1:
+        return True
+    token = span.root
+    while token.dep_ != "ROOT" and token.head.i != token.i:
+        if token.dep_ in _CONTENT_DEPS:
+            return True
+        token = token.head
+    return False
+
+
+def _main_first(doc: Doc) -> Callable[[Timex], tuple[int, int]]:
     """Order a sentence's dates so that a date on its main verb comes before dates inside clauses."""
+
     def key(t: Timex) -> tuple[int, int]:
+        """Main-verb dates first, then text order."""
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         verb = _verb_of(span.root) if span is not None else None
         on_root = verb is not None and verb.dep_ == "ROOT"
         return (0 if on_root else 1, t.start)
+
     return key
 
 
@@ -129,11 +213,13 @@ def _announced_at(doc: Doc, sents: list[Sentence], dated: dict[int, tuple[str, s
     return out
 
 
-def core_window(events: list[Event], *, published: dt.date | None = None, days: int = 14) -> tuple[str, str] | None:
+def core_window(
+    events: list[Event], *, published: dt.date | None = None, days: int = 14
+) -> tuple[str, str] | None:
     """The span (first, last date) of the article's day-precise main events, or None when there are none.
 
     Main events are those within `days` of the publication date, or without one, within `days`
-    of the most often mentioned day; background dates years away do not stretch the window.
+    of the densest stretch of days; background dates years away do not stretch the window.
     """
     dated = [e.date[:10] for e in events if e.precision in ("day", "time") and _is_day(e.date[:10])]
     if not dated:
@@ -144,7 +230,8 @@ def core_window(events: list[Event], *, published: dt.date | None = None, days: 
     if published is not None:
         main = [d for d in known if -days <= (d - published).days <= days]
     else:
-        centre = Counter(known).most_common(1)[0][0]
+        # the densest stretch of days, the later one on a tie: news reports what just happened
+        centre = max(known, key=lambda d: (sum(abs((o - d).days) <= days for o in known), d))
         main = [d for d in known if abs((d - centre).days) <= days]
     if not main:
         return None
@@ -152,29 +239,40 @@ def core_window(events: list[Event], *, published: dt.date | None = None, days: 
 
 
 def _is_day(value: str) -> bool:
+    """True for a day-precise value (YYYY-MM-DD or XXXX-MM-DD)."""
     return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[8:].isdigit()
 
 
 # --- Event coreference ----------------------------------------------------------------------
+
 
 def event_mentions(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> list[EventMention]:
     """Definite mentions of event nouns dated elsewhere, in sentences that give no date themselves."""
     dated = _dated_events(doc, timexes)
     if not dated:
         return []
-    timex_sents = {sentence_index(sents, t.start) for t in timexes if not t.value.endswith("_REF")}
+    sent_values: dict[int, set[str]] = {}
+    for t in timexes:
+        if not t.value.endswith("_REF"):
+            sent_values.setdefault(sentence_index(sents, t.start), set()).add(t.value[:10])
     anchors = {i for _, (_, _, i) in dated.items()}
     out = []
     for token in doc:
         key = _event_key(token)
-        if key is None or token.i in anchors or key not in dated:
+        # an anaphor points back: the event must have been dated before this mention
+        if key is None or token.i in anchors or key not in dated or token.i < dated[key][2]:
             continue
         value, precision, _ = dated[key]
         sid = sentence_index(sents, token.idx)
-        if sid in timex_sents or not _definite(token) or not _at_event(token):
+        if sid in sent_values or not _definite(token) or not _at_event(token):
+            continue
+        # "Last week, ministers met ... The meeting ended": the story has moved to another time
+        if sent_values.get(sid - 1, {value}) != {value}:
             continue
         phrase = _event_phrase(token)
-        out.append(EventMention(phrase.start_char, phrase.end_char, phrase.text, value, precision, sid, token.i))
+        out.append(
+            EventMention(phrase.start_char, phrase.end_char, phrase.text, value, precision, sid, token.i)
+        )
     return out
 
 
@@ -197,8 +295,8 @@ def _dated_events(doc: Doc, timexes: list[Timex]) -> dict[int, tuple[str, str, i
     found: dict[int, set[tuple[str, str]]] = {}
     first: dict[int, int] = {}
     for t in timexes:
-        if t.value.endswith("_REF") or t.value.startswith("XXXX-XX-XX"):
-            continue
+        if not _is_day(t.value[:10]):
+            continue  # only a day-precise date is carried over: "the summit" of "in 2019" is too vague
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
@@ -206,7 +304,7 @@ def _dated_events(doc: Doc, timexes: list[Timex]) -> dict[int, tuple[str, str, i
             key = _event_key(noun)
             if key is None:
                 continue
-            found.setdefault(key, set()).add((t.value, t.precision))
+            found.setdefault(key, set()).add((t.value[:10], "day"))
             first.setdefault(key, noun.i)
     return {k: (*next(iter(v)), first[k]) for k, v in found.items() if len(v) == 1}
 
@@ -242,6 +340,7 @@ def _under_other_clause(token: Token, verb: Token) -> bool:
 
 
 def _under_not_same_time(token: Token, verb: Token) -> bool:
+    """True when the token sits in a "before/since/until ..." phrase of the verb."""
     t = token
     while t.i != verb.i and t.head.i != t.i:
         if t.dep_ == "prep" and t.lower_ in _NOT_SAME_TIME:
@@ -251,7 +350,10 @@ def _under_not_same_time(token: Token, verb: Token) -> bool:
 
 
 def _definite(token: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in token.children)
+    """True for "the summit", "this meeting", "her visit"; false for "a summit"."""
+    return any(
+        c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in token.children
+    )
 
 
 def _at_event(token: Token) -> bool:
@@ -263,6 +365,8 @@ def _at_event(token: Token) -> bool:
         return head.lower_ in ("at", "during", "on", "in", "throughout", "amid")
     if token.dep_ == "dobj":
         return head.lemma_.lower() in _AT_EVENT_VERBS
+    if token.dep_ in ("nsubj", "nsubjpass"):  # "the summit ended without a deal"
+        return head.lemma_.lower() in _EVENT_VERBS
     return False
 
 
@@ -274,13 +378,14 @@ def _event_phrase(token: Token) -> Span:
     doc = token.doc
     left = min(t.i for t in top.subtree)
     right = token.i
-    for t in token.rights:  # keep "in Paris" after "the meeting", not a relative clause
-        if t.dep_ == "prep" and t.lower_ in ("in", "of", "on"):
+    for t in token.rights:  # keep "in Lima" after "the meeting", not a relative clause
+        if t.dep_ == "prep" and t.lower_ == "in" and len(list(t.subtree)) <= 4:
             right = max(right, max(x.i for x in t.subtree))
-    return doc[left:right + 1]
+    return doc[left : right + 1]
 
 
 # --- Clauses and actors ---------------------------------------------------------------------
+
 
 def _verb_of(token: Token) -> Token | None:
     """The verb that governs a token (itself when it is one)."""
@@ -296,22 +401,27 @@ def _verb_of(token: Token) -> Token | None:
 def _clause(doc: Doc, start: int, end: int) -> Span:
     """The clause that says what happened at a date: its verb's subtree minus coordinated clauses."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        span = doc.char_span(start, len(doc.text), alignment_mode="expand") or doc[:]
+    if span is None:  # offsets outside the text: the last token stands in, never the whole article
+        span = doc[len(doc) - 1 :]
     sent = span.sent
     verb = _verb_of(span.root)
     if verb is None:
         return sent
     dropped: set[int] = set()
     for child in verb.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _has_subject(child) and child.i > span.end:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and _has_subject(child)
+            and child.i > span.end
+        ):
             dropped.update(t.i for t in child.subtree)
             dropped.update(c.i for c in verb.children if c.dep_ == "cc" and c.i < child.i)
         if child.dep_ in ("advcl",) and child.i > span.end and len(list(child.subtree)) > 12:
             dropped.update(t.i for t in child.subtree)
     kept = [t.i for t in verb.subtree if t.i not in dropped]
     lo, hi = min(kept), max(kept)
-    # a relative clause is read with the noun it describes: "Scholz, who attended the meeting"
+    # a relative clause is read with the noun it describes: "the envoy, who attended the meeting"
     if verb.dep_ == "relcl":
         lo = min(lo, min(t.i for t in verb.head.subtree))
     # a coordinated verb without a subject borrows the subject of the verb it is joined to
@@ -319,18 +429,22 @@ def _clause(doc: Doc, start: int, end: int) -> Span:
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             lo = min(lo, min(t.i for t in subj[0].subtree))
-    return doc[lo:hi + 1]
+    return doc[lo : hi + 1]
 
 
 def _has_subject(verb: Token) -> bool:
+    """True when the verb has a subject of its own."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _event_text(clause: Span, timex: Timex | None) -> str:
     """The clause as a readable line: no leading connective or date phrase, no trailing punctuation."""
     tokens = list(clause)
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")
-                      or (tokens[0].dep_ == "advmod" and len(tokens) > 1 and tokens[1].text == ",")):
+    while tokens and (
+        tokens[0].is_punct
+        or tokens[0].dep_ in ("cc", "mark")
+        or (tokens[0].dep_ == "advmod" and len(tokens) > 1 and tokens[1].text == ",")
+    ):
         tokens = tokens[1:]
     if timex is not None and tokens:
         tokens = _drop_leading_date(tokens, timex)
@@ -340,8 +454,11 @@ def _event_text(clause: Span, timex: Timex | None) -> str:
         return clause.text.strip()
     doc = clause.doc
     if len(tokens) > MAX_EVENT_TOKENS:
-        return doc.text[tokens[0].idx:tokens[MAX_EVENT_TOKENS - 1].idx + len(tokens[MAX_EVENT_TOKENS - 1])] + " …"
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        return (
+            doc.text[tokens[0].idx : tokens[MAX_EVENT_TOKENS - 1].idx + len(tokens[MAX_EVENT_TOKENS - 1])]
+            + " …"
+        )
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 def _drop_leading_date(tokens: list[Token], timex: Timex) -> list[Token]:

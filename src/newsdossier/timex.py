@@ -20,32 +20,66 @@ from newsdossier.records import Timex
 
 MONTHS = ("january february march april may june july august september october november december").split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-               "oct": 10, "nov": 11, "dec": 12}
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+_MONTH_ABBR = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 _NUMBER_WORDS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
-_ORDINALS = {w: n for n, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
 _ORDINALS["twenty-first"] = 21
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 # Moods that a tense can give a relative expression: which way to look from the anchor.
-PAST, FUTURE, UNKNOWN = "past", "future", ""
+PAST, FUTURE, PRESENT, UNKNOWN = "past", "future", "present", ""
+FUTURE_REACH_DAYS = 120
 
 # --- Regular-expression building blocks (month and weekday names must be capitalised). ---
-_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])")
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])"
+)
+# a month on its own is written out or abbreviated with a full stop ("Jan" alone is a name)
+_MONTH_WORD = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![A-Za-z])"
+)
 _WDAY = r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = (r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-        r"|thirty|forty|fifty|a hundred|several|a few|a couple of)")
+_NUM = (
+    r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|a hundred|several|a few|a couple of)"
+)
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|centuries)s?"
 _APPROX = r"(?:(?:almost|nearly|about|around|some|more than|less than|over|roughly|just|only)\s+)?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
-_EDGE = r"(?:(?P<edge>early|earlier|late|later|mid|the middle of|the end of|the beginning of|the start of)[\s-]+)?"
+_EDGE = (
+    r"(?:(?P<edge>early|earlier|late|later|mid|the middle of|the end of|the beginning of|the start of)"
+    r"[\s-]+)?"
+)
 _B = r"(?<![\w$.-])"  # a candidate never starts inside a word, a number or an amount
+_W = r"(?<![\w-])"  # a word-led candidate never starts inside a word ("blast Friday")
 
 
 @dataclass(frozen=True)
@@ -59,6 +93,23 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """What anaphoric expressions count from: the last day and the last year the text gave."""
+
+    day: dt.date | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a candidate is normalised against: its parsed text, the publication date, the anchor."""
+
+    doc: Doc
+    published: dt.date | None
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
 class Value:
     """A normalised value with its precision and how it was reached."""
 
@@ -68,6 +119,7 @@ class Value:
 
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compile one pattern of the table."""
     return re.compile(pattern, flags)
 
 
@@ -75,68 +127,189 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern:
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", _rx(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
     ("numeric", _rx(_B + r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")),
-    ("month_day", _rx(r"(?:" + _WDAY + r",?\s+)?(?:the\s+week\s+of\s+)?" + _MONTH
-                      + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>\d{4})(?!\d))?")),
-    ("day_month", _rx(r"(?:" + _WDAY + r",?\s+)?" + _B + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                      + _MONTH + r"(?:,?\s+(?P<y>\d{4})(?!\d))?")),
-    ("month_year", _rx(_EDGE + _MONTH + r",?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)", re.I)),
-    ("month", _rx(r"(?:(?P<rel>last|next|this|past|coming)\s+)?" + _EDGE + _MONTH)),
-    ("time", _rx(_B + r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m(?![a-z]))"
-                 r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC))?(?:,?\s+(?:on\s+)?" + _WDAY + r")?")),
+    (
+        "month_day",
+        _rx(
+            _W
+            + r"(?:"
+            + _WDAY
+            + r",?\s+)?(?:the\s+week\s+of\s+)?"
+            + _MONTH
+            + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>\d{4})(?!\d))?"
+        ),
+    ),
+    (
+        "day_month",
+        _rx(
+            r"(?:"
+            + _WDAY
+            + r",?\s+)?"
+            + _B
+            + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _MONTH
+            + r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
+        ),
+    ),
+    ("month_year", _rx(_W + _EDGE + _MONTH + r",?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")),
+    ("month", _rx(_W + r"(?:(?P<rel>last|next|this|past|coming)\s+)?" + _EDGE + _MONTH_WORD + r"(?!\s*\d)")),
+    (
+        "time",
+        _rx(
+            _B + r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m(?![a-z]))"
+            r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC))?(?:,?\s+" + _WDAY + r")?"
+        ),
+    ),
     ("noon", _rx(r"\b(?P<noon>noon|midnight|midday)\b", re.I)),
-    ("century", _rx(r"\b" + _EDGE + r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS)
-                    + r")\s+century\b", re.I)),
+    (
+        "century",
+        _rx(
+            r"\b"
+            + _EDGE
+            + r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|"
+            + "|".join(_ORDINALS)
+            + r")\s+century\b",
+            re.I,
+        ),
+    ),
     ("decade", _rx(_B + _EDGE + r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0|'\d0)'?s\b", re.I)),
     ("year", _rx(_B + _EDGE + r"(?:post-|pre-)?(?P<y>1[5-9]\d\d|20\d\d)(?![\d%])(?![.,]\d)", re.I)),
-    ("weekday", _rx(r"(?:(?P<rel>last|next|this|past|coming|previous|following)\s+)?"
-                    r"(?:(?P<edge>early|late)\s+)?" + _WDAY + r"(?:'s)?(?:\s+" + _PART + r")?")),
-    ("deictic", _rx(r"\b(?P<word>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow"
-                    r"|tonight|overnight)(?:\s+" + _PART + r")?(?:'s)?\b", re.I)),
+    (
+        "weekday",
+        _rx(
+            _W + r"(?:(?P<rel>last|next|this|past|coming|previous|following)\s+)?"
+            r"(?:(?P<edge>early|late)\s+)?" + _WDAY + r"(?:\s+" + _PART + r")?"
+        ),
+    ),
+    (
+        "deictic",
+        _rx(
+            r"\b(?P<word>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow"
+            r"|tonight)(?:\s+" + _PART + r")?\b",
+            re.I,
+        ),
+    ),
     ("this_part", _rx(r"\b(?P<rel>this|last)\s+" + _PART + r"\b", re.I)),
-    ("edge_rel", _rx(r"\b(?P<edge>early|earlier|late|later|mid)[\s-]+(?P<rel>this|last|next)\s+"
-                     r"(?P<unit>week|month|year)\b", re.I)),
-    ("rel_unit", _rx(r"\b(?P<rel>this|last|next|the past|the last|the coming|the next|the previous|"
-                     r"the following|past|coming|previous|following)\s+(?P<unit>week|weekend|month|year|decade"
-                     r"|century|quarter)\b(?!\s+(?:of|or|and)\b)", re.I)),
-    ("season", _rx(r"\b(?:(?P<rel>last|this|next|past|coming|early|late|the)\s+)?(?P<season>spring|summer|fall"
-                   r"|autumn|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b", re.I)),
-    ("ago", _rx(r"\b" + _APPROX + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|before|after"
-                r"|from now|hence)\b(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it)\b)", re.I)),
-    ("anaphoric", _rx(r"\b(?P<phrase>(?:earlier|later) that (?:day|morning|evening|night)|that (?:same )?day"
-                      r"|the same day|the (?:next|following|previous) (?:day|morning|evening|night)"
-                      r"|the day before|the night before)\b", re.I)),
-    ("holiday", _rx(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)"
-                    r"|Thanksgiving(?: Day)?|Election Day|Halloween|Valentine's Day|Easter(?: Sunday)?)\b")),
-    ("ref", _rx(r"\b(?P<ref>right now|now|currently|current|nowadays|at present|these days|the present day"
-                r"|the present|the past|recently|lately|in recent (?:years|months|weeks|days)|the future"
-                r"|the near future|the coming (?:years|months|weeks|days|decades)|the years ahead"
-                r"|the months ahead|soon)\b", re.I)),
+    # "earlier this week" is tagged "this week" ("earlier" is a signal), "early this week" whole
+    (
+        "edge_rel",
+        _rx(
+            r"\b(?P<edge>early|late|mid)[\s-]+(?P<rel>this|last|next)\s+"
+            r"(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_unit",
+        _rx(
+            r"\b(?P<rel>this|last|next|the past|the last|the coming|the next|the previous|"
+            r"the following|past|coming|previous|following)\s+(?P<unit>week|weekend|month|year|decade"
+            r"|century|quarter)\b(?!\s+(?:of|or|and)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "season",
+        _rx(
+            r"\b(?:(?P<rel>last|this|next|past|coming|early|late|the)\s+)?(?P<season>spring|summer|fall"
+            r"|autumn|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b(?!\s+of\s+(?!\d))",
+            re.I,
+        ),
+    ),
+    # "two days before" counts from the last date; "two days before the vote" from an event: left out
+    (
+        "ago",
+        _rx(
+            r"\b" + _APPROX + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|from now|hence"
+            r"|(?:before|after)(?=\s*[.,;:)]))\b",
+            re.I,
+        ),
+    ),
+    (
+        "anaphoric",
+        _rx(
+            r"\b(?P<phrase>(?:earlier|later) that (?:day|morning|evening|night)|that (?:same )?day"
+            r"|the same day|the (?:next|following|previous) (?:day|morning|evening|night)"
+            r"|(?:earlier|later) that (?:year|month)|that year"
+            # "the day before the vote" is counted from the vote, not from the last date: left out
+            r"|the (?:day|night) before(?!\s+\w))\b",
+            re.I,
+        ),
+    ),
+    (
+        "holiday",
+        _rx(
+            r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)"
+            r"|Thanksgiving(?: Day)?|Election Day|Halloween|Valentine's Day|Easter(?: Sunday)?)\b"
+        ),
+    ),
+    (
+        "ref",
+        _rx(
+            r"\b(?P<ref>right now|now|currently|current|nowadays|at present|these days|the present day"
+            r"|the present|the past|recently|lately|in recent (?:years|months|weeks|days)|the future"
+            r"|the near future|the coming (?:years|months|weeks|days|decades)|the years ahead"
+            r"|the months ahead|soon)\b",
+            re.I,
+        ),
+    ),
 ]
 
 _REF_VALUES = {"the past": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF"}
 # A bare month or season is a date only when something says so: May is also a modal, June and August
 # are names or adjectives, fall is a verb.
-_MONTH_CUES = {"in", "since", "until", "till", "by", "from", "to", "through", "of", "during", "before", "after",
-               "last", "next", "this", "early", "late", "mid", "end", "beginning", "start", "middle", "between",
-               "and", "or", "throughout", "as", "for", "on"}
+_MONTH_CUES = set(
+    "in since until till by from to through of during before after last next this "
+    "early late mid end beginning start middle between and or throughout as for on the mid-".split()
+)
 
 
 def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
     """Find dated expressions in a parsed article and give each a TIMEX3-style value."""
     out: list[Timex] = []
-    anchor: dt.date | None = None  # the last day-precise date the text gave, for "two days later"
+    anchor = Anchor()  # the last date the text gave, for "two days later" and "later that year"
     for cand in _select(_candidates(doc.text)):
         if not _plausible(doc, cand):
             continue
-        value = _normalise(doc, cand, published=published, anchor=anchor)
+        value = _normalise(cand, Context(doc, published, anchor))
         if value is None:
             continue
         start, end, text = _trim(doc.text, cand.start, cand.end, cand.kind)
         out.append(Timex(start, end, text, value.value, value.precision, value.basis))
-        day = _as_date(value.value)
-        if day is not None and cand.kind not in ("time", "noon"):
-            anchor = day
-    return _date_times(doc, out, published)
+        anchor = _next_anchor(anchor, value, cand.kind)
+    return _date_times(doc, _day_lists(doc.text, out), published)
+
+
+_SECOND_DAY = re.compile(r"(?:\s*(?:-|–|and|to|through|or)\s*)(\d{1,2})(?![\d%])(?!\s*percent)")
+
+
+def _day_lists(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Add the second day of "April 24 and 25" or "May 3-5", which borrows the first day's month."""
+    out = []
+    for t in timexes:
+        out.append(t)
+        m = _SECOND_DAY.match(text, t.end)
+        if t.precision != "day" or not m or not t.text[-1:].isdigit():
+            continue
+        day = int(m.group(1))
+        if not int(t.value[8:10]) < day <= 31:
+            continue
+        start, end = m.start(1), m.end(1)
+        if any(o.start < end and start < o.end for o in timexes):
+            continue
+        out.append(Timex(start, end, m.group(1), f"{t.value[:8]}{day:02d}", "day", t.basis))
+    return out
+
+
+def _next_anchor(anchor: Anchor, value: Value, kind: str) -> Anchor:
+    """Move the anchor to a newly found date (clock times without a day do not move it)."""
+    if kind in ("time", "noon"):
+        return anchor
+    day = _as_date(value.value)
+    year = int(value.value[:4]) if value.value[:4].isdigit() else anchor.year
+    if day is None and anchor.day is not None and not anchor.day.isoformat().startswith(value.value):
+        # "in June ... two days earlier": the story has left the last day, so no day to count from
+        return Anchor(None, year)
+    return Anchor(day or anchor.day, year)
 
 
 def _candidates(text: str) -> list[Candidate]:
@@ -156,7 +329,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 def _trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
     """Drop a leading "the" of a period and a full stop that ends the sentence, not an abbreviation."""
-    if kind in ("decade", "century", "year", "season") and text[start:start + 4].lower() == "the ":
+    if kind in ("decade", "century", "year", "season") and text[start : start + 4].lower() == "the ":
         start += 4
     span = text[start:end]
     if span.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]{2,3}|[ap]\.\s?m)\.$", span):
@@ -165,6 +338,7 @@ def _trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering a character range (None when it falls outside the doc)."""
     return doc.char_span(start, end, alignment_mode="expand")
 
 
@@ -181,17 +355,25 @@ def _plausible(doc: Doc, cand: Candidate) -> bool:
             return True
         if before is None or before.lower_ not in _MONTH_CUES:
             return False
-        return not (span[0].ent_type_ in ("PERSON", "ORG") and span[0].ent_iob_ != "B")
+        return span[0].ent_type_ not in ("PERSON", "ORG", "WORK_OF_ART")
     if cand.kind == "year":
         return _plausible_year(span, before, after)
     if cand.kind == "season":
+        if g.get("y"):
+            return True
         if g.get("rel") == "the":
             return before is not None and before.lower_ in {"in", "during", "by", "until", "since", "through"}
         return bool(g.get("rel") or g.get("y")) or (before is not None and before.lower_ in {"in", "during"})
     if cand.kind == "ref":
         return _plausible_ref(span, g["ref"].lower(), after)
-    if cand.kind == "rel_unit" and g["rel"].lower() in ("the past", "the last", "the coming", "the next",
-                                                        "past", "coming"):
+    if cand.kind == "rel_unit" and g["rel"].lower() in (
+        "the past",
+        "the last",
+        "the coming",
+        "the next",
+        "past",
+        "coming",
+    ):
         # "the past week" and "the next year" are mostly stretches of time (durations), not dates
         return False
     if cand.kind in ("month_day", "day_month") and before is not None and before.text == "$":
@@ -201,18 +383,30 @@ def _plausible(doc: Doc, cand: Candidate) -> bool:
 
 def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bool:
     """A four-digit number is a year unless it counts something or is an amount."""
-    if before is not None and before.text in ("$", "#", "No.", "no.", "number"):
-        return False
+    if before is not None and (before.text in ("$", "#") or before.lower_ in _NUMBERED_THINGS):
+        return False  # "Resolution 1973", "Flight 1549"
     if span[-1].ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return False
-    if after is not None and after.tag_ == "NNS" and after.lower_ not in ("elections", "games", "olympics"):
+    if (
+        after is not None
+        and after.tag_ == "NNS"
+        and span[-1].ent_type_ != "DATE"
+        and not span[0].lower_.startswith(("post", "pre"))
+    ):
         return False  # "2000 troops"
     if after is not None and after.lower_ in ("percent", "%", "per", "hours", "gmt", "utc", "local"):
         return False
     return not (before is not None and before.like_num)
 
 
+_NUMBERED_THINGS = set(
+    "no. number resolution article flight route room model section chapter page bill law "
+    "decree order item code unit highway interstate pp. p. vol. volume issue episode version".split()
+)
+
+
 def _plausible_ref(span: Span, ref: str, after: Token | None) -> bool:
+    """Keep vague references that are about time ("the current situation", not "current account")."""
     if ref == "current":  # only "current" as the time, not "current account"
         return after is None or after.lower_ in ("situation", "state", "time", "times", "period", "crisis")
     if ref == "the past" and after is not None and after.like_num:
@@ -224,27 +418,30 @@ def _plausible_ref(span: Span, ref: str, after: Token | None) -> bool:
 
 # --- Normalisation ---------------------------------------------------------------------------
 
-def _normalise(doc: Doc, cand: Candidate, *, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+
+def _normalise(cand: Candidate, ctx: Context) -> Value | None:
     """The TIMEX3 value of one candidate, or None when it cannot be resolved without inventing."""
-    handler = _HANDLERS[cand.kind]
-    return handler(doc, cand, published, anchor)
+    return _HANDLERS[cand.kind](cand, ctx)
 
 
 def _month_num(name: str) -> int:
+    """The month number of a month name or abbreviation ("Sept." -> 9)."""
     key = name.lower().rstrip(".")
     return MONTHS.index(key) + 1 if key in MONTHS else _MONTH_ABBR[key]
 
 
-def _norm_iso(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_iso(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "2016-05-02"."""
     g = cand.match.groupdict()
     return _day_value(int(g["y"]), int(g["m"]), int(g["d"]), "explicit")
 
 
-def _norm_numeric(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_numeric(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "3/4/2019" read month first, as in US news."""
     g = cand.match.groupdict()
     year = int(g["y"])
     if year < 100:  # "3/4/98": two-digit years are taken in the century closest to the publication date
-        base = published.year if published else 2000
+        base = ctx.published.year if ctx.published else 2000
         year += (base // 100) * 100
         if year > base + 20:
             year -= 100
@@ -252,6 +449,7 @@ def _norm_numeric(doc: Doc, cand: Candidate, published: dt.date | None, anchor: 
 
 
 def _day_value(year: int, month: int, day: int, basis: str) -> Value | None:
+    """A day value, or None for an impossible date ("February 30")."""
     try:
         d = dt.date(year, month, day)
     except ValueError:
@@ -259,19 +457,20 @@ def _day_value(year: int, month: int, day: int, basis: str) -> Value | None:
     return Value(d.isoformat(), "day", basis)
 
 
-def _norm_month_day(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_month_day(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "March 3", "3 March 2019", "Friday, Oct. 23"; no year: from publication."""
     g = cand.match.groupdict()
     month, day = _month_num(g["month"]), int(g["d"])
     if not 1 <= day <= 31:
         return None
     if g.get("y"):
         value = _day_value(int(g["y"]), month, day, "explicit")
-    elif published is None:
+    elif ctx.published is None:
         if day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]:
             return None
         return Value(f"XXXX-{month:02d}-{day:02d}", "day", "explicit")
     else:
-        year = _choose_year(published, month, day, _tense(doc, cand))
+        year = _choose_year(ctx.published, month, day, _lead_tense(ctx.doc, cand))
         value = _day_value(year, month, day, "explicit")
     if value and "week of" in cand.match.group(0):
         d = dt.date.fromisoformat(value.value)
@@ -298,32 +497,38 @@ def _choose_year(published: dt.date, month: int, day: int, tense: str) -> int:
         future = [d for d in options if d >= published]
         if future and (min(future) - published).days <= 300:
             return min(future).year
-    return min(options, key=lambda d: abs((d - published).days)).year
+    # no tense: the nearest, but news looks back more than ahead, so a date is only put in the
+    # future when it is a few months away at most
+    near = [d for d in options if (d - published).days <= FUTURE_REACH_DAYS]
+    return min(near or options, key=lambda d: abs((d - published).days)).year
 
 
-def _norm_day_month(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
-    return _norm_month_day(doc, cand, published, anchor)
+def _norm_day_month(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "14 June": normalised as "June 14"."""
+    return _norm_month_day(cand, ctx)
 
 
-def _norm_month_year(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_month_year(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "March 2019"."""
     g = cand.match.groupdict()
     return Value(f"{int(g['y']):04d}-{_month_num(g['month']):02d}", "month", "explicit")
 
 
-def _norm_month(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_month(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "in January", "last November": the year from the publication date."""
     g = cand.match.groupdict()
     month = _month_num(g["month"])
-    if published is None:
+    if ctx.published is None:
         return Value(f"XXXX-{month:02d}", "month", "explicit")
     rel = (g.get("rel") or "").lower()
     if rel in ("last", "past"):
-        year = published.year if month < published.month else published.year - 1
+        year = ctx.published.year if month < ctx.published.month else ctx.published.year - 1
     elif rel in ("next", "coming"):
-        year = published.year if month > published.month else published.year + 1
+        year = ctx.published.year if month > ctx.published.month else ctx.published.year + 1
     elif rel == "this":
-        year = published.year
+        year = ctx.published.year
     else:
-        year = _choose_month_year(published, month, _tense(doc, cand))
+        year = _choose_month_year(ctx.published, month, _tense(ctx.doc, cand))
     return Value(f"{year:04d}-{month:02d}", "month", "relative" if rel else "explicit")
 
 
@@ -341,14 +546,16 @@ def _choose_month_year(published: dt.date, month: int, tense: str) -> int:
     return future_year if ahead < 6 else past_year
 
 
-def _norm_year(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_year(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "1962"."""
     return Value(cand.match.group("y"), "year", "explicit")
 
 
-def _norm_decade(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_decade(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "the 1990s" -> 199X, "the '90s" in the century of the publication date."""
     dec = cand.match.group("dec")
     if dec.startswith("'"):  # "the '90s": the most recent such decade before the publication year
-        base = published.year if published else None
+        base = ctx.published.year if ctx.published else None
         if base is None:
             return Value(f"XX{dec[1]}X", "decade", "explicit")
         century = base // 100 * 100
@@ -359,7 +566,8 @@ def _norm_decade(doc: Doc, cand: Candidate, published: dt.date | None, anchor: d
     return Value(dec[:3] + "X", "decade", "explicit")
 
 
-def _norm_century(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_century(cand: Candidate, ctx: Context) -> Value | None:
+    """Centuries: "the 20th century" -> 19XX."""
     n = cand.match.group("n").lower()
     number = int(re.sub(r"\D", "", n)) if n[0].isdigit() else _ORDINALS[n]
     if not 1 <= number <= 21:
@@ -367,12 +575,13 @@ def _norm_century(doc: Doc, cand: Candidate, published: dt.date | None, anchor: 
     return Value(f"{number - 1:02d}XX", "century", "explicit")
 
 
-def _norm_weekday(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_weekday(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "Tuesday", "last Friday", "Monday night": a day next to the publication date."""
     g = cand.match.groupdict()
-    if published is None:
+    if ctx.published is None:
         return None
     rel = (g.get("rel") or "").lower()
-    day = _weekday_date(published, WEEKDAYS.index(g["wday"].lower()), rel, _tense(doc, cand))
+    day = _weekday_date(ctx.published, WEEKDAYS.index(g["wday"].lower()), rel, _lead_tense(ctx.doc, cand))
     return _with_part(day.isoformat(), g.get("part"), "relative")
 
 
@@ -386,57 +595,85 @@ def _weekday_date(published: dt.date, weekday: int, rel: str, tense: str) -> dt.
         return published + dt.timedelta(days=ahead or 7)
     if back == 0:
         return published  # news says "Friday" on a Friday for that very day
-    if rel == "this" or tense == FUTURE:
+    # "the vote takes place Thursday", "is meeting Friday": news puts a weekday in the present ahead
+    if rel == "this" or tense in (FUTURE, PRESENT):
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
 
 
 def _with_part(day: str, part: str | None, basis: str) -> Value:
+    """A day value, with the TIMEX3 part of day when one is named."""
     if part:
         return Value(f"{day}{_PARTS_OF_DAY[part.lower()]}", "time", basis)
     return Value(day, "day", basis)
 
 
-def _norm_deictic(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_deictic(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "yesterday", "today", "tomorrow night"."""
     g = cand.match.groupdict()
     word = g["word"].lower()
-    if word == "today" and _generic_today(doc, cand):
+    if word == "today" and _generic_today(ctx.doc, cand):
         return Value("PRESENT_REF", "ref", "relative")
-    if published is None:
+    if ctx.published is None:
         return None
-    shift = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "overnight": 0,
-             "tomorrow": 1, "the day after tomorrow": 2}[word]
-    day = (published + dt.timedelta(days=shift)).isoformat()
+    shift = {
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "today": 0,
+        "tonight": 0,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+    }[word]
+    day = (ctx.published + dt.timedelta(days=shift)).isoformat()
     part = g.get("part") or ("night" if word == "tonight" else None)
     return _with_part(day, part, "relative")
 
 
+# "today's meeting" is the day's meeting; "today's youth" are the young of our time
+_DAY_NOUNS = set(
+    "meeting vote decision ruling announcement talks attack game match election hearing session summit "
+    "speech deadline edition paper report event rally protest ceremony statement news briefing agreement "
+    "deal visit trading".split()
+)
+
+
 def _generic_today(doc: Doc, cand: Candidate) -> bool:
-    """'Today' in the sense of 'nowadays': present tense set against a past in the same sentence."""
+    """'Today' in the sense of 'nowadays': "today's youth", or present tense set against a past."""
     span = _tokens(doc, cand.start, cand.end)
-    if span is None or _tense(doc, cand) != UNKNOWN:
+    if span is None:
+        return False
+    nxt = doc[span.end : span.end + 3]
+    if len(nxt) >= 2 and nxt[0].text in ("'s", "’s"):
+        noun = next((t for t in nxt[1:] if t.pos_ in ("NOUN", "PROPN")), None)
+        return noun is not None and noun.lemma_.lower() not in _DAY_NOUNS
+    if _tense(doc, cand) not in (UNKNOWN, PRESENT):
         return False
     sent = span.sent
-    if span.start != sent.start and not all(t.is_punct for t in doc[sent.start:span.start]):
+    if span.start != sent.start and not all(t.is_punct for t in doc[sent.start : span.start]):
         return False
-    return any(t.tag_ == "VBD" for t in sent if t.i not in range(span.start, span.end))
+    # the past it is set against lies in its own clause, not in a reporting "he said" around it
+    verb = _governing_verb(span.root)
+    clause = verb.subtree if verb is not None else sent
+    return any(t.tag_ == "VBD" for t in clause if t.i not in range(span.start, span.end))
 
 
-def _norm_this_part(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_this_part(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "this morning", "last night"."""
     g = cand.match.groupdict()
-    if published is None:
+    if ctx.published is None:
         return None
     shift = -1 if g["rel"].lower() == "last" else 0
-    return _with_part((published + dt.timedelta(days=shift)).isoformat(), g["part"], "relative")
+    return _with_part((ctx.published + dt.timedelta(days=shift)).isoformat(), g["part"], "relative")
 
 
-def _norm_rel_unit(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_rel_unit(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "last week", "this month", "next year"."""
     g = cand.match.groupdict()
-    if published is None:
+    if ctx.published is None:
         return None
     rel = g["rel"].lower().replace("the ", "")
     step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
-    return _shift_unit(published, g["unit"].lower(), step, "relative")
+    return _shift_unit(ctx.published, g["unit"].lower(), step, "relative")
 
 
 def _shift_unit(base: dt.date, unit: str, step: int, basis: str) -> Value | None:
@@ -462,16 +699,18 @@ def _shift_unit(base: dt.date, unit: str, step: int, basis: str) -> Value | None
 
 
 def _iso_week(d: dt.date) -> str:
+    """The ISO week of a day, as TIMEX3 writes it (2021-W09)."""
     year, week, _ = d.isocalendar()
     return f"{year:04d}-W{week:02d}"
 
 
-def _norm_edge_rel(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_edge_rel(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "early this week", "late last year": the modifier does not change the value."""
     g = cand.match.groupdict()
-    if published is None:
+    if ctx.published is None:
         return None
     step = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
-    return _shift_unit(published, g["unit"].lower(), step, "relative")
+    return _shift_unit(ctx.published, g["unit"].lower(), step, "relative")
 
 
 def _season_of(d: dt.date) -> tuple[int, str]:
@@ -481,15 +720,16 @@ def _season_of(d: dt.date) -> tuple[int, str]:
     return d.year, ["WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA"][d.month - 1]
 
 
-def _norm_season(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_season(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "last fall", "next spring", "the summer of 2023"."""
     g = cand.match.groupdict()
     code = _SEASONS[g["season"].lower()]
     if g.get("y"):
         return Value(f"{g['y']}-{code}", "season", "explicit")
-    if published is None:
+    if ctx.published is None:
         return None
     order = ["WI", "SP", "SU", "FA"]
-    year, now = _season_of(published)
+    year, now = _season_of(ctx.published)
     rel = (g.get("rel") or "").lower()
     diff = order.index(code) - order.index(now)  # seasons from now to the named one within this year
     if rel in ("last", "past"):
@@ -499,7 +739,7 @@ def _norm_season(doc: Doc, cand: Candidate, published: dt.date | None, anchor: d
     elif rel == "this" or diff == 0:
         year_of = year
     else:
-        tense = _tense(doc, cand)
+        tense = _tense(ctx.doc, cand)
         if tense == PAST:
             year_of = year if diff < 0 else year - 1
         elif tense == FUTURE:
@@ -510,24 +750,26 @@ def _norm_season(doc: Doc, cand: Candidate, published: dt.date | None, anchor: d
 
 
 def _count(word: str) -> int | None:
+    """The number a count word stands for, or None for "several"."""
     word = word.lower()
     if word.isdigit():
         return int(word)
     return _NUMBER_WORDS.get(word.replace("a hundred", "hundred"))
 
 
-def _norm_ago(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_ago(cand: Candidate, ctx: Context) -> Value | None:
+    """Counted periods: "two years ago", "three days later" (from the last date the text gave)."""
     g = cand.match.groupdict()
     n = _count(g["num"])
     if n is None:
         return None  # "several days ago": no date without inventing one
     direction = g["dir"].lower()
     if direction in ("ago",):
-        base, sign, basis = published, -1, "relative"
+        base, sign, basis = ctx.published, -1, "relative"
     elif direction in ("from now", "hence"):
-        base, sign, basis = published, 1, "relative"
+        base, sign, basis = ctx.published, 1, "relative"
     else:  # "two days earlier": counted from the last date the text gave
-        base, sign, basis = anchor, (-1 if direction in ("earlier", "before") else 1), "relative"
+        base, sign, basis = ctx.anchor.day, (-1 if direction in ("earlier", "before") else 1), "relative"
     if base is None:
         return None
     unit = g["unit"].lower().rstrip("s")
@@ -539,12 +781,26 @@ def _norm_ago(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.d
     return _shift_unit(base, unit, sign * n, basis)
 
 
-def _norm_anaphoric(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "the next day", "that same day", "later that year": counted from the anchor."""
     phrase = cand.match.group("phrase").lower()
-    if anchor is None:
+    if phrase.endswith("year") or phrase.endswith("month"):
+        if ctx.anchor.year is None:
+            return None
+        if phrase.endswith("month") and ctx.anchor.day is not None:
+            return Value(ctx.anchor.day.isoformat()[:7], "month", "relative")
+        return Value(f"{ctx.anchor.year:04d}", "year", "relative") if phrase.endswith("year") else None
+    if ctx.anchor.day is None:
         return None
-    shift = 1 if ("next" in phrase or "following" in phrase) else -1 if ("previous" in phrase or "before" in phrase) else 0
-    day = (anchor + dt.timedelta(days=shift)).isoformat()
+    anchor_day = ctx.anchor.day
+    shift = (
+        1
+        if ("next" in phrase or "following" in phrase)
+        else -1
+        if ("previous" in phrase or "before" in phrase)
+        else 0
+    )
+    day = (anchor_day + dt.timedelta(days=shift)).isoformat()
     part = next((p for p in _PARTS_OF_DAY if phrase.endswith(p)), None)
     return _with_part(day, part, "relative")
 
@@ -565,11 +821,13 @@ def _easter(year: int) -> dt.date:
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month."""
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
 def _holiday(name: str, year: int) -> dt.date:
+    """The date of a named holiday in a year."""
     name = name.lower()
     if name.startswith("christmas eve"):
         return dt.date(year, 12, 24)
@@ -590,28 +848,32 @@ def _holiday(name: str, year: int) -> dt.date:
     return _easter(year)
 
 
-def _norm_holiday(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_holiday(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "Christmas Eve", "last Thanksgiving": the occurrence nearest publication."""
     g = cand.match.groupdict()
-    if published is None:
+    if ctx.published is None:
         return None
     rel = (g.get("rel") or "").lower()
-    options = [_holiday(g["hol"], y) for y in (published.year - 1, published.year, published.year + 1)]
+    options = [
+        _holiday(g["hol"], y) for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
+    ]
     if rel == "last":
-        day = max(d for d in options if d < published)
+        day = max(d for d in options if d < ctx.published)
     elif rel == "next":
-        day = min(d for d in options if d > published)
+        day = min(d for d in options if d > ctx.published)
     else:
-        tense = _tense(doc, cand)
+        tense = _tense(ctx.doc, cand)
         if tense == PAST:
-            day = max(d for d in options if d <= published)
+            day = max(d for d in options if d <= ctx.published)
         elif tense == FUTURE:
-            day = min(d for d in options if d >= published)
+            day = min(d for d in options if d >= ctx.published)
         else:
-            day = min(options, key=lambda d: abs((d - published).days))
+            day = min(options, key=lambda d: abs((d - ctx.published).days))
     return Value(day.isoformat(), "day", "relative")
 
 
-def _norm_time(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_time(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "10:35 a.m.", "9 a.m. EST Tuesday"; a bare time gets its day later."""
     g = cand.match.groupdict()
     hour, minute = int(g["h"]), int(g["min"] or 0)
     if not (1 <= hour <= 12 and minute < 60):
@@ -619,19 +881,27 @@ def _norm_time(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.
     pm = g["ampm"].lower().startswith("p")
     hour = hour % 12 + (12 if pm else 0)
     day = "XXXX-XX-XX"
-    if g.get("wday") and published is not None:
-        day = _weekday_date(published, WEEKDAYS.index(g["wday"].lower()), "", _tense(doc, cand)).isoformat()
+    if g.get("wday") and ctx.published is not None:
+        day = _weekday_date(
+            ctx.published, WEEKDAYS.index(g["wday"].lower()), "", _lead_tense(ctx.doc, cand)
+        ).isoformat()
     return Value(f"{day}T{hour:02d}:{minute:02d}", "time", "explicit")
 
 
-def _norm_noon(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_noon(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "noon", "midnight"; a bare time gets its day later."""
     word = cand.match.group("noon").lower()
-    if word == "noon" and cand.start > 0 and doc.text[max(0, cand.start - 5):cand.start].lower().strip() == "high":
+    if (
+        word == "noon"
+        and cand.start > 0
+        and ctx.doc.text[max(0, cand.start - 5) : cand.start].lower().strip() == "high"
+    ):
         return None  # "high noon" is a figure of speech
     return Value("XXXX-XX-XXT" + ("24:00" if word == "midnight" else "12:00"), "time", "explicit")
 
 
-def _norm_ref(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.date | None) -> Value | None:
+def _norm_ref(cand: Candidate, ctx: Context) -> Value | None:
+    """Vague references: "now", "recently", "the years ahead" are never a date."""
     ref = cand.match.group("ref").lower()
     if ref in _REF_VALUES or ref.startswith("in recent"):
         return Value(_REF_VALUES.get(ref, "PAST_REF"), "ref", "relative")
@@ -640,13 +910,28 @@ def _norm_ref(doc: Doc, cand: Candidate, published: dt.date | None, anchor: dt.d
     return Value("PRESENT_REF", "ref", "relative")
 
 
-_HANDLERS: dict[str, Callable[[Doc, Candidate, dt.date | None, dt.date | None], Value | None]] = {
-    "iso": _norm_iso, "numeric": _norm_numeric, "month_day": _norm_month_day, "day_month": _norm_day_month,
-    "month_year": _norm_month_year, "month": _norm_month, "time": _norm_time, "noon": _norm_noon,
-    "century": _norm_century, "decade": _norm_decade, "year": _norm_year, "weekday": _norm_weekday,
-    "deictic": _norm_deictic, "this_part": _norm_this_part, "edge_rel": _norm_edge_rel,
-    "rel_unit": _norm_rel_unit, "season": _norm_season, "ago": _norm_ago, "anaphoric": _norm_anaphoric,
-    "holiday": _norm_holiday, "ref": _norm_ref,
+_HANDLERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
+    "iso": _norm_iso,
+    "numeric": _norm_numeric,
+    "month_day": _norm_month_day,
+    "day_month": _norm_day_month,
+    "month_year": _norm_month_year,
+    "month": _norm_month,
+    "time": _norm_time,
+    "noon": _norm_noon,
+    "century": _norm_century,
+    "decade": _norm_decade,
+    "year": _norm_year,
+    "weekday": _norm_weekday,
+    "deictic": _norm_deictic,
+    "this_part": _norm_this_part,
+    "edge_rel": _norm_edge_rel,
+    "rel_unit": _norm_rel_unit,
+    "season": _norm_season,
+    "ago": _norm_ago,
+    "anaphoric": _norm_anaphoric,
+    "holiday": _norm_holiday,
+    "ref": _norm_ref,
 }
 
 
@@ -668,10 +953,17 @@ def _date_times(doc: Doc, timexes: list[Timex], published: dt.date | None) -> li
         if t.value.startswith("XXXX-XX-XXT"):
             span = _tokens(doc, t.start, t.end)
             sent = span.sent if span is not None else None
-            days = [_as_date(o.value) for o in timexes
-                    if sent is not None and sent.start_char <= o.start < sent.end_char and o is not t]
+            days = [
+                _as_date(o.value)
+                for o in timexes
+                if sent is not None and sent.start_char <= o.start < sent.end_char and o is not t
+            ]
             days = [d for d in days if d is not None]
-            day = days[0] if days else published
+            # else the day the story last spoke of, else the publication date
+            earlier = [
+                _as_date(o.value) for o in timexes if o.start < t.start and _as_date(o.value) is not None
+            ]
+            day = days[0] if days else earlier[-1] if earlier else published
             if day is None:
                 out.append(t)
                 continue
@@ -683,7 +975,33 @@ def _date_times(doc: Doc, timexes: list[Timex], published: dt.date | None) -> li
 # --- Tense --------------------------------------------------------------------------------------
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
+_INTENT_LEMMAS = {"want", "seek", "try", "agree", "decide"}
 _SCHEDULE_LEMMAS = {"expect", "schedule", "plan", "set", "due", "slate", "intend", "hope", "aim"}
+
+
+def _lead_tense(doc: Doc, cand: Candidate) -> str:
+    """The tense, overridden by a word just before the expression: "last", or "until"/"by" of a deadline."""
+    before = doc.text[max(0, cand.start - 20) : cand.start].lower().split()
+    word = before[-1] if before else ""
+    if word in ("last", "past", "previous", "since"):
+        return PAST
+    if " ".join(before[-3:]) in ("as soon as", "as early as"):
+        return FUTURE
+    tense = _tense(doc, cand)
+    if word in ("next", "coming") or (
+        word in ("by", "until", "till") and not _past_perfect(doc, cand) and (word != "by" or tense != PAST)
+    ):
+        return FUTURE
+    return tense
+
+
+def _past_perfect(doc: Doc, cand: Candidate) -> bool:
+    """True when the governing verb is in the past perfect ("until Monday they had not ...")."""
+    span = _tokens(doc, cand.start, cand.end)
+    verb = _governing_verb(span.root) if span is not None else None
+    return verb is not None and any(
+        c.lower_ in ("had", "'d") for c in verb.children if c.dep_ in ("aux", "auxpass")
+    )
 
 
 def _tense(doc: Doc, cand: Candidate) -> str:
@@ -698,6 +1016,7 @@ def _tense(doc: Doc, cand: Candidate) -> str:
 
 
 def _governing_verb(token: Token) -> Token | None:
+    """The verb a token depends on (itself when it is one), within a few steps."""
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
             return token
@@ -708,18 +1027,32 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _verb_tense(verb: Token) -> str:
+    """Past / future / unknown from a verb, its auxiliaries and a few scheduling verbs."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or (words & {"would"} and verb.head.lemma_ in ("say", "announce", "tell")):
         return FUTURE
-    if verb.lemma_ in _SCHEDULE_LEMMAS and verb.dep_ != "xcomp" and not any(a.tag_ == "VBD" for a in auxes):
+    if verb.lemma_ in _SCHEDULE_LEMMAS and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
+        head_verb = _governing_verb(verb.head)
+        return _verb_tense(head_verb) if head_verb is not None and head_verb.i != verb.i else UNKNOWN
+    # "planned a rally on Saturday": a plan told in the past is still for a day ahead ("set" in
+    # the past tense is mostly "set Friday as the deadline", already passed)
+    if (
+        verb.lemma_ in _SCHEDULE_LEMMAS
+        and verb.dep_ != "xcomp"
+        and not (verb.lemma_ == "set" and verb.tag_ == "VBD")
+    ):
         return FUTURE
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _SCHEDULE_LEMMAS | {"want", "seek", "try", "agree", "decide"}:
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _SCHEDULE_LEMMAS | _INTENT_LEMMAS:
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
-    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
+    if verb.tag_ in ("VBN", "VBG") and words & {"has", "have", "'ve"}:
         return PAST
+    if words & {"might", "may", "should", "must", "would"} and not words & {"have", "'ve"}:
+        return FUTURE  # "might come on Tuesday"; "could" is as often a past ability
     if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl"):
         return PAST
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}):
+        return PRESENT
     return UNKNOWN

@@ -1,0 +1,152 @@
+"""Timeline events: clauses, actors, event coreference, sentence dates and the core window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdossier.nlp import sentences
+from newsdossier.records import Event, Mention
+from newsdossier.timeline import build_timeline, core_window, sentence_dates
+from newsdossier.timex import find_timexes
+
+SUMMIT = (
+    "Leaders held a summit on energy in Oslo on Monday. "
+    "Critics attacked the plan.\n\n"
+    "The prime minister spoke about prices at the opening of the summit.\n\n"
+    "A spokesman said at a press briefing that talks would go on."
+)
+
+
+@pytest.fixture(scope="module")
+def timeline(nlp):
+    """Build the timeline of a text: (events, sentence dates, sentences)."""
+
+    def run(text: str, published: str | None = "2021-03-10", mentions: list[Mention] | None = None, **kwargs):
+        doc = nlp(text)
+        sents = sentences(doc)
+        pub = dt.date.fromisoformat(published) if published else None
+        timexes = find_timexes(doc, published=pub)
+        events = build_timeline(doc, sents=sents, timexes=timexes, mentions=mentions or [], **kwargs)
+        return events, sentence_dates(doc, sents=sents, timexes=timexes), sents
+
+    return run
+
+
+def test_event_row_fields(timeline):
+    events, _, _ = timeline("However, on Friday, the union called off the strike.")
+    (e,) = events
+    assert (e.event_id, e.date, e.date_text, e.precision, e.basis) == (
+        "E001",
+        "2021-03-05",
+        "Friday",
+        "day",
+        "relative",
+    )
+    assert e.event == "the union called off the strike"
+    assert e.sentence_id == 0 and e.ref == ""
+
+
+def test_event_is_the_clause_not_the_sentence(timeline):
+    events, _, _ = timeline("The mayor stayed home, but the governor flew to Paris on March 3, 2020.")
+    (e,) = events
+    assert e.event == "the governor flew to Paris on March 3, 2020"
+
+
+def test_actors_come_from_the_clause(timeline):
+    text = "Smith stayed home, but Jones flew to Paris on March 3, 2020."
+    mentions = [Mention("A1", 0, 5, "Smith", 0, "ner"), Mention("A2", 23, 28, "Jones", 0, "ner")]
+    (e,) = timeline(text, mentions=mentions)[0]
+    assert e.actors == "A2"
+
+
+def test_event_mentioned_again_keeps_its_date(timeline):
+    events, _, _ = timeline(SUMMIT)
+    rows = [(e.date, e.date_text, e.basis) for e in events]
+    assert rows == [
+        ("2021-03-08", "Monday", "relative"),
+        ("2021-03-08", "the opening of the summit", "context"),
+    ]
+    assert "spoke" in events[1].event
+
+
+def test_indefinite_and_undated_events_get_no_date(timeline):
+    events, _, _ = timeline("The minister spoke at a summit. Critics attacked the summit.")
+    assert events == []
+
+
+def test_sentence_dates_explicit_and_context(timeline):
+    _, dates, sents = timeline(SUMMIT)
+    assert dates[0] == ("2021-03-08", "explicit")
+    assert 1 not in dates  # an undated sentence stays undated
+    spoke = next(s.sentence_id for s in sents if "spoke" in s.text)
+    assert dates[spoke] == ("2021-03-08", "context")
+    briefing = next(s.sentence_id for s in sents if "briefing" in s.text)
+    assert briefing not in dates
+
+
+def test_press_conference_right_after_a_dated_sentence(timeline):
+    text = (
+        "Ministers met in Rome on June 3, 2019. "
+        "The minister told reporters at a news conference that he was pleased."
+    )
+    _, dates, _ = timeline(text)
+    assert dates == {0: ("2019-06-03", "explicit"), 1: ("2019-06-03", "context")}
+
+
+def test_vague_references_left_out_or_carried_as_ref(timeline):
+    text = "Prices are now falling, and they may fall further in the coming years."
+    assert timeline(text)[0] == []
+    events = timeline(text, include_refs=True)[0]
+    assert [(e.date, e.ref) for e in events] == [("", "PRESENT_REF"), ("", "FUTURE_REF")]
+
+
+def test_missing_publication_date(timeline):
+    text = "The summit opened on April 9. Officials spoke yesterday. The deal was signed in 2019."
+    events, _, _ = timeline(text, published=None)
+    assert [(e.date, e.date_text) for e in events] == [("XXXX-04-09", "April 9"), ("2019", "2019")]
+
+
+def _event(date: str, precision: str = "day") -> Event:
+    return Event("E", date, date, precision, "x", "", "explicit", 0, 1, 0)
+
+
+def test_core_window_spans_main_days_only():
+    events = [
+        _event("1998-05-01"),
+        _event("2022-06-13"),
+        _event("2022-06-15T10:00", "time"),
+        _event("2024-02", "month"),
+        _event("2023", "year"),
+    ]
+    assert core_window(events) == ("2022-06-13", "2022-06-15")
+    assert core_window(events, published=dt.date(2022, 6, 16)) == ("2022-06-13", "2022-06-15")
+
+
+def test_core_window_without_days():
+    assert core_window([_event("2023", "year")]) is None
+    assert core_window([]) is None
+    assert core_window([_event("XXXX-04-09"), _event("XXXX-04-11")]) == ("XXXX-04-09", "XXXX-04-11")
+
+
+def test_event_as_subject_keeps_its_date(timeline):
+    text = "Ministers opened a summit in Lima on Tuesday. The summit ended without a deal."
+    events, _, _ = timeline(text)
+    assert [(e.date, e.date_text, e.basis) for e in events] == [
+        ("2021-03-09", "Tuesday", "relative"),
+        ("2021-03-09", "The summit", "context"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The historian said that the fort fell in 1812.",
+        "“We met the rebels on Monday,” the minister said.",
+    ],
+)
+def test_date_inside_what_is_reported_does_not_date_the_statement(timeline, text):
+    events, dates, _ = timeline(text)
+    assert len(events) == 1  # the timeline keeps the date ...
+    assert dates == {}  # ... but it is not the date of the saying

@@ -1,0 +1,205 @@
+"""The temporal tagger: each kind of expression, in a made-up sentence, against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdossier.records import Timex
+from newsdossier.timex import find_timexes
+
+
+@pytest.fixture(scope="module")
+def tag(nlp):
+    """Tag a text against a publication date (ISO string or None) and return its timexes."""
+
+    def run(text: str, published: str | None) -> list[Timex]:
+        pub = dt.date.fromisoformat(published) if published else None
+        return find_timexes(nlp(text), published=pub)
+
+    return run
+
+
+def _values(timexes: list[Timex]) -> dict[str, str]:
+    return {t.text: t.value for t in timexes}
+
+
+# (sentence, publication date, expression as tagged, TIMEX3 value, precision)
+CASES = [
+    # month-day without a year: the nearest plausible year, across a year boundary
+    ("The talks ended on December 30 without a deal.", "2021-01-02", "December 30", "2020-12-30", "day"),
+    ("The vote is set for January 4.", "2020-12-29", "January 4", "2021-01-04", "day"),
+    ("The ministers met on March 3.", "2022-03-05", "March 3", "2022-03-03", "day"),
+    ("The plant was closed on Aug. 7 after the leak.", "2019-09-10", "Aug. 7", "2019-08-07", "day"),
+    ("Lawyers met on 14 June to agree a plan.", "2017-06-20", "14 June", "2017-06-14", "day"),
+    # explicit full dates
+    ("The treaty was signed on July 4, 1998, in Rome.", "2021-03-10", "July 4, 1998", "1998-07-04", "day"),
+    ("Records from 2016-05-02 were released.", "2021-03-10", "2016-05-02", "2016-05-02", "day"),
+    # weekdays around the publication date (Wednesday 2021-03-10)
+    ("The minister resigned on Tuesday.", "2021-03-10", "Tuesday", "2021-03-09", "day"),
+    ("The minister spoke on Friday about the budget.", "2021-03-10", "Friday", "2021-03-05", "day"),
+    ("The committee will vote on Friday.", "2021-03-10", "Friday", "2021-03-12", "day"),
+    ("The board meets next Monday.", "2021-03-10", "next Monday", "2021-03-15", "day"),
+    ("The strike began last Thursday.", "2021-03-10", "last Thursday", "2021-03-04", "day"),
+    ("Officials said Wednesday that the bridge was safe.", "2021-03-10", "Wednesday", "2021-03-10", "day"),
+    ("Police were called on Monday night.", "2021-03-10", "Monday night", "2021-03-08TNI", "time"),
+    ("Rescuers have until Saturday to finish.", "2021-03-10", "Saturday", "2021-03-13", "day"),
+    ("The committee meets on Friday to decide.", "2021-03-10", "Friday", "2021-03-12", "day"),
+    ("The envoy could arrive as soon as Monday.", "2021-03-10", "Monday", "2021-03-15", "day"),
+    ("Until Monday, the police had not named a suspect.", "2021-03-10", "Monday", "2021-03-08", "day"),
+    ("Police have searched for him since the Oct. 23 attack.", "1999-05-06", "Oct. 23", "1998-10-23", "day"),
+    ("The ruling of Nov. 25 surprised the lawyers.", "2000-01-07", "Nov. 25", "1999-11-25", "day"),
+    ("The deadline of Feb. 10 stands.", "2000-01-07", "Feb. 10", "2000-02-10", "day"),
+    # yesterday / today / tomorrow
+    ("The mayor resigned yesterday.", "2021-03-10", "yesterday", "2021-03-09", "day"),
+    ("The court ruled today that the law stands.", "2021-03-10", "today", "2021-03-10", "day"),
+    ("The results are due tomorrow.", "2021-03-10", "tomorrow", "2021-03-11", "day"),
+    # last / this / next week, month, year
+    ("Prices rose last week.", "2021-03-10", "last week", "2021-W09", "week"),
+    ("The union will strike this week.", "2021-03-10", "this week", "2021-W10", "week"),
+    ("Exports fell last month.", "2021-03-10", "last month", "2021-02", "month"),
+    ("The mine reopens next month.", "2021-12-10", "next month", "2022-01", "month"),
+    ("The party lost last year.", "2021-03-10", "last year", "2020", "year"),
+    ("The party won the vote earlier this year.", "2021-03-10", "this year", "2021", "year"),
+    ("The bank cut rates late last year.", "2021-03-10", "late last year", "2020", "year"),
+    # ago / earlier
+    ("A year ago, the plant employed 500 workers.", "2021-03-10", "A year ago", "2020", "year"),
+    ("The ship sank two years ago.", "2021-03-10", "two years ago", "2019", "year"),
+    ("The company was founded almost four years ago.", "1999-03-12", "almost four years ago", "1995", "year"),
+    ("The fire started three days ago.", "2021-03-10", "three days ago", "2021-03-07", "day"),
+    ("The ceasefire broke down six months ago.", "2021-03-10", "six months ago", "2020-09", "month"),
+    # seasons
+    ("The law was passed last fall.", "1999-04-10", "last fall", "1998-FA", "season"),
+    ("The bridge will open next spring.", "2021-03-10", "next spring", "2022-SP", "season"),
+    ("Elections are planned for the summer of 2023.", "2021-03-10", "summer of 2023", "2023-SU", "season"),
+    # months and periods
+    ("The factory closed in January.", "2021-03-10", "January", "2021-01", "month"),
+    ("The trial will start in May.", "2021-03-10", "May", "2021-05", "month"),
+    ("Fighting resumed in November.", "2021-03-10", "November", "2020-11", "month"),
+    ("The river flooded in March 2019.", "2021-03-10", "March 2019", "2019-03", "month"),
+    ("The fort was built in the 19th century.", "2021-03-10", "19th century", "18XX", "century"),
+    ("Crime fell sharply in the 1990s.", "2021-03-10", "1990s", "199X", "decade"),
+    ("The dam was finished in 1962.", "2021-03-10", "1962", "1962", "year"),
+    # holidays
+    ("The deal was reached on Christmas Eve.", "2021-01-05", "Christmas Eve", "2020-12-24", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value", "precision"), CASES)
+def test_expression_value(tag, text, published, expression, value, precision):
+    found = {t.text: t for t in tag(text, published)}
+    assert expression in found, f"{expression!r} not tagged in {text!r}: {list(found)}"
+    assert found[expression].value == value
+    assert found[expression].precision == precision
+
+
+def test_offsets_point_into_the_text(tag):
+    text = "\nThe rebels withdrew on Friday, Oct. 23, officials said."
+    (t,) = tag(text, "1998-10-25")
+    assert text[t.start : t.end] == t.text == "Friday, Oct. 23"
+    assert t.value == "1998-10-23"
+
+
+def test_span_leaves_out_preposition(tag):
+    (t,) = tag("The minister resigned on Friday.", "2021-03-10")
+    assert t.text == "Friday"
+
+
+def test_anaphoric_days_count_from_the_last_date(tag):
+    values = _values(tag("The strike began on May 3, 2019. Two days later the mines closed.", "2021-03-10"))
+    assert values["Two days later"] == "2019-05-05"
+
+
+def test_the_next_day_counts_from_the_last_date(tag):
+    values = _values(tag("The ship docked on June 2, 2018. The crew left the next day.", "2021-03-10"))
+    assert values["the next day"] == "2018-06-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "Rebels took the town on May 3, 2019, and the next day the army withdrew.",
+            "the next day",
+            "2019-05-04",
+        ),
+        (
+            "The ferry sank on June 2, 2018. The captain had been warned the day before.",
+            "the day before",
+            "2018-06-01",
+        ),
+    ],
+)
+def test_anaphoric_day_phrases(tag, text, expression, value):
+    assert _values(tag(text, "2021-03-10"))[expression] == value
+
+
+def test_day_before_an_event_is_not_counted_from_the_last_date(tag):
+    values = _values(
+        tag("The ferry sank on June 2, 2018. Crowds gathered the day before the vote.", "2021-03-10")
+    )
+    assert "the day before" not in values
+
+
+def test_second_day_of_a_range(tag):
+    values = _values(tag("The summit will be held on April 24 and 25.", "1999-02-10"))
+    assert values == {"April 24": "1999-04-24", "25": "1999-04-25"}
+
+
+NON_DATES = [
+    "The war has lasted four years.",
+    "Deliveries are always five to seven weeks late.",
+    "The fund is worth $75 billion over ten years.",
+    "The company hired 2000 workers and paid $1998 each.",
+    "We may see more protests, and we will respond.",
+    "Investors may march on the capital in protest.",
+    "The fall of the government surprised everyone.",
+    "Resolution 1973 was adopted by the council.",
+]
+
+
+@pytest.mark.parametrize("text", NON_DATES)
+def test_non_dates_are_not_tagged(tag, text):
+    assert [t.text for t in tag(text, "2021-03-10") if not t.value.endswith("_REF")] == []
+
+
+VAGUE = [
+    ("Prices could rise sharply in the coming years.", "the coming years", "FUTURE_REF"),
+    ("The bakery recently changed its owner.", "recently", "PAST_REF"),
+    ("Prices are now falling.", "now", "PRESENT_REF"),
+    (
+        "Today the plan has few friends among the people who backed it when the crisis began.",
+        "Today",
+        "PRESENT_REF",
+    ),
+    ("The crisis is a lesson for today's youth.", "today", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "ref"), VAGUE)
+def test_vague_references_carry_no_date(tag, text, expression, ref):
+    found = {t.text: t.value for t in tag(text, "2021-03-10")}
+    assert found.get(expression) == ref
+
+
+def test_today_in_a_quote_with_a_past_reporting_verb_is_the_day(tag):
+    values = _values(tag("“Today we face a hard choice,” the minister told lawmakers.", "2021-03-10"))
+    assert values["Today"] == "2021-03-10"
+
+
+def test_relative_weekday_needs_publication_date(tag):
+    assert tag("The minister resigned on Tuesday.", None) == []
+
+
+def test_missing_publication_date_leaves_year_unknown(tag):
+    values = _values(
+        tag("Talks opened on April 9 and will end in May 2025; the ministers met yesterday.", None)
+    )
+    assert values == {"April 9": "XXXX-04-09", "May 2025": "2025-05"}
+
+
+def test_clock_time_takes_the_day_of_its_sentence(tag):
+    values = _values(tag("The blast happened at 10:35 a.m. on Friday.", "1998-08-08"))
+    assert values["10:35 a.m."] == "1998-08-07T10:35"
+    assert values["Friday"] == "1998-08-07"
