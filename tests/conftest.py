@@ -1,4 +1,5 @@
-"""Shared fixtures: one spaCy pipeline for the whole session, and helpers to analyse made-up text."""
+"""Shared fixtures: one spaCy pipeline and one end-to-end run for the whole session, and helpers to
+analyse made-up text."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from newsdossier.nlp import get_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +32,17 @@ def analyse_text(nlp):
         return analyse(Article(name="t", path="t.txt", text=text, published=pub), nlp=nlp)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def run_dir(tmp_path_factory):
+    """One full run of every notebook on tests/data/harbour.txt, rendered to HTML and PDF, shared by
+    the end-to-end, report and browser tests."""
+    from newsdossier.runner import run_article
+    from newsdossier.steps import STEPS
+
+    out = tmp_path_factory.mktemp("run")
+    messages: list[str] = []
+    run_article(DATA / "harbour.txt", out, formats=("html", "pdf"), progress=messages.append)
+    assert any(m.startswith(f"[{len(STEPS)}/") for m in messages)  # progress names every step
+    return out

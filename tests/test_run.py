@@ -19,16 +19,6 @@ DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def run_dir(tmp_path_factory):
-    """One full run of every notebook on tests/data/harbour.txt."""
-    out = tmp_path_factory.mktemp("run")
-    messages: list[str] = []
-    run_article(DATA / "harbour.txt", out, formats=("html", "pdf"), progress=messages.append)
-    assert any(m.startswith(f"[{len(STEPS)}/") for m in messages)  # progress names every step
-    return out
-
-
 def test_every_step_leaves_its_executed_notebook_and_tables(run_dir):
     for step in STEPS:
         nb = nbformat.read(run_dir / step.notebook, as_version=4)

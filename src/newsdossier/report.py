@@ -1,22 +1,39 @@
-"""The reader-facing dossier: its data, its summary and its tables as safe HTML.
+"""The reader-facing dossier: its data, its summary, the highlighted article and the tables as safe HTML.
 
-The article text is untrusted: everything taken from it is escaped before it becomes HTML.
+The article text is untrusted: everything taken from it (the text, the tables' cells, the title)
+is escaped before it becomes HTML, and nothing from it ever becomes markup, an attribute name or a URL.
+Links between the text and the tables are built from ids the dossier makes itself:
+`span-C001` / `row-C001` (claims), `span-E001` / `row-E001` (timeline), `span-M0001` (the first
+mention) / `row-A001` (actors).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import itertools
+import logging
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from newsdossier.article import Article
+from newsdossier.charts import plot_date
+from newsdossier.paths import PACKAGE_DIR
 from newsdossier.pipeline import read_article, timeline_window
 
-ACTOR_COLUMNS = ["actor_id", "name", "type", "title", "mentions", "aliases"]
-CLAIM_COLUMNS = ["claim_id", "speaker", "kind", "cue", "content", "date"]
-TIMELINE_COLUMNS = ["event_id", "date", "date_text", "precision", "event", "basis"]
+log = logging.getLogger(__name__)
+
+STYLE_FILE = PACKAGE_DIR / "templates" / "dossier" / "dossier.css"
+KINDS = ("claim", "date", "mention")  # outermost first when spans start and end together
+KIND_LABELS = {"mention": "actor mention", "claim": "claim", "date": "dated expression"}
+TYPE_LABELS = {"person": ("person", "people"), "organization": ("organisation", "organisations"),
+               "location": ("place", "places"), "group": ("group", "groups")}
+KEY_CLAIMS = 5
+SALIENT_ACTORS = 5
 
 
 @dataclass
@@ -31,8 +48,21 @@ class ReportData:
     window: tuple[str, str] | None
 
 
+@dataclass(frozen=True)
+class Span:
+    """A highlighted stretch of the article: [start, end) in the text, its element id and the row it links to."""
+
+    start: int
+    end: int
+    kind: str  # claim / date / mention
+    span_id: str  # the id of the span's first element in the text
+    row_id: str  # the id of the table row it links back to
+    title: str = ""  # tooltip
+    marker: str = ""  # a visible label at the span's start that links back (claims)
+
+
 def read_table(path: Path) -> pd.DataFrame:
-    """A table of the run folder, all values as strings except counts."""
+    """A table of the run folder, all values as strings except counts and offsets."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     for column in ("mentions", "start", "end", "sentence_id", "first_start"):
         if column in frame:
@@ -54,38 +84,375 @@ def load(out_dir: str | Path, *, window_start: str = "", window_end: str = "") -
 
 
 def esc(value: object) -> str:
-    """Escape any value for HTML text or attributes."""
+    """Escape any value for HTML text or a quoted attribute."""
     return html.escape(str(value), quote=True)
+
+
+def safe_id(value: object) -> str:
+    """An id fragment made only of safe characters (ids come from the tables, which are data)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", str(value))
+
+
+def style_html() -> str:
+    """The report's stylesheet, shown once at the top (so the notebook looks the same in JupyterLab)."""
+    return f"<style>{STYLE_FILE.read_text(encoding='utf-8')}</style>"
+
+
+# --- Dates ---
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_SEASONS = {"WI": "winter", "SP": "spring", "SU": "summer", "FA": "autumn"}
+
+
+def human_date(value: str) -> str:
+    """A TIMEX3-style value for a reader: 2024-02-26 -> 26 Feb 2024, 2024-02 -> Feb 2024, 2024-SP -> spring 2024,
+    2024-W09 -> week 9 of 2024, 18XX -> 1800s; anything else as it is."""
+    value = str(value).strip()
+    if m := re.fullmatch(r"(\d{4})-(WI|SP|SU|FA)", value):
+        return f"{_SEASONS[m.group(2)]} {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        return f"week {int(m.group(2))} of {m.group(1)}"
+    if m := re.fullmatch(r"(\d{2})XX|(\d{3})X", value):
+        return f"{m.group(1)}00s" if m.group(1) else f"{m.group(2)}0s"
+    m = _DATE.fullmatch(value)
+    if not m:
+        return value
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return value
+    if m.group(3):
+        return f"{day.day} {day:%b %Y}"
+    return f"{day:%b %Y}" if m.group(2) else f"{day:%Y}"
+
+
+def date_range(timeline: pd.DataFrame) -> tuple[str, str] | None:
+    """The earliest and latest placeable dates of the timeline, in time order (by the first day each covers)."""
+    values = [v for v in timeline.get("date", pd.Series(dtype=str)) if plot_date(v)]
+    if not values:
+        return None
+    return min(values, key=plot_date), max(values, key=plot_date)
+
+
+# --- Spans and their links ---
+
+def _in_text(start: int, end: int, text: str) -> bool:
+    return 0 <= start < end <= len(text)
+
+
+def mention_ids(mentions: pd.DataFrame) -> list[str]:
+    """The element id of each mention, in the table's order."""
+    return [f"span-M{n:04d}" for n in range(1, len(mentions) + 1)]
+
+
+def find_spans(data: ReportData) -> tuple[list[Span], dict[str, int]]:
+    """Every placeable span of the dossier, and how many rows of each kind could not be placed."""
+    text = data.article.text
+    names = dict(zip(data.actors["actor_id"], data.actors["name"]))
+    types = dict(zip(data.actors["actor_id"], data.actors["type"]))
+    out: list[Span] = []
+    skipped = {kind: 0 for kind in KINDS}
+    for span_id, m in zip(mention_ids(data.mentions), data.mentions.itertuples()):
+        if _in_text(m.start, m.end, text) and text[m.start:m.end] == m.text:
+            title = f"{names.get(m.actor_id, m.actor_id)} ({types.get(m.actor_id, '?')}, {m.actor_id}, {m.how})"
+            out.append(Span(m.start, m.end, "mention", span_id, f"row-{safe_id(m.actor_id)}", title))
+        else:
+            skipped["mention"] += 1
+    for c in data.claims.itertuples():
+        if _in_text(c.start, c.end, text):
+            title = f"{c.claim_id}: {c.speaker or '(unknown)'}, {c.kind}"
+            out.append(Span(c.start, c.end, "claim", f"span-{safe_id(c.claim_id)}", f"row-{safe_id(c.claim_id)}",
+                            title, marker=str(c.claim_id)))
+        else:
+            skipped["claim"] += 1
+    for e in data.timeline.itertuples():
+        if _in_text(e.start, e.end, text):
+            title = f"{e.event_id}: {e.date} ({e.precision})"
+            ident = safe_id(e.event_id)
+            out.append(Span(e.start, e.end, "date", f"span-{ident}", f"row-{ident}", title))
+        else:
+            skipped["date"] += 1
+    return out, skipped
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*\n")
+
+
+def _nesting_key(span: Span) -> tuple:
+    # Earlier start outside, then longer outside, then claim > date > mention.
+    return (span.start, -span.end, KINDS.index(span.kind), span.span_id)
+
+
+def highlight(text: str, spans: Iterable[Span]) -> str:
+    """The text as HTML with every span highlighted, as properly nested elements.
+
+    Spans may nest (a mention inside a claim) or cross (a date that starts inside a claim and ends
+    after it). The text is cut at every span boundary; each piece is wrapped in the spans covering
+    it, outermost first, and a span that has to be closed to keep the nesting proper is reopened as a
+    continuation. The span's id goes on its first element only; every element carries it as
+    data-span. Links never nest: the text runs of mentions and dates are links to their rows (the
+    innermost such span wins), and each claim starts with a small marker that links to its row.
+    """
+    spans = sorted({s for s in spans if _in_text(s.start, s.end, text)}, key=_nesting_key)
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    out: list[str] = []
+    stack: list[Span] = []
+    opened: set[Span] = set()
+    for lo, hi in itertools.pairwise(cuts):
+        wanted = [s for s in spans if s.start <= lo and hi <= s.end]  # already in nesting order
+        keep = 0
+        while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
+            keep += 1
+        for _ in stack[keep:]:
+            out.append("</span>")
+        stack = stack[:keep]
+        for s in wanted[keep:]:
+            first = s not in opened
+            ident = f' id="{esc(s.span_id)}"' if first else ""
+            cont = "" if first else " nd-cont"
+            out.append(f'<span{ident} class="nd-hl nd-{s.kind}{cont}" data-span="{esc(s.span_id)}" '
+                       f'title="{esc(s.title)}">')
+            if first and s.marker:
+                # The label is drawn by CSS from data-label, so copying the article's text does not copy it.
+                out.append(f'<a class="nd-marker" href="#{esc(s.row_id)}" data-label="{esc(s.marker)}" '
+                           f'aria-label="{esc(s.marker)}"></a>')
+            opened.add(s)
+            stack.append(s)
+        piece = esc(_BLANK_LINES.sub("\n\n", text[lo:hi]))  # only the display: offsets cut the original text
+        target = next((s for s in reversed(stack) if not s.marker), None)
+        out.append(f'<a class="nd-run" href="#{esc(target.row_id)}">{piece}</a>' if target else piece)
+    out.extend("</span>" for _ in stack)
+    return "".join(out)
+
+
+def legend_html() -> str:
+    """What the colours of the highlighted text mean."""
+    items = "".join(f'<span class="nd-hl nd-{kind} nd-key">{esc(KIND_LABELS[kind])}</span>' for kind in KINDS)
+    return (f'<p class="nd-legend">{items} <span class="nd-note">Click a highlight to jump to its row; '
+            "click an id in a table to jump to the text.</span></p>")
+
+
+def article_html(data: ReportData) -> str:
+    """The article text with actor mentions, claims and dated expressions highlighted and linked to their rows."""
+    found, skipped = find_spans(data)
+    if any(skipped.values()):
+        log.warning("rows whose offsets do not fit the article text were not highlighted: %s", skipped)
+    notes = [f"{n} {KIND_LABELS[kind]}{'s' if n != 1 else ''}" for kind, n in skipped.items() if n]
+    note = (f'<p class="nd-note">Not highlighted (offsets do not fit the text): {esc(", ".join(notes))}.</p>'
+            if notes else "")
+    return (f'<h2 id="nd-article">The article</h2>{legend_html()}{note}'
+            f'<div class="nd-article">{highlight(data.article.text, found)}</div>')
+
+
+# --- Summary ---
+
+def _actor_link(actor_id: str, name: str) -> str:
+    return f'<a href="#row-{safe_id(actor_id)}">{esc(name)}</a>'
+
+
+def _claim_link(claim_id: str, placed: bool) -> str:
+    return f'<a class="nd-id" href="#span-{safe_id(claim_id)}">{esc(claim_id)}</a>' if placed else esc(claim_id)
+
+
+def salient_actors(actors: pd.DataFrame, n: int = SALIENT_ACTORS) -> pd.DataFrame:
+    """The n most salient actors."""
+    salience = pd.to_numeric(actors["salience"], errors="coerce").fillna(0)
+    return actors.assign(_s=salience).sort_values(["_s", "mentions"], ascending=False).head(n).drop(columns="_s")
+
+
+def key_claims(data: ReportData, n: int = KEY_CLAIMS) -> pd.DataFrame:
+    """Up to n claims that sum the article up: one per speaker, the most salient speakers first,
+    direct and mixed quotes before reported speech, shown in the article's order."""
+    claims = data.claims
+    if claims.empty:
+        return claims
+    salience = dict(zip(data.actors["actor_id"], pd.to_numeric(data.actors["salience"], errors="coerce").fillna(0)))
+    ranked = claims.assign(
+        _salience=claims["speaker_id"].map(salience).fillna(0),
+        _quoted=claims["kind"].isin(["direct", "mixed"]),
+        _length=claims["content"].str.len(),
+        _speaker=claims["speaker"].where(claims["speaker"] != "", claims["claim_id"]),
+    ).sort_values(["_salience", "_quoted", "_length"], ascending=False)
+    chosen = ranked.drop_duplicates("_speaker").head(n)
+    return chosen.sort_values("start").drop(columns=["_salience", "_quoted", "_length", "_speaker"])
+
+
+def _shorten(value: str, limit: int) -> str:
+    value = str(value)
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _quoted(content: str) -> str:
+    """A claim's content in quote marks (unless it brings its own), shortened and escaped."""
+    text = _shorten(content, 220)
+    return esc(text) if text[:1] in "“\"'‘" else f"“{esc(text)}”"
 
 
 def summary_html(data: ReportData) -> str:
     """The summary at the top: title, source, date, counts, salient actors, key claims, date range."""
     a = data.article
-    top = data.actors.sort_values("salience", ascending=False, key=lambda s: pd.to_numeric(s, errors="coerce"))
-    top_names = ", ".join(esc(n) for n in top["name"].head(5))
-    dated = data.timeline[data.timeline["date"] != ""]["date"]
-    span = f"{esc(dated.min())} to {esc(dated.max())}" if not dated.empty else "no dated events"
-    window = f"{esc(data.window[0])} to {esc(data.window[1])}" if data.window else "none"
-    published = esc(a.published) if a.published else "<b>unknown</b> (years left unresolved: XXXX)"
-    key = "".join(f"<li><b>{esc(r.speaker or '(unknown)')}</b>: “{esc(r.content[:200])}”</li>"
-                  for r in data.claims.head(5).itertuples())
-    return f"""<h1>{esc(a.title or a.name)}</h1>
-<p><b>Source:</b> {esc(a.source or 'unknown')} &nbsp; <b>Published:</b> {published} &nbsp; <b>File:</b> {esc(a.name)}</p>
-<p><b>{len(data.actors)}</b> actors, <b>{len(data.claims)}</b> claims, <b>{len(data.timeline)}</b> timeline rows.
-Dates run from {span}; core window {window}.</p>
-<p><b>Most salient actors:</b> {top_names or 'none'}</p>
-<p><b>Key claims:</b></p><ul>{key or '<li>none</li>'}</ul>"""
+    published = esc(human_date(a.published.isoformat())) if a.published else \
+        "<b>unknown</b> (relative dates keep an unknown year: XXXX)"
+    by_type = data.actors["type"].value_counts()
+    types = ", ".join(f"{n} {esc(TYPE_LABELS.get(t, (t, t))[n != 1])}" for t, n in by_type.items())
+    by_kind = data.claims["kind"].value_counts()
+    kinds = ", ".join(f"{n} {esc(k)}" for k, n in by_kind.items())
+    speakers = data.claims["speaker"].replace("", pd.NA).dropna().nunique()
+    stats = [
+        (len(data.actors), "actors", types),
+        (len(data.mentions), "mentions", "names, titles and pronouns"),
+        (len(data.claims), "claims", kinds),
+        (speakers, "speakers", ""),
+        (len(data.timeline), "dated events", ""),
+    ]
+    stat_html = "".join(f'<div class="nd-stat"><b>{n}</b> {label}<small>{detail}</small></div>'
+                        for n, label, detail in stats)
+    span = date_range(data.timeline)
+    unknown_year = sum(1 for v in data.timeline["date"] if str(v).startswith("XXXX"))
+    when = (f"Dates run from <b>{esc(human_date(span[0]))}</b> to <b>{esc(human_date(span[1]))}</b>"
+            if span else "No placeable dates")
+    if data.window:
+        when += (f"; the core window (most events) is <b>{esc(human_date(data.window[0]))}</b> – "
+                 f"<b>{esc(human_date(data.window[1]))}</b>")
+    if unknown_year:
+        when += f"; {unknown_year} with an unknown year"
+    top = salient_actors(data.actors)
+    chips = "".join(
+        f'<a class="nd-chip nd-type-{safe_id(r.type)}" href="#row-{safe_id(r.actor_id)}">{esc(r.name)}'
+        f'<small>{esc(r.type)}, {_count(r.mentions, "mention")}</small></a>'
+        for r in top.itertuples())
+    placed_ids = _placed_ids(data)
+    key = "".join(
+        f'<li>{_claim_link(r.claim_id, f"span-{safe_id(r.claim_id)}" in placed_ids)} '
+        f'<b>{esc(r.speaker or "(unknown speaker)")}</b> <span class="nd-kind nd-kind-{safe_id(r.kind)}">'
+        f'{esc(r.kind)}</span>: {_quoted(r.content)}</li>'
+        for r in key_claims(data).itertuples())
+    return f"""<div class="nd-summary">
+<h1 class="nd-title">{esc(a.title or a.name)}</h1>
+<p class="nd-meta"><b>Source:</b> {esc(a.source or 'unknown')} · <b>Published:</b> {published} ·
+<b>File:</b> {esc(a.name)}</p>
+<div class="nd-stats">{stat_html}</div>
+<p class="nd-when">{when}.</p>
+<h3>Most salient actors</h3><p class="nd-chips">{chips or 'none'}</p>
+<h3>Key claims</h3><ul class="nd-claims">{key or '<li>none found</li>'}</ul>
+</div>"""
 
 
-def table_html(frame: pd.DataFrame, columns: list[str]) -> str:
-    """A table as escaped HTML."""
-    cols = [c for c in columns if c in frame.columns]
-    head = "".join(f"<th>{esc(c)}</th>" for c in cols)
-    rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
-                   for row in frame[cols].itertuples(index=False))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+# --- Tables ---
+
+def _table(head: list[tuple[str, str]], rows: list[tuple[str, list[str]]], css: str) -> str:
+    """head: (label, column class); rows: (row id, cells as HTML already escaped)."""
+    cols = "".join(f'<col class="nd-c-{c}">' for _, c in head)
+    ths = "".join(f"<th>{esc(label)}</th>" for label, _ in head)
+    body = "".join(f'<tr id="{esc(row_id)}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+                   for row_id, cells in rows)
+    if not rows:
+        body = f'<tr><td colspan="{len(head)}">none</td></tr>'
+    return (f'<table class="nd-table {css}"><colgroup>{cols}</colgroup>'
+            f"<thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table>")
 
 
-def section_html(title: str, frame: pd.DataFrame, columns: list[str]) -> str:
-    """A titled section with its table."""
-    return f"<h2>{esc(title)}</h2>" + table_html(frame, columns)
+def _placed_ids(data: ReportData) -> set[str]:
+    return {s.span_id for s in find_spans(data)[0]}
+
+
+def actors_table_html(data: ReportData) -> str:
+    """The actors, each linked to its mentions in the text (and each mention links back here)."""
+    placed = _placed_ids(data)
+    where: dict[str, list[str]] = {}
+    for span_id, actor_id in zip(mention_ids(data.mentions), data.mentions["actor_id"]):
+        if span_id in placed:
+            where.setdefault(actor_id, []).append(span_id)
+    rows = []
+    for r in data.actors.itertuples():
+        links = where.get(r.actor_id, [])
+        name = f'<a href="#{links[0]}">{esc(r.name)}</a>' if links else esc(r.name)
+        marks = " ".join(f'<a href="#{s}">{n}</a>' for n, s in enumerate(links, start=1))
+        aliases = "; ".join(esc(x) for x in str(r.aliases).split(";") if x)
+        rows.append((f"row-{safe_id(r.actor_id)}", [
+            esc(r.actor_id), name,
+            f'<span class="nd-nowrap"><span class="nd-dot nd-type-{safe_id(r.type)}"></span>{esc(r.type)}</span>',
+            esc(r.title), aliases, str(r.mentions), f'<span class="nd-where">{marks}</span>']))
+    head = [("id", "id"), ("name", "name"), ("type", "type"), ("title", "title"), ("aliases", "aliases"),
+            ("mentions", "num"), ("in the text", "where")]
+    return _table(head, rows, "nd-actors")
+
+
+def claims_table_html(data: ReportData) -> str:
+    """The claims, each id linked to its highlighted span in the text."""
+    placed = _placed_ids(data)
+    known = set(data.actors["actor_id"])
+    rows = []
+    for r in data.claims.itertuples():
+        speaker = (_actor_link(r.speaker_id, r.speaker) if r.speaker_id in known
+                   else esc(r.speaker or "(unknown)"))
+        if r.speaker_text and r.speaker_text != r.speaker:
+            speaker += f'<small> as “{esc(r.speaker_text)}”</small>'
+        date = esc(r.date) + (f'<small> ({esc(r.date_basis)})</small>' if r.date and r.date_basis else "")
+        rows.append((f"row-{safe_id(r.claim_id)}", [
+            _claim_link(r.claim_id, f"span-{safe_id(r.claim_id)}" in placed), speaker,
+            f'<span class="nd-kind nd-kind-{safe_id(r.kind)}">{esc(r.kind)}</span>', esc(r.cue), esc(r.content),
+            date]))
+    head = [("id", "id"), ("speaker", "speaker"), ("kind", "kind"), ("cue", "cue"), ("content", "content"),
+            ("date", "date")]
+    return _table(head, rows, "nd-claims-table")
+
+
+def timeline_table_html(data: ReportData) -> str:
+    """The timeline in date order, each id linked to its dated expression in the text."""
+    placed = _placed_ids(data)
+    names = dict(zip(data.actors["actor_id"], data.actors["name"]))
+    rows = []
+    for r in data.timeline.sort_values(["date", "start"], kind="stable").itertuples():
+        span_id = f"span-{safe_id(r.event_id)}"
+        ident = f'<a class="nd-id" href="#{span_id}">{esc(r.event_id)}</a>' if span_id in placed else esc(r.event_id)
+        actors = ", ".join(_actor_link(x, names[x]) if x in names else esc(x) for x in str(r.actors).split(";") if x)
+        rows.append((f"row-{safe_id(r.event_id)}", [
+            ident, f"<b>{esc(r.date)}</b><small> {esc(r.precision)}</small>", esc(r.date_text), esc(r.event),
+            actors, esc(r.basis)]))
+    head = [("id", "id"), ("date", "tdate"), ("as written", "datetext"), ("event", "event"), ("actors", "tactors"),
+            ("basis", "basis")]
+    return _table(head, rows, "nd-timeline-table")
+
+
+def section_html(title: str, intro: str = "") -> str:
+    """A section heading with a line saying what it shows."""
+    anchor = safe_id(title.lower())
+    return f'<h2 id="nd-{anchor}">{esc(title)}</h2>' + (f'<p class="nd-intro">{esc(intro)}</p>' if intro else "")
+
+
+# --- Who speaks about whom ---
+
+def speaker_targets(data: ReportData) -> pd.DataFrame:
+    """Edges speaker -> actor named inside their claims (by the mentions within the claim's offsets).
+
+    Columns: speaker_key, speaker, speaker_type, target_id, target, target_type, claims.
+    Unresolved speakers ("a NATO spokesman") are kept under their own words; self-references are dropped.
+    """
+    names = dict(zip(data.actors["actor_id"], data.actors["name"]))
+    types = dict(zip(data.actors["actor_id"], data.actors["type"]))
+    rows = []
+    mentions = data.mentions
+    for c in data.claims.itertuples():
+        if c.start < 0 or c.end <= c.start:
+            continue
+        if c.speaker_id in names:
+            key, speaker, kind = c.speaker_id, names[c.speaker_id], types.get(c.speaker_id, "")
+        elif c.speaker:
+            key, speaker, kind = f"speaker:{c.speaker}", c.speaker, "unresolved"
+        else:
+            continue
+        inside = mentions[(mentions["start"] >= c.start) & (mentions["end"] <= c.end)]
+        for target in dict.fromkeys(inside["actor_id"]):  # each actor once per claim
+            if target == key or target not in names:
+                continue
+            rows.append((key, speaker, kind, target, names[target], types.get(target, ""), c.claim_id))
+    frame = pd.DataFrame(rows, columns=["speaker_key", "speaker", "speaker_type", "target_id", "target",
+                                        "target_type", "claim_id"])
+    grouped = frame.groupby(["speaker_key", "speaker", "speaker_type", "target_id", "target", "target_type"],
+                            as_index=False).agg(claims=("claim_id", "count"), claim_ids=("claim_id", ", ".join))
+    return grouped.sort_values(["claims", "speaker", "target"], ascending=[False, True, True], ignore_index=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import os
 import sys
@@ -79,9 +80,22 @@ def html_exporter() -> HTMLExporter:
                         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
 
 
+def report_title(out_dir: Path) -> str | None:
+    """The report's document title, "Dossier: <the article's title>", or None without an article in out_dir."""
+    try:
+        article = json.loads((Path(out_dir) / "article.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    title = article.get("title") or article.get("name")
+    return f"Dossier: {title}" if title else None
+
+
 def render(executed: Path, out_dir: Path, formats: Sequence[str]) -> list[Path]:
     """Render the executed report notebook as HTML and/or PDF, each written atomically."""
     nb = nbformat.read(executed, as_version=4)
+    title = report_title(out_dir)
+    if title:
+        nb.metadata["title"] = title  # the page's <title> and the PDF's title (the template escapes it)
     written = []
     for fmt in formats:
         target = out_dir / REPORT_FILES[fmt]

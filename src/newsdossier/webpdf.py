@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import logging
 import os
 import shutil
 import tempfile
@@ -19,7 +20,9 @@ from traitlets import Int, Unicode, default
 
 from newsdossier.paths import PACKAGE_DIR
 
+log = logging.getLogger(__name__)
 CHROMIUM_ENV = "NEWSDOSSIER_CHROMIUM"
+CHARTS_DRAWN = "() => [...document.querySelectorAll('.plotly-graph-div')].every(c => c.querySelector('svg.main-svg'))"
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 # Flags for a headless browser on a closed network: no sandbox (we run as root in CI), no
 # background connections that would be refused.
@@ -37,7 +40,8 @@ class ChromiumPDFExporter(WebPDFExporter):
 
     export_from_notebook = "PDF via system Chromium"
     executable_path = Unicode(help="Chromium executable; default from $NEWSDOSSIER_CHROMIUM or PATH").tag(config=True)
-    page_render_timeout = Int(2500, help="ms to wait after load so inline plotly charts are drawn").tag(config=True)
+    page_render_timeout = Int(500, help="ms to wait after the charts are drawn, before printing").tag(config=True)
+    chart_timeout = Int(30_000, help="ms to wait at most for every plotly chart to draw its SVG").tag(config=True)
 
     @default("executable_path")
     def _executable_path_default(self) -> str:
@@ -60,6 +64,7 @@ class ChromiumPDFExporter(WebPDFExporter):
             )
 
         async def render(page_path: str) -> bytes:
+            from playwright.async_api import TimeoutError as PlaywrightTimeoutError
             from playwright.async_api import async_playwright
 
             async with async_playwright() as pw:
@@ -71,6 +76,10 @@ class ChromiumPDFExporter(WebPDFExporter):
                     page = await browser.new_page()
                     await page.emulate_media(media="print")
                     await page.goto(f"file://{page_path}", wait_until="load")
+                    try:  # every plotly chart has drawn its SVG (a fixed wait misses charts on a busy machine)
+                        await page.wait_for_function(CHARTS_DRAWN, timeout=self.chart_timeout)
+                    except PlaywrightTimeoutError:
+                        log.warning("not every chart was drawn after %d ms; printing the PDF anyway", self.chart_timeout)
                     await page.wait_for_timeout(self.page_render_timeout)
                     return await page.pdf(print_background=True, prefer_css_page_size=True)
                 finally:
