@@ -18,22 +18,38 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.coref import SPEECH_VERBS, resolve_description
+from newsdossier.coref import SPEECH_VERBS, missed_name_mentions, resolve_description
 from newsdossier.nlp import sentence_index
 from newsdossier.records import Actor, Claim, Mention, Sentence
 
-_OPEN = {"“": "“", "``": "``", "«": "«", "„": "„"}
-_CLOSE = {"”": "”", "''": "''", "»": "»"}
+_OPEN = frozenset({"“", "``", "«", "„"})
+_CLOSE = frozenset({"”", "''", "»"})
 _MARKS = re.compile(r"``|''|[“”\"«»„]")
 _SENT_END = re.compile(r"[.!?]")
+# A full stop that ends a sentence: followed by a space and a capital, a quotation mark or the end.
+# Abbreviations ("U.S.", "Dr.", "Jan.") are not stops: no capital or short capitalised word before the dot.
+_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\.[A-Za-z])[.!?]+"
+                   r"(?=\s+[“\"'‘(A-Z0-9]|\s*$)")
 _DASHES = "-–—"
 # Verbs whose infinitive complement is the stated position: "vowed to resign".
-INFINITIVE_VERBS = frozenset("promise vow pledge threaten refuse urge ask call agree decline offer demand".split())
-# Verbs whose direct object is the position: "denied the report", "ruled out sending troops".
-OBJECT_VERBS = frozenset("deny confirm rule reject dismiss announce acknowledge admit criticize criticise".split())
-_PARTICLE_VERBS = {"rule": "out", "point": "out", "speak": None}
+INFINITIVE_VERBS = frozenset("promise vow pledge threaten urge ask call tell remind warn advise".split())
+# Verbs whose direct object is the position: "denied the report", "ruled out raising taxes".
+OBJECT_VERBS = frozenset("deny rule reject dismiss".split())
+# Verbs that state a position only with their particle: "rule out" (not "rule").
+_NEEDS_PARTICLE = {"rule"}
 _SPEAKER_NOUN_DEPS = {"nsubj", "nsubjpass"}
-_KEEP_IN_PHRASE = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "cc", "conj"}
+_KEEP_IN_PHRASE = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "cc",
+                   "conj"}
+# Nouns for texts through which their author speaks: "the company's statement said".
+DOCUMENT_NOUNS = frozenset("""statement release report letter post tweet email e-mail memo document website
+message note filing notice submission paper""".split())
+# Sources of facts rather than speakers: "the data suggests", "reports say" report no one's claim.
+INFO_NOUNS = frozenset("""data record figure number statistic review survey poll estimate analysis study
+research finding document report""".split())
+# A line opening with a capitalised label ("READ MORE: …", "WATCH: …") is a link or caption, not speech.
+_LABEL = re.compile(r"^[A-Z][A-Z ]{2,}:")
+# Parts of speech of a word that leads into a quotation inside a clause ("were “…”", "that “…”").
+_LEAD_IN_POS = frozenset({"SCONJ", "AUX", "ADP", "DET", "PART"})
 # Minimum words for a quote with no attribution to count as a statement rather than a scare quote.
 MIN_FLOATING_WORDS = 4
 # How many paragraphs back a floating quote may look for the speaker of the previous claim.
@@ -170,24 +186,26 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _outside(tokens: list[Token], quotes: list[Quote]) -> list[Token]:
+    """Tokens not inside any quotation (the attribution around a quote)."""
     return [t for t in tokens if not any(q.open <= t.idx < max(q.close, q.end + 1) for q in quotes)]
 
 
 def _is_speech_verb(tok: Token) -> bool:
+    """True for a verb of speech or stated position (said, warned, denied, …)."""
     return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
 
 
 def _fragment_bounds(text: str, q: Quote, quotes: list[Quote], pstart: int, pend: int) -> tuple[int, int]:
     """Start of the text before a quote and end of the text after it, within its sentence."""
     left = pstart
-    for m in _SENT_END.finditer(text, pstart, q.open):
+    for m in _STOP.finditer(text, pstart, q.open):
         if not any(x.open <= m.start() < x.close for x in quotes) and text[m.end():m.end() + 1].isspace():
             left = m.end()
     for x in quotes:
         if x.depth == 0 and x.close <= q.open and text[x.start:x.end].rstrip()[-1:] in (".", "!", "?"):
             left = max(left, x.close)
     right = pend
-    for m in _SENT_END.finditer(text, q.close, pend):
+    for m in _STOP.finditer(text, q.close, pend):
         if not any(x.open <= m.start() < x.close for x in quotes):
             right = m.end()
             break
@@ -198,7 +216,11 @@ def _fragment_bounds(text: str, q: Quote, quotes: list[Quote], pstart: int, pend
 
 
 def _nominal(tok: Token) -> bool:
-    return tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.lower_ not in ("it", "there")
+    """A token that can name a speaker (the tagger sometimes misses capitalised names)."""
+    if tok.lower_ in ("it", "there"):
+        return False
+    return tok.pos_ in ("PROPN", "PRON", "NOUN") or tok.ent_type_ in ("PERSON", "ORG", "NORP") or (
+        tok.is_title and tok.i > tok.sent.start and tok.pos_ in ("AUX", "ADJ", "X"))
 
 
 def _subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
@@ -206,6 +228,8 @@ def _subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
     v = verb
     for _ in range(4):
         subj = [c for c in v.children if c.dep_ in _SPEAKER_NOUN_DEPS and (allowed is None or c.i in allowed)]
+        if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+            return v.head  # "Jane Doe, who said …": the speaker is the noun the clause describes
         if subj:
             return subj[0]
         agent = [gc for c in v.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
@@ -230,9 +254,10 @@ def _speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None
             # the parser often misreads inverted attributions ('said Jane Doe'): take the nearest nominal
             rest = [t for t in tokens if t.i > verb.i] if after else []
             lead = [t for t in tokens if t.i < verb.i]
-            pick = next((t for t in rest if _nominal(t) and t.dep_ not in ("pobj", "dobj", "dative")), None)
+            pick = next((t for t in reversed(lead) if _nominal(t) and not _in_pp(t)), None)
             if pick is None:
-                pick = next((t for t in reversed(lead) if _nominal(t) and t.dep_ != "pobj"), None)
+                pick = next((t for t in rest if _nominal(t) and not _in_pp(t)
+                             and t.dep_ not in ("dobj", "dative")), None)
             if pick is not None:
                 subj = _phrase_head(pick)
         if subj is not None:
@@ -255,6 +280,17 @@ def _speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None
     return None, None
 
 
+def _in_pp(tok: Token) -> bool:
+    """True when a token sits inside a prepositional phrase ('said of the former captain')."""
+    for _ in range(6):
+        if tok.dep_ in ("pobj", "prep", "agent", "pcomp"):
+            return True
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return False
+
+
 def _phrase_head(tok: Token) -> Token:
     """The head of the noun phrase a token belongs to ('Jane' in 'Jane Doe' -> 'Doe')."""
     while tok.dep_ in ("compound", "flat", "amod", "det", "poss") and tok.head != tok and tok.head.i > tok.i:
@@ -263,6 +299,7 @@ def _phrase_head(tok: Token) -> Token:
 
 
 def _according_to(tokens: list[Token]) -> Token | None:
+    """The source named by 'according to X' among the tokens, if any."""
     for t in tokens:
         if t.lower_ == "according":
             for to in t.children:
@@ -294,7 +331,7 @@ def speaker_phrase(head: Token) -> Span:
 
 
 def _name_run(head: Token) -> list[Token]:
-    """The adjacent proper nouns and nouns around a head token ('State Duma Speaker Jane Doe')."""
+    """The adjacent proper nouns and nouns around a head token ('Senate Majority Leader Jane Doe')."""
     doc = head.doc
     lo = hi = head.i
     while lo > 0 and doc[lo - 1].pos_ in ("PROPN", "NOUN") and not doc[lo - 1].is_punct:
@@ -308,6 +345,7 @@ class SpeakerResolver:
     """Maps a speaker's head token to an actor, a description, or the phrase itself."""
 
     def __init__(self, doc: Doc, actors: list[Actor], mentions: list[Mention]) -> None:
+        """Index the actors and mentions of one parsed article."""
         self.doc = doc
         self.actors = actors
         self.by_id = {a.actor_id: a for a in actors}
@@ -323,13 +361,25 @@ class SpeakerResolver:
         """The speaker a head token names."""
         phrase = speaker_phrase(head)
         m = self.mention_at(head)
+        joint = self._joint(head)
+        if joint is not None:
+            return joint
+        if m is None and head.lemma_.lower() in DOCUMENT_NOUNS:
+            # "the ministry's statement says": the author of a document speaks through it
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return self.resolve(owner)
         if m is not None:
-            return Speaker(self.by_id[m.actor_id].name, m.actor_id, m.text if m.how != "pronoun" else head.text)
-        # "Duma Speaker Jane Doe" misparsed: a person named in the run of nouns around the head
+            written = m.text if m.how != "pronoun" else head.text
+            return Speaker(self.by_id[m.actor_id].name, m.actor_id, written)
+        # "House Speaker Jane Doe" misparsed: a person named in the run of nouns around the head
         run = _name_run(head)
         for tok in run:
             pm = self.mention_at(tok)
-            if pm is not None and pm.how != "pronoun" and self.by_id[pm.actor_id].type == "person":
+            if pm is None or pm.how == "pronoun":
+                continue
+            # a person anywhere in the run; an organisation only after the noun ('company Acme')
+            if self.by_id[pm.actor_id].type == "person" or tok.i > head.i:
                 text = self.doc[run[0].i:run[-1].i + 1].text
                 return Speaker(self.by_id[pm.actor_id].name, pm.actor_id, text)
         # "a spokeswoman, Jane Doe," / "Doe, the minister": an apposition that names the speaker
@@ -338,12 +388,25 @@ class SpeakerResolver:
                 cm = self.mention_at(child)
                 if cm is not None and self.by_id[cm.actor_id].type in ("person", "organization"):
                     return Speaker(self.by_id[cm.actor_id].name, cm.actor_id, phrase.text)
-        # "Jane Doe's spokesperson" stays a phrase; a name inside a compound ("NATO spokesman") too
+        # "Jane Doe's spokesperson" stays a phrase; a name inside a compound ("a UN spokesman") too
         if head.pos_ in ("NOUN", "PROPN"):
             actor = resolve_description(phrase, actors=self.actors, mentions=self.mentions, doc=self.doc)
             if actor is not None:
                 return Speaker(actor.name, actor.actor_id, phrase.text)
         return Speaker(phrase.text, "", phrase.text)
+
+    def _joint(self, head: Token) -> Speaker | None:
+        """'Jane Doe and John Roe said': one speaker made of two named actors."""
+        parts = [head] + [c for c in head.children if c.dep_ == "conj"]
+        if len(parts) < 2:
+            return None
+        found = [self.mention_at(t) for t in parts]
+        if not all(found):
+            return None
+        names = list(dict.fromkeys(self.by_id[m.actor_id].name for m in found if m is not None))
+        if len(names) < 2:
+            return None
+        return Speaker(" and ".join(names), "", speaker_phrase(head).text)
 
     def nearest_person(self, offset: int) -> Speaker | None:
         """The last person named before an offset (a fallback for unresolved pronouns)."""
@@ -362,7 +425,8 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     kids = list(verb.children)
     prt = next((c for c in kids if c.dep_ == "prt"), None)
     if verb.lemma_ == "make":
-        clear = next((c for c in kids if c.lower_ in ("clear", "plain") and c.dep_ in ("ccomp", "oprd", "acomp")), None)
+        clear = next((c for c in kids if c.lower_ in ("clear", "plain")
+                      and c.dep_ in ("ccomp", "oprd", "acomp")), None)
         if clear is None:
             return None, cue
         comp = next((c for c in list(clear.children) + kids
@@ -371,6 +435,12 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     comp = next((c for c in kids if c.dep_ == "ccomp"), None)
     if comp is not None:
         return comp, cue + (f" {prt.text}" if prt is not None else "")
+    gerund = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i
+                   and not any(g.dep_ == "aux" for g in c.children)), None)
+    if gerund is not None and verb.lemma_.lower() in ("say", "tell", "add", "claim", "insist", "argue"):
+        return gerund, cue  # "said having him back was a boost": a misparsed clause
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and not _is_speech_verb(verb.head):
+        return verb.head, cue  # "The drugs, he says, are …": the speech verb is an aside in its clause
     misread = _misattached_that_clause(verb)
     if misread is not None:
         return misread, cue
@@ -383,8 +453,9 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None:
             return x, cue
-    if lemma in OBJECT_VERBS and (lemma not in _PARTICLE_VERBS or prt is not None):
-        x = next((c for c in kids if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ("it", "this", "that")), None)
+    if lemma in OBJECT_VERBS and (lemma not in _NEEDS_PARTICLE or prt is not None):
+        x = next((c for c in kids if c.dep_ in ("dobj", "xcomp")
+                  and c.lower_ not in ("it", "this", "that")), None)
         if x is not None:
             return x, cue + (f" {prt.text}" if prt is not None else "")
     return None, cue
@@ -394,26 +465,88 @@ def _misattached_that_clause(verb: Token) -> Token | None:
     """A that-clause the parser hung on a noun of the verb's phrase: 'warned at the start of X that …'."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for tok in prep.subtree:
-            if tok.dep_ in ("relcl", "acl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.children) \
-                    and any(c.dep_ in _SPEAKER_NOUN_DEPS for c in tok.children):
+            marked = any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.children)
+            has_subject = any(c.dep_ in _SPEAKER_NOUN_DEPS for c in tok.children)
+            if tok.dep_ in ("relcl", "acl") and marked and has_subject:
                 return tok
     return None
+
+
+# Dependents of a sentence-final speech verb that the parser often takes from the clause before it.
+_LOOSE_DEPS = {"dep", "punct", "npadvmod", "dobj", "conj"}
+
+
+def _in_subtree_of_other(tok: Token, verb: Token, comps: list[Token]) -> bool:
+    """True for a token that depends on the speech verb through something other than its clause."""
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        tok = tok.head
+    return tok.head == verb and tok not in comps and tok.dep_ not in _LOOSE_DEPS
+
+
+def _clause_spans(comp: Token, verb: Token) -> list[Span]:
+    """The reported clause; two pieces when the attribution stands in its middle ('A, he said, B')."""
+    span = _clause_span(comp, verb)
+    aside = verb.left_edge.i, verb.right_edge.i
+    if not span.start < aside[0] <= aside[1] < span.end - 1:
+        return [span]
+    doc = verb.doc
+    pieces = [_trim_span(doc, span.start, aside[0] - 1), _trim_span(doc, aside[1] + 1, span.end - 1)]
+    return [p for p in pieces if len([t for t in p if not t.is_punct]) >= 2]
+
+
+def _trim_span(doc: Doc, lo: int, hi: int) -> Span:
+    """doc[lo..hi] without punctuation and spaces at either end."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return doc[lo:hi + 1]
+
+
+def _is_that(tok: Token) -> bool:
+    """The complementiser 'that' of a reported clause, left out of its content."""
+    return tok.lower_ == "that" and tok.dep_ == "mark"
 
 
 def _clause_span(comp: Token, verb: Token) -> Span:
     """The words of a reported clause, without a leading 'that' and trailing punctuation."""
     doc = comp.doc
-    if comp is verb:  # "spoke out against such a plan": the verb phrase itself is the position
-        toks = [verb] + [t for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i for t in c.subtree]
+    if comp.i == verb.i:  # "spoke out against the new tax": the verb phrase itself is the position
+        after = [c for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i]
+        toks = [verb] + [t for c in after for t in c.subtree]
+    elif comp.i == verb.head.i:  # the speech verb is an aside inside the clause it reports
+        aside = {t.i for t in verb.subtree}
+        toks = [t for t in comp.subtree if t.i not in aside]
     else:
-        toks = list(comp.subtree)
+        # several complements ("says he drank, used drugs and was …") make one clause
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i) == (comp.i > verb.i)]
+        comps = comps if comp in comps else [comp]
+        toks = [t for c in comps for t in c.subtree]
+        if comp.i < verb.i:
+            # a clause before "…, officials said": all up to the speaker, wherever the parser attached it
+            subj = _subject_of(verb)
+            stop = min(subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i, verb.i)
+            first = verb.sent.start
+            toks = [t for t in doc[first:stop] if not _in_subtree_of_other(t, verb, comps)] or toks
+    if verb.lemma_ == "make":
+        toks = [t for t in toks if t.i > verb.i + 2] or toks  # not the "it clear" of "made it clear"
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
-    while lo < hi and (doc[lo].is_punct or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark" or doc[lo].is_space):
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or _is_that(doc[lo])):
         lo += 1
-    while hi > lo and (doc[hi].is_punct and doc[hi].text not in _CLOSE and doc[hi].text != '"' or doc[hi].is_space):
+    while hi > lo and (doc[hi].is_space or (doc[hi].is_punct and doc[hi].text not in _CLOSE | {'"'})):
         hi -= 1
     if lo > 0 and doc[lo - 1].text in ("“", '"', "``") and lo - 1 > verb.i:
         lo -= 1  # the clause opens with quoted words: keep their mark
+    inner = doc[lo:hi + 1]
+    opened = sum(t.text in ("“", "``") for t in inner) - sum(t.text in ("”", "''") for t in inner)
+    if opened > 0:
+        # the parser hung the closing mark on the main verb: bring it back into the clause
+        for j in range(hi + 1, min(hi + 4, len(doc))):
+            if doc[j].text in ("”", "''"):
+                hi = j
+                break
+            if not doc[j].is_punct:
+                break
     return doc[lo:hi + 1]
 
 
@@ -422,6 +555,8 @@ def _clause_span(comp: Token, verb: Token) -> Span:
 
 @dataclass
 class _Draft:
+    """A claim before numbering and dating; its speaker may still be filled from context."""
+
     start: int
     end: int
     kind: str
@@ -429,7 +564,6 @@ class _Draft:
     speaker: Speaker | None
     speaker_tok: Token | None
     anchor: int  # offset used to date the claim (the cue when there is one)
-    floating: bool = False
 
 
 def extract_claims(
@@ -444,14 +578,17 @@ def extract_claims(
     if not sents:
         return []
     text = doc.text
+    mentions = mentions + missed_name_mentions(doc, sents=sents, actors=actors, mentions=mentions)
     resolver = SpeakerResolver(doc, actors, mentions)
     quotes = find_quotes(text, sents)
     paras = {pid: (a, b) for pid, a, b in _paragraph_spans(sents)}
     top = [q for q in quotes if q.depth == 0 and q.end > q.start]
-    drafts = _direct_drafts(doc, top, paras, resolver) + _reported_drafts(doc, top, resolver)
+    direct = _direct_drafts(doc, top, paras, resolver)
+    claimed = [Quote(d.start, d.start, d.end, d.end, 0, -1) for d in direct]
+    drafts = direct + _reported_drafts(doc, top, claimed, resolver)
     drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
     _fill_floating(drafts, sents, resolver)
-    return _to_claims(doc, drafts, sents, dates, quotes)
+    return _to_claims(doc, drafts, sents, dates)
 
 
 def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
@@ -459,21 +596,27 @@ def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
     before = text[left:q.open].strip()
     after = text[q.close:right].strip()
     content = text[q.start:q.end]
-    words = len(content.split())
-    if _SENT_END.search(content[:-1]) and words >= MIN_FLOATING_WORDS:
-        return True  # several sentences: a statement, wherever it stands
-    before_ok = not before or before[-1] in ":,;" + _DASHES or _ends_with_speech_verb(doc, left, q.open)
+    if _SENT_END.search(content[:-1]) and len(content.split()) >= MIN_FLOATING_WORDS:
+        # several sentences make a statement of their own, unless a clause leads in ('said that “A. B.”')
+        last = [t for t in _tokens(doc, left, q.open) if not t.is_space and not t.is_punct][-1:]
+        leads_in = bool(last) and (last[0].pos_ in _LEAD_IN_POS or last[0].lower_ == "that")
+        if not leads_in:
+            return True
+    # a quote opening after a full stop starts a sentence of its own
+    before_ok = not before or before[-1] in ":,;.!?" + _DASHES or _ends_with_speech_verb(doc, left, q.open)
     after_ok = (not after or after[0] in ",;" + _DASHES + ")" or content.rstrip()[-1:] in ".!?,"
                 or _starts_with_attribution(doc, q.close, right))
     return before_ok and after_ok
 
 
 def _ends_with_speech_verb(doc: Doc, left: int, right: int) -> bool:
+    """True when the text before a quote ends with a speech verb ('he said “…”')."""
     toks = [t for t in _tokens(doc, left, right) if not t.is_space]
     return bool(toks) and _is_speech_verb(toks[-1])
 
 
 def _starts_with_attribution(doc: Doc, left: int, right: int) -> bool:
+    """True when a speech verb comes within the first words after a quote ('“…” he said')."""
     toks = [t for t in _tokens(doc, left, right) if not t.is_space][:4]
     return any(_is_speech_verb(t) for t in toks)
 
@@ -484,8 +627,9 @@ def _direct_drafts(doc: Doc, quotes: list[Quote], paras: dict[int, tuple[int, in
     text = doc.text
     out = []
     for q in quotes:
-        pstart, pend = paras[q.paragraph]
-        left, right = _fragment_bounds(text, q, quotes, paras[_para_of(q.open, paras)][0], pend)
+        # a quote joined over paragraphs starts in one paragraph and ends in another
+        first_para = paras[_para_of(q.open, paras)]
+        left, right = _fragment_bounds(text, q, quotes, first_para[0], paras[q.paragraph][1])
         if not _standalone(text, q, left, right, doc):
             continue
         after = _outside(_tokens(doc, q.close, right), quotes)
@@ -493,17 +637,23 @@ def _direct_drafts(doc: Doc, quotes: list[Quote], paras: dict[int, tuple[int, in
         head, verb = _speaker_in_fragment(after, after=True)
         if head is None:
             head, verb = _speaker_in_fragment(before, after=False)
+        if head is not None and _is_author(head):
+            continue
         words = len(text[q.start:q.end].split())
-        if head is None and words < MIN_FLOATING_WORDS:
+        whole_sentence = text[q.start:q.end].rstrip()[-1:] in ".!?" and not text[left:q.open].strip()
+        if head is None and words < MIN_FLOATING_WORDS and not whole_sentence:
             continue  # a word or two in quotation marks, attributed to no one: a scare quote
-        cue = verb.text if verb is not None else ("according to" if head is not None and head.dep_ == "pobj" else "")
+        cue = verb.text if verb is not None else ""
+        if verb is None and head is not None and head.dep_ == "pobj":
+            cue = "according to"
         anchor = verb.idx if verb is not None else q.start
         speaker = _resolve_head(head, resolver) if head is not None else None
-        out.append(_Draft(q.start, q.end, "direct", cue, speaker, head, anchor, floating=head is None))
+        out.append(_Draft(q.start, q.end, "direct", cue, speaker, head, anchor))
     return out
 
 
 def _para_of(offset: int, paras: dict[int, tuple[int, int]]) -> int:
+    """The id of the paragraph holding an offset."""
     for pid, (a, b) in paras.items():
         if a <= offset < b + 1:
             return pid
@@ -511,14 +661,19 @@ def _para_of(offset: int, paras: dict[int, tuple[int, int]]) -> int:
 
 
 def _resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
+    """The speaker a head token names; None for a pronoun no actor was found for."""
     sp = resolver.resolve(head)
     if sp.actor_id or head.pos_ != "PRON":
         return sp
     return None  # an unresolved pronoun: filled from the previous claim later
 
 
-def _reported_drafts(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver) -> list[_Draft]:
-    """A draft claim for every speech/stance verb with a reported clause, and for 'according to'."""
+def _reported_drafts(doc: Doc, quotes: list[Quote], claimed: list[Quote],
+                     resolver: SpeakerResolver) -> list[_Draft]:
+    """A draft claim for every speech/stance verb with a reported clause, and for 'according to'.
+
+    `claimed` are the quotes already taken as direct claims: a clause that is mostly one of them is skipped.
+    """
     out = []
     for verb in doc:
         if not (_is_speech_verb(verb) or verb.lemma_ == "make"):
@@ -526,21 +681,23 @@ def _reported_drafts(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver) -
         comp, cue = _complement(verb)
         if comp is None:
             continue
-        span = _clause_span(comp, verb)
-        if len(span) < 2 or _mostly_quoted(span, quotes):
-            continue
         head = _subject_of(verb)
-        if head is None:
+        if head is not None and _in_quotes(head, quotes):
+            head = _first_name_outside(verb.sent, quotes)  # the parser took quoted words for the subject
+        if head is None or _is_info_source(head) or _LABEL.match(verb.sent.text.strip()) or _is_author(head):
             continue
-        if head.lower_ in ("it", "there") or head.i > span.start and head.i <= span.end - 1:
-            continue
-        kind = "mixed" if _has_quote(span, quotes) else "indirect"
-        out.append(_Draft(span.start_char, span.end_char, kind, cue, _resolve_head(head, resolver), head, verb.idx))
-    out.extend(_according_drafts(doc, quotes, resolver))
+        for span in _clause_spans(comp, verb):
+            if len(span) < 2 or _mostly_quoted(span, claimed) or _not_a_statement(span):
+                continue
+            if head.lower_ in ("it", "there") or span.start <= head.i < span.end:
+                continue
+            out.append(_reported(span, quotes, cue, _resolve_head(head, resolver), head, verb.idx))
+    out.extend(_according_drafts(doc, quotes, claimed, resolver))
     return out
 
 
-def _according_drafts(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver) -> list[_Draft]:
+def _according_drafts(doc: Doc, quotes: list[Quote], claimed: list[Quote],
+                      resolver: SpeakerResolver) -> list[_Draft]:
     """'According to X, Y' and 'Y, according to X': Y is X's claim."""
     out = []
     for sent in doc.sents:
@@ -566,12 +723,58 @@ def _according_drafts(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver) 
             left, right = doc[rest[0].i:mid_lo], doc[max(phrase) + 1: rest[-1].i + 1]
             span = left if len(left) >= len(right) else right
             span = doc[span.start:span.end]
-        if _mostly_quoted(span, quotes):
+        if _mostly_quoted(span, claimed):
             continue
-        kind = "mixed" if _has_quote(span, quotes) else "indirect"
-        out.append(_Draft(span.start_char, span.end_char, kind, "according to", _resolve_head(head, resolver),
-                          head, acc.idx))
+        out.append(_reported(span, quotes, "according to", _resolve_head(head, resolver), head, acc.idx))
     return out
+
+
+def _reported(span: Span, quotes: list[Quote], cue: str, speaker: Speaker | None, head: Token,
+              anchor: int) -> _Draft:
+    """A draft for a reported clause: direct when the clause is a quotation, mixed when it holds one."""
+    whole = next((q for q in quotes if q.open >= span.start_char - 1 and q.start < span.end_char), None)
+    text = span.doc.text
+    outside = "" if whole is None else text[span.start_char:whole.open] + text[whole.close:span.end_char]
+    if whole is not None and len(re.findall(r"\w+", outside)) <= 1 and whole.end >= span.end_char - 2:
+        # the clause is the quotation itself ('“…,” according to X'): a direct quote
+        return _Draft(whole.start, whole.end, "direct", cue, speaker, head, anchor)
+    inner = [q for q in quotes if span.start_char <= q.open < span.end_char]
+    if not inner:
+        return _Draft(span.start_char, span.end_char, "indirect", cue, speaker, head, anchor)
+    # quoted words that run on past the parsed clause ('that “A. B.”') belong to it up to the closing mark
+    end = max(span.end_char, max(q.close for q in inner))
+    return _Draft(span.start_char, end, "mixed", cue, speaker, head, anchor)
+
+
+def _in_quotes(tok: Token, quotes: list[Quote]) -> bool:
+    """True when a token lies between quotation marks."""
+    return any(q.open <= tok.idx < q.close for q in quotes)
+
+
+def _first_name_outside(sent: Span, quotes: list[Quote]) -> Token | None:
+    """The first proper name of a sentence outside its quotations."""
+    tok = next((t for t in sent if t.pos_ == "PROPN" and not _in_quotes(t, quotes)), None)
+    return _phrase_head(tok) if tok is not None else None
+
+
+def _is_author(head: Token) -> bool:
+    """First and second person outside quotations are the writer and reader, not a quoted source."""
+    return head.lower_ in ("i", "we", "you", "me", "us")
+
+
+def _is_info_source(head: Token) -> bool:
+    """A subject such as 'the data' or 'city reports': a source of facts, not a speaker."""
+    return head.lemma_.lower() in INFO_NOUNS and not any(c.dep_ == "poss" for c in head.children)
+
+
+def _not_a_statement(span: Span) -> bool:
+    """An indirect question ('asked whether …', 'did not say why …') or a source reports no statement."""
+    first = next((t for t in span if not t.is_punct), None)
+    if first is None:
+        return False
+    if first.lower_ == "according":
+        return True  # "X said, according to the complaint": the source, not a statement
+    return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
 
 
 def _mostly_quoted(span: Span, quotes: list[Quote]) -> bool:
@@ -579,10 +782,6 @@ def _mostly_quoted(span: Span, quotes: list[Quote]) -> bool:
     n = max(1, span.end_char - span.start_char)
     inside = sum(max(0, min(q.end, span.end_char) - max(q.start, span.start_char)) for q in quotes)
     return inside / n > 0.6
-
-
-def _has_quote(span: Span, quotes: list[Quote]) -> bool:
-    return any(span.start_char <= q.open and q.end <= span.end_char for q in quotes)
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
@@ -616,6 +815,12 @@ def _fill_floating(drafts: list[_Draft], sents: list[Sentence], resolver: Speake
             last = d
 
 
+def _continues(prev: Claim | None, speaker: Speaker, paragraph: int, sents: list[Sentence]) -> bool:
+    """True when a claim follows a dated claim of the same speaker in the same or the next paragraph."""
+    return (prev is not None and bool(prev.date) and prev.speaker == speaker.name
+            and paragraph - sents[prev.sentence_id].paragraph_id <= 1)
+
+
 _ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -632,8 +837,8 @@ def _statement_date(doc: Doc, d: _Draft, dated: tuple[str, str]) -> tuple[str, s
     return date, basis
 
 
-def _to_claims(doc: Doc, drafts: list[_Draft], sents: list[Sentence], dates: dict[int, tuple[str, str]],
-               quotes: list[Quote]) -> list[Claim]:
+def _to_claims(doc: Doc, drafts: list[_Draft], sents: list[Sentence],
+               dates: dict[int, tuple[str, str]]) -> list[Claim]:
     """Number the drafts and date them: explicit date in the sentence, else the sentence's event."""
     claims: list[Claim] = []
     prev: Claim | None = None
@@ -642,12 +847,10 @@ def _to_claims(doc: Doc, drafts: list[_Draft], sents: list[Sentence], dates: dic
             continue
         sid = sentence_index(sents, d.start)
         date, basis = _statement_date(doc, d, dates.get(sentence_index(sents, d.anchor), ("", "none")))
-        if not date and prev is not None and d.kind == "direct" and prev.speaker_id == d.speaker.actor_id \
-                and prev.speaker and sents[sid].paragraph_id - sents[prev.sentence_id].paragraph_id <= 1 \
-                and prev.date:
+        if not date and d.kind == "direct" and _continues(prev, d.speaker, sents[sid].paragraph_id, sents):
             # a quote that continues the same speaker's statement shares its date
             date, basis = prev.date, "context"
-        # a date written in the sentence (absolute or relative) is explicit; one borrowed from an event is context
+        # a date written in the sentence (absolute or relative) is explicit; one from its event is context
         basis = "none" if not date else ("explicit" if basis in ("explicit", "relative") else "context")
         claim = Claim(f"C{len(claims) + 1:03d}", d.speaker.name, d.speaker.actor_id, d.speaker.text, d.cue,
                       doc.text[d.start:d.end], d.kind, date, basis, d.start, d.end, sid)

@@ -24,6 +24,8 @@ indicate maintain contend allege complain concede agree recall remark reply resp
 post testify estimate speak comment observe point describe call vow pledge threaten refuse reiterate
 repeat reaffirm assure advise conclude continue retort quip joke lament wonder concur propose
 recommend demand criticize criticise blast slam dismiss reject rule accuse charge counter voice
+shout chant yell scream exclaim cry crow scold sniff echo quote tout boast brag mutter whisper
+acknowledges concede confess assure remind testify
 """.split())
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -32,7 +34,8 @@ _GENDERED = {
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
-_HONORIFIC = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f"}
+_HONORIFIC = {"mr": "m", "sir": "m", "lord": "m",
+              "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f"}
 # Nouns that carry a gender in English; seen next to a name they tell the name's gender.
 _GENDER_NOUNS = {
     "m": set("""spokesman chairman businessman congressman councilman father husband son brother uncle
@@ -48,7 +51,11 @@ _FIRST_NAMES = {
              bob jim tom mike steve dave chris nick sam ben adam alex andrew patrick sean ian
              martin jean pierre michel luis carlos jose juan ahmed mohammed muhammad ali omar hassan
              ivan vladimir alexei andrei nikolai igor hans klaus wolfgang giuseppe marco luca rajesh
-             raj wei li jian hiroshi kenji doug justin stephen jagmeet andrew""".split()),
+             raj wei li jian hiroshi kenji doug justin stephen jagmeet andrew jake josh joshua matt
+             matthew nathan noah ethan logan luke tyler aaron kyle brandon zach jonathan larry dennis
+             roger keith terry gerald harold carl arthur wayne ralph roy eugene louis russell bobby
+             phil philip randy howard victor todd dale craig shawn colin neil ross graham derek trevor
+             donald joe kevin brian rob ken kenneth walter henry fred bruce""".split()),
     "f": set("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
              margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa
              deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna
@@ -56,7 +63,11 @@ _FIRST_NAMES = {
              janet maria heather diane julie joyce victoria kelly christina joan evelyn lauren judith
              olivia megan cheryl martha andrea hannah jacqueline jean ann kathy catherine chrystia
              marie sophie claire anne nathalie isabelle fatima aisha olga natalia irina elena tatiana
-             svetlana angela ursula theresa hillary nancy kathleen rachel caroline jody""".split()),
+             svetlana angela ursula theresa hillary nancy kathleen rachel caroline jody erin katie
+             kate kathryn jane janice wendy denise brenda tina tracy tammy sheila gail joanne diana
+             alison allison amber jenna jenny julia grace chloe zoe sofia isabella ava mia abigail
+             madison ella lily natalie leah holly molly paula monica rita rosa vanessa veronica
+             yvonne lori lorraine sue susan doris judy beverly kim""".split()),
 }
 _FEMALE_SURNAME = re.compile(r"(ova|eva|ina|aya|ska)$")
 _MALE_SURNAME = re.compile(r"(ov|ev|in|sky|ski)$")
@@ -76,9 +87,35 @@ class Candidate:
     quoted: bool
 
 
-def actor_gender(actor: Actor, mentions: list[Mention], doc: Doc) -> str:
-    """'m', 'f' or '' from honorifics, gendered title nouns, given names and surname endings."""
-    votes = {"m": 0, "f": 0}
+def pronoun_votes(doc: Doc, sents: list[Sentence], actors: list[Actor], mentions: list[Mention],
+                  quoted: list[tuple[int, int]]) -> dict[str, dict[str, int]]:
+    """Per actor, the he/she that the grammar ties to its name: 'Doe said she …', 'Doe hurt himself'."""
+    person = {a.actor_id for a in actors if a.type == "person"}
+    votes: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        if m.actor_id not in person or m.how == "pronoun":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in SUBJECT_DEPS or _inside(quoted, m.start):
+            continue
+        verb = span.root.head
+        for tok in verb.subtree:
+            g = _GENDERED.get(tok.lower_)
+            if not g or tok.pos_ != "PRON" or _inside(quoted, tok.idx):
+                continue
+            clause_subject = tok.dep_ in SUBJECT_DEPS and tok.head.head == verb and \
+                tok.head.dep_ in ("ccomp", "advcl", "conj", "xcomp")
+            reflexive = tok.lower_.endswith("self") and tok.head == verb
+            if clause_subject or reflexive:
+                v = votes.setdefault(m.actor_id, {"m": 0, "f": 0})
+                v[g] = min(v[g] + 2, 4)
+    return votes
+
+
+def actor_gender(actor: Actor, mentions: list[Mention], doc: Doc,
+                 text_votes: dict[str, int] | None = None) -> str:
+    """'m', 'f' or '' from honorifics, gendered nouns, given names, surname endings and pronoun use."""
+    votes = dict(text_votes or {"m": 0, "f": 0})
     words = [w.lower().strip(".") for w in re.split(r"[\s;]+", f"{actor.title} {actor.aliases}") if w]
     for w in words:
         for g, nouns in _GENDER_NOUNS.items():
@@ -123,6 +160,7 @@ def quote_mask(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """True when an offset falls in one of the ranges."""
     return any(a <= offset < b for a, b in ranges)
 
 
@@ -139,10 +177,15 @@ def is_speaker_token(token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
         return True
+    if token.dep_ in SUBJECT_DEPS:
+        # "Doe, the doctor, is more blunt: “…”": a subject whose clause opens a quotation
+        after = token.doc.text[token.head.idx: token.sent.end_char + 3]
+        return bool(re.search(r":\s*[“\"]", after))
     return False
 
 
 def _candidates(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Candidate]:
+    """The mentions as ranked antecedent candidates, with their grammatical features."""
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -165,10 +208,11 @@ def _agrees(pronoun: str, actor: Actor, gender: str) -> bool:
     return False
 
 
-def _score(cand: Candidate, pron: Token, sents: list[Sentence], pron_sid: int, pron_quoted: bool) -> float:
-    """Higher is a likelier antecedent: recent, a subject, a speaker, outside quotes."""
+def _score(cand: Candidate, pron: Token, sents: list[Sentence], pron_sid: int, pron_quoted: bool,
+           known_gender: bool) -> float:
+    """Higher is a likelier antecedent: recent, a subject, a speaker, outside quotes, of known gender."""
     dist = pron_sid - cand.mention.sentence_id
-    score = -1.5 * dist
+    score = -1.5 * dist + (1.5 if known_gender else 0.0)
     if cand.subject:
         score += 2.0
     if cand.speaker:
@@ -178,11 +222,40 @@ def _score(cand: Candidate, pron: Token, sents: list[Sentence], pron_sid: int, p
     if dist == 0:
         # in the same sentence a pronoun that is itself a subject usually points to the main subject
         score += 1.0 if cand.subject and cand.token.i < pron.i else 0.0
-        if pron.dep_ in ("dobj", "pobj", "iobj") and _governing_verb(pron) == _governing_verb(cand.token):
-            score -= 10.0  # "X praised him": a non-reflexive object is not its own clause's subject
     if sents[cand.mention.sentence_id].paragraph_id != sents[pron_sid].paragraph_id:
         score -= 0.5
     return score
+
+
+def missed_name_mentions(doc: Doc, *, sents: list[Sentence], actors: list[Actor],
+                         mentions: list[Mention]) -> list[Mention]:
+    """Mentions the NER missed: a token spelling a known person's surname ('Doe, the doctor, said')."""
+    forms: dict[str, str] = {}
+    for a in actors:
+        if a.type != "person":
+            continue
+        for alias in [a.name, *a.aliases.split(";")]:
+            words = alias.split()
+            if words and words[-1][:1].isupper():
+                forms.setdefault(words[-1], a.actor_id)
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for tok in doc:
+        aid = forms.get(tok.text)
+        if aid is None or any(a <= tok.idx < b for a, b in taken):
+            continue
+        sid = sentence_index(sents, tok.idx)
+        out.append(Mention(aid, tok.idx, tok.idx + len(tok.text), tok.text, sid, "alias"))
+    return out
+
+
+def _bound_subjects(pron: Token, cands: list[Candidate]) -> set[str]:
+    """Actors a non-reflexive object pronoun cannot be: the subject of its own clause ('Hill praised him')."""
+    if pron.dep_ not in ("dobj", "pobj", "iobj", "dative") or pron.lower_.endswith("self"):
+        return set()
+    verb = _governing_verb(pron)
+    return {c.mention.actor_id for c in cands
+            if c.token.dep_ in SUBJECT_DEPS and c.token.head == verb and c.token.i < pron.i}
 
 
 def resolve_pronouns(
@@ -190,10 +263,13 @@ def resolve_pronouns(
 ) -> list[Mention]:
     """Pronoun mentions (how='pronoun') for every he/she/they/it that resolves to a known actor."""
     by_id = {a.actor_id: a for a in actors}
-    genders = {a.actor_id: actor_gender(a, mentions, doc) for a in actors if a.type == "person"}
     quoted = quote_mask(doc.text)
-    cands = sorted(_candidates(doc, [m for m in mentions if m.actor_id in by_id], quoted),
-                   key=lambda c: c.mention.start)
+    pv = pronoun_votes(doc, sents, actors, mentions, quoted)
+    genders = {a.actor_id: actor_gender(a, mentions, doc, pv.get(a.actor_id))
+               for a in actors if a.type == "person"}
+    known = [m for m in mentions if m.actor_id in by_id]
+    known += missed_name_mentions(doc, sents=sents, actors=actors, mentions=known)
+    cands = sorted(_candidates(doc, known, quoted), key=lambda c: c.mention.start)
     out: list[Mention] = []
     for tok in doc:
         low = tok.lower_
@@ -205,6 +281,7 @@ def resolve_pronouns(
         pron_quoted = _inside(quoted, tok.idx)
         if pron_quoted:
             continue  # inside a quotation "he" is the speaker's referent, not the narrator's
+        bound = _bound_subjects(tok, cands)
         best, best_score = None, float("-inf")
         for cand in cands:
             if cand.mention.start >= tok.idx:
@@ -212,9 +289,11 @@ def resolve_pronouns(
             if sid - cand.mention.sentence_id > WINDOW:
                 continue
             actor = by_id[cand.mention.actor_id]
+            if actor.actor_id in bound:
+                continue
             if not _agrees(low, actor, genders.get(actor.actor_id, "")):
                 continue
-            s = _score(cand, tok, sents, sid, pron_quoted)
+            s = _score(cand, tok, sents, sid, pron_quoted, bool(genders.get(actor.actor_id)))
             if s > best_score:
                 best, best_score = cand, s
         if best is None:
@@ -262,7 +341,7 @@ def description_words(actor: Actor, mentions: list[Mention], doc: Doc) -> set[st
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        # "Kremlin spokesman Jane Doe", "Foreign Minister Doe": compounds right before the name
+        # "White House spokeswoman Jane Doe", "Finance Minister Doe": compounds right before the name
         i = span.start - 1
         while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i].ent_type_ not in ("PERSON",):
             words.add(doc[i].lower_)
@@ -287,7 +366,8 @@ def resolve_description(
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     # "the French president": an adjective of nationality must agree with what we know of the actor
-    demonyms = {t.lower_ for t in toks[1:] if t.i != head.i and (t.ent_type_ == "NORP" or t.text[:1].isupper())}
+    demonyms = {t.lower_ for t in toks[1:]
+                if t.i != head.i and (t.ent_type_ == "NORP" or t.text[:1].isupper())}
     heads = _HYPERNYMS.get(head.lower_, set()) | {head.lower_}
     before = [m for m in mentions if m.start < span.start_char and m.how != "pronoun"]
     best, best_pos = None, -1

@@ -1,0 +1,211 @@
+"""Claims: one made-up text per construction, each checked for speaker, kind and content."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdossier.claims import find_quotes
+from newsdossier.nlp import sentences
+
+
+def _claims(analyse_text, text: str):
+    return analyse_text(text).claims
+
+
+def _find(claims, fragment: str):
+    hits = [c for c in claims if fragment in c.content]
+    assert hits, f"no claim holds {fragment!r}: {[(c.speaker, c.content) for c in claims]}"
+    return hits[0]
+
+
+# (text, content fragment, expected speaker (substring of the canonical name), kind)
+CASES = [
+    pytest.param(
+        "“We will rebuild the bridge before winter,” Mayor Linda Carter said. “It will take two years.”",
+        "We will rebuild the bridge before winter", "Linda Carter", "direct", id="split-quote-first"),
+    pytest.param(
+        "“We will rebuild the bridge before winter,” Mayor Linda Carter said. “It will take two years.”",
+        "It will take two years", "Linda Carter", "direct", id="split-quote-second"),
+    pytest.param(
+        "“The plan is sound and the money is there,” said Thomas Becker, the finance director.",
+        "The plan is sound", "Thomas Becker", "direct", id="speaker-after-inverted"),
+    pytest.param(
+        "Health Minister Paul Dubois wrote: “The clinics will stay open all winter.”",
+        "The clinics will stay open all winter", "Paul Dubois", "direct", id="speaker-before-colon"),
+    pytest.param(
+        "Paul Dubois told the assembly, “Nobody will be turned away from a clinic.”",
+        "Nobody will be turned away", "Paul Dubois", "direct", id="speaker-before-comma"),
+    pytest.param(
+        "“We are not leaving this valley without a fight.” —Maria Lopez",
+        "We are not leaving this valley", "Maria Lopez", "direct", id="dash-no-verb"),
+    pytest.param(
+        "Residents gathered at the hall.\n\n“The water has been brown for a month. - said Maria Lopez. "
+        "“Nobody has told us why.”",
+        "The water has been brown for a month", "Maria Lopez", "direct", id="dash-said-inside-open-quote"),
+    pytest.param(
+        "``We will appeal the ruling at once,'' lawyer Susan Park said.",
+        "We will appeal the ruling at once", "Susan Park", "direct", id="ldc-marks"),
+    pytest.param(
+        '"The ice is too thin for trucks this year," said Robert Nilsen, a ferry operator.',
+        "The ice is too thin for trucks", "Robert Nilsen", "direct", id="straight-marks"),
+    pytest.param(
+        "“They keep calling it a “temporary measure” but nothing has changed in ten years,” Becker said.",
+        "nothing has changed in ten years", "Becker", "direct", id="nested-quote"),
+    pytest.param(
+        "Anna Schmidt met John Becker in Berlin on Monday. “We have reached an agreement on the pipeline,” she said.",
+        "We have reached an agreement", "Anna Schmidt", "direct", id="pronoun-gender-not-nearest"),
+    pytest.param(
+        "Senator Mark Hill met the governor's aide Peter Grant on Friday. He said the budget was a disaster.",
+        "the budget was a disaster", "Mark Hill", "indirect", id="pronoun-subject-not-nearest"),
+    pytest.param(
+        "Maria Lopez, the city's fire chief, arrived within minutes. Firefighters worked all night. "
+        "The fire chief said the building was safe to enter.",
+        "the building was safe to enter", "Maria Lopez", "indirect", id="description-resolved"),
+    pytest.param(
+        "The Ministry of Health opened a new clinic in Leeds. The ministry said the clinic would serve 500 patients a day.",
+        "the clinic would serve 500 patients a day", "Ministry of Health", "indirect", id="organisation-description"),
+    pytest.param(
+        "Greenpeace said the spill had reached the northern beaches.",
+        "the spill had reached the northern beaches", "Greenpeace", "indirect", id="organisation-named"),
+    pytest.param(
+        "According to Transport Canada, the runway was closed for six hours.",
+        "the runway was closed for six hours", "Transport Canada", "indirect", id="according-to-before"),
+    pytest.param(
+        "The runway was closed for six hours, according to Transport Canada.",
+        "The runway was closed for six hours", "Transport Canada", "indirect", id="according-to-after"),
+    pytest.param(
+        "Sarah Klein has studied the river for a decade. She said the water was getting warmer.\n\n"
+        "“Every summer the fish move further north and fewer of them come back.”",
+        "Every summer the fish move further north", "Sarah Klein", "direct", id="floating-quote-previous-paragraph"),
+    pytest.param(
+        "A hospital spokesperson said the patient was in stable condition.",
+        "the patient was in stable condition", "A hospital spokesperson", "indirect", id="unnamed-speaker"),
+    pytest.param(
+        "Protesters said they would block the road again.",
+        "they would block the road again", "Protesters", "indirect", id="group-speaker"),
+    pytest.param(
+        "Mark Hill said the budget was “a complete disaster for rural families.”",
+        "a complete disaster for rural families", "Mark Hill", "mixed", id="mixed-partial-quote"),
+]
+
+# Reported-speech verbs: each with a that-clause, an infinitive or an object.
+VERBS = [
+    ("Mark Hill warned that the dam could fail.", "the dam could fail", "warned"),
+    ("Mark Hill noted that prices had doubled.", "prices had doubled", "noted"),
+    ("Mark Hill stressed that no jobs would be cut.", "no jobs would be cut", "stressed"),
+    ("Mark Hill emphasized that the audit was routine.", "the audit was routine", "emphasized"),
+    ("Mark Hill explained that the delay was caused by snow.", "the delay was caused by snow", "explained"),
+    ("Mark Hill confirmed that the plant would close.", "the plant would close", "confirmed"),
+    ("Mark Hill clarified that the tax applied only to new homes.", "the tax applied only to new homes", "clarified"),
+    ("Mark Hill denied the allegations of fraud.", "the allegations of fraud", "denied"),
+    ("Mark Hill ruled out raising taxes this year.", "raising taxes this year", "ruled out"),
+    ("Mark Hill made it clear that he would not resign.", "he would not resign", "made it clear"),
+    ("Mark Hill spoke out against the new pipeline.", "spoke out against the new pipeline", "spoke out against"),
+    ("Mark Hill promised to repair the roads by June.", "to repair the roads by June", "promised"),
+    ("Mark Hill told reporters that the talks had failed.", "the talks had failed", "told"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "kind"), CASES)
+def test_construction(analyse_text, text, fragment, speaker, kind):
+    claim = _find(_claims(analyse_text, text), fragment)
+    assert speaker in claim.speaker
+    assert claim.kind == kind
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), VERBS, ids=[v[2] for v in VERBS])
+def test_reported_speech_verbs(analyse_text, text, content, cue):
+    claim = _find(_claims(analyse_text, text), content)
+    assert claim.content == content
+    assert claim.speaker == "Mark Hill"
+    assert claim.cue == cue
+    assert claim.kind == "indirect"
+
+
+def test_split_quote_gives_two_claims(analyse_text):
+    claims = _claims(analyse_text, "“We will rebuild the bridge,” Mayor Linda Carter said. “It will take two years.”")
+    assert [c.content for c in claims] == ["We will rebuild the bridge", "It will take two years."]
+    assert {c.speaker_text for c in claims} == {"Linda Carter", ""}
+
+
+def test_multi_paragraph_quote_is_one_claim(analyse_text):
+    text = ("Linda Carter spoke for an hour.\n\n“The first phase starts in May. Crews will work at night.\n\n"
+            "“The second phase follows in the autumn,” she said.")
+    claims = [c for c in _claims(analyse_text, text) if c.kind == "direct"]
+    assert len(claims) == 1
+    assert claims[0].content.startswith("The first phase starts in May")
+    assert claims[0].content.endswith("follows in the autumn")
+    assert claims[0].speaker == "Linda Carter"
+
+
+def test_nested_quote_is_not_a_claim_of_its_own(analyse_text):
+    claims = _claims(analyse_text, "“They keep calling it a “temporary measure” but nothing has changed,” Becker said.")
+    assert len(claims) == 1
+    assert "temporary measure" in claims[0].content
+
+
+@pytest.mark.parametrize("text", [
+    "The so-called “green zone” was expanded on Monday.",
+    "Critics call the new stadium a “white elephant” and want it sold.",
+    "The band's “comeback” album sold poorly.",
+])
+def test_scare_quotes_are_not_claims(analyse_text, text):
+    assert _claims(analyse_text, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "He said “this will never end. And nobody cared.",
+    "“Half a quote and then nothing",
+    "Stray marks ” here “ and ” there.",
+    "''",
+])
+def test_unbalanced_marks_do_not_break(analyse_text, text):
+    for claim in _claims(analyse_text, text):
+        assert claim.content
+
+
+def test_content_is_verbatim(analyse_text):
+    text = "“It will take two years,” Mayor Linda Carter said. Mark Hill warned that the dam could fail."
+    for claim in _claims(analyse_text, text):
+        assert text[claim.start:claim.end] == claim.content
+
+
+def test_explicit_date(analyse_text):
+    claim = _find(_claims(analyse_text, "On March 3, Mark Hill said the budget was a disaster."), "budget")
+    assert claim.date == "2021-03-03"
+    assert claim.date_basis == "explicit"
+
+
+def test_no_invented_date(analyse_text):
+    claim = _find(_claims(analyse_text, "Mark Hill said the budget was a disaster."), "budget")
+    assert claim.date == ""
+    assert claim.date_basis == "none"
+
+
+def test_date_inside_the_content_is_not_the_statement_date(analyse_text):
+    claim = _find(_claims(analyse_text, "Mark Hill said the bridge was built in 1931."), "bridge")
+    assert claim.date == ""
+
+
+def test_indirect_question_is_not_a_claim(analyse_text):
+    assert _claims(analyse_text, "Reporters asked Mark Hill whether the plant would close.") == []
+
+
+def test_speaker_is_the_actor_name(analyse_text):
+    dossier = analyse_text("Senator Mark Hill arrived late. “The budget is a disaster,” Hill said.")
+    claim = _find(dossier.claims, "budget")
+    names = {a.name for a in dossier.actors}
+    assert claim.speaker in names
+    assert claim.speaker_id in {a.actor_id for a in dossier.actors}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“A,” he said. “B.”", ["A", "B."]),
+    ("``One,'' she said.", ["One"]),
+    ('"Straight one," he said. "Straight two."', ["Straight one", "Straight two."]),
+    ("“Open and never closed.\n\n“Next paragraph,” he said.", ["Open and never closed.\n\n“Next paragraph"]),
+])
+def test_find_quotes(nlp, text, expected):
+    doc = nlp(text)
+    quotes = [q for q in find_quotes(text, sentences(doc)) if q.depth == 0]
+    assert [text[q.start:q.end] for q in quotes] == expected
