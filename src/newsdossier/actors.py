@@ -250,7 +250,7 @@ def _words_text(tokens: list[Token]) -> str:
 
 
 def _role_from_run(tokens: list[Token]) -> str:
-    """The role in a run of title words, ranks set aside ("spokesman Major General" -> spokesman)."""
+    """The role in a run of title words, ranks set aside ("spokeswoman Lieutenant Colonel" -> spokeswoman)."""
     role: list[Token] = []
     ranks: list[str] = []
     for i, token in enumerate(tokens):
@@ -390,7 +390,7 @@ def _name_words(doc: Doc, cand: _Cand) -> list[str]:
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """Two full names of one person: same surname, first names equal or one a prefix ("Pat"/"Patrick")."""
+    """Two full names of one person: same surname, first names equal or one a prefix ("Sam"/"Samuel")."""
     if a[-1] != b[-1]:
         return False
     short, long_ = sorted((a, b), key=len)
@@ -443,7 +443,7 @@ def _is_metonym(doc: Doc, cand: _Cand) -> bool:
     if span.text.isupper() and len(span.text) > 3:
         return False  # a dateline ("NAIROBI, Kenya --") names the city
     token = span.root
-    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:  # "between the West and Moscow"
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:  # "talks between the East and Beijing"
         token = token.head
     if token.dep_ in {"nsubj", "nsubjpass", "poss", "dative", "agent"}:
         return True

@@ -88,7 +88,7 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "opec": ("cartel",),
 }
 
-# Prepositions after which a capital names the city, not its government ("the meeting in Paris").
+# Prepositions after which a capital names the city, not its government ("the talks in Rome").
 LOCATIVE_PREPS = words("in at near to into from outside inside around across through toward towards "
                        "via within throughout")
 
