@@ -83,20 +83,89 @@ def test_sentence_dates_explicit_and_context(timeline):
     spoke = next(s.sentence_id for s in sents if "spoke" in s.text)
     assert dates[spoke] == ("2021-03-08", "context")
     briefing = next(s.sentence_id for s in sents if "briefing" in s.text)
-    assert briefing not in dates
+    assert briefing not in dates  # the sentence before only inherits its date
 
 
-def test_press_conference_right_after_a_dated_sentence(timeline):
-    text = (
-        "Ministers met in Rome on June 3, 2019. "
-        "The minister told reporters at a news conference that he was pleased."
-    )
-    _, dates, _ = timeline(text)
+@pytest.mark.parametrize("word", ["after", "following"])
+def test_event_after_a_dated_clause_is_not_dated_by_it(timeline, word):
+    text = f"Rioting broke out in the capital on Friday {word} the vote. Turnout was low throughout the vote."
+    events, dates, _ = timeline(text)
+    assert [(e.date, e.date_text) for e in events] == [("2021-03-05", "Friday")]
+    assert dates == {0: ("2021-03-05", "explicit")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy told reporters on March 8 after the talks in Geneva that a deal was near. "
+        "She spoke at the end of the talks.",
+        "The envoy spoke on March 8 after the meeting. She was seen at the end of the meeting.",
+    ],
+)
+def test_speech_right_after_a_gathering_dates_the_gathering(timeline, text):
+    events, dates, _ = timeline(text)
+    assert ("2021-03-08", "context") in [(e.date, e.basis) for e in events[1:]]
+    assert dates[1] == ("2021-03-08", "context")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy flew home on March 8 after the forum in Geneva. She spoke at the end of the forum.",
+        "The envoy flew home on March 8 following the forum. She spoke at the end of the forum.",
+        "The envoy flew home on March 8 ahead of the forum. She spoke at the end of the forum.",
+        "The envoy flew home on March 8 prior to the forum. She spoke at the end of the forum.",
+    ],
+)
+def test_event_before_or_after_the_date_is_not_mentioned_again_with_it(timeline, text):
+    events, dates, _ = timeline(text)
+    assert [e.date_text for e in events] == ["March 8"]
+    assert 1 not in dates
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The minister told reporters at a news conference that he was pleased.",
+        "A spokesman said at a press briefing that the talks had gone well.",
+        "A spokesman said at a briefing that the talks had gone well.",
+        "The minister explained to journalists that the deal was fair.",
+        "Speaking at a press conference, the minister called the deal fair.",
+    ],
+)
+def test_statement_at_a_press_event_takes_the_day_just_reported(timeline, statement):
+    _, dates, _ = timeline(f"Ministers met in Rome on June 3, 2019. {statement}")
     assert dates == {0: ("2019-06-03", "explicit"), 1: ("2019-06-03", "context")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gathering that is not a press event has a day of its own
+        "The firm reported higher profits on March 3. "
+        "Its chief executive explained at an industry conference in Berlin that sales would grow.",
+        "The firm reported higher profits on March 3. "
+        "The chief executive said at a conference that sales grew.",
+        "The firm reported higher profits on March 3. "
+        "An analyst said at an intelligence briefing that it lied.",
+        # the press event is what is reported, not where the statement was made
+        "The firm reported higher profits on March 3. "
+        "Its chief executive said he would hold a news conference.",
+        # the day before is a plan, not what just happened
+        "The vote will be held on March 23. "
+        "The minister told reporters at a news conference that he was calm.",
+        # the sentence before gives no day
+        "The firm reported higher profits in March. "
+        "Its chief executive told reporters that sales had grown.",
+    ],
+)
+def test_statement_elsewhere_stays_undated(timeline, text):
+    _, dates, _ = timeline(text)
+    assert 1 not in dates
+
+
 def test_vague_references_left_out_or_carried_as_ref(timeline):
-    text = "Prices are now falling, and they may fall further in the coming years."
+    text = "Prices are now falling, and they may fall further in the coming months."
     assert timeline(text)[0] == []
     events = timeline(text, include_refs=True)[0]
     assert [(e.date, e.ref) for e in events] == [("", "PRESENT_REF"), ("", "FUTURE_REF")]

@@ -78,7 +78,7 @@ CASES = [
     ("The trial will start in May.", "2021-03-10", "May", "2021-05", "month"),
     ("Fighting resumed in November.", "2021-03-10", "November", "2020-11", "month"),
     ("The river flooded in March 2019.", "2021-03-10", "March 2019", "2019-03", "month"),
-    ("The fort was built in the 19th century.", "2021-03-10", "19th century", "18XX", "century"),
+    ("The fort was built in the 18th century.", "2021-03-10", "18th century", "17XX", "century"),
     ("Crime fell sharply in the 1990s.", "2021-03-10", "1990s", "199X", "decade"),
     ("The dam was finished in 1962.", "2021-03-10", "1962", "1962", "year"),
     # holidays
@@ -165,7 +165,7 @@ def test_non_dates_are_not_tagged(tag, text):
 
 
 VAGUE = [
-    ("Prices could rise sharply in the coming years.", "the coming years", "FUTURE_REF"),
+    ("Prices could rise sharply in the coming decades.", "the coming decades", "FUTURE_REF"),
     ("The bakery recently changed its owner.", "recently", "PAST_REF"),
     ("Prices are now falling.", "now", "PRESENT_REF"),
     (

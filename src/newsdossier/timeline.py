@@ -1,8 +1,8 @@
 """Timeline: dated events built from time expressions, their clauses and their actors.
 
 Each dated expression gives one event: the clause that governs it, trimmed to be readable. An
-event noun ("the summit") that a clause dates once keeps that date when it is mentioned again
-without one ("at the start of the summit"): those rows have basis "context".
+event noun ("the hearing") that a clause dates once keeps that date when it is mentioned again
+without one ("on the second day of the hearing"): those rows have basis "context".
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdossier.nlp import sentence_index
 from newsdossier.records import Event, Mention, Sentence, Timex
+from newsdossier.timex import governing_verb
 
 MAX_EVENT_TOKENS = 45
 # Nouns that name an event which happens on a date. Words in one group may name the same event
@@ -42,17 +43,30 @@ EVENT_GROUPS: list[set[str]] = [
     {"announcement"},
 ]
 _GROUP_OF = {word: i for i, group in enumerate(EVENT_GROUPS) for word in group}
-# Parts of an event that fall on its date ("at the start of the summit").
+# Parts of an event that fall on its date ("at the close of the talks").
 _EVENT_PARTS = set("start beginning end opening close sidelines margins eve outset conclusion day".split())
 # A date given for these prepositions' objects is not the date of the event noun itself.
-_NOT_SAME_TIME = {"since", "before", "until", "till", "ahead", "prior", "following"}
+# "after" and its synonym "following" are in: they say the event came first, not that it fell on
+# the same day. "Officials spoke on May 4 after the talks" is often a same-day sequence, but not
+# always: "rioting broke out on Friday after the vote", "police made arrests on Monday after the
+# attack", "she flew home on June 9 after the forum in Oslo" leave the earlier event's day open. TimeML likewise links such pairs as AFTER, not as sharing a date, so the event is left
+# undated rather than given a day that is only a guess.
+_NOT_SAME_TIME = {"since", "before", "until", "till", "ahead", "prior", "after", "following"}
+# One exception, narrow on purpose: words said "on <day> after/following the <gathering>"
+# ("the minister's remarks on May 4 after the talks", "told reporters on Friday after the meeting").
+# Participants speak to the press when a meeting ends, so the gathering is read as
+# falling on that day (the first group of EVENT_GROUPS). Reactions to votes, attacks or storms get no such reading.
+_SPEECH_HEADS = set("""comment comments remark remarks statement statements speech address said say says
+told tell spoke speak speaking speaks announce announced declare declared insist insisted""".split())
 # Verbs that place someone at an event.
 _AT_EVENT_VERBS = set("attend host hold open close chair join address convene end begin".split())
 # Verbs whose subject event is happening at the time of the clause.
 _EVENT_VERBS = set("end open begin close conclude start finish adjourn resume continue".split())
 _DEFINITE = {"the", "this", "that", "these", "those"}
-# A press conference is held for the event just reported; a briefing is a routine of its own.
-_ANNOUNCED_AT = {"conference"}
+# Press events: a statement made at one, or told to reporters, belongs to the day just reported.
+_PRESS_EVENTS = {"conference": {"press", "news"}, "briefing": {"press", "news", "media", ""}}
+_THE_PRESS = {"reporters", "journalists", "press", "media"}
+_FUTURE_AUX = {"will", "shall", "'ll"}
 
 
 @dataclass(frozen=True)
@@ -149,8 +163,9 @@ def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
     """For each dated sentence, (date, basis) of what it reports: its own date, else its event's date.
 
     basis is "explicit" when the sentence gives a date itself and "context" when it names an event
-    dated elsewhere, or reports a press conference right after a sentence dated that way. A date
-    inside what is reported ("said that in 2019 ...", a quotation) is not the date of the saying.
+    dated elsewhere, or reports a statement at a press event right after a sentence that gives a
+    day itself. A date inside what is reported ("said that in 2019 ...", a quotation) is not the
+    date of the saying.
     """
     out: dict[int, tuple[str, str]] = {}
     for t in sorted(timexes, key=_main_first(doc)):
@@ -160,7 +175,7 @@ def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
     for m in event_mentions(doc, sents=sents, timexes=timexes):
         if not _reported(doc, m.start, m.end):
             out.setdefault(m.sentence_id, (m.value, "context"))
-    for sid in _announced_at(doc, sents, out):
+    for sid in _said_to_the_press(doc, sents, out):
         out.setdefault(sid, (out[sid - 1][0], "context"))
     return dict(sorted(out.items()))
 
@@ -192,25 +207,55 @@ def _main_first(doc: Doc) -> Callable[[Timex], tuple[int, int]]:
     def key(t: Timex) -> tuple[int, int]:
         """Main-verb dates first, then text order."""
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        verb = _verb_of(span.root) if span is not None else None
+        verb = governing_verb(span.root) if span is not None else None
         on_root = verb is not None and verb.dep_ == "ROOT"
         return (0 if on_root else 1, t.start)
 
     return key
 
 
-def _announced_at(doc: Doc, sents: list[Sentence], dated: dict[int, tuple[str, str]]) -> list[int]:
-    """Undated sentences at "a press conference" that follow a sentence with a day-precise date."""
+def _said_to_the_press(doc: Doc, sents: list[Sentence], dated: dict[int, tuple[str, str]]) -> list[int]:
+    """Undated sentences whose statement is made at a press event, right after a day-dated sentence.
+
+    A press event is held about what just happened: "Ministers met in Rome on June 3. The minister
+    told reporters at a news conference that ..." reports the day just given. The sentence before
+    must be in the same or the previous paragraph, give a day itself (a date it only inherits is
+    not built on again) and report something that happened (not "the vote will be held on June 3").
+    Other gatherings have days of their own: "at a trade fair", "at an industry conference".
+    """
     out = []
     for s in sents:
-        if s.sentence_id in dated or s.sentence_id - 1 not in dated:
+        sid = s.sentence_id
+        if sid in dated or sid - 1 not in dated:
             continue
-        if len(dated[s.sentence_id - 1][0]) < 10:
+        prev = sents[sid - 1]
+        value, basis = dated[sid - 1]
+        if basis != "explicit" or not _is_day(value[:10]) or prev.paragraph_id < s.paragraph_id - 1:
             continue
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
-        if span is not None and any(t.lemma_ in _ANNOUNCED_AT and t.head.lower_ == "at" for t in span):
-            out.append(s.sentence_id)
+        prev_span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+        if span is None or prev_span is None or _future(prev_span):
+            continue
+        if any(_press_event(t) and not _reported(doc, t.idx, t.idx + len(t)) for t in span):
+            out.append(sid)
     return out
+
+
+def _press_event(token: Token) -> bool:
+    """True for "at a news conference", "at a (press) briefing", "told reporters", "said to journalists"."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.lemma_ in _PRESS_EVENTS:
+        kinds = {c.lower_ for c in token.children if c.dep_ == "compound"} or {""}
+        return kinds <= _PRESS_EVENTS[token.lemma_]
+    if token.lower_ not in _THE_PRESS or token.dep_ == "compound":
+        return False
+    if token.dep_ == "dobj":
+        return token.head.lemma_ == "tell"
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB"
+
+
+def _future(sent: Span) -> bool:
+    """True when the main verb of a sentence speaks of the future ("will be held")."""
+    return any(c.lower_ in _FUTURE_AUX for c in sent.root.children if c.dep_ == "aux")
 
 
 def core_window(
@@ -282,6 +327,8 @@ def _event_key(token: Token) -> int | None:
         return None
     lemma = token.lemma_.lower()
     if lemma not in _GROUP_OF:
+        lemma = token.lower_  # plural-only event nouns: "talks" has the lemma "talk"
+    if lemma not in _GROUP_OF:
         return None
     # "press conference" and "peace talks" are not the same event kind as a bare "conference"
     modifiers = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
@@ -316,7 +363,7 @@ def _nouns_dated_by(span: Span) -> list[Token]:
         head = head.head
     if _event_key(head) is not None:
         return [head]
-    verb = _verb_of(span.root)
+    verb = governing_verb(span.root)
     if verb is None:
         return []
     nouns = []
@@ -340,13 +387,20 @@ def _under_other_clause(token: Token, verb: Token) -> bool:
 
 
 def _under_not_same_time(token: Token, verb: Token) -> bool:
-    """True when the token sits in a "before/since/until ..." phrase of the verb."""
+    """True when the token sits in a "before/after/ahead of ..." phrase of the verb."""
     t = token
     while t.i != verb.i and t.head.i != t.i:
-        if t.dep_ == "prep" and t.lower_ in _NOT_SAME_TIME:
-            return True
+        # "after the talks" is a prep; "ahead of" and "prior to" hang their prep off an adverb
+        if t.dep_ in ("prep", "advmod") and t.lower_ in _NOT_SAME_TIME:
+            return not _spoken_after_gathering(token, t)
         t = t.head
     return False
+
+
+def _spoken_after_gathering(event: Token, prep: Token) -> bool:
+    """True for "remarks on May 4 after the talks": speech that follows a gathering on its day."""
+    return (prep.lower_ in ("after", "following") and _event_key(event) == _GROUP_OF["summit"]
+            and prep.head.lower_ in _SPEECH_HEADS)
 
 
 def _definite(token: Token) -> bool:
@@ -371,7 +425,7 @@ def _at_event(token: Token) -> bool:
 
 
 def _event_phrase(token: Token) -> Span:
-    """The noun phrase of an event mention, with the part of it that is meant ("the start of the summit")."""
+    """The noun phrase of an event mention, with the part of it that is meant ("the end of the trial")."""
     top = token
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _EVENT_PARTS:
         top = token.head.head
@@ -387,24 +441,13 @@ def _event_phrase(token: Token) -> Span:
 # --- Clauses and actors ---------------------------------------------------------------------
 
 
-def _verb_of(token: Token) -> Token | None:
-    """The verb that governs a token (itself when it is one)."""
-    for _ in range(10):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
 def _clause(doc: Doc, start: int, end: int) -> Span:
     """The clause that says what happened at a date: its verb's subtree minus coordinated clauses."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:  # offsets outside the text: the last token stands in, never the whole article
         span = doc[len(doc) - 1 :]
     sent = span.sent
-    verb = _verb_of(span.root)
+    verb = governing_verb(span.root)
     if verb is None:
         return sent
     dropped: set[int] = set()
@@ -421,7 +464,7 @@ def _clause(doc: Doc, start: int, end: int) -> Span:
             dropped.update(t.i for t in child.subtree)
     kept = [t.i for t in verb.subtree if t.i not in dropped]
     lo, hi = min(kept), max(kept)
-    # a relative clause is read with the noun it describes: "the envoy, who attended the meeting"
+    # a relative clause is read with the noun it describes: "the envoy, who chaired the hearing"
     if verb.dep_ == "relcl":
         lo = min(lo, min(t.i for t in verb.head.subtree))
     # a coordinated verb without a subject borrows the subject of the verb it is joined to

@@ -652,7 +652,7 @@ def _generic_today(doc: Doc, cand: Candidate) -> bool:
     if span.start != sent.start and not all(t.is_punct for t in doc[sent.start : span.start]):
         return False
     # the past it is set against lies in its own clause, not in a reporting "he said" around it
-    verb = _governing_verb(span.root)
+    verb = governing_verb(span.root)
     clause = verb.subtree if verb is not None else sent
     return any(t.tag_ == "VBD" for t in clause if t.i not in range(span.start, span.end))
 
@@ -998,7 +998,7 @@ def _lead_tense(doc: Doc, cand: Candidate) -> str:
 def _past_perfect(doc: Doc, cand: Candidate) -> bool:
     """True when the governing verb is in the past perfect ("until Monday they had not ...")."""
     span = _tokens(doc, cand.start, cand.end)
-    verb = _governing_verb(span.root) if span is not None else None
+    verb = governing_verb(span.root) if span is not None else None
     return verb is not None and any(
         c.lower_ in ("had", "'d") for c in verb.children if c.dep_ in ("aux", "auxpass")
     )
@@ -1009,13 +1009,13 @@ def _tense(doc: Doc, cand: Candidate) -> str:
     span = _tokens(doc, cand.start, cand.end)
     if span is None:
         return UNKNOWN
-    verb = _governing_verb(span.root)
+    verb = governing_verb(span.root)
     if verb is None:
         return UNKNOWN
     return _verb_tense(verb)
 
 
-def _governing_verb(token: Token) -> Token | None:
+def governing_verb(token: Token) -> Token | None:
     """The verb a token depends on (itself when it is one), within a few steps."""
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
@@ -1033,7 +1033,7 @@ def _verb_tense(verb: Token) -> str:
     if words & _FUTURE_AUX or (words & {"would"} and verb.head.lemma_ in ("say", "announce", "tell")):
         return FUTURE
     if verb.lemma_ in _SCHEDULE_LEMMAS and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
-        head_verb = _governing_verb(verb.head)
+        head_verb = governing_verb(verb.head)
         return _verb_tense(head_verb) if head_verb is not None and head_verb.i != verb.i else UNKNOWN
     # "planned a rally on Saturday": a plan told in the past is still for a day ahead ("set" in
     # the past tense is mostly "set Friday as the deadline", already passed)
