@@ -43,6 +43,19 @@ CASES = [
         "“Nobody has told us why.”",
         "The water has been brown for a month", "Maria Lopez", "direct", id="dash-said-inside-open-quote"),
     pytest.param(
+        "Residents gathered at the hall.\n\n“The water has been brown for a month. - Maria Lopez said. "
+        "“Nobody has told us why.”",
+        "The water has been brown for a month", "Maria Lopez", "direct",
+        id="dash-name-said-inside-open-quote"),
+    pytest.param(
+        "Residents gathered at the hall.\n\n“The water has been brown for a month. — Maria Lopez. "
+        "“Nobody has told us why.”",
+        "The water has been brown for a month", "Maria Lopez", "direct", id="dash-name-inside-open-quote"),
+    pytest.param(
+        "Residents gathered at the hall.\n\n“The water has been brown for a month,” - said Maria Lopez. "
+        "“Nobody has told us why.”",
+        "The water has been brown for a month", "Maria Lopez", "direct", id="dash-said-after-closed-quote"),
+    pytest.param(
         "``We will appeal the ruling at once,'' lawyer Susan Park said.",
         "We will appeal the ruling at once", "Susan Park", "direct", id="ldc-marks"),
     pytest.param(
@@ -99,8 +112,18 @@ VERBS = [
     ("Mark Hill clarified that the tax applied only to new homes.", "the tax applied only to new homes", "clarified"),
     ("Mark Hill denied the allegations of fraud.", "the allegations of fraud", "denied"),
     ("Mark Hill ruled out raising taxes this year.", "raising taxes this year", "ruled out"),
-    ("Mark Hill made it clear that he would not resign.", "he would not resign", "made it clear"),
-    ("Mark Hill spoke out against the new pipeline.", "spoke out against the new pipeline", "spoke out against"),
+    ("Mark Hill made it plain that the mine would stay open.", "the mine would stay open", "made it plain"),
+    ("Mark Hill made it clear that fees would rise in spring.", "fees would rise in spring", "made it clear"),
+    # stance verbs: only the against/for/about phrase is the position, not a trailing time phrase
+    ("Mark Hill spoke out against the new pipeline.", "against the new pipeline", "spoke out against"),
+    ("Mark Hill spoke out about the abuse he suffered as a child.", "about the abuse he suffered as a child",
+     "spoke out about"),
+    ("Mark Hill came out against the new stadium last week.", "against the new stadium", "came out against"),
+    ("Mark Hill argued for a shorter working week.", "for a shorter working week", "argued for"),
+    ("Mark Hill campaigned for stricter gun laws for three years.", "for stricter gun laws",
+     "campaigned for"),
+    ("Mark Hill protested against the closure of the mill on Friday.", "against the closure of the mill",
+     "protested against"),
     ("Mark Hill promised to repair the roads by June.", "to repair the roads by June", "promised"),
     ("Mark Hill told reporters that the talks had failed.", "the talks had failed", "told"),
 ]
@@ -120,6 +143,32 @@ def test_reported_speech_verbs(analyse_text, text, content, cue):
     assert claim.speaker == "Mark Hill"
     assert claim.cue == cue
     assert claim.kind == "indirect"
+
+
+def test_stance_claim_keeps_the_sentence_date(analyse_text):
+    claim = _find(_claims(analyse_text, "Union leaders spoke out against the plan on Tuesday."), "plan")
+    assert claim.content == "against the plan"
+    assert claim.cue == "spoke out against"
+    assert claim.date == "2021-03-09"
+    assert claim.date_basis == "explicit"
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses have campaigned for years.",
+    "Anna Schmidt spoke about her childhood.",
+    "The mayor came to the meeting on Monday.",
+    "A neighbour has come forward with a report that the dog came from a breeder.",
+    "The needs of the region argue for a new road.",
+])
+def test_stance_verbs_need_particle_and_position(analyse_text, text):
+    assert _claims(analyse_text, text) == []
+
+
+def test_dash_inside_open_quote_without_attribution_is_kept(analyse_text):
+    text = ("Maria Lopez spoke at the hall.\n\n"
+            "“We waited all night. - Nobody came to help. “Then the water rose.”")
+    claim = _find(_claims(analyse_text, text), "We waited all night")
+    assert claim.content == "We waited all night. - Nobody came to help."
 
 
 def test_split_quote_gives_two_claims(analyse_text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdossier.actors import extract_actors
-from newsdossier.coref import add_pronoun_mentions, resolve_description, resolve_pronouns
+from newsdossier.coref import actor_gender, add_pronoun_mentions, resolve_description, resolve_pronouns
 from newsdossier.nlp import sentences
 
 
@@ -36,11 +36,27 @@ def _pronoun_targets(nlp, text: str) -> dict[str, str]:
      "Dubois added that wages would rise too. He said more.", "He", "Paul Dubois"),
     # honorifics give gender
     ("Ms. Jordan Lee and Mr. Sam Ortiz spoke. She said the vote was close.", "She", "Jordan Lee"),
+    # a surname ending in -in says nothing about gender
+    ("Estonian Prime Minister Aino Varin met Peter Grant in Tallinn. Later she told reporters the talks "
+     "had stalled.", "she", "Aino Varin"),
 ])
 def test_pronoun_resolution(nlp, text, pronoun, expected):
     targets = _pronoun_targets(nlp, text)
     key = f"{pronoun}@{text.index(' ' + pronoun + ' ') + 1}"
     assert targets.get(key) == expected, targets
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Dmitri Sokolov arrived.", "Dmitri Sokolov", "m"),  # no other cue: the Slavic ending decides
+    ("Irina Sokolova arrived.", "Irina Sokolova", "f"),
+    ("Mary Sokolov arrived.", "Mary Sokolov", "f"),  # a given name outweighs a surname ending
+    ("Aino Varin arrived.", "Aino Varin", ""),  # -in is no cue
+    ("Mrs. Lena Kowalski arrived.", "Lena Kowalski", "f"),  # nor is an ending next to an honorific
+])
+def test_actor_gender(nlp, text, name, expected):
+    doc, _, actors, mentions = _setup(nlp, text)
+    actor = next(a for a in actors if a.name == name)
+    assert actor_gender(actor, mentions, doc) == expected
 
 
 def test_object_pronoun_is_not_its_own_subject(nlp):

@@ -4,9 +4,11 @@ The steps, in text order:
 1. `find_quotes` pairs quotation marks per paragraph (curly, straight, ``LDC'' and nested marks;
    a quote left open at a paragraph's end runs on when the next paragraph opens with a mark).
 2. Each quote that stands on its own (not a scare quote inside a clause) becomes a direct claim;
-   its speaker comes from the attribution next to it, else from the previous claim nearby.
-3. Each speech or stance verb with a that-clause, an infinitive or an object gives an indirect
-   claim (mixed when it holds quoted words); "according to X" gives one too.
+   its speaker comes from the attribution next to it, else from the previous claim nearby. A quote
+   left open that ends in its own attribution ('“A. - said X.') is cut before the dash.
+3. Each speech verb with a that-clause, an infinitive or an object gives an indirect claim (mixed
+   when it holds quoted words), and so does a stance verb with its against/for phrase
+   ("campaigned against the toll"); "according to X" gives one too.
 4. Speakers are resolved to actors: names through the mentions, pronouns through coref.py's
    pronoun mentions, descriptions ("the spokesman") through coref.resolve_description.
 """
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsdossier.coref import SPEECH_VERBS, missed_name_mentions, resolve_description
+from newsdossier.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
 from newsdossier.nlp import sentence_index
 from newsdossier.records import Actor, Claim, Mention, Sentence
 
@@ -37,6 +40,16 @@ INFINITIVE_VERBS = frozenset("promise vow pledge threaten urge ask call tell rem
 OBJECT_VERBS = frozenset("deny rule reject dismiss".split())
 # Verbs that state a position only with their particle: "rule out" (not "rule").
 _NEEDS_PARTICLE = {"rule"}
+# Verbs whose stance is a prepositional phrase: "campaigned against the toll", "came out for the bill".
+# Each maps to the particle it needs (None: no particle) and the prepositions that carry the stance.
+STANCE_VERBS: dict[str, tuple[str | None, frozenset[str]]] = {
+    "speak": ("out", frozenset({"against", "for", "about"})),
+    "come": ("out", frozenset({"against", "for"})),
+    "argue": (None, frozenset({"against", "for"})),
+    "campaign": (None, frozenset({"against", "for"})),
+    "protest": (None, frozenset({"against"})),
+}
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 _SPEAKER_NOUN_DEPS = {"nsubj", "nsubjpass"}
 _KEEP_IN_PHRASE = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "cc",
                    "conj"}
@@ -54,6 +67,10 @@ _LEAD_IN_POS = frozenset({"SCONJ", "AUX", "ADP", "DET", "PART"})
 MIN_FLOATING_WORDS = 4
 # How many paragraphs back a floating quote may look for the speaker of the previous claim.
 FLOAT_PARAGRAPHS = 2
+# A dash after a stop or comma: where an attribution may begin inside a quote left open ('“A. - said X.').
+_DASH_AFTER_STOP = re.compile(r"[.!?,]\s+[-–—]+")
+# Most words the attribution after such a dash may have ('- said the city's fire chief.').
+MAX_DASH_ATTRIBUTION_WORDS = 8
 
 
 @dataclass
@@ -113,12 +130,6 @@ def _paragraph_spans(sents: list[Sentence]) -> list[tuple[int, int, int]]:
     return [(p, a, b) for p, (a, b) in sorted(spans.items())]
 
 
-def _cut_dash_attribution(text: str, start: int, end: int) -> int:
-    """End of an unclosed quote before a trailing '- said X.' attribution written inside it."""
-    m = re.search(r"[.!?,]\s+[-–—]+\s+\S[^.!?]{0,60}[.!?]?\s*$", text[start:end])
-    return start + m.start() + 1 if m else end
-
-
 def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
     """Every quotation, paired per paragraph; open quotes run on into a paragraph opening with a mark."""
     quotes: list[Quote] = []
@@ -144,10 +155,9 @@ def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
             for q in inner:
                 if _SENT_END.search(text[max(o, q.open - 40):q.open].rstrip()[-30:] or " "):
                     before = text[o:q.open].rstrip()
-                    if before and (before[-1] in ".!?" or re.search(r"[.!?]\s+[-–—]", before)):
+                    if before and before[-1] in ".!?":
                         stop = q.open
                         break
-            stop = _cut_dash_attribution(text, o + olen, stop)
             a, b = _trim(text, o + olen, stop)
             depth = sum(1 for x in stack if x < o)
             found.append(Quote(o, a, b, b, depth, pid))
@@ -278,6 +288,30 @@ def _speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None
             if noms:
                 return _phrase_head(noms[0]), None
     return None, None
+
+
+def _close_before_attribution(doc: Doc, q: Quote) -> Quote:
+    """A quote left open that ends in its own attribution ('“A. - said X.') is cut before the dash.
+
+    The words after the dash must pass the same test as the words after a closed quote
+    (`_speaker_in_fragment`): a speech verb with a speaker, or a bare name ('“A. — Jane Doe').
+    """
+    if q.close != q.end:
+        return q
+    text = doc.text
+    dashes = list(_DASH_AFTER_STOP.finditer(text, q.start, q.end))
+    if not dashes:
+        return q
+    m = dashes[-1]  # the last dash: an attribution ends the quote
+    tail = [t for t in _tokens(doc, m.start() + 1, q.end) if not t.is_space]
+    words = [t for t in tail if not t.is_punct]
+    if not words or len(words) > MAX_DASH_ATTRIBUTION_WORDS:
+        return q
+    head, verb = _speaker_in_fragment(tail, after=True)
+    if head is None or (verb is None and not all(t.pos_ == "PROPN" for t in words)):
+        return q
+    _, end = _trim(text, q.start, m.start() + 1)
+    return Quote(q.open, q.start, end, end, q.depth, q.paragraph)
 
 
 def _in_pp(tok: Token) -> bool:
@@ -424,6 +458,8 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     cue = verb.text
     kids = list(verb.children)
     prt = next((c for c in kids if c.dep_ == "prt"), None)
+    if not _is_speech_verb(verb) and verb.lemma_ != "make":
+        return _stance_complement(verb, prt)
     if verb.lemma_ == "make":
         clear = next((c for c in kids if c.lower_ in ("clear", "plain")
                       and c.dep_ in ("ccomp", "oprd", "acomp")), None)
@@ -445,10 +481,9 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     if misread is not None:
         return misread, cue
     lemma = verb.lemma_.lower()
-    if lemma == "speak" and prt is not None:
-        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("against", "for", "about")), None)
-        if prep is not None:
-            return verb, f"{verb.text} {prt.text} {prep.text}"
+    prep, stance_cue = _stance_complement(verb, prt)
+    if prep is not None:
+        return prep, stance_cue
     if lemma in INFINITIVE_VERBS:
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None:
@@ -461,8 +496,41 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     return None, cue
 
 
+def _stance_complement(verb: Token, prt: Token | None) -> tuple[Token | None, str]:
+    """The against/for phrase of a stance verb ('came out against the toll'), and the cue as written."""
+    stance = STANCE_VERBS.get(verb.lemma_.lower())
+    if stance is None or verb.pos_ != "VERB" or (prt.lower_ if prt is not None else None) != stance[0]:
+        return None, verb.text
+    # "campaigned against the toll on Friday": the position is the against/for phrase alone
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in stance[1]
+                 and not _is_time_phrase(c)), None)
+    if prep is None:
+        return None, verb.text
+    return prep, " ".join(t.text for t in (verb, prt, prep) if t is not None)
+
+
+def _can_take_stance(head: Token, speaker: Speaker | None) -> bool:
+    """True for a subject that can hold a position: a known actor, a name, a pronoun or a word for people.
+
+    'The needs of the region argue for a new road' states no one's stance.
+    """
+    if (speaker is not None and speaker.actor_id) or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if head.pos_ in ("PROPN", "PRON"):
+        return head.lower_ not in ("it", "this", "that")
+    low, lemma = head.lower_, head.lemma_.lower()
+    return (low in GROUP_HEADS or lemma in TITLE_HEADS | ORG_HEADS
+            or lemma.endswith(AGENT_SUFFIXES))
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """A prepositional phrase that only says when or how long: 'for three years', 'on Friday'."""
+    words = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
+    return bool(words) and all(t.ent_type_ in _TIME_ENTS for t in words)
+
+
 def _misattached_that_clause(verb: Token) -> Token | None:
-    """A that-clause the parser hung on a noun of the verb's phrase: 'warned at the start of X that …'."""
+    """A that-clause the parser hung on a noun of the verb's phrase: 'cautioned in a letter to X that …'."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for tok in prep.subtree:
             marked = any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.children)
@@ -511,9 +579,12 @@ def _is_that(tok: Token) -> bool:
 def _clause_span(comp: Token, verb: Token) -> Span:
     """The words of a reported clause, without a leading 'that' and trailing punctuation."""
     doc = comp.doc
-    if comp.i == verb.i:  # "spoke out against the new tax": the verb phrase itself is the position
-        after = [c for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i]
-        toks = [verb] + [t for c in after for t in c.subtree]
+    if comp.dep_ == "prep" and comp.head == verb:
+        # a stance phrase ("against the toll"), without a time phrase the parser hung inside it
+        when = {t.i for p in comp.subtree if p.i != comp.i and p.dep_ == "prep" and _is_time_phrase(p)
+                for t in p.subtree}
+        toks = [t for t in comp.subtree if t.i not in when and not (t.ent_type_ in _TIME_ENTS
+                                                                     and t.dep_ == "npadvmod")]
     elif comp.i == verb.head.i:  # the speech verb is an aside inside the clause it reports
         aside = {t.i for t in verb.subtree}
         toks = [t for t in comp.subtree if t.i not in aside]
@@ -529,7 +600,7 @@ def _clause_span(comp: Token, verb: Token) -> Span:
             first = verb.sent.start
             toks = [t for t in doc[first:stop] if not _in_subtree_of_other(t, verb, comps)] or toks
     if verb.lemma_ == "make":
-        toks = [t for t in toks if t.i > verb.i + 2] or toks  # not the "it clear" of "made it clear"
+        toks = [t for t in toks if t.i > verb.i + 2] or toks  # not the "it plain" of "made it plain"
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or _is_that(doc[lo])):
         lo += 1
@@ -582,7 +653,7 @@ def extract_claims(
     resolver = SpeakerResolver(doc, actors, mentions)
     quotes = find_quotes(text, sents)
     paras = {pid: (a, b) for pid, a, b in _paragraph_spans(sents)}
-    top = [q for q in quotes if q.depth == 0 and q.end > q.start]
+    top = [_close_before_attribution(doc, q) for q in quotes if q.depth == 0 and q.end > q.start]
     direct = _direct_drafts(doc, top, paras, resolver)
     claimed = [Quote(d.start, d.start, d.end, d.end, 0, -1) for d in direct]
     drafts = direct + _reported_drafts(doc, top, claimed, resolver)
@@ -676,7 +747,8 @@ def _reported_drafts(doc: Doc, quotes: list[Quote], claimed: list[Quote],
     """
     out = []
     for verb in doc:
-        if not (_is_speech_verb(verb) or verb.lemma_ == "make"):
+        if not (_is_speech_verb(verb) or verb.lemma_ == "make"
+                or verb.lemma_.lower() in STANCE_VERBS):
             continue
         comp, cue = _complement(verb)
         if comp is None:
@@ -686,12 +758,15 @@ def _reported_drafts(doc: Doc, quotes: list[Quote], claimed: list[Quote],
             head = _first_name_outside(verb.sent, quotes)  # the parser took quoted words for the subject
         if head is None or _is_info_source(head) or _LABEL.match(verb.sent.text.strip()) or _is_author(head):
             continue
+        speaker = _resolve_head(head, resolver)
+        if comp.dep_ == "prep" and comp.head == verb and not _can_take_stance(head, speaker):
+            continue
         for span in _clause_spans(comp, verb):
             if len(span) < 2 or _mostly_quoted(span, claimed) or _not_a_statement(span):
                 continue
             if head.lower_ in ("it", "there") or span.start <= head.i < span.end:
                 continue
-            out.append(_reported(span, quotes, cue, _resolve_head(head, resolver), head, verb.idx))
+            out.append(_reported(span, quotes, cue, speaker, head, verb.idx))
     out.extend(_according_drafts(doc, quotes, claimed, resolver))
     return out
 
@@ -833,7 +908,7 @@ def _statement_date(doc: Doc, d: _Draft, dated: tuple[str, str]) -> tuple[str, s
         sent = doc[doc.char_span(d.anchor, d.anchor + 1, alignment_mode="expand").start].sent
         times = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
         if times and all(d.start <= e.start_char and e.end_char <= d.end for e in times):
-            return "", "none"  # "he said the war began in 2014": 2014 is not when he said it
+            return "", "none"  # "she said the bridge opened in 1931": 1931 is not when she said it
     return date, basis
 
 

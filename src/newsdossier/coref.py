@@ -43,34 +43,36 @@ _GENDER_NOUNS = {
     "f": set("""spokeswoman chairwoman businesswoman congresswoman councilwoman mother wife daughter
              sister aunt queen princess actress girl woman grandmother niece""".split()),
 }
-# A small generic list of common given names (English and international), for gender only.
+# A small generic list of common given names (English and international), for gender only. Names that
+# are as often a family name written first ("Kim", "Li") are left out, as are rare names known
+# mostly from one public figure.
 _FIRST_NAMES = {
-    "m": set("""john james robert michael william david richard joseph thomas charles christopher daniel
-             paul mark george steven kevin brian edward ronald anthony jason jeff jeffrey ryan gary
-             eric stephen andrew peter scott justin doug douglas frank jack tim timothy greg bill
-             bob jim tom mike steve dave chris nick sam ben adam alex andrew patrick sean ian
-             martin jean pierre michel luis carlos jose juan ahmed mohammed muhammad ali omar hassan
-             ivan vladimir alexei andrei nikolai igor hans klaus wolfgang giuseppe marco luca rajesh
-             raj wei li jian hiroshi kenji doug justin stephen jagmeet andrew jake josh joshua matt
-             matthew nathan noah ethan logan luke tyler aaron kyle brandon zach jonathan larry dennis
-             roger keith terry gerald harold carl arthur wayne ralph roy eugene louis russell bobby
-             phil philip randy howard victor todd dale craig shawn colin neil ross graham derek trevor
-             donald joe kevin brian rob ken kenneth walter henry fred bruce""".split()),
-    "f": set("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-             margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa
-             deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna
-             brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
-             janet maria heather diane julie joyce victoria kelly christina joan evelyn lauren judith
-             olivia megan cheryl martha andrea hannah jacqueline jean ann kathy catherine chrystia
-             marie sophie claire anne nathalie isabelle fatima aisha olga natalia irina elena tatiana
-             svetlana angela ursula theresa hillary nancy kathleen rachel caroline jody erin katie
-             kate kathryn jane janice wendy denise brenda tina tracy tammy sheila gail joanne diana
-             alison allison amber jenna jenny julia grace chloe zoe sofia isabella ava mia abigail
-             madison ella lily natalie leah holly molly paula monica rita rosa vanessa veronica
-             yvonne lori lorraine sue susan doris judy beverly kim""".split()),
+    "m": set("""john james robert michael william david richard joseph thomas charles christopher daniel paul
+             mark george steven kevin brian edward ronald anthony jason jeff jeffrey ryan gary eric stephen
+             andrew peter scott justin doug douglas frank jack tim timothy greg bill bob jim tom mike steve
+             dave chris nick sam ben adam alex patrick sean ian martin jean pierre michel luis carlos jose
+             juan ahmed mohammed muhammad ali omar hassan ivan vladimir alexei andrei nikolai igor hans klaus
+             wolfgang giuseppe marco luca rajesh raj wei jian hiroshi kenji jake josh joshua matt matthew
+             nathan noah ethan logan luke tyler aaron kyle brandon zach jonathan larry dennis roger keith
+             terry gerald harold carl arthur wayne ralph roy eugene louis russell bobby phil philip randy
+             howard victor todd dale craig shawn colin neil ross graham derek trevor donald joe rob ken
+             kenneth walter henry fred bruce""".split()),
+    "f": set("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
+             betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie
+             rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
+             samantha katherine christine debra rachel catherine carolyn janet maria heather diane julie joyce
+             victoria kelly christina joan evelyn lauren judith olivia megan cheryl martha andrea hannah
+             jacqueline jean ann kathy marie sophie claire anne nathalie isabelle fatima aisha olga natalia
+             irina elena tatiana svetlana ursula theresa hillary caroline erin katie kate kathryn jane janice
+             wendy denise tina tracy tammy sheila gail joanne diana alison allison amber jenna jenny julia
+             grace chloe zoe sofia isabella ava mia abigail madison ella lily natalie leah holly molly paula
+             monica rita rosa vanessa veronica yvonne lori lorraine sue doris judy beverly""".split()),
 }
-_FEMALE_SURNAME = re.compile(r"(ova|eva|ina|aya|ska)$")
-_MALE_SURNAME = re.compile(r"(ov|ev|in|sky|ski)$")
+# Slavic surname endings that mark gender ("Petrova", "Kowalska" / "Petrov", "Kowalski"). A weak cue,
+# used only when no honorific, gendered noun, given name or pronoun says anything: endings such as
+# "-in" or "-ina" are as common in surnames of other languages ("Marin", "Medina") of either gender.
+_FEMALE_SURNAME = re.compile(r"(ova|eva|aya|ska)$")
+_MALE_SURNAME = re.compile(r"(ov|ev|sky|ski)$")
 
 # How far back (in sentences) a pronoun may look for its antecedent.
 WINDOW = 6
@@ -114,7 +116,7 @@ def pronoun_votes(doc: Doc, sents: list[Sentence], actors: list[Actor], mentions
 
 def actor_gender(actor: Actor, mentions: list[Mention], doc: Doc,
                  text_votes: dict[str, int] | None = None) -> str:
-    """'m', 'f' or '' from honorifics, gendered nouns, given names, surname endings and pronoun use."""
+    """'m', 'f' or '' from honorifics, gendered nouns, given names and pronoun use; else surname endings."""
     votes = dict(text_votes or {"m": 0, "f": 0})
     words = [w.lower().strip(".") for w in re.split(r"[\s;]+", f"{actor.title} {actor.aliases}") if w]
     for w in words:
@@ -141,10 +143,11 @@ def actor_gender(actor: Actor, mentions: list[Mention], doc: Doc,
         for g, names in _FIRST_NAMES.items():
             votes[g] += 2 * (first in names)
         last = parts[-1].lower()
-        if _FEMALE_SURNAME.search(last):
-            votes["f"] += 1
-        elif _MALE_SURNAME.search(last):
-            votes["m"] += 1
+        if votes["m"] == votes["f"] == 0:  # a surname ending counts only when nothing else tells
+            if _FEMALE_SURNAME.search(last):
+                votes["f"] += 1
+            elif _MALE_SURNAME.search(last):
+                votes["m"] += 1
     if votes["m"] == votes["f"]:
         return ""
     return "m" if votes["m"] > votes["f"] else "f"
@@ -321,7 +324,7 @@ def add_pronoun_mentions(
     return new_actors, merged
 
 
-# --- Definite descriptions: "the spokesman", "the French leader", "the ministry" ---
+# --- Definite descriptions: "the spokesman", "the Chilean leader", "the ministry" ---
 
 # A description may name a more general office than the title: "the leader" for a president.
 _HYPERNYMS = {
@@ -365,7 +368,7 @@ def resolve_description(
     head = span.root
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
-    # "the French president": an adjective of nationality must agree with what we know of the actor
+    # "the Chilean president": an adjective of nationality must agree with what we know of the actor
     demonyms = {t.lower_ for t in toks[1:]
                 if t.i != head.i and (t.ent_type_ == "NORP" or t.text[:1].isupper())}
     heads = _HYPERNYMS.get(head.lower_, set()) | {head.lower_}
