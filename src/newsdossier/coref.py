@@ -9,6 +9,7 @@ candidate was just quoted (reporters chain "he said" to the last speaker).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -114,6 +115,16 @@ def pronoun_votes(doc: Doc, sents: list[Sentence], actors: list[Actor], mentions
     return votes
 
 
+def named_spans(actor: Actor, mentions: list[Mention], doc: Doc) -> Iterator[Span]:
+    """The doc spans where an actor is named (pronoun mentions left out)."""
+    for m in mentions:
+        if m.actor_id != actor.actor_id or m.how == "pronoun":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
 def actor_gender(actor: Actor, mentions: list[Mention], doc: Doc,
                  text_votes: dict[str, int] | None = None) -> str:
     """'m', 'f' or '' from honorifics, gendered nouns, given names and pronoun use; else surname endings."""
@@ -122,12 +133,7 @@ def actor_gender(actor: Actor, mentions: list[Mention], doc: Doc,
     for w in words:
         for g, nouns in _GENDER_NOUNS.items():
             votes[g] += 2 * (w in nouns)
-    for m in mentions:
-        if m.actor_id != actor.actor_id or m.how == "pronoun":
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for span in named_spans(actor, mentions, doc):
         for tok in doc[max(0, span.start - 4): span.start]:
             g = _HONORIFIC.get(tok.lower_.strip("."))
             if g:
@@ -338,12 +344,7 @@ _DETERMINERS = {"the", "this", "that"}
 def description_words(actor: Actor, mentions: list[Mention], doc: Doc) -> set[str]:
     """Lower-cased nouns that describe an actor: its title, and nouns written right before its name."""
     words = {w.lower() for w in re.split(r"[\s;,]+", actor.title) if w}
-    for m in mentions:
-        if m.actor_id != actor.actor_id or m.how == "pronoun":
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for span in named_spans(actor, mentions, doc):
         # "White House spokeswoman Jane Doe", "Finance Minister Doe": compounds right before the name
         i = span.start - 1
         while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i].ent_type_ not in ("PERSON",):
