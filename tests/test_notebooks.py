@@ -8,16 +8,19 @@ import nbformat
 import pytest
 
 from newsdossier.paths import NOTEBOOKS_DIR
-from newsdossier.steps import STEPS
+from newsdossier.steps import CORPUS_NOTEBOOK, STEPS
 
-NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+NOTEBOOKS = sorted(p for p in NOTEBOOKS_DIR.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
 def test_every_notebook_is_a_declared_step_and_back():
-    assert [p.name for p in NOTEBOOKS] == sorted(s.notebook for s in STEPS)
+    # the per-article steps, plus the corpus notebook that `newsdossier batch` runs once per batch
+    declared = sorted([*(s.notebook for s in STEPS), CORPUS_NOTEBOOK])
+    assert [p.relative_to(NOTEBOOKS_DIR).as_posix() for p in NOTEBOOKS] == declared
+    assert CORPUS_NOTEBOOK not in {s.notebook for s in STEPS}
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(NOTEBOOKS_DIR).as_posix())
 def test_notebook_has_a_commented_parameters_cell_and_no_outputs(path):
     nb = nbformat.read(path, as_version=4)
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
@@ -33,7 +36,7 @@ def test_notebook_has_a_commented_parameters_cell_and_no_outputs(path):
             assert cell.outputs == [] and cell.execution_count is None, "commit notebooks without outputs"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(NOTEBOOKS_DIR).as_posix())
 def test_notebook_stays_thin(path):
     nb = nbformat.read(path, as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]

@@ -46,6 +46,30 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Process a folder or manifest of articles: per-article tables, the corpus store, its report."""
+    from newsdossier.batch import FAILURES, parse_formats, run_batch
+
+    formats = parse_formats(args.formats)
+    result = run_batch(args.input, Path(args.out), jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                       reports=args.reports, report_formats=formats, corpus_formats=formats)
+    failed = len({f.article for f in result.failures})
+    rate = f", {result.words / result.analyse_seconds:,.0f} words/s" if result.done and result.analyse_seconds else ""
+    print(f"{result.tasks} articles: {result.done} processed, {result.skipped} already done, "
+          f"{failed} failed in {result.seconds:.1f} s{rate} -> {result.out_dir}",
+          file=sys.stderr)
+    shown = 10  # a long list of failures belongs in failures.csv, not on the terminal
+    for failure in result.failures[:shown]:
+        print(f"{PROG}: failed ({failure.stage}): {failure.reason}", file=sys.stderr)
+    if len(result.failures) > shown:
+        print(f"{PROG}: ... and {len(result.failures) - shown} more", file=sys.stderr)
+    if result.failures:
+        print(f"{PROG}: every failure and its reason: {result.out_dir / FAILURES}", file=sys.stderr)
+    for path in result.written:
+        print(path)
+    return 1 if result.failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = argparse.ArgumentParser(prog=PROG, description="Turn a news article into an analyst's dossier.")
@@ -64,6 +88,23 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", help="publication date YYYY-MM-DD (overrides the manifest)")
     ex.add_argument("--out", required=True, help="folder for actors.csv, claims.csv, timeline.csv")
     ex.set_defaults(func=cmd_extract)
+
+    batch = sub.add_parser("batch", help="process a folder or manifest of articles into a queryable corpus")
+    batch.add_argument("input", help="a folder of .txt/.html articles (manifest.csv inside gives dates) "
+                                     "or a manifest .csv/.jsonl (path, published, title, source)")
+    batch.add_argument("--out", required=True,
+                       help="output folder: OUT/<article>/*.csv, *.parquet, corpus.duckdb, corpus/report.html")
+    batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1: in this process)")
+    batch.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local processes, or dask.distributed (default local)")
+    batch.add_argument("--scheduler", help="dask scheduler address (with --engine dask; default: a LocalCluster "
+                                           "of --jobs workers on 127.0.0.1)")
+    batch.add_argument("--reports", action="store_true",
+                       help="also run the notebooks on each article and render its dossier (slow: kernels)")
+    batch.add_argument("--formats", default="html,pdf",
+                       help="formats of the corpus report and of the --reports dossiers "
+                            "(default html,pdf; 'none': no corpus report)")
+    batch.set_defaults(func=cmd_batch)
     return parser
 
 

@@ -30,6 +30,11 @@ STEPS: tuple[Step, ...] = (
 )
 
 REPORT_STEP = STEPS[-1]
+
+# Not a per-article step: `newsdossier batch` runs it once over the whole batch's output folder.
+CORPUS_STEP = Step("corpus", "corpus/corpus.ipynb", ("corpus.duckdb",), (),
+                   "the corpus: most-quoted speakers, actors across articles, claims per day")
+CORPUS_NOTEBOOK = CORPUS_STEP.notebook
 TABLES = ("actors.csv", "claims.csv", "timeline.csv")
 
 

@@ -1,0 +1,550 @@
+"""Batch runs over folders of articles: fault-isolated, resumable, on local processes or on Dask.
+
+The unit of work is `process_chunk`: a few articles read, parsed together with `nlp.pipe` (the
+model is loaded once per worker process) and analysed one by one with `pipeline.analyse`; a bad
+article becomes a failure record and never stops the others. Each article's tables go to
+OUT/<article>/ as `extract` writes them, then a done marker (written last) says the article is
+finished, so a re-run skips it. At the end the parent process combines every finished article
+into Parquet files and corpus.duckdb, and runs the corpus notebook once.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import csv
+import dataclasses
+import hashlib
+import json
+import logging
+import math
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsdossier import corpus, tables
+from newsdossier.article import MANIFEST_NAME, Article, load_article, parse_date
+from newsdossier.corpus import CorpusArticle, CorpusFailure
+from newsdossier.errors import InputError, StepError
+from newsdossier.nlp import get_nlp, model_name
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+ARTICLE_TABLES = ("actors.csv", "claims.csv", "timeline.csv", "mentions.csv")
+DONE = "done.json"  # per-article marker, written last: its presence means the article is finished
+REPORT_DIR = "report"  # OUT/<article>/report/: the article's notebooks and dossier (--reports)
+FAILURES = "failures.csv"
+ENGINES = ("local", "dask")
+CHUNK = 8  # most articles per unit of work: enough for nlp.pipe to batch, small enough to spread the load
+# Names the batch writes at the top of OUT: no article folder may take one of them.
+RESERVED = frozenset({corpus.CORPUS_DIR, corpus.DATABASE, FAILURES, "kernel.log",
+                      *(f"{t}.parquet" for t in (*corpus.COMBINED, "articles"))})
+
+
+@dataclass(frozen=True)
+class Task:
+    """One article of a batch: its file, what the manifest says about it, its folder name in OUT."""
+
+    name: str
+    path: str
+    published: str = ""  # YYYY-MM-DD or empty (unknown)
+    title: str = ""  # empty: the page title or the first line
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    """One row of a manifest (CSV or JSONL), with the line it came from."""
+
+    line: int
+    path: str
+    published: str = ""
+    title: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one unit of work did to one article."""
+
+    name: str
+    status: str  # done / failed
+    article: CorpusArticle | None = None
+    failure: CorpusFailure | None = None
+
+
+@dataclass
+class BatchResult:
+    """What a batch run did, for the CLI's summary."""
+
+    out_dir: Path
+    tasks: int
+    done: int = 0
+    skipped: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    analyse_seconds: float = 0.0  # reading, parsing and analysing: what words/s is measured on
+    failures: list[CorpusFailure] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+# --- Which articles: a folder or a manifest. ---
+
+_FIELDS = ("path", "published", "title", "source")
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def read_manifest_rows(manifest: Path) -> tuple[list[ManifestRow], list[CorpusFailure]]:
+    """Read a CSV or JSONL manifest; a broken row becomes a failure, a broken file an InputError."""
+    try:
+        text = manifest.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{manifest}: not UTF-8 (offset {err.start}); save the manifest as UTF-8") from err
+    except OSError as err:
+        raise InputError(f"{manifest}: cannot be read ({err.strerror})") from err
+    rows: list[ManifestRow] = []
+    broken: list[CorpusFailure] = []
+
+    def bad(line: int, reason: str) -> None:
+        broken.append(CorpusFailure(f"{manifest.name}:{line}", str(manifest), "manifest",
+                                    f"{manifest}, line {line}: {reason}"))
+
+    if manifest.suffix.lower() == ".csv":
+        reader = csv.DictReader(text.splitlines())
+        if "path" not in (reader.fieldnames or []):
+            raise InputError(f"{manifest}: a manifest needs a 'path' column (and published, title, source)")
+        for row in reader:
+            line = reader.line_num
+            if None in row:  # more cells than the header has columns
+                bad(line, "more cells than the header has columns (an unquoted comma?)")
+            elif not _cell(row.get("path")):
+                bad(line, "no path")
+            else:
+                rows.append(ManifestRow(line, *(_cell(row.get(c)) for c in _FIELDS)))
+    elif manifest.suffix.lower() in (".jsonl", ".ndjson"):
+        for line, raw in enumerate(text.splitlines(), start=1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except json.JSONDecodeError as err:
+                bad(line, f"not valid JSON ({err.msg} at column {err.colno})")
+                continue
+            if not isinstance(row, dict) or not _cell(row.get("path")):
+                bad(line, 'not an object with a "path"')
+                continue
+            rows.append(ManifestRow(line, *(_cell(row.get(c)) for c in _FIELDS)))
+    else:
+        raise InputError(f"{manifest}: a manifest is a .csv or .jsonl file (path, published, title, source)")
+    return rows, broken
+
+
+def _unique_names(paths: Sequence[Path]) -> list[str]:
+    """A folder name per article: its file stem, made unique (a.txt and a.html; one name in two folders)."""
+    suffixes: dict[str, set[str]] = {}
+    for path in paths:
+        suffixes.setdefault(path.stem.lower(), set()).add(path.suffix.lower())
+    names: list[str] = []
+    taken: set[str] = set()
+    for path in paths:
+        stem = path.stem
+        name = f"{stem}_{path.suffix.lstrip('.')}" if len(suffixes[stem.lower()]) > 1 else stem
+        if name.lower() in RESERVED or name.startswith("."):
+            name = f"{name}_article"
+        base, n = name, 2
+        while name.lower() in taken:
+            name, n = f"{base}_{n}", n + 1
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def collect_tasks(source: str | Path) -> tuple[list[Task], list[CorpusFailure]]:
+    """The articles of a folder (with its manifest.csv) or of a manifest file, and the broken rows."""
+    source = Path(source)
+    if source.is_dir():
+        manifest = source / MANIFEST_NAME
+        rows, broken = read_manifest_rows(manifest) if manifest.is_file() else ([], [])
+        files = sorted(p.resolve() for p in source.iterdir()
+                       if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+        by_name = {p.name: p for p in files}
+        for row in rows:  # a manifest row whose file is not there is reported as a missing file
+            by_name.setdefault(Path(row.path).name, (source / row.path).resolve())
+        paths = sorted(by_name.values())
+        meta = {Path(row.path).name: row for row in rows}
+        listed = [meta.get(p.name, ManifestRow(0, str(p))) for p in paths]
+    elif source.is_file():
+        rows, broken = read_manifest_rows(source)
+        seen: dict[Path, int] = {}
+        paths, listed = [], []
+        for row in rows:
+            path = (source.parent / row.path).resolve()
+            if path in seen:
+                broken.append(CorpusFailure(f"{source.name}:{row.line}", str(path), "manifest",
+                                            f"{source}, line {row.line}: {row.path} is listed already "
+                                            f"(line {seen[path]}); the first listing is used"))
+                continue
+            seen[path] = row.line
+            paths.append(path)
+            listed.append(row)
+    else:
+        raise InputError(f"{source}: no such folder or manifest; "
+                         "give a folder of articles or a manifest .csv/.jsonl")
+    tasks: list[Task] = []
+    for name, path, row in zip(_unique_names(paths), paths, listed):
+        try:
+            parse_date(row.published)
+        except InputError as err:
+            where = f"{path.parent / MANIFEST_NAME if source.is_dir() else source}, line {row.line}"
+            broken.append(CorpusFailure(name, str(path), "manifest", f"{where}: {err}"))
+            continue
+        tasks.append(Task(name, str(path), row.published, row.title, row.source))
+    return tasks, broken
+
+
+# --- The unit of work. ---
+
+def fingerprint(task: Task, model: str) -> str:
+    """What makes an article's tables what they are: its bytes, its metadata and the model."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(Path(task.path).read_bytes())
+    except OSError:
+        return ""  # unreadable: never "finished"; the worker will report why
+    meta = json.dumps([task.path, task.published, task.title, task.source, model])
+    digest.update(meta.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def is_finished(task: Task, out_dir: Path, model: str) -> CorpusArticle | None:
+    """The article's record if its done marker matches the article as it is now, else None."""
+    marker = out_dir / task.name / DONE
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    key = fingerprint(task, model)
+    if not key or data.get("fingerprint") != key:
+        return None
+    if not all((out_dir / task.name / name).exists() for name in ARTICLE_TABLES):
+        return None
+    try:
+        return CorpusArticle(**data["article"])
+    except (KeyError, TypeError):  # a marker from another version of newsdossier: do the article again
+        return None
+
+
+def _load(task: Task) -> Article:
+    return load_article(task.path, published=task.published, title=task.title or None,
+                        source=task.source or None)
+
+
+def _parse_all(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
+    """Docs for texts via nlp.pipe; if the pipe breaks, the rest one by one, an error in a doc's place."""
+    done = 0
+    try:
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            done += 1
+            yield doc
+        return
+    except Exception as err:  # a component failing on one text loses its whole pipe batch: redo them singly
+        log.debug("nlp.pipe failed after %d texts: %s", done, err)
+    for text in texts[done:]:
+        try:
+            yield nlp(text)
+        except Exception as err:  # noqa: BLE001 - the error is that article's failure reason
+            yield err
+
+
+def _failed(task: Task, out_dir: Path, stage: str, reason: str) -> Outcome:
+    for name in ARTICLE_TABLES:  # tables of an earlier run no longer describe this input
+        (out_dir / task.name / name).unlink(missing_ok=True)
+    return Outcome(task.name, "failed", failure=CorpusFailure(task.name, task.path, stage, reason))
+
+
+def process_chunk(tasks: Sequence[Task], out_dir: str | Path, *, model: str | None = None,
+                  batch_size: int = CHUNK) -> list[Outcome]:
+    """Read, parse (nlp.pipe) and analyse some articles, writing each one's tables and done marker."""
+    from newsdossier.pipeline import analyse, write_tables  # spaCy and the extractors load in the worker
+
+    out_dir = Path(out_dir)
+    model = model or model_name()
+    nlp = get_nlp(model)  # cached: loaded once per worker process
+    outcomes: dict[str, Outcome] = {}
+    loaded: list[tuple[Task, Article]] = []
+    for task in tasks:
+        folder = out_dir / task.name
+        (folder / DONE).unlink(missing_ok=True)  # until it is rewritten, the article is unfinished
+        for tmp in folder.glob(".*.tmp"):  # left by a worker killed mid-write (renames never half-happen)
+            tmp.unlink(missing_ok=True)
+        try:
+            loaded.append((task, _load(task)))
+        except InputError as err:
+            outcomes[task.name] = _failed(task, out_dir, "read", str(err))
+    docs = _parse_all(nlp, [article.text for _, article in loaded], batch_size)
+    for (task, article), doc in zip(loaded, docs):
+        if isinstance(doc, Exception):
+            reason = f"spaCy failed: {type(doc).__name__}: {doc}"
+            outcomes[task.name] = _failed(task, out_dir, "analyse", reason)
+            continue
+        try:
+            dossier = analyse(article, doc=doc)
+            write_tables(dossier, out_dir / task.name)
+        except Exception as err:  # noqa: BLE001 - one article's bug must not sink the batch; it is reported
+            log.debug("analysing %s failed", task.path, exc_info=True)
+            outcomes[task.name] = _failed(task, out_dir, "analyse", f"{type(err).__name__}: {err}")
+            continue
+        published = article.published.isoformat() if article.published else ""
+        record = CorpusArticle(task.name, task.path, published, article.title, article.source, article.format,
+                               len(article.text.split()))
+        marker = {"fingerprint": fingerprint(task, model), "model": model,
+                  "article": dataclasses.asdict(record)}
+        tables.write_json(marker, out_dir / task.name / DONE)
+        outcomes[task.name] = Outcome(task.name, "done", article=record)
+    return [outcomes[task.name] for task in tasks]
+
+
+def report_one(task: Task, out_dir: str | Path, *, formats: Sequence[str] = ("html", "pdf"),
+               model: str | None = None) -> list[Outcome]:
+    """Run the notebooks on one article and render its dossier into OUT/<article>/report/."""
+    from newsdossier.runner import run_article
+
+    target = Path(out_dir) / task.name / REPORT_DIR
+    try:
+        run_article(Path(task.path), target, published=task.published or None, formats=formats, model=model,
+                    progress=log.debug)
+    except (InputError, StepError) as err:
+        return [Outcome(task.name, "failed", failure=CorpusFailure(task.name, task.path, "report", str(err)))]
+    return [Outcome(task.name, "done")]
+
+
+def report_finished(task: Task, out_dir: Path, formats: Sequence[str]) -> bool:
+    """Whether the article's dossier is rendered in every format asked for."""
+    from newsdossier.runner import REPORT_FILES
+
+    return all((out_dir / task.name / REPORT_DIR / REPORT_FILES[f]).exists() for f in formats)
+
+
+# --- Engines: the same unit of work on local processes or on Dask. ---
+
+Call = tuple[Callable[..., list[Outcome]], tuple[Any, ...], dict[str, Any]]
+Result = tuple[int, list[Outcome] | BaseException]  # a call's index, and its outcomes or what lost them
+
+
+def _run_local(calls: Sequence[Call], jobs: int) -> Iterator[Result]:
+    """Run the calls in this process (jobs=1) or on a pool of worker processes, yielding as they finish."""
+    if jobs <= 1:
+        for i, (fn, args, kwargs) in enumerate(calls):
+            yield i, fn(*args, **kwargs)
+        return
+    # forkserver: workers start clean (no threads or locks copied from this process), forked from a server
+    # that has imported spaCy and the extractors once; each worker then loads the model once.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsdossier.pipeline"])
+    pool = concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context)
+    try:
+        futures = {pool.submit(fn, *args, **kwargs): i for i, (fn, args, kwargs) in enumerate(calls)}
+        for future in concurrent.futures.as_completed(futures):
+            try:
+                yield futures[future], future.result()
+            except concurrent.futures.process.BrokenProcessPool as err:  # a worker died (killed, no memory)
+                yield futures[future], err
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_dask(calls: Sequence[Call], jobs: int, scheduler: str | None) -> Iterator[Result]:
+    """Run the calls on dask.distributed: a loopback LocalCluster of `jobs` processes, or a scheduler."""
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        # Loopback only: a batch run opens no port to the network. The scheduler's HTTP endpoint runs even
+        # without a dashboard; a free port keeps it off 8787, which another run may hold.
+        cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        futures = {client.submit(fn, *args, pure=False, **kwargs): i
+                   for i, (fn, args, kwargs) in enumerate(calls)}
+        for future in as_completed(futures):
+            try:
+                yield futures[future], future.result()
+            except Exception as err:  # noqa: BLE001 - a lost worker fails its articles, not the batch
+                yield futures[future], err
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_calls(calls: Sequence[Call], *, engine: str, jobs: int,
+              scheduler: str | None) -> Iterator[Result]:
+    """Run the calls on the chosen engine, yielding (index, outcomes or the error that lost them)."""
+    if engine == "dask":
+        return _run_dask(calls, jobs, scheduler)
+    return _run_local(calls, jobs)
+
+
+def _chunks(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
+    """Units of work: up to CHUNK articles, and at least four units per worker so none idles at the end."""
+    size = max(1, min(CHUNK, math.ceil(len(tasks) / (4 * jobs))))
+    return [list(tasks[i:i + size]) for i in range(0, len(tasks), size)]
+
+
+def _progress(total: int, initial: int, desc: str, enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    # stderr, so the CLI's stdout stays clean; count, rate and ETA are tqdm's default bar
+    return tqdm(total=total, initial=initial, desc=desc, unit="article", file=sys.stderr, disable=not enabled,
+                dynamic_ncols=True)
+
+
+def _run_stage(calls: list[Call], groups: list[list[Task]], *, desc: str, engine: str, jobs: int,
+               scheduler: str | None, progress: bool, skipped: int, total: int) -> list[Outcome]:
+    """Run one stage's calls with a progress bar; a lost call fails its own articles only."""
+    outcomes: list[Outcome] = []
+    failed = 0
+    # articles already done count from the start, so the rate and the ETA are those of the real work
+    with _progress(total, skipped, desc, progress) as bar:
+        for i, result in run_calls(calls, engine=engine, jobs=jobs, scheduler=scheduler):
+            if isinstance(result, BaseException):
+                result = [Outcome(t.name, "failed", failure=CorpusFailure(
+                    t.name, t.path, "worker", f"the worker was lost: {type(result).__name__}: {result}"))
+                    for t in groups[i]]
+            outcomes += result
+            failed += sum(o.status == "failed" for o in result)
+            bar.update(len(groups[i]))
+            if failed:
+                bar.set_postfix(failed=failed, refresh=False)
+    return outcomes
+
+
+def run_batch(
+    source: str | Path,
+    out_dir: str | Path,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    reports: bool = False,
+    report_formats: Sequence[str] = ("html", "pdf"),
+    corpus_formats: Sequence[str] = ("html", "pdf"),
+    model: str | None = None,
+    progress: bool = True,
+) -> BatchResult:
+    """Process every article of a folder or manifest into OUT, then build the corpus and its report."""
+    if engine not in ENGINES:
+        raise InputError(f"--engine takes {' or '.join(ENGINES)}, got {engine!r}")
+    if jobs < 1:
+        raise InputError(f"--jobs must be at least 1, got {jobs}")
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    began = time.monotonic()
+    out_dir = Path(out_dir).resolve()
+    tasks, failures = collect_tasks(source)
+    model = model or model_name()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = BatchResult(out_dir, len(tasks))
+
+    finished = {t.name: record for t in tasks if (record := is_finished(t, out_dir, model))}
+    todo = [t for t in tasks if t.name not in finished]
+    groups = _chunks(todo, jobs)  # spaCy's parse does not depend on the batch a text is in
+    calls: list[Call] = [(process_chunk, (group, str(out_dir)), {"model": model}) for group in groups]
+    outcomes = _run_stage(calls, groups, desc="articles", engine=engine, jobs=jobs,
+                          scheduler=scheduler, progress=progress, skipped=len(finished), total=len(tasks))
+    result.analyse_seconds = time.monotonic() - began
+    articles = dict(finished)
+    for outcome in outcomes:
+        if outcome.article is not None:
+            articles[outcome.name] = outcome.article
+        if outcome.failure is not None:
+            failures.append(outcome.failure)
+    result.skipped, result.done = len(finished), len(articles) - len(finished)
+
+    if reports:
+        redo = [t for t in tasks if t.name in articles
+                and not (t.name in finished and report_finished(t, out_dir, report_formats))]
+        options = {"formats": tuple(report_formats), "model": model}
+        report_calls: list[Call] = [(report_one, (t, str(out_dir)), options) for t in redo]
+        report_outcomes = _run_stage(report_calls, [[t] for t in redo], desc="reports",
+                                     engine=engine, jobs=jobs, scheduler=scheduler, progress=progress,
+                                     skipped=len(articles) - len(redo), total=len(articles))
+        failures += [o.failure for o in report_outcomes if o.failure is not None]
+
+    result.failures = sorted(failures, key=dataclasses.astuple)
+    result.words = sum(a.words for name, a in articles.items() if name not in finished)
+    result.written = write_corpus(out_dir, list(articles.values()), result.failures)
+    if corpus_formats:
+        result.written += corpus_report(out_dir, corpus_formats)
+    result.seconds = time.monotonic() - began
+    return result
+
+
+def write_corpus(out_dir: Path, articles: Sequence[CorpusArticle],
+                 failures: Sequence[CorpusFailure]) -> list[Path]:
+    """Write failures.csv, the combined Parquet tables and corpus.duckdb, each atomically and sorted."""
+    failures_frame = corpus.records_frame(failures, CorpusFailure)
+    tables.write_csv(failures_frame, out_dir / FAILURES)
+    frames = corpus.combine(out_dir, [a.article for a in articles])
+    frames["articles"] = corpus.records_frame(articles, CorpusArticle)
+    written = [out_dir / FAILURES]
+    for name, frame in frames.items():
+        corpus.write_parquet(frame, out_dir / f"{name}.parquet")
+        written.append(out_dir / f"{name}.parquet")
+    corpus.write_database(out_dir / corpus.DATABASE, {**frames, "failures": failures_frame})
+    return [*written, out_dir / corpus.DATABASE]
+
+
+def corpus_report(out_dir: Path, formats: Sequence[str]) -> list[Path]:
+    """Run the corpus notebook once on OUT and render it to OUT/corpus/report.html and .pdf."""
+    from newsdossier.runner import execute_step, render
+    from newsdossier.steps import CORPUS_STEP
+
+    run_dir = out_dir / corpus.CORPUS_DIR
+    run_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("report.html", "report.pdf"):  # a failed run must not leave an old report that looks current
+        (run_dir / name).unlink(missing_ok=True)
+    target = out_dir / CORPUS_STEP.notebook
+    # papermill rewrites its output notebook after every cell: run it in a scratch folder and rename the
+    # result into place, so an interrupt never leaves a half-written notebook.
+    scratch = Path(tempfile.mkdtemp(prefix=".run-", suffix=".tmp", dir=run_dir))
+
+    def keep() -> None:  # the finished notebook (with its error, if the step failed) and the kernel's log
+        if (scratch / CORPUS_STEP.notebook).exists():
+            os.replace(scratch / CORPUS_STEP.notebook, target)
+        if (scratch / "kernel.log").exists():
+            os.replace(scratch / "kernel.log", run_dir / "kernel.log")
+
+    try:
+        (scratch / CORPUS_STEP.notebook).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            execute_step(CORPUS_STEP, scratch, {"corpus_dir": str(out_dir)})
+        except StepError:
+            keep()
+            raise
+        keep()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return [target, *render(target, run_dir, formats)]
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """'html,pdf' -> ('html', 'pdf'); empty or 'none' -> (); anything else is an InputError."""
+    formats = tuple(f.strip() for f in value.split(",") if f.strip() and f.strip() != "none")
+    bad = [f for f in formats if f not in ("html", "pdf")]
+    if bad:
+        raise InputError(f"formats are html and/or pdf (or none), got {', '.join(bad)}")
+    return formats

@@ -1,0 +1,361 @@
+"""Batch runs: every bad input reported and isolated, resumable byte for byte, the same on Dask."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from newsdossier import batch, tables
+from newsdossier.batch import DONE, FAILURES, collect_tasks, run_batch
+
+# Made-up articles, English and long enough for the language check to judge them.
+FERRY = """Mayor Ana Lindqvist said on Tuesday that the city would reopen the old ferry terminal next spring.
+
+"We have waited long enough for this," Lindqvist told reporters at the harbour in Norrvik.
+
+The Port Authority said the work would cost about 40 million dollars and that it would employ two hundred people.
+"""
+LIBRARY = """<html><head><title>Library to stay open</title><script>var x = 1;</script></head><body>
+<h1>Library to stay open on Sundays</h1>
+<p>The county council voted on Monday to keep the central library open on Sundays, after a petition signed by
+thousands of residents.</p>
+<p>"A library that is closed is not a library at all," said councillor Tomas Berg, who led the campaign.</p>
+<p>Ana Lindqvist, the mayor, said the city would pay for the extra staff from next year.</p>
+</body></html>
+"""
+FRENCH = ("Le conseil municipal a décidé lundi de garder la bibliothèque centrale ouverte le dimanche, après une "
+          "pétition signée par des milliers d'habitants. Le maire a déclaré que la ville paierait le personnel "
+          "supplémentaire dès l'année prochaine, selon plusieurs élus présents à la réunion.\n")
+GOOD = ("ferry", "library")
+
+
+def write_folder(folder: Path) -> Path:
+    """A folder of two good articles and one of each kind of bad input, with a manifest.csv."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (folder / "library.html").write_text(LIBRARY, encoding="utf-8")
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "latin1.txt").write_bytes(FERRY.replace("Mayor", "Maire élue").encode("latin-1"))
+    (folder / "french.txt").write_text(FRENCH, encoding="utf-8")
+    (folder / "huge.txt").write_bytes(FERRY.encode() * (5_000_000 // len(FERRY) + 1))
+    (folder / "unreadable.txt").mkdir()  # a folder where a file should be
+    (folder / "baddate.txt").write_text(FERRY, encoding="utf-8")
+    (folder / "manifest.csv").write_text(
+        "path,published,title,source\n"
+        "ferry.txt,2024-05-14,Ferry terminal to reopen,Test Gazette\n"
+        "library.html,2024-05-13,,Test Gazette\n"
+        "missing.txt,2024-05-12,Not there,Test Gazette\n"
+        "baddate.txt,28/02/2024,Bad date,Test Gazette\n"
+        "extra.txt,2024-05-11,Title, with a comma,Test Gazette\n",
+        encoding="utf-8")
+    return folder
+
+
+def failures(out: Path) -> dict[str, str]:
+    """failures.csv as {article: 'stage: reason'}."""
+    with (out / FAILURES).open(encoding="utf-8") as f:
+        return {row["article"]: f"{row['stage']}: {row['reason']}" for row in csv.DictReader(f)}
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every table the batch wrote (not the database, not the notebook), by relative path."""
+    names = [*(f"{a}/{t}" for a in GOOD for t in batch.ARTICLE_TABLES),
+             "actors.parquet", "claims.parquet", "timeline.parquet", "articles.parquet", FAILURES]
+    return {name: (out / name).read_bytes() for name in names}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return write_folder(tmp_path_factory.mktemp("articles"))
+
+
+@pytest.fixture(scope="module")
+def local_run(folder, tmp_path_factory) -> tuple[Path, batch.BatchResult]:
+    """One local, in-process batch over the folder, without the corpus notebook."""
+    out = tmp_path_factory.mktemp("out")
+    result = run_batch(folder, out, corpus_formats=(), progress=False)
+    return out, result
+
+
+def test_every_bad_input_is_reported_with_its_reason(local_run):
+    out, result = local_run
+    found = failures(out)
+    expected = {
+        "empty": "read: ", "binary": "binary file", "latin1": "not UTF-8", "french": "not look like English",
+        "huge": "too large", "unreadable": "not a file", "missing": "no such file", "baddate": "YYYY-MM-DD",
+        "manifest.csv:6": "more cells than the header",
+    }
+    for article, reason in expected.items():
+        assert article in found and reason in found[article], (article, found.get(article))
+    assert "empty" in found["empty"]
+    assert set(found) == set(expected)  # the HTML page is input, not a failure
+    assert (result.done, result.skipped, result.tasks) == (2, 0, 9)
+
+
+def test_good_articles_get_their_tables_and_the_corpus(local_run):
+    out, _ = local_run
+    for name in GOOD:
+        for table in batch.ARTICLE_TABLES:
+            assert (out / name / table).stat().st_size > 0
+        assert json.loads((out / name / DONE).read_text())["article"]["article"] == name
+    actors = pd.read_parquet(out / "actors.parquet")
+    assert list(actors.columns[:2]) == ["article", "actor_id"]
+    assert set(actors["article"]) == set(GOOD) and actors["article"].is_monotonic_increasing
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert articles.set_index("article").loc["library", "format"] == "html"
+    assert articles.set_index("article").loc["ferry", "published"] == "2024-05-14"
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_duckdb_holds_the_tables_and_the_views(local_run):
+    out, _ = local_run
+    with duckdb.connect(str(out / "corpus.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(DISTINCT article) FROM actors").fetchone()[0] == 2
+        reach = con.execute("SELECT sum(articles) FROM actor_reach").fetchone()[0]
+        assert reach == con.execute("SELECT count(*) FROM (SELECT DISTINCT name, type, article FROM actors)").fetchone()[0]
+        speakers = con.execute("SELECT speaker, claims FROM top_speakers").fetchall()
+        assert any("Berg" in s for s, _ in speakers)
+        assert con.execute("SELECT sum(claims) FROM claims_per_day").fetchone()[0] == \
+            con.execute("SELECT count(*) FROM claims").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM failures").fetchone()[0] == 9
+        assert con.execute("SELECT typeof(published) FROM articles LIMIT 1").fetchone()[0] == "DATE"
+
+
+def test_views_count_across_articles(tmp_path):
+    from newsdossier import corpus
+    from newsdossier.corpus import CorpusArticle, CorpusFailure
+    from newsdossier.records import Actor, Claim, Event
+
+    def actor(article, name, mentions):
+        return {"article": article, **vars(Actor("A1", name, "person", "", name, mentions, 0, 0.5))}
+
+    def claim(article, speaker, kind, date):
+        return {"article": article, **vars(Claim("C1", speaker, "A1", speaker, "said", "x", kind, date, "", 0, 1, 0))}
+
+    frames = {
+        "actors": pd.DataFrame([actor("a", "Ana Lindqvist", 3), actor("b", "Ana Lindqvist", 2), actor("b", "Tomas Berg", 1)]),
+        "claims": pd.DataFrame([claim("a", "Ana Lindqvist", "direct", "2024-05-14"), claim("a", "Ana Lindqvist", "indirect", ""),
+                                claim("b", "Ana Lindqvist", "direct", "XXXX-05-10"), claim("b", "Tomas Berg", "direct", "2024-05")]),
+        "timeline": corpus.empty_frame(Event),
+        "articles": corpus.records_frame([CorpusArticle("a", "a.txt", "2024-05-14", "", "", "text", 10),
+                                          CorpusArticle("b", "b.txt", "2024-05-13", "", "", "text", 10)], CorpusArticle),
+        "failures": corpus.records_frame([], CorpusFailure),
+    }
+    corpus.write_database(tmp_path / "c.duckdb", frames)
+    with duckdb.connect(str(tmp_path / "c.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT name, articles, mentions FROM actor_reach").fetchall() == \
+            [("Ana Lindqvist", 2, 5), ("Tomas Berg", 1, 1)]
+        assert con.execute("SELECT speaker, claims, articles, direct FROM top_speakers").fetchall() == \
+            [("Ana Lindqvist", 3, 2, 2), ("Tomas Berg", 1, 1, 1)]
+        days = con.execute("SELECT strftime(day, '%Y-%m-%d'), claims, dated_by_claim FROM claims_per_day").fetchall()
+        assert days == [("2024-05-13", 2, 0), ("2024-05-14", 2, 1)]  # undated claims count on the publication day
+
+
+def test_rerun_skips_finished_articles_and_writes_identical_tables(local_run, folder):
+    out, _ = local_run
+    before = snapshot(out)
+    again = run_batch(folder, out, corpus_formats=(), progress=False)
+    assert (again.done, again.skipped) == (0, 2)
+    assert snapshot(out) == before
+    (out / "ferry" / DONE).unlink()  # unfinished: processed again, to the same bytes
+    again = run_batch(folder, out, corpus_formats=(), progress=False)
+    assert (again.done, again.skipped) == (1, 1)
+    assert snapshot(out) == before
+
+
+def test_a_changed_article_is_processed_again(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch(folder, out, corpus_formats=(), progress=False)
+    (folder / "ferry.txt").write_text(FERRY.replace("Tuesday", "Wednesday"), encoding="utf-8")
+    again = run_batch(folder, out, corpus_formats=(), progress=False)
+    assert again.done == 1
+    (folder / "ferry.txt").write_text("")  # now broken: reported, and its old tables are not kept as current
+    again = run_batch(folder, out, corpus_formats=(), progress=False)
+    assert again.done == 0 and "empty" in failures(out)["ferry"]
+    assert not (out / "ferry" / DONE).exists() and not (out / "ferry" / "claims.csv").exists()
+    assert pd.read_parquet(out / "claims.parquet").empty
+
+
+def test_a_bug_on_one_article_fails_only_that_article(tmp_path, monkeypatch):
+    from newsdossier import pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (folder / "library.html").write_text(LIBRARY, encoding="utf-8")
+    real = pipeline.analyse
+
+    def analyse(article, **kwargs):
+        if "ferry" in article.text:
+            raise IndexError("list index out of range")
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse", analyse)
+    result = run_batch(folder, tmp_path / "out", corpus_formats=(), progress=False)
+    assert result.done == 1
+    assert failures(tmp_path / "out")["ferry"] == "analyse: IndexError: list index out of range"
+
+
+def test_an_interrupt_leaves_no_half_written_file_and_the_rerun_finishes(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (folder / "library.html").write_text(LIBRARY, encoding="utf-8")
+    out = tmp_path / "out"
+    real_replace = os.replace
+    calls = []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 6:  # in the middle of the second article's tables
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(tables.os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(folder, out, corpus_formats=(), progress=False)
+    monkeypatch.setattr(tables.os, "replace", real_replace)
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no temporary file left
+    assert sum((out / name / DONE).exists() for name in GOOD) == 1
+    assert not (out / "actors.parquet").exists()
+    result = run_batch(folder, out, corpus_formats=(), progress=False)
+    assert (result.done, result.skipped) == (1, 1)
+
+
+def test_manifest_jsonl_resolves_paths_and_reports_broken_rows(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "ferry.txt").write_text(FERRY.replace("Norrvik", "Sundby"), encoding="utf-8")
+    manifest = tmp_path / "list.jsonl"
+    manifest.write_text("\n".join([
+        json.dumps({"path": "docs/ferry.txt", "published": "2024-05-14", "title": "Ferry", "source": "Gazette"}),
+        json.dumps({"path": "other/ferry.txt", "published": None}),
+        '{"path": "docs/ferry.txt", "published": ',  # cut off
+        json.dumps({"published": "2024-05-14"}),
+        json.dumps({"path": "docs/ferry.txt"}),
+        json.dumps({"path": "docs/gone.txt", "published": "2024-05-14"}),
+    ]) + "\n", encoding="utf-8")
+    tasks, broken = collect_tasks(manifest)
+    assert [t.name for t in tasks] == ["ferry", "ferry_2", "gone"]  # one name per article, even in two folders
+    assert tasks[0].published == "2024-05-14" and tasks[0].path == str((tmp_path / "docs/ferry.txt").resolve())
+    reasons = {f.article: f.reason for f in broken}
+    assert "not valid JSON" in reasons["list.jsonl:3"]
+    assert '"path"' in reasons["list.jsonl:4"]
+    assert "listed already (line 1)" in reasons["list.jsonl:5"]
+    result = run_batch(manifest, tmp_path / "out", corpus_formats=(), progress=False)
+    assert result.done == 2
+    assert "no such file" in failures(tmp_path / "out")["gone"]
+
+
+def test_manifest_csv_paths_resolve_against_its_folder(tmp_path):
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    manifest = tmp_path / "lists" / "batch.csv"
+    manifest.write_text("path,published,title,source\n../docs/ferry.txt,2024-05-14,Ferry,Gazette\n"
+                        ",2024-05-14,No path,Gazette\n", encoding="utf-8")
+    tasks, broken = collect_tasks(manifest)
+    assert tasks == [batch.Task("ferry", str((tmp_path / "docs" / "ferry.txt").resolve()), "2024-05-14", "Ferry", "Gazette")]
+    assert [f.reason for f in broken] == [f"{manifest}, line 3: no path"]
+
+
+def test_names_stay_unique_and_off_the_corpus_outputs(tmp_path):
+    for name in ("a.txt", "a.html", "corpus.txt"):
+        (tmp_path / name).write_text(FERRY, encoding="utf-8")
+    tasks, _ = collect_tasks(tmp_path)
+    assert sorted(t.name for t in tasks) == ["a_html", "a_txt", "corpus_article"]
+
+
+def test_a_manifest_without_a_path_column_is_refused(tmp_path):
+    from newsdossier.errors import InputError
+
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("file,published\nx.txt,2024-01-01\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'path' column"):
+        collect_tasks(manifest)
+
+
+def test_dask_on_two_local_workers_gives_the_same_results(folder, local_run, tmp_path):
+    pytest.importorskip("distributed")
+    out, _ = local_run
+    expected = snapshot(out)
+    result = run_batch(folder, tmp_path / "dask", engine="dask", jobs=2, corpus_formats=(), progress=False)
+    assert (result.done, result.skipped) == (2, 0)
+    got = snapshot(tmp_path / "dask")
+    assert got.keys() == expected.keys()
+    assert [k for k in got if got[k] != expected[k]] == []
+
+
+@pytest.mark.slow
+def test_cli_batch_shows_progress_summary_and_renders_the_corpus_report(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (folder / "library.html").write_text(LIBRARY, encoding="utf-8")
+    (folder / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "newsdossier", "batch", str(folder), "--out", str(out),
+                           "--jobs", "2", "--formats", "html"], capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr  # one input failed
+    assert "3/3" in done.stderr and "article/s" in done.stderr  # tqdm's count and rate
+    assert "3 articles: 2 processed, 0 already done, 1 failed" in done.stderr
+    assert "failed (read):" in done.stderr and "empty" in done.stderr and "Traceback" not in done.stderr
+    html = (out / "corpus" / "report.html").read_text(encoding="utf-8")
+    assert html.count('class="plotly-graph-div"') >= 3 and "Most-quoted speakers" in html
+    assert "Lindqvist" in html and "corpus.load(" not in html  # code cells are hidden
+    assert str(out / "corpus.duckdb") in done.stdout.splitlines()
+
+
+def test_reports_run_each_dossier_once_and_a_failed_one_is_reported(tmp_path, monkeypatch):
+    # runner.run_article itself is tested end to end in test_run.py; here: what batch asks of it.
+    from newsdossier import runner
+    from newsdossier.errors import StepError
+
+    calls = []
+
+    def run_article(article, out_dir, *, published=None, formats=(), model=None, progress=None):
+        calls.append((Path(article).name, Path(out_dir), published, tuple(formats)))
+        if Path(article).name == "library.html":
+            raise StepError("step 'claims' (03_claims.ipynb) failed: RuntimeError: boom")
+        tables.atomic_write_text(Path(out_dir) / "report.html", "<html>dossier</html>")
+        return []
+
+    monkeypatch.setattr(runner, "run_article", run_article)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (folder / "library.html").write_text(LIBRARY, encoding="utf-8")
+    (folder / "manifest.csv").write_text("path,published\nferry.txt,2024-05-14\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch(folder, out, reports=True, report_formats=("html",), corpus_formats=(), progress=False)
+    assert sorted(calls) == [("ferry.txt", out / "ferry" / batch.REPORT_DIR, "2024-05-14", ("html",)),
+                             ("library.html", out / "library" / batch.REPORT_DIR, None, ("html",))]
+    assert failures(out)["library"].startswith("report: step 'claims'")
+    assert (out / "library" / DONE).exists()  # its tables stand; only the dossier failed
+    calls.clear()
+    run_batch(folder, out, reports=True, report_formats=("html",), corpus_formats=(), progress=False)
+    assert [c[0] for c in calls] == ["library.html"]  # the rendered dossier is not rendered again
+
+
+def test_cli_batch_without_input_is_one_line_exit_2_and_writes_nothing(tmp_path):
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "newsdossier", "batch", str(tmp_path / "nowhere"), "--out", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"newsdossier: error: {tmp_path / 'nowhere'}: no such folder or manifest; "
+        "give a folder of articles or a manifest .csv/.jsonl"]
+    assert not out.exists()
