@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdossier import lexicon
 from newsdossier.lexicon import Country, norm_key
-from newsdossier.nlp import sentence_index
+from newsdossier.nlp import sentence_index, text_of
 from newsdossier.records import Actor, Mention, Sentence
 
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
@@ -781,7 +781,7 @@ def _rows(doc: Doc, sents: list[Sentence], clusters: list[_Cluster]) -> tuple[li
     """Number the clusters by first appearance and turn them into Actor and Mention rows."""
     actors: list[Actor] = []
     mentions: list[Mention] = []
-    length = len(doc.text)
+    length = len(text_of(doc))
     for n, cluster in enumerate(sorted(clusters, key=lambda k: k.first), start=1):
         actor_id = f"A{n:03d}"
         cands = sorted({_bounds(doc, c): c for c in cluster.cands}.values(), key=lambda c: c.start)

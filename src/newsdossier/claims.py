@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdossier.coref import SPEECH_VERBS, missed_name_mentions, resolve_description
 from newsdossier.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
-from newsdossier.nlp import sentence_index
+from newsdossier.nlp import sentence_index, text_of
 from newsdossier.records import Actor, Claim, Mention, Sentence
 
 _OPEN = frozenset({"“", "``", "«", "„"})
@@ -298,7 +298,7 @@ def _close_before_attribution(doc: Doc, q: Quote) -> Quote:
     """
     if q.close != q.end:
         return q
-    text = doc.text
+    text = text_of(doc)
     dashes = list(_DASH_AFTER_STOP.finditer(text, q.start, q.end))
     if not dashes:
         return q
@@ -648,7 +648,7 @@ def extract_claims(
     """Direct quotes and reported speech with their resolved speakers and dates."""
     if not sents:
         return []
-    text = doc.text
+    text = text_of(doc)
     mentions = mentions + missed_name_mentions(doc, sents=sents, actors=actors, mentions=mentions)
     resolver = SpeakerResolver(doc, actors, mentions)
     quotes = find_quotes(text, sents)
@@ -695,7 +695,7 @@ def _starts_with_attribution(doc: Doc, left: int, right: int) -> bool:
 def _direct_drafts(doc: Doc, quotes: list[Quote], paras: dict[int, tuple[int, int]],
                    resolver: SpeakerResolver) -> list[_Draft]:
     """A draft claim for every quote that stands on its own, with the speaker of its attribution."""
-    text = doc.text
+    text = text_of(doc)
     out = []
     for q in quotes:
         # a quote joined over paragraphs starts in one paragraph and ends in another
@@ -808,7 +808,7 @@ def _reported(span: Span, quotes: list[Quote], cue: str, speaker: Speaker | None
               anchor: int) -> _Draft:
     """A draft for a reported clause: direct when the clause is a quotation, mixed when it holds one."""
     whole = next((q for q in quotes if q.open >= span.start_char - 1 and q.start < span.end_char), None)
-    text = span.doc.text
+    text = text_of(span.doc)
     outside = "" if whole is None else text[span.start_char:whole.open] + text[whole.close:span.end_char]
     if whole is not None and len(re.findall(r"\w+", outside)) <= 1 and whole.end >= span.end_char - 2:
         # the clause is the quotation itself ('“…,” according to X'): a direct quote
@@ -928,7 +928,7 @@ def _to_claims(doc: Doc, drafts: list[_Draft], sents: list[Sentence],
         # a date written in the sentence (absolute or relative) is explicit; one from its event is context
         basis = "none" if not date else ("explicit" if basis in ("explicit", "relative") else "context")
         claim = Claim(f"C{len(claims) + 1:03d}", d.speaker.name, d.speaker.actor_id, d.speaker.text, d.cue,
-                      doc.text[d.start:d.end], d.kind, date, basis, d.start, d.end, sid)
+                      text_of(doc)[d.start:d.end], d.kind, date, basis, d.start, d.end, sid)
         claims.append(claim)
         prev = claim
     return claims

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.nlp import sentence_index
+from newsdossier.nlp import sentence_index, text_of
 from newsdossier.records import Actor, Mention, Sentence
 
 # Lemmas of verbs that introduce speech or a stated position; shared with claims.py.
@@ -188,7 +188,7 @@ def is_speaker_token(token: Token) -> bool:
         return True
     if token.dep_ in SUBJECT_DEPS:
         # "Doe, the doctor, is more blunt: “…”": a subject whose clause opens a quotation
-        after = token.doc.text[token.head.idx: token.sent.end_char + 3]
+        after = text_of(token.doc)[token.head.idx: token.sent.end_char + 3]
         return bool(re.search(r":\s*[“\"]", after))
     return False
 
@@ -272,7 +272,7 @@ def resolve_pronouns(
 ) -> list[Mention]:
     """Pronoun mentions (how='pronoun') for every he/she/they/it that resolves to a known actor."""
     by_id = {a.actor_id: a for a in actors}
-    quoted = quote_mask(doc.text)
+    quoted = quote_mask(text_of(doc))
     pv = pronoun_votes(doc, sents, actors, mentions, quoted)
     genders = {a.actor_id: actor_gender(a, mentions, doc, pv.get(a.actor_id))
                for a in actors if a.type == "person"}

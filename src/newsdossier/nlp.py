@@ -87,3 +87,11 @@ def sentence_index(sents: list[Sentence], offset: int) -> int:
         else:
             hi = mid - 1
     return sents[best].sentence_id if sents else -1
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once: spaCy's Doc.text joins every token again on each access."""
+    text = doc.user_data.get("newsdossier_text")
+    if text is None:
+        text = doc.user_data["newsdossier_text"] = doc.text
+    return text

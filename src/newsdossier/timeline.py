@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.nlp import sentence_index
+from newsdossier.nlp import sentence_index, text_of
 from newsdossier.records import Event, Mention, Sentence, Timex
 from newsdossier.timex import governing_verb
 
@@ -189,7 +189,7 @@ def _reported(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    before = doc.text[span.sent.start_char : start]
+    before = text_of(doc)[span.sent.start_char : start]
     opened = before.count("“") - before.count("”") + before.count("``") - before.count("''")
     if opened > 0 or before.count('"') % 2 == 1:
         return True
@@ -498,10 +498,10 @@ def _event_text(clause: Span, timex: Timex | None) -> str:
     doc = clause.doc
     if len(tokens) > MAX_EVENT_TOKENS:
         return (
-            doc.text[tokens[0].idx : tokens[MAX_EVENT_TOKENS - 1].idx + len(tokens[MAX_EVENT_TOKENS - 1])]
+            text_of(doc)[tokens[0].idx : tokens[MAX_EVENT_TOKENS - 1].idx + len(tokens[MAX_EVENT_TOKENS - 1])]
             + " …"
         )
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 def _drop_leading_date(tokens: list[Token], timex: Timex) -> list[Token]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdossier.nlp import text_of
 from newsdossier.records import Timex
 
 MONTHS = ("january february march april may june july august september october november december").split()
@@ -267,16 +268,16 @@ def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
     """Find dated expressions in a parsed article and give each a TIMEX3-style value."""
     out: list[Timex] = []
     anchor = Anchor()  # the last date the text gave, for "two days later" and "later that year"
-    for cand in _select(_candidates(doc.text)):
+    for cand in _select(_candidates(text_of(doc))):
         if not _plausible(doc, cand):
             continue
         value = _normalise(cand, Context(doc, published, anchor))
         if value is None:
             continue
-        start, end, text = _trim(doc.text, cand.start, cand.end, cand.kind)
+        start, end, text = _trim(text_of(doc), cand.start, cand.end, cand.kind)
         out.append(Timex(start, end, text, value.value, value.precision, value.basis))
         anchor = _next_anchor(anchor, value, cand.kind)
-    return _date_times(doc, _day_lists(doc.text, out), published)
+    return _date_times(doc, _day_lists(text_of(doc), out), published)
 
 
 _SECOND_DAY = re.compile(r"(?:\s*(?:-|–|and|to|through|or)\s*)(\d{1,2})(?![\d%])(?!\s*percent)")
@@ -894,7 +895,7 @@ def _norm_noon(cand: Candidate, ctx: Context) -> Value | None:
     if (
         word == "noon"
         and cand.start > 0
-        and ctx.doc.text[max(0, cand.start - 5) : cand.start].lower().strip() == "high"
+        and text_of(ctx.doc)[max(0, cand.start - 5) : cand.start].lower().strip() == "high"
     ):
         return None  # "high noon" is a figure of speech
     return Value("XXXX-XX-XXT" + ("24:00" if word == "midnight" else "12:00"), "time", "explicit")
@@ -981,7 +982,7 @@ _SCHEDULE_LEMMAS = {"expect", "schedule", "plan", "set", "due", "slate", "intend
 
 def _lead_tense(doc: Doc, cand: Candidate) -> str:
     """The tense, overridden by a word just before the expression: "last", or "until"/"by" of a deadline."""
-    before = doc.text[max(0, cand.start - 20) : cand.start].lower().split()
+    before = text_of(doc)[max(0, cand.start - 20) : cand.start].lower().split()
     word = before[-1] if before else ""
     if word in ("last", "past", "previous", "since"):
         return PAST
