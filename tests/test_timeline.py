@@ -15,7 +15,8 @@ SUMMIT = (
     "Leaders held a summit on energy in Oslo on Monday. "
     "Critics attacked the plan.\n\n"
     "The prime minister spoke about prices at the opening of the summit.\n\n"
-    "A spokesman said at a press briefing that talks would go on."
+    "A spokesman said at a press briefing that talks would go on.\n\n"
+    "An aide told reporters that no deal was near."
 )
 
 
@@ -83,7 +84,9 @@ def test_sentence_dates_explicit_and_context(timeline):
     spoke = next(s.sentence_id for s in sents if "spoke" in s.text)
     assert dates[spoke] == ("2021-03-08", "context")
     briefing = next(s.sentence_id for s in sents if "briefing" in s.text)
-    assert briefing not in dates  # the sentence before only inherits its date
+    assert dates[briefing] == ("2021-03-08", "context")  # a press event right after the dated opening
+    aide = next(s.sentence_id for s in sents if "aide" in s.text)
+    assert aide not in dates  # a date given by the press-event rule is not passed on again
 
 
 @pytest.mark.parametrize("word", ["after", "following"])

@@ -163,8 +163,7 @@ def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
     """For each dated sentence, (date, basis) of what it reports: its own date, else its event's date.
 
     basis is "explicit" when the sentence gives a date itself and "context" when it names an event
-    dated elsewhere, or reports a statement at a press event right after a sentence that gives a
-    day itself. A date inside what is reported ("said that in 2019 ...", a quotation) is not the
+    dated elsewhere, or reports a statement at a press event right after a sentence dated to a day. A date inside what is reported ("said that in 2019 ...", a quotation) is not the
     date of the saying.
     """
     out: dict[int, tuple[str, str]] = {}
@@ -219,7 +218,8 @@ def _said_to_the_press(doc: Doc, sents: list[Sentence], dated: dict[int, tuple[s
 
     A press event is held about what just happened: "Ministers met in Rome on June 3. The minister
     told reporters at a news conference that ..." reports the day just given. The sentence before
-    must be in the same or the previous paragraph, give a day itself (a date it only inherits is
+    must be in the same or the previous paragraph, be dated to a day by its own date or by the event
+    it names ("the prime minister spoke at the opening of the summit"; a date given by this rule is
     not built on again) and report something that happened (not "the vote will be held on June 3").
     Other gatherings have days of their own: "at a trade fair", "at an industry conference".
     """
@@ -230,7 +230,7 @@ def _said_to_the_press(doc: Doc, sents: list[Sentence], dated: dict[int, tuple[s
             continue
         prev = sents[sid - 1]
         value, basis = dated[sid - 1]
-        if basis != "explicit" or not _is_day(value[:10]) or prev.paragraph_id < s.paragraph_id - 1:
+        if not _is_day(value[:10]) or prev.paragraph_id < s.paragraph_id - 1:
             continue
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
         prev_span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
