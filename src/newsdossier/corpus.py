@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from newsdossier import tables
-from newsdossier.charts import KIND_COLOURS, TYPE_COLOURS, WIDTH
+from newsdossier.charts import KIND_COLOURS, TYPE_COLOURS, WIDTH, label
 from newsdossier.records import Actor, Claim, Event
 
 DATABASE = "corpus.duckdb"
@@ -220,14 +220,6 @@ def table_html(title: str, frame: pd.DataFrame, *, empty: str = "none") -> str:
     return f"<h2>{html.escape(title)}</h2>{body}"
 
 
-def _label(value: object, limit: int = 30) -> str:
-    """Article text as a chart label: plotly reads some HTML tags in labels, so escape them; keep it short."""
-    text = " ".join(str(value).split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return html.escape(text, quote=False)
-
-
 def _bar_layout(fig: go.Figure, title: str, xtitle: str, rows: int, most: int = 0) -> go.Figure:
     if most <= 10:  # counts: whole-number ticks, not 0.2, 0.4 ...
         fig.update_xaxes(tick0=0, dtick=1)
@@ -239,7 +231,7 @@ def _bar_layout(fig: go.Figure, title: str, xtitle: str, rows: int, most: int = 
 
 def speakers_chart(top_speakers: pd.DataFrame) -> go.Figure:
     """Horizontal bars: the most-quoted speakers, direct quotes apart from the rest."""
-    data = top_speakers.iloc[::-1].assign(speaker=lambda f: f["speaker"].map(_label))
+    data = top_speakers.iloc[::-1].assign(speaker=lambda f: f["speaker"].map(lambda v: label(v, 30)))
     fig = go.Figure()
     fig.add_bar(x=data["direct"], y=data["speaker"], orientation="h", name="direct",
                 marker_color=KIND_COLOURS["direct"])
@@ -252,11 +244,11 @@ def actor_reach_chart(actor_reach: pd.DataFrame) -> go.Figure:
     """Horizontal bars: actors by the number of articles they appear in, coloured by type."""
     data = actor_reach.iloc[::-1]
     twice = data["name"].duplicated(keep=False)  # one name, two types (a city and its team): tell them apart
-    labels = [_label(n) + (f" ({t})" if d else "") for n, t, d in zip(data["name"], data["type"], twice)]
+    labels = [label(n, 30) + (f" ({t})" if d else "") for n, t, d in zip(data["name"], data["type"], twice)]
     data = data.assign(name=labels)
     fig = go.Figure()
     for kind, part in data.groupby("type", sort=True):
-        fig.add_bar(x=part["articles"], y=part["name"], orientation="h", name=_label(kind),
+        fig.add_bar(x=part["articles"], y=part["name"], orientation="h", name=label(kind, 30),
                     marker_color=TYPE_COLOURS.get(kind, "#17becf"))
     fig.update_yaxes(categoryorder="array", categoryarray=list(data["name"]))
     return _bar_layout(fig, "Actors by number of articles", "articles", len(data),
