@@ -44,3 +44,9 @@ def test_notebook_stays_thin(path):
         tree = ast.parse(source)
         assert not any(isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.For, ast.While)) for n in ast.walk(tree)), \
             "logic belongs in the package"
+
+
+def test_readme_lists_the_steps_in_their_declared_order():
+    readme = (NOTEBOOKS_DIR.parent / "README.md").read_text(encoding="utf-8")
+    positions = [readme.find(f"`{s.notebook.removesuffix('.ipynb')}`") for s in STEPS]
+    assert -1 not in positions and positions == sorted(positions)
