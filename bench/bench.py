@@ -136,9 +136,9 @@ def in_process(texts: list[str]) -> tuple[float, float]:
     pipe + pipeline.analyse on the same texts, in one fresh process, model loads excluded."""
     code = """
 import datetime as dt, json, sys, time, spacy
-from newsdossier.article import Article
-from newsdossier.nlp import get_nlp, model_name
-from newsdossier.pipeline import analyse
+from newsdossier.text.article import Article
+from newsdossier.text.nlp import get_nlp, model_name
+from newsdossier.extract.pipeline import analyse
 texts = json.load(sys.stdin)
 bare = spacy.load(model_name())
 began = time.perf_counter()

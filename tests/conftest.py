@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdossier.nlp import get_nlp
+from newsdossier.text.nlp import get_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -24,8 +24,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def analyse_text(nlp):
     """Analyse a made-up article text and return its Dossier."""
-    from newsdossier.article import Article
-    from newsdossier.pipeline import analyse
+    from newsdossier.text.article import Article
+    from newsdossier.extract.pipeline import analyse
 
     def run(text: str, published: str | None = "2021-03-10"):
         pub = dt.date.fromisoformat(published) if published else None
@@ -38,8 +38,8 @@ def analyse_text(nlp):
 def run_dir(tmp_path_factory):
     """One full run of every notebook on tests/data/harbour.txt, rendered to HTML and PDF, shared by
     the end-to-end, report and browser tests."""
-    from newsdossier.runner import run_article
-    from newsdossier.steps import STEPS
+    from newsdossier.run.runner import run_article
+    from newsdossier.run.steps import STEPS
 
     out = tmp_path_factory.mktemp("run")
     messages: list[str] = []

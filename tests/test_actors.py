@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from newsdossier import lexicon
-from newsdossier.actors import extract_actors
-from newsdossier.nlp import sentences
+from newsdossier.extract import lexicon
+from newsdossier.extract.actors import extract_actors
+from newsdossier.text.nlp import sentences
 from newsdossier.records import Actor, Mention
 
 

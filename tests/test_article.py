@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdossier.article import load_article, paragraphs, parse_date
+from newsdossier.text.article import load_article, paragraphs, parse_date
 from newsdossier.errors import InputError
 
 DATA = Path(__file__).parent / "data"

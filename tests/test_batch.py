@@ -13,8 +13,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from newsdossier import batch, tables
-from newsdossier.batch import DONE, FAILURES, collect_tasks, run_batch
+from newsdossier import tables
+from newsdossier.batch import engine as batch
+from newsdossier.batch.engine import DONE, FAILURES, collect_tasks, run_batch
 
 # Made-up articles, English and long enough for the language check to judge them.
 FERRY = """Mayor Ana Lindqvist said on Tuesday that the city would reopen the old ferry terminal next spring.
@@ -131,8 +132,8 @@ def test_duckdb_holds_the_tables_and_the_views(local_run):
 
 
 def test_views_count_across_articles(tmp_path):
-    from newsdossier import corpus
-    from newsdossier.corpus import CorpusArticle, CorpusFailure
+    from newsdossier.batch import corpus
+    from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
     from newsdossier.records import Actor, Claim, Event
 
     def actor(article, name, mentions):
@@ -189,7 +190,7 @@ def test_a_changed_article_is_processed_again(tmp_path):
 
 
 def test_a_bug_on_one_article_fails_only_that_article(tmp_path, monkeypatch):
-    from newsdossier import pipeline
+    from newsdossier.extract import pipeline
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -321,7 +322,7 @@ def test_cli_batch_shows_progress_summary_and_renders_the_corpus_report(tmp_path
 
 def test_reports_run_each_dossier_once_and_a_failed_one_is_reported(tmp_path, monkeypatch):
     # runner.run_article itself is tested end to end in test_run.py; here: what batch asks of it.
-    from newsdossier import runner
+    from newsdossier.run import runner
     from newsdossier.errors import StepError
 
     calls = []

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdossier.runner import html_exporter, run_article
-from newsdossier.webpdf import BROWSER_ARGS, chromium_path
+from newsdossier.run.runner import html_exporter, run_article
+from newsdossier.run.webpdf import BROWSER_ARGS, chromium_path
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.slow

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdossier.actors import extract_actors
-from newsdossier.coref import actor_gender, add_pronoun_mentions, resolve_description, resolve_pronouns
-from newsdossier.nlp import sentences
+from newsdossier.extract.actors import extract_actors
+from newsdossier.extract.coref import actor_gender, add_pronoun_mentions, resolve_description, resolve_pronouns
+from newsdossier.text.nlp import sentences
 
 
 def _setup(nlp, text: str):

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from newsdossier.paths import NOTEBOOKS_DIR
-from newsdossier.steps import CORPUS_NOTEBOOK, STEPS
+from newsdossier.run.steps import CORPUS_NOTEBOOK, STEPS
 
 NOTEBOOKS = sorted(p for p in NOTEBOOKS_DIR.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 

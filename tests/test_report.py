@@ -11,9 +11,9 @@ import plotly.graph_objects as go
 import pytest
 from bs4 import BeautifulSoup
 
-from newsdossier import charts, report
-from newsdossier.article import Article
-from newsdossier.report import ReportData, Span
+from newsdossier.report import charts, html as report
+from newsdossier.text.article import Article
+from newsdossier.report.html import ReportData, Span
 
 VOID = {"br", "col", "img", "hr", "input", "meta", "link", "wbr"}
 HOSTILE = '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> **bold** =HYPERLINK("http://x")'

@@ -12,8 +12,8 @@ import pytest
 
 from newsdossier.errors import StepError
 from newsdossier.paths import NOTEBOOKS_DIR
-from newsdossier.runner import run_article
-from newsdossier.steps import STEPS
+from newsdossier.run.runner import run_article
+from newsdossier.run.steps import STEPS
 
 DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.slow

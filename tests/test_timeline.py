@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from newsdossier.nlp import sentences
+from newsdossier.text.nlp import sentences
 from newsdossier.records import Event, Mention
-from newsdossier.timeline import build_timeline, core_window, sentence_dates
-from newsdossier.timex import find_timexes
+from newsdossier.extract.timeline import build_timeline, core_window, sentence_dates
+from newsdossier.extract.timex import find_timexes
 
 SUMMIT = (
     "Leaders held a summit on energy in Oslo on Monday. "

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsdossier.records import Timex
-from newsdossier.timex import find_timexes
+from newsdossier.extract.timex import find_timexes
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsdossier.article import parse_date
+from newsdossier.text.article import parse_date
 from newsdossier.errors import InputError, StepError
 
 PROG = "newsdossier"
@@ -22,7 +22,7 @@ def fail(message: str) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write actors.csv, claims.csv and timeline.csv (and mentions.csv) without notebooks."""
-    from newsdossier.pipeline import extract
+    from newsdossier.extract.pipeline import extract
 
     out = Path(args.out)
     dossier = extract(args.article, out, published=args.published)
@@ -33,7 +33,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the notebooks with papermill and render the report."""
     from newsdossier.paths import default_out_dir
-    from newsdossier.runner import run_article
+    from newsdossier.run.runner import run_article
 
     out = Path(args.out) if args.out else default_out_dir(Path(args.article))
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
@@ -48,7 +48,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """Process a folder or manifest of articles: per-article tables, the corpus store, its report."""
-    from newsdossier.batch import FAILURES, parse_formats, run_batch
+    from newsdossier.batch.engine import FAILURES, parse_formats, run_batch
 
     formats = parse_formats(args.formats)
     result = run_batch(args.input, Path(args.out), jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.nlp import text_of
+from newsdossier.text.nlp import text_of
 from newsdossier.records import Timex
 
 MONTHS = ("january february march april may june july august september october november december").split()

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier import lexicon
-from newsdossier.lexicon import Country, norm_key
-from newsdossier.nlp import sentence_index, text_of
+from newsdossier.extract import lexicon
+from newsdossier.extract.lexicon import Country, norm_key
+from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.records import Actor, Mention, Sentence
 
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",

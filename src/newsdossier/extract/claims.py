@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.coref import SPEECH_VERBS, missed_name_mentions, resolve_description
-from newsdossier.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
-from newsdossier.nlp import sentence_index, text_of
+from newsdossier.extract.coref import SPEECH_VERBS, missed_name_mentions, resolve_description
+from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
+from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.records import Actor, Claim, Mention, Sentence
 
 _OPEN = frozenset({"“", "``", "«", "„"})

@@ -17,12 +17,12 @@ import papermill as pm
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
-from newsdossier.article import load_article
+from newsdossier.text.article import load_article
 from newsdossier.errors import StepError
 from newsdossier.paths import NOTEBOOKS_DIR
-from newsdossier.steps import REPORT_STEP, STEPS, Step
+from newsdossier.run.steps import REPORT_STEP, STEPS, Step
 from newsdossier.tables import atomic_write_bytes, atomic_write_text
-from newsdossier.webpdf import TEMPLATES_DIR, ChromiumPDFExporter
+from newsdossier.run.webpdf import TEMPLATES_DIR, ChromiumPDFExporter
 
 log = logging.getLogger(__name__)
 KERNEL = "python3"

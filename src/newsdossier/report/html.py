@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsdossier.article import Article
-from newsdossier.charts import plot_date
+from newsdossier.text.article import Article
+from newsdossier.report.charts import plot_date
 from newsdossier.paths import PACKAGE_DIR
-from newsdossier.pipeline import read_article, timeline_window
+from newsdossier.extract.pipeline import read_article, timeline_window
 
 log = logging.getLogger(__name__)
 

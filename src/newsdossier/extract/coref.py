@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.nlp import sentence_index, text_of
+from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.records import Actor, Mention, Sentence
 
 # Lemmas of verbs that introduce speech or a stated position; shared with claims.py.

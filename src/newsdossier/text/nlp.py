@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsdossier.article import paragraphs
+from newsdossier.text.article import paragraphs
 from newsdossier.errors import InputError
 from newsdossier.records import Sentence
 

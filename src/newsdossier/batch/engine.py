@@ -28,11 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsdossier import corpus, tables
-from newsdossier.article import MANIFEST_NAME, Article, load_article, parse_date
-from newsdossier.corpus import CorpusArticle, CorpusFailure
+from newsdossier import tables
+from newsdossier.batch import corpus
+from newsdossier.text.article import MANIFEST_NAME, Article, load_article, parse_date
+from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
-from newsdossier.nlp import get_nlp, model_name
+from newsdossier.text.nlp import get_nlp, model_name
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +276,7 @@ def _failed(task: Task, out_dir: Path, stage: str, reason: str) -> Outcome:
 def process_chunk(tasks: Sequence[Task], out_dir: str | Path, *, model: str | None = None,
                   batch_size: int = CHUNK) -> list[Outcome]:
     """Read, parse (nlp.pipe) and analyse some articles, writing each one's tables and done marker."""
-    from newsdossier.pipeline import analyse, write_tables  # spaCy and the extractors load in the worker
+    from newsdossier.extract.pipeline import analyse, write_tables  # spaCy and the extractors load in the worker
 
     out_dir = Path(out_dir)
     model = model or model_name()
@@ -317,7 +318,7 @@ def process_chunk(tasks: Sequence[Task], out_dir: str | Path, *, model: str | No
 def report_one(task: Task, out_dir: str | Path, *, formats: Sequence[str] = ("html", "pdf"),
                model: str | None = None) -> list[Outcome]:
     """Run the notebooks on one article and render its dossier into OUT/<article>/report/."""
-    from newsdossier.runner import run_article
+    from newsdossier.run.runner import run_article
 
     target = Path(out_dir) / task.name / REPORT_DIR
     try:
@@ -330,7 +331,7 @@ def report_one(task: Task, out_dir: str | Path, *, formats: Sequence[str] = ("ht
 
 def report_finished(task: Task, out_dir: Path, formats: Sequence[str]) -> bool:
     """Whether the article's dossier is rendered in every format asked for."""
-    from newsdossier.runner import REPORT_FILES
+    from newsdossier.run.runner import REPORT_FILES
 
     return all((out_dir / task.name / REPORT_DIR / REPORT_FILES[f]).exists() for f in formats)
 
@@ -350,7 +351,7 @@ def _run_local(calls: Sequence[Call], jobs: int) -> Iterator[Result]:
     # forkserver: workers start clean (no threads or locks copied from this process), forked from a server
     # that has imported spaCy and the extractors once; each worker then loads the model once.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsdossier.pipeline"])
+    context.set_forkserver_preload(["newsdossier.extract.pipeline"])
     pool = concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context)
     try:
         futures = {pool.submit(fn, *args, **kwargs): i for i, (fn, args, kwargs) in enumerate(calls)}
@@ -510,8 +511,8 @@ def write_corpus(out_dir: Path, articles: Sequence[CorpusArticle],
 
 def corpus_report(out_dir: Path, formats: Sequence[str]) -> list[Path]:
     """Run the corpus notebook once on OUT and render it to OUT/corpus/report.html and .pdf."""
-    from newsdossier.runner import execute_step, render
-    from newsdossier.steps import CORPUS_STEP
+    from newsdossier.run.runner import execute_step, render
+    from newsdossier.run.steps import CORPUS_STEP
 
     run_dir = out_dir / corpus.CORPUS_DIR
     run_dir.mkdir(parents=True, exist_ok=True)

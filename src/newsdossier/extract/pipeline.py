@@ -11,14 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdossier import tables
-from newsdossier.actors import extract_actors
-from newsdossier.article import Article, load_article, parse_date
-from newsdossier.claims import extract_claims
-from newsdossier.coref import add_pronoun_mentions
-from newsdossier.nlp import get_nlp, parse, sentences
+from newsdossier.extract.actors import extract_actors
+from newsdossier.text.article import Article, load_article, parse_date
+from newsdossier.extract.claims import extract_claims
+from newsdossier.extract.coref import add_pronoun_mentions
+from newsdossier.text.nlp import get_nlp, parse, sentences
 from newsdossier.records import Actor, Claim, Event, Mention, Sentence, Timex
-from newsdossier.timeline import build_timeline, sentence_dates
-from newsdossier.timex import find_timexes
+from newsdossier.extract.timeline import build_timeline, sentence_dates
+from newsdossier.extract.timex import find_timexes
 
 ARTICLE_JSON = "article.json"
 
@@ -141,7 +141,7 @@ def extract(path: str | Path, out_dir: str | Path, *, published: str | dt.date |
 
 def timeline_window(out_dir: str | Path, window_start: str = "", window_end: str = "") -> tuple[str, str] | None:
     """The timeline's core window: the given days, or the span of the main day-precise events."""
-    from newsdossier import timeline
+    from newsdossier.extract import timeline
 
     start = parse_date(window_start, what="window_start")
     end = parse_date(window_end, what="window_end")

@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from newsdossier import tables
-from newsdossier.charts import KIND_COLOURS, TYPE_COLOURS, WIDTH, label
+from newsdossier.report.charts import KIND_COLOURS, TYPE_COLOURS, WIDTH, label
 from newsdossier.records import Actor, Claim, Event
 
 DATABASE = "corpus.duckdb"

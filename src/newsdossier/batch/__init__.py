@@ -1,0 +1,1 @@
+"""Batch runs over many articles: the engines and the corpus store."""

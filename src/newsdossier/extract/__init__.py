@@ -1,0 +1,1 @@
+"""Extraction: actors, coreference, claims and the timeline from a parsed article."""

@@ -1,0 +1,1 @@
+"""Presentation: the HTML dossier and its charts."""

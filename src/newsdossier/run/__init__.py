@@ -1,0 +1,1 @@
+"""Running the notebooks: the declared steps, the papermill runner, HTML and PDF rendering."""

@@ -1,0 +1,1 @@
+"""Text handling: loading articles and the spaCy pipeline."""
