@@ -8,7 +8,7 @@ SEED := data/articles/000_dc816de6b9c4007f.txt
 APT_PACKAGES := chromium poppler-utils
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps report test lab bench dev-scores clean
+.PHONY: help setup system-deps report test lint lab bench dev-scores clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -37,6 +37,10 @@ report: setup  ## run the notebooks on the seed article: reports/000_dc816de6b9c
 
 test: setup  ## run the test suite (includes one end-to-end notebook run, PDF and browser checks)
 	$(BIN)/pytest -q
+
+lint: setup  ## ruff check and ruff format --check over src, tests and bench
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 lab: setup  ## start JupyterLab on the notebooks with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks

@@ -151,16 +151,18 @@ for i, doc in enumerate(nlp.pipe(texts, batch_size=8)):
     analyse(Article(f"a{i}", f"a{i}.txt", texts[i], dt.date(2024, 2, 28)), doc=doc)
 print(json.dumps([bare_s, time.perf_counter() - began]))
 """
-    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=True
+    )
     bare, extract = json.loads(done.stdout)
     return bare, extract
 
 
 def batch(corpus: Path, out: Path, *extra: str) -> Timed:
     """`newsdossier batch` on the corpus, no corpus report (its kernel is timed separately below)."""
-    return timed([str(BIN / "newsdossier"), "batch", str(corpus), "--out", str(out), "--formats", "none",
-                  *extra])
+    return timed(
+        [str(BIN / "newsdossier"), "batch", str(corpus), "--out", str(out), "--formats", "none", *extra]
+    )
 
 
 def trivial_notebook(path: Path) -> None:
@@ -168,8 +170,12 @@ def trivial_notebook(path: Path) -> None:
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
-    nb = new_notebook(cells=[new_code_cell("x: int = 1  # a parameter", metadata={"tags": ["parameters"]}),
-                             new_code_cell("x + 1")])
+    nb = new_notebook(
+        cells=[
+            new_code_cell("x: int = 1  # a parameter", metadata={"tags": ["parameters"]}),
+            new_code_cell("x + 1"),
+        ]
+    )
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, path)
 
@@ -189,12 +195,16 @@ def main() -> None:
         corpus.mkdir()
         texts = build_corpus(corpus, args.words, not args.no_dev)
         words = sum(len(t.split()) for t in texts)
-        print(f"corpus: {len(texts)} articles, {words:,} words (cores: {os.cpu_count()}, "
-              f"load average {os.getloadavg()[0]:.1f})")
+        print(
+            f"corpus: {len(texts)} articles, {words:,} words (cores: {os.cpu_count()}, "
+            f"load average {os.getloadavg()[0]:.1f})"
+        )
 
         scaling = core_scaling()
-        print(f"machine: 2 processes give {scaling:.2f}x the throughput of 1 on a pure-Python loop "
-              "(the ceiling for the speed-up below)")
+        print(
+            f"machine: 2 processes give {scaling:.2f}x the throughput of 1 on a pure-Python loop "
+            "(the ceiling for the speed-up below)"
+        )
         # Other work on the machine only ever slows a run down: take the best of --repeat runs of each.
         bare, extract, one = float("inf"), float("inf"), None
         for n in range(args.repeat):
@@ -210,24 +220,41 @@ def main() -> None:
         print(f"nlp.pipe + analyse, no I/O   {words / extract:8,.0f} words/s ({extract:.1f} s)")
         runs = (("batch, 1 worker", one), ("batch, 2 workers", two), ("batch, dask, 2 workers", dask))
         for label, t in runs:
-            print(f"{label:28} {words / t.inner:8,.0f} words/s ({t.inner:.1f} s in the batch, "
-                  f"{t.seconds:.1f} s with start-up), peak memory {t.peak_mb:,.0f} MB")
+            print(
+                f"{label:28} {words / t.inner:8,.0f} words/s ({t.inner:.1f} s in the batch, "
+                f"{t.seconds:.1f} s with start-up), peak memory {t.peak_mb:,.0f} MB"
+            )
         print(f"re-run (all finished)        {resumed.seconds:8.1f} s")
         print(f"ratio batch / bare spaCy     {bare / one.inner:8.2f}   (target >= 0.8)")
         print(f"ratio analyse / bare spaCy   {bare / extract:8.2f}   (the extraction rules' share)")
-        print(f"ratio batch / analyse        {extract / one.inner:8.2f}   (the batch's own cost: I/O, corpus)")
-        print(f"speed-up 1 -> 2 workers      {one.inner / two.inner:8.2f}x  (dask: {one.inner / dask.inner:.2f}x)")
+        print(
+            f"ratio batch / analyse        {extract / one.inner:8.2f}   (the batch's own cost: I/O, corpus)"
+        )
+        print(
+            f"speed-up 1 -> 2 workers      {one.inner / two.inner:8.2f}x"
+            f"  (dask: {one.inner / dask.inner:.2f}x)"
+        )
 
         if args.skip_run:
             return
         nb = tmp / "trivial.ipynb"
         trivial_notebook(nb)
         kernel = timed([str(BIN / "papermill"), str(nb), str(tmp / "trivial.out.ipynb"), "--no-progress-bar"])
-        render = timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(tmp / "trivial.out.ipynb"),
-                        "--output-dir", str(tmp)])
+        render = timed(
+            [
+                str(BIN / "jupyter"),
+                "nbconvert",
+                "--to",
+                "html",
+                str(tmp / "trivial.out.ipynb"),
+                "--output-dir",
+                str(tmp),
+            ]
+        )
         seed = ROOT / "data" / "articles" / "000_dc816de6b9c4007f.txt"
-        run = timed([str(BIN / "newsdossier"), "run", str(seed), "--out", str(tmp / "run"),
-                     "--formats", "html"])
+        run = timed(
+            [str(BIN / "newsdossier"), "run", str(seed), "--out", str(tmp / "run"), "--formats", "html"]
+        )
         base = kernel.seconds + render.seconds
         print(f"bare kernel (papermill)      {kernel.seconds:8.1f} s")
         print(f"bare render (nbconvert html) {render.seconds:8.1f} s")

@@ -24,8 +24,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def analyse_text(nlp):
     """Analyse a made-up article text and return its Dossier."""
-    from newsdossier.text.article import Article
     from newsdossier.extract.pipeline import analyse
+    from newsdossier.text.article import Article
 
     def run(text: str, published: str | None = "2021-03-10"):
         pub = dt.date.fromisoformat(published) if published else None

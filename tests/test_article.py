@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdossier.text.article import load_article, paragraphs, parse_date
 from newsdossier.errors import InputError
+from newsdossier.text.article import load_article, paragraphs, parse_date
 
 DATA = Path(__file__).parent / "data"
 
@@ -29,25 +29,31 @@ def test_paragraph_offsets_point_into_the_text():
     text = "First para.\n\n\nSecond para,\nstill second.\n\nThird."
     paras = paragraphs(text)
     assert [p.text for p in paras] == ["First para.", "Second para,\nstill second.", "Third."]
-    assert all(text[p.start:p.end] == p.text for p in paras)
+    assert all(text[p.start : p.end] == p.text for p in paras)
 
 
 def test_html_is_reduced_to_its_paragraphs_without_scripts(tmp_path):
     page = tmp_path / "page.html"
-    page.write_text("<html><head><title>T</title><script>alert(1)</script></head><body>"
-                    "<h1>Head</h1><p>One <b>bold</b> line.</p><p>Two.</p></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><head><title>T</title><script>alert(1)</script></head><body>"
+        "<h1>Head</h1><p>One <b>bold</b> line.</p><p>Two.</p></body></html>",
+        encoding="utf-8",
+    )
     article = load_article(page)
     assert article.format == "html"
     assert article.title == "T"
     assert article.text == "Head\n\nOne bold line.\n\nTwo.\n"
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-    (b"first line\nsecond \xff line\n", "line 2: not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        (b"first line\nsecond \xff line\n", "line 2: not UTF-8"),
+    ],
+)
 def test_bad_files_are_refused_with_a_reason(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)

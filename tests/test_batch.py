@@ -32,9 +32,11 @@ thousands of residents.</p>
 <p>Ana Lindqvist, the mayor, said the city would pay for the extra staff from next year.</p>
 </body></html>
 """
-FRENCH = ("Le conseil municipal a décidé lundi de garder la bibliothèque centrale ouverte le dimanche, après une "
-          "pétition signée par des milliers d'habitants. Le maire a déclaré que la ville paierait le personnel "
-          "supplémentaire dès l'année prochaine, selon plusieurs élus présents à la réunion.\n")
+FRENCH = (
+    "Le conseil municipal a décidé lundi de garder la bibliothèque centrale ouverte le dimanche, après une "
+    "pétition signée par des milliers d'habitants. Le maire a déclaré que la ville paierait le personnel "
+    "supplémentaire dès l'année prochaine, selon plusieurs élus présents à la réunion.\n"
+)
 GOOD = ("ferry", "library")
 
 
@@ -57,7 +59,8 @@ def write_folder(folder: Path) -> Path:
         "missing.txt,2024-05-12,Not there,Test Gazette\n"
         "baddate.txt,28/02/2024,Bad date,Test Gazette\n"
         "extra.txt,2024-05-11,Title, with a comma,Test Gazette\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -69,8 +72,14 @@ def failures(out: Path) -> dict[str, str]:
 
 def snapshot(out: Path) -> dict[str, bytes]:
     """Every table the batch wrote (not the database, not the notebook), by relative path."""
-    names = [*(f"{a}/{t}" for a in GOOD for t in batch.ARTICLE_TABLES),
-             "actors.parquet", "claims.parquet", "timeline.parquet", "articles.parquet", FAILURES]
+    names = [
+        *(f"{a}/{t}" for a in GOOD for t in batch.ARTICLE_TABLES),
+        "actors.parquet",
+        "claims.parquet",
+        "timeline.parquet",
+        "articles.parquet",
+        FAILURES,
+    ]
     return {name: (out / name).read_bytes() for name in names}
 
 
@@ -91,8 +100,14 @@ def test_every_bad_input_is_reported_with_its_reason(local_run):
     out, result = local_run
     found = failures(out)
     expected = {
-        "empty": "read: ", "binary": "binary file", "latin1": "not UTF-8", "french": "not look like English",
-        "huge": "too large", "unreadable": "not a file", "missing": "no such file", "baddate": "YYYY-MM-DD",
+        "empty": "read: ",
+        "binary": "binary file",
+        "latin1": "not UTF-8",
+        "french": "not look like English",
+        "huge": "too large",
+        "unreadable": "not a file",
+        "missing": "no such file",
+        "baddate": "YYYY-MM-DD",
         "manifest.csv:6": "more cells than the header",
     }
     for article, reason in expected.items():
@@ -122,11 +137,18 @@ def test_duckdb_holds_the_tables_and_the_views(local_run):
     with duckdb.connect(str(out / "corpus.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(DISTINCT article) FROM actors").fetchone()[0] == 2
         reach = con.execute("SELECT sum(articles) FROM actor_reach").fetchone()[0]
-        assert reach == con.execute("SELECT count(*) FROM (SELECT DISTINCT name, type, article FROM actors)").fetchone()[0]
+        assert (
+            reach
+            == con.execute(
+                "SELECT count(*) FROM (SELECT DISTINCT name, type, article FROM actors)"
+            ).fetchone()[0]
+        )
         speakers = con.execute("SELECT speaker, claims FROM top_speakers").fetchall()
         assert any("Berg" in s for s, _ in speakers)
-        assert con.execute("SELECT sum(claims) FROM claims_per_day").fetchone()[0] == \
-            con.execute("SELECT count(*) FROM claims").fetchone()[0]
+        assert (
+            con.execute("SELECT sum(claims) FROM claims_per_day").fetchone()[0]
+            == con.execute("SELECT count(*) FROM claims").fetchone()[0]
+        )
         assert con.execute("SELECT count(*) FROM failures").fetchone()[0] == 9
         assert con.execute("SELECT typeof(published) FROM articles LIMIT 1").fetchone()[0] == "DATE"
 
@@ -140,25 +162,50 @@ def test_views_count_across_articles(tmp_path):
         return {"article": article, **vars(Actor("A1", name, "person", "", name, mentions, 0, 0.5))}
 
     def claim(article, speaker, kind, date):
-        return {"article": article, **vars(Claim("C1", speaker, "A1", speaker, "said", "x", kind, date, "", 0, 1, 0))}
+        return {
+            "article": article,
+            **vars(Claim("C1", speaker, "A1", speaker, "said", "x", kind, date, "", 0, 1, 0)),
+        }
 
     frames = {
-        "actors": pd.DataFrame([actor("a", "Ana Lindqvist", 3), actor("b", "Ana Lindqvist", 2), actor("b", "Tomas Berg", 1)]),
-        "claims": pd.DataFrame([claim("a", "Ana Lindqvist", "direct", "2024-05-14"), claim("a", "Ana Lindqvist", "indirect", ""),
-                                claim("b", "Ana Lindqvist", "direct", "XXXX-05-10"), claim("b", "Tomas Berg", "direct", "2024-05")]),
+        "actors": pd.DataFrame(
+            [actor("a", "Ana Lindqvist", 3), actor("b", "Ana Lindqvist", 2), actor("b", "Tomas Berg", 1)]
+        ),
+        "claims": pd.DataFrame(
+            [
+                claim("a", "Ana Lindqvist", "direct", "2024-05-14"),
+                claim("a", "Ana Lindqvist", "indirect", ""),
+                claim("b", "Ana Lindqvist", "direct", "XXXX-05-10"),
+                claim("b", "Tomas Berg", "direct", "2024-05"),
+            ]
+        ),
         "timeline": corpus.empty_frame(Event),
-        "articles": corpus.records_frame([CorpusArticle("a", "a.txt", "2024-05-14", "", "", "text", 10),
-                                          CorpusArticle("b", "b.txt", "2024-05-13", "", "", "text", 10)], CorpusArticle),
+        "articles": corpus.records_frame(
+            [
+                CorpusArticle("a", "a.txt", "2024-05-14", "", "", "text", 10),
+                CorpusArticle("b", "b.txt", "2024-05-13", "", "", "text", 10),
+            ],
+            CorpusArticle,
+        ),
         "failures": corpus.records_frame([], CorpusFailure),
     }
     corpus.write_database(tmp_path / "c.duckdb", frames)
     with duckdb.connect(str(tmp_path / "c.duckdb"), read_only=True) as con:
-        assert con.execute("SELECT name, articles, mentions FROM actor_reach").fetchall() == \
-            [("Ana Lindqvist", 2, 5), ("Tomas Berg", 1, 1)]
-        assert con.execute("SELECT speaker, claims, articles, direct FROM top_speakers").fetchall() == \
-            [("Ana Lindqvist", 3, 2, 2), ("Tomas Berg", 1, 1, 1)]
-        days = con.execute("SELECT strftime(day, '%Y-%m-%d'), claims, dated_by_claim FROM claims_per_day").fetchall()
-        assert days == [("2024-05-13", 2, 0), ("2024-05-14", 2, 1)]  # undated claims count on the publication day
+        assert con.execute("SELECT name, articles, mentions FROM actor_reach").fetchall() == [
+            ("Ana Lindqvist", 2, 5),
+            ("Tomas Berg", 1, 1),
+        ]
+        assert con.execute("SELECT speaker, claims, articles, direct FROM top_speakers").fetchall() == [
+            ("Ana Lindqvist", 3, 2, 2),
+            ("Tomas Berg", 1, 1, 1),
+        ]
+        days = con.execute(
+            "SELECT strftime(day, '%Y-%m-%d'), claims, dated_by_claim FROM claims_per_day"
+        ).fetchall()
+        assert days == [
+            ("2024-05-13", 2, 0),
+            ("2024-05-14", 2, 1),
+        ]  # undated claims count on the publication day
 
 
 def test_rerun_skips_finished_articles_and_writes_identical_tables(local_run, folder):
@@ -241,17 +288,36 @@ def test_manifest_jsonl_resolves_paths_and_reports_broken_rows(tmp_path):
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "ferry.txt").write_text(FERRY.replace("Norrvik", "Sundby"), encoding="utf-8")
     manifest = tmp_path / "list.jsonl"
-    manifest.write_text("\n".join([
-        json.dumps({"path": "docs/ferry.txt", "published": "2024-05-14", "title": "Ferry", "source": "Gazette"}),
-        json.dumps({"path": "other/ferry.txt", "published": None}),
-        '{"path": "docs/ferry.txt", "published": ',  # cut off
-        json.dumps({"published": "2024-05-14"}),
-        json.dumps({"path": "docs/ferry.txt"}),
-        json.dumps({"path": "docs/gone.txt", "published": "2024-05-14"}),
-    ]) + "\n", encoding="utf-8")
+    manifest.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "path": "docs/ferry.txt",
+                        "published": "2024-05-14",
+                        "title": "Ferry",
+                        "source": "Gazette",
+                    }
+                ),
+                json.dumps({"path": "other/ferry.txt", "published": None}),
+                '{"path": "docs/ferry.txt", "published": ',  # cut off
+                json.dumps({"published": "2024-05-14"}),
+                json.dumps({"path": "docs/ferry.txt"}),
+                json.dumps({"path": "docs/gone.txt", "published": "2024-05-14"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     tasks, broken = collect_tasks(manifest)
-    assert [t.name for t in tasks] == ["ferry", "ferry_2", "gone"]  # one name per article, even in two folders
-    assert tasks[0].published == "2024-05-14" and tasks[0].path == str((tmp_path / "docs/ferry.txt").resolve())
+    assert [t.name for t in tasks] == [
+        "ferry",
+        "ferry_2",
+        "gone",
+    ]  # one name per article, even in two folders
+    assert tasks[0].published == "2024-05-14" and tasks[0].path == str(
+        (tmp_path / "docs/ferry.txt").resolve()
+    )
     reasons = {f.article: f.reason for f in broken}
     assert "not valid JSON" in reasons["list.jsonl:3"]
     assert '"path"' in reasons["list.jsonl:4"]
@@ -266,10 +332,17 @@ def test_manifest_csv_paths_resolve_against_its_folder(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "ferry.txt").write_text(FERRY, encoding="utf-8")
     manifest = tmp_path / "lists" / "batch.csv"
-    manifest.write_text("path,published,title,source\n../docs/ferry.txt,2024-05-14,Ferry,Gazette\n"
-                        ",2024-05-14,No path,Gazette\n", encoding="utf-8")
+    manifest.write_text(
+        "path,published,title,source\n../docs/ferry.txt,2024-05-14,Ferry,Gazette\n"
+        ",2024-05-14,No path,Gazette\n",
+        encoding="utf-8",
+    )
     tasks, broken = collect_tasks(manifest)
-    assert tasks == [batch.Task("ferry", str((tmp_path / "docs" / "ferry.txt").resolve()), "2024-05-14", "Ferry", "Gazette")]
+    assert tasks == [
+        batch.Task(
+            "ferry", str((tmp_path / "docs" / "ferry.txt").resolve()), "2024-05-14", "Ferry", "Gazette"
+        )
+    ]
     assert [f.reason for f in broken] == [f"{manifest}, line 3: no path"]
 
 
@@ -308,8 +381,23 @@ def test_cli_batch_shows_progress_summary_and_renders_the_corpus_report(tmp_path
     (folder / "library.html").write_text(LIBRARY, encoding="utf-8")
     (folder / "empty.txt").write_text("")
     out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "newsdossier", "batch", str(folder), "--out", str(out),
-                           "--jobs", "2", "--formats", "html"], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsdossier",
+            "batch",
+            str(folder),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+            "--formats",
+            "html",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1, done.stderr  # one input failed
     assert "3/3" in done.stderr and "article/s" in done.stderr  # tqdm's count and rate
     assert "3 articles: 2 processed, 0 already done, 1 failed" in done.stderr
@@ -322,8 +410,8 @@ def test_cli_batch_shows_progress_summary_and_renders_the_corpus_report(tmp_path
 
 def test_reports_run_each_dossier_once_and_a_failed_one_is_reported(tmp_path, monkeypatch):
     # runner.run_article itself is tested end to end in test_run.py; here: what batch asks of it.
-    from newsdossier.run import runner
     from newsdossier.errors import StepError
+    from newsdossier.run import runner
 
     calls = []
 
@@ -342,8 +430,10 @@ def test_reports_run_each_dossier_once_and_a_failed_one_is_reported(tmp_path, mo
     (folder / "manifest.csv").write_text("path,published\nferry.txt,2024-05-14\n", encoding="utf-8")
     out = tmp_path / "out"
     run_batch(folder, out, reports=True, report_formats=("html",), corpus_formats=(), progress=False)
-    assert sorted(calls) == [("ferry.txt", out / "ferry" / batch.REPORT_DIR, "2024-05-14", ("html",)),
-                             ("library.html", out / "library" / batch.REPORT_DIR, None, ("html",))]
+    assert sorted(calls) == [
+        ("ferry.txt", out / "ferry" / batch.REPORT_DIR, "2024-05-14", ("html",)),
+        ("library.html", out / "library" / batch.REPORT_DIR, None, ("html",)),
+    ]
     assert failures(out)["library"].startswith("report: step 'claims'")
     assert (out / "library" / DONE).exists()  # its tables stand; only the dossier failed
     calls.clear()
@@ -353,10 +443,14 @@ def test_reports_run_each_dossier_once_and_a_failed_one_is_reported(tmp_path, mo
 
 def test_cli_batch_without_input_is_one_line_exit_2_and_writes_nothing(tmp_path):
     out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "newsdossier", "batch", str(tmp_path / "nowhere"), "--out", str(out)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdossier", "batch", str(tmp_path / "nowhere"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         f"newsdossier: error: {tmp_path / 'nowhere'}: no such folder or manifest; "
-        "give a folder of articles or a manifest .csv/.jsonl"]
+        "give a folder of articles or a manifest .csv/.jsonl"
+    ]
     assert not out.exists()

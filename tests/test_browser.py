@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 VIEWPORT = {"width": 1200, "height": 900}
 HOSTILE_TITLE = "Harbour <script>window.__pwned=3</script> deal **agreed**"
-HOSTILE_QUOTE = '<script>window.__pwned=1</script> We will not be stopped'
+HOSTILE_QUOTE = "<script>window.__pwned=1</script> We will not be stopped"
 HOSTILE_IMG = '<img src=x onerror="window.__pwned=2">'
 HOSTILE_ARTICLE = f"""{HOSTILE_TITLE}
 
@@ -28,8 +28,13 @@ Transport Minister Daniel Reyes said on Tuesday that the plan was =HYPERLINK("ht
 
 <b>Opposition leader</b> Maria Chen criticised the plan on Wednesday. "@SUM(1+1) is not a budget," Chen said.
 """
-LITERALS = ("<script>window.__pwned=1</script>", 'onerror="window.__pwned=2"', "**in bold**",
-            '=HYPERLINK("http://evil.example","click")', "<b>Opposition leader</b>")
+LITERALS = (
+    "<script>window.__pwned=1</script>",
+    'onerror="window.__pwned=2"',
+    "**in bold**",
+    '=HYPERLINK("http://evil.example","click")',
+    "<b>Opposition leader</b>",
+)
 INJECTED = """() => ({
     pwned: typeof window.__pwned,
     scripts: [...document.scripts].filter(s => /^\\s*window\\.__pwned/.test(s.textContent)).length,
@@ -74,7 +79,9 @@ class Visit:
         self.page.wait_for_function(
             """n => { const charts = [...document.querySelectorAll('.plotly-graph-div')];
                       return charts.length >= n && charts.every(c => c.querySelector('svg.main-svg')); }""",
-            arg=at_least, timeout=30_000)
+            arg=at_least,
+            timeout=30_000,
+        )
         return self.page.locator(".plotly-graph-div").count()
 
     def in_view(self, selector: str) -> bool:
@@ -144,8 +151,9 @@ def test_hostile_article_renders_as_text_in_the_report(browser, hostile_run, tmp
     for literal in LITERALS:
         assert literal in article, literal
     page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
-    pdf = subprocess.run(["pdftotext", str(hostile_run / "report.pdf"), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    pdf = subprocess.run(
+        ["pdftotext", str(hostile_run / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "<script>window.__pwned=1</script>" in " ".join(pdf.split())
 
 

@@ -22,83 +22,178 @@ def _find(claims, fragment: str):
 CASES = [
     pytest.param(
         "“We will rebuild the bridge before winter,” Mayor Linda Carter said. “It will take two years.”",
-        "We will rebuild the bridge before winter", "Linda Carter", "direct", id="split-quote-first"),
+        "We will rebuild the bridge before winter",
+        "Linda Carter",
+        "direct",
+        id="split-quote-first",
+    ),
     pytest.param(
         "“We will rebuild the bridge before winter,” Mayor Linda Carter said. “It will take two years.”",
-        "It will take two years", "Linda Carter", "direct", id="split-quote-second"),
+        "It will take two years",
+        "Linda Carter",
+        "direct",
+        id="split-quote-second",
+    ),
     pytest.param(
         "“The plan is sound and the money is there,” said Thomas Becker, the finance director.",
-        "The plan is sound", "Thomas Becker", "direct", id="speaker-after-inverted"),
+        "The plan is sound",
+        "Thomas Becker",
+        "direct",
+        id="speaker-after-inverted",
+    ),
     pytest.param(
         "Health Minister Paul Dubois wrote: “The clinics will stay open all winter.”",
-        "The clinics will stay open all winter", "Paul Dubois", "direct", id="speaker-before-colon"),
+        "The clinics will stay open all winter",
+        "Paul Dubois",
+        "direct",
+        id="speaker-before-colon",
+    ),
     pytest.param(
         "Paul Dubois told the assembly, “Nobody will be turned away from a clinic.”",
-        "Nobody will be turned away", "Paul Dubois", "direct", id="speaker-before-comma"),
+        "Nobody will be turned away",
+        "Paul Dubois",
+        "direct",
+        id="speaker-before-comma",
+    ),
     pytest.param(
         "“We are not leaving this valley without a fight.” —Maria Lopez",
-        "We are not leaving this valley", "Maria Lopez", "direct", id="dash-no-verb"),
+        "We are not leaving this valley",
+        "Maria Lopez",
+        "direct",
+        id="dash-no-verb",
+    ),
     pytest.param(
         "Residents gathered at the hall.\n\n“The water has been brown for a month. - said Maria Lopez. "
         "“Nobody has told us why.”",
-        "The water has been brown for a month", "Maria Lopez", "direct", id="dash-said-inside-open-quote"),
+        "The water has been brown for a month",
+        "Maria Lopez",
+        "direct",
+        id="dash-said-inside-open-quote",
+    ),
     pytest.param(
         "Residents gathered at the hall.\n\n“The water has been brown for a month. - Maria Lopez said. "
         "“Nobody has told us why.”",
-        "The water has been brown for a month", "Maria Lopez", "direct",
-        id="dash-name-said-inside-open-quote"),
+        "The water has been brown for a month",
+        "Maria Lopez",
+        "direct",
+        id="dash-name-said-inside-open-quote",
+    ),
     pytest.param(
         "Residents gathered at the hall.\n\n“The water has been brown for a month. — Maria Lopez. "
         "“Nobody has told us why.”",
-        "The water has been brown for a month", "Maria Lopez", "direct", id="dash-name-inside-open-quote"),
+        "The water has been brown for a month",
+        "Maria Lopez",
+        "direct",
+        id="dash-name-inside-open-quote",
+    ),
     pytest.param(
         "Residents gathered at the hall.\n\n“The water has been brown for a month,” - said Maria Lopez. "
         "“Nobody has told us why.”",
-        "The water has been brown for a month", "Maria Lopez", "direct", id="dash-said-after-closed-quote"),
+        "The water has been brown for a month",
+        "Maria Lopez",
+        "direct",
+        id="dash-said-after-closed-quote",
+    ),
     pytest.param(
         "``We will appeal the ruling at once,'' lawyer Susan Park said.",
-        "We will appeal the ruling at once", "Susan Park", "direct", id="ldc-marks"),
+        "We will appeal the ruling at once",
+        "Susan Park",
+        "direct",
+        id="ldc-marks",
+    ),
     pytest.param(
         '"The ice is too thin for trucks this year," said Robert Nilsen, a ferry operator.',
-        "The ice is too thin for trucks", "Robert Nilsen", "direct", id="straight-marks"),
+        "The ice is too thin for trucks",
+        "Robert Nilsen",
+        "direct",
+        id="straight-marks",
+    ),
     pytest.param(
         "“They keep calling it a “temporary measure” but nothing has changed in ten years,” Becker said.",
-        "nothing has changed in ten years", "Becker", "direct", id="nested-quote"),
+        "nothing has changed in ten years",
+        "Becker",
+        "direct",
+        id="nested-quote",
+    ),
     pytest.param(
         "Anna Schmidt met John Becker in Berlin on Monday. “We have reached an agreement on the pipeline,” she said.",
-        "We have reached an agreement", "Anna Schmidt", "direct", id="pronoun-gender-not-nearest"),
+        "We have reached an agreement",
+        "Anna Schmidt",
+        "direct",
+        id="pronoun-gender-not-nearest",
+    ),
     pytest.param(
         "Senator Mark Hill met the governor's aide Peter Grant on Friday. He said the budget was a disaster.",
-        "the budget was a disaster", "Mark Hill", "indirect", id="pronoun-subject-not-nearest"),
+        "the budget was a disaster",
+        "Mark Hill",
+        "indirect",
+        id="pronoun-subject-not-nearest",
+    ),
     pytest.param(
         "Maria Lopez, the city's fire chief, arrived within minutes. Firefighters worked all night. "
         "The fire chief said the building was safe to enter.",
-        "the building was safe to enter", "Maria Lopez", "indirect", id="description-resolved"),
+        "the building was safe to enter",
+        "Maria Lopez",
+        "indirect",
+        id="description-resolved",
+    ),
     pytest.param(
         "The Ministry of Health opened a new clinic in Leeds. The ministry said the clinic would serve 500 patients a day.",
-        "the clinic would serve 500 patients a day", "Ministry of Health", "indirect", id="organisation-description"),
+        "the clinic would serve 500 patients a day",
+        "Ministry of Health",
+        "indirect",
+        id="organisation-description",
+    ),
     pytest.param(
         "Greenpeace said the spill had reached the northern beaches.",
-        "the spill had reached the northern beaches", "Greenpeace", "indirect", id="organisation-named"),
+        "the spill had reached the northern beaches",
+        "Greenpeace",
+        "indirect",
+        id="organisation-named",
+    ),
     pytest.param(
         "According to Transport Canada, the runway was closed for six hours.",
-        "the runway was closed for six hours", "Transport Canada", "indirect", id="according-to-before"),
+        "the runway was closed for six hours",
+        "Transport Canada",
+        "indirect",
+        id="according-to-before",
+    ),
     pytest.param(
         "The runway was closed for six hours, according to Transport Canada.",
-        "The runway was closed for six hours", "Transport Canada", "indirect", id="according-to-after"),
+        "The runway was closed for six hours",
+        "Transport Canada",
+        "indirect",
+        id="according-to-after",
+    ),
     pytest.param(
         "Sarah Klein has studied the river for a decade. She said the water was getting warmer.\n\n"
         "“Every summer the fish move further north and fewer of them come back.”",
-        "Every summer the fish move further north", "Sarah Klein", "direct", id="floating-quote-previous-paragraph"),
+        "Every summer the fish move further north",
+        "Sarah Klein",
+        "direct",
+        id="floating-quote-previous-paragraph",
+    ),
     pytest.param(
         "A hospital spokesperson said the patient was in stable condition.",
-        "the patient was in stable condition", "A hospital spokesperson", "indirect", id="unnamed-speaker"),
+        "the patient was in stable condition",
+        "A hospital spokesperson",
+        "indirect",
+        id="unnamed-speaker",
+    ),
     pytest.param(
         "Protesters said they would block the road again.",
-        "they would block the road again", "Protesters", "indirect", id="group-speaker"),
+        "they would block the road again",
+        "Protesters",
+        "indirect",
+        id="group-speaker",
+    ),
     pytest.param(
         "Mark Hill said the budget was “a complete disaster for rural families.”",
-        "a complete disaster for rural families", "Mark Hill", "mixed", id="mixed-partial-quote"),
+        "a complete disaster for rural families",
+        "Mark Hill",
+        "mixed",
+        id="mixed-partial-quote",
+    ),
 ]
 
 # Reported-speech verbs: each with a that-clause, an infinitive or an object.
@@ -109,21 +204,34 @@ VERBS = [
     ("Mark Hill emphasized that the audit was routine.", "the audit was routine", "emphasized"),
     ("Mark Hill explained that the delay was caused by snow.", "the delay was caused by snow", "explained"),
     ("Mark Hill confirmed that the plant would close.", "the plant would close", "confirmed"),
-    ("Mark Hill clarified that the tax applied only to new homes.", "the tax applied only to new homes", "clarified"),
+    (
+        "Mark Hill clarified that the tax applied only to new homes.",
+        "the tax applied only to new homes",
+        "clarified",
+    ),
     ("Mark Hill denied the allegations of fraud.", "the allegations of fraud", "denied"),
     ("Mark Hill ruled out raising taxes this year.", "raising taxes this year", "ruled out"),
     ("Mark Hill made it plain that the mine would stay open.", "the mine would stay open", "made it plain"),
     ("Mark Hill made it clear that fees would rise in spring.", "fees would rise in spring", "made it clear"),
     # stance verbs: only the against/for/about phrase is the position, not a trailing time phrase
     ("Mark Hill spoke out against the new pipeline.", "against the new pipeline", "spoke out against"),
-    ("Mark Hill spoke out about the abuse he suffered as a child.", "about the abuse he suffered as a child",
-     "spoke out about"),
+    (
+        "Mark Hill spoke out about the abuse he suffered as a child.",
+        "about the abuse he suffered as a child",
+        "spoke out about",
+    ),
     ("Mark Hill came out against the new stadium last week.", "against the new stadium", "came out against"),
     ("Mark Hill argued for a shorter working week.", "for a shorter working week", "argued for"),
-    ("Mark Hill campaigned for stricter gun laws for three years.", "for stricter gun laws",
-     "campaigned for"),
-    ("Mark Hill protested against the closure of the mill on Friday.", "against the closure of the mill",
-     "protested against"),
+    (
+        "Mark Hill campaigned for stricter gun laws for three years.",
+        "for stricter gun laws",
+        "campaigned for",
+    ),
+    (
+        "Mark Hill protested against the closure of the mill on Friday.",
+        "against the closure of the mill",
+        "protested against",
+    ),
     ("Mark Hill promised to repair the roads by June.", "to repair the roads by June", "promised"),
     ("Mark Hill told reporters that the talks had failed.", "the talks had failed", "told"),
 ]
@@ -153,33 +261,42 @@ def test_stance_claim_keeps_the_sentence_date(analyse_text):
     assert claim.date_basis == "explicit"
 
 
-@pytest.mark.parametrize("text", [
-    "Nurses have campaigned for years.",
-    "Anna Schmidt spoke about her childhood.",
-    "The mayor came to the meeting on Monday.",
-    "A neighbour has come forward with a report that the dog came from a breeder.",
-    "The needs of the region argue for a new road.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses have campaigned for years.",
+        "Anna Schmidt spoke about her childhood.",
+        "The mayor came to the meeting on Monday.",
+        "A neighbour has come forward with a report that the dog came from a breeder.",
+        "The needs of the region argue for a new road.",
+    ],
+)
 def test_stance_verbs_need_particle_and_position(analyse_text, text):
     assert _claims(analyse_text, text) == []
 
 
 def test_dash_inside_open_quote_without_attribution_is_kept(analyse_text):
-    text = ("Maria Lopez spoke at the hall.\n\n"
-            "“We waited all night. - Nobody came to help. “Then the water rose.”")
+    text = (
+        "Maria Lopez spoke at the hall.\n\n"
+        "“We waited all night. - Nobody came to help. “Then the water rose.”"
+    )
     claim = _find(_claims(analyse_text, text), "We waited all night")
     assert claim.content == "We waited all night. - Nobody came to help."
 
 
 def test_split_quote_gives_two_claims(analyse_text):
-    claims = _claims(analyse_text, "“We will rebuild the bridge,” Mayor Linda Carter said. “It will take two years.”")
+    claims = _claims(
+        analyse_text, "“We will rebuild the bridge,” Mayor Linda Carter said. “It will take two years.”"
+    )
     assert [c.content for c in claims] == ["We will rebuild the bridge", "It will take two years."]
     assert {c.speaker_text for c in claims} == {"Linda Carter", ""}
 
 
 def test_multi_paragraph_quote_is_one_claim(analyse_text):
-    text = ("Linda Carter spoke for an hour.\n\n“The first phase starts in May. Crews will work at night.\n\n"
-            "“The second phase follows in the autumn,” she said.")
+    text = (
+        "Linda Carter spoke for an hour.\n\n“The first phase starts in May. Crews will work at night.\n\n"
+        "“The second phase follows in the autumn,” she said."
+    )
     claims = [c for c in _claims(analyse_text, text) if c.kind == "direct"]
     assert len(claims) == 1
     assert claims[0].content.startswith("The first phase starts in May")
@@ -188,26 +305,34 @@ def test_multi_paragraph_quote_is_one_claim(analyse_text):
 
 
 def test_nested_quote_is_not_a_claim_of_its_own(analyse_text):
-    claims = _claims(analyse_text, "“They keep calling it a “temporary measure” but nothing has changed,” Becker said.")
+    claims = _claims(
+        analyse_text, "“They keep calling it a “temporary measure” but nothing has changed,” Becker said."
+    )
     assert len(claims) == 1
     assert "temporary measure" in claims[0].content
 
 
-@pytest.mark.parametrize("text", [
-    "The so-called “green zone” was expanded on Monday.",
-    "Critics call the new stadium a “white elephant” and want it sold.",
-    "The band's “comeback” album sold poorly.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “green zone” was expanded on Monday.",
+        "Critics call the new stadium a “white elephant” and want it sold.",
+        "The band's “comeback” album sold poorly.",
+    ],
+)
 def test_scare_quotes_are_not_claims(analyse_text, text):
     assert _claims(analyse_text, text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "He said “this will never end. And nobody cared.",
-    "“Half a quote and then nothing",
-    "Stray marks ” here “ and ” there.",
-    "''",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “this will never end. And nobody cared.",
+        "“Half a quote and then nothing",
+        "Stray marks ” here “ and ” there.",
+        "''",
+    ],
+)
 def test_unbalanced_marks_do_not_break(analyse_text, text):
     for claim in _claims(analyse_text, text):
         assert claim.content
@@ -216,7 +341,7 @@ def test_unbalanced_marks_do_not_break(analyse_text, text):
 def test_content_is_verbatim(analyse_text):
     text = "“It will take two years,” Mayor Linda Carter said. Mark Hill warned that the dam could fail."
     for claim in _claims(analyse_text, text):
-        assert text[claim.start:claim.end] == claim.content
+        assert text[claim.start : claim.end] == claim.content
 
 
 def test_explicit_date(analyse_text):
@@ -248,13 +373,19 @@ def test_speaker_is_the_actor_name(analyse_text):
     assert claim.speaker_id in {a.actor_id for a in dossier.actors}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("“A,” he said. “B.”", ["A", "B."]),
-    ("``One,'' she said.", ["One"]),
-    ('"Straight one," he said. "Straight two."', ["Straight one", "Straight two."]),
-    ("“Open and never closed.\n\n“Next paragraph,” he said.", ["Open and never closed.\n\n“Next paragraph"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“A,” he said. “B.”", ["A", "B."]),
+        ("``One,'' she said.", ["One"]),
+        ('"Straight one," he said. "Straight two."', ["Straight one", "Straight two."]),
+        (
+            "“Open and never closed.\n\n“Next paragraph,” he said.",
+            ["Open and never closed.\n\n“Next paragraph"],
+        ),
+    ],
+)
 def test_find_quotes(nlp, text, expected):
     doc = nlp(text)
     quotes = [q for q in find_quotes(text, sentences(doc)) if q.depth == 0]
-    assert [text[q.start:q.end] for q in quotes] == expected
+    assert [text[q.start : q.end] for q in quotes] == expected

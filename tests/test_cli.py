@@ -38,11 +38,14 @@ def test_extract_writes_the_three_tables(tmp_path):
     assert "Linda Okafor" in names
 
 
-@pytest.mark.parametrize("make_input, extra, message", [
-    (lambda d: d / "missing.txt", [], "no such file"),
-    (lambda d: (d / "empty.txt", (d / "empty.txt").write_text(""))[0], [], "empty"),
-    (lambda d: DATA / "harbour.txt", ["--published", "28/02/2024"], "YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "make_input, extra, message",
+    [
+        (lambda d: d / "missing.txt", [], "no such file"),
+        (lambda d: (d / "empty.txt", (d / "empty.txt").write_text(""))[0], [], "empty"),
+        (lambda d: DATA / "harbour.txt", ["--published", "28/02/2024"], "YYYY-MM-DD"),
+    ],
+)
 @pytest.mark.parametrize("command", ["extract", "run"])
 def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, make_input, extra, message, command):
     article = make_input(tmp_path)

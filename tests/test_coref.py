@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsdossier.extract.actors import extract_actors
-from newsdossier.extract.coref import actor_gender, add_pronoun_mentions, resolve_description, resolve_pronouns
+from newsdossier.extract.coref import (
+    actor_gender,
+    add_pronoun_mentions,
+    resolve_description,
+    resolve_pronouns,
+)
 from newsdossier.text.nlp import sentences
 
 
@@ -24,35 +29,52 @@ def _pronoun_targets(nlp, text: str) -> dict[str, str]:
     return {f"{m.text}@{m.start}": names[m.actor_id] for m in found}
 
 
-@pytest.mark.parametrize(("text", "pronoun", "expected"), [
-    # gender beats recency
-    ("Anna Schmidt met John Becker in Berlin. She said the talks went well.", "She", "Anna Schmidt"),
-    ("Anna Schmidt met John Becker in Berlin. He said the talks went well.", "He", "John Becker"),
-    # a subject stays in focus over a more recent object
-    ("Senator Mark Hill criticised Governor Tom Reed on Friday. He called for new elections.", "He",
-     "Mark Hill"),
-    # the last speaker is the likeliest referent of the next "he said"
-    ("“Prices will rise,” said Paul Dubois. Economist Tom Reed disagreed with the forecast. "
-     "Dubois added that wages would rise too. He said more.", "He", "Paul Dubois"),
-    # honorifics give gender
-    ("Ms. Jordan Lee and Mr. Sam Ortiz spoke. She said the vote was close.", "She", "Jordan Lee"),
-    # a surname ending in -in says nothing about gender
-    ("Estonian Prime Minister Aino Varin met Peter Grant in Tallinn. Later she told reporters the talks "
-     "had stalled.", "she", "Aino Varin"),
-])
+@pytest.mark.parametrize(
+    ("text", "pronoun", "expected"),
+    [
+        # gender beats recency
+        ("Anna Schmidt met John Becker in Berlin. She said the talks went well.", "She", "Anna Schmidt"),
+        ("Anna Schmidt met John Becker in Berlin. He said the talks went well.", "He", "John Becker"),
+        # a subject stays in focus over a more recent object
+        (
+            "Senator Mark Hill criticised Governor Tom Reed on Friday. He called for new elections.",
+            "He",
+            "Mark Hill",
+        ),
+        # the last speaker is the likeliest referent of the next "he said"
+        (
+            "“Prices will rise,” said Paul Dubois. Economist Tom Reed disagreed with the forecast. "
+            "Dubois added that wages would rise too. He said more.",
+            "He",
+            "Paul Dubois",
+        ),
+        # honorifics give gender
+        ("Ms. Jordan Lee and Mr. Sam Ortiz spoke. She said the vote was close.", "She", "Jordan Lee"),
+        # a surname ending in -in says nothing about gender
+        (
+            "Estonian Prime Minister Aino Varin met Peter Grant in Tallinn. Later she told reporters the talks "
+            "had stalled.",
+            "she",
+            "Aino Varin",
+        ),
+    ],
+)
 def test_pronoun_resolution(nlp, text, pronoun, expected):
     targets = _pronoun_targets(nlp, text)
     key = f"{pronoun}@{text.index(' ' + pronoun + ' ') + 1}"
     assert targets.get(key) == expected, targets
 
 
-@pytest.mark.parametrize(("text", "name", "expected"), [
-    ("Dmitri Sokolov arrived.", "Dmitri Sokolov", "m"),  # no other cue: the Slavic ending decides
-    ("Irina Sokolova arrived.", "Irina Sokolova", "f"),
-    ("Mary Sokolov arrived.", "Mary Sokolov", "f"),  # a given name outweighs a surname ending
-    ("Aino Varin arrived.", "Aino Varin", ""),  # -in is no cue
-    ("Mrs. Lena Kowalski arrived.", "Lena Kowalski", "f"),  # nor is an ending next to an honorific
-])
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Dmitri Sokolov arrived.", "Dmitri Sokolov", "m"),  # no other cue: the Slavic ending decides
+        ("Irina Sokolova arrived.", "Irina Sokolova", "f"),
+        ("Mary Sokolov arrived.", "Mary Sokolov", "f"),  # a given name outweighs a surname ending
+        ("Aino Varin arrived.", "Aino Varin", ""),  # -in is no cue
+        ("Mrs. Lena Kowalski arrived.", "Lena Kowalski", "f"),  # nor is an ending next to an honorific
+    ],
+)
 def test_actor_gender(nlp, text, name, expected):
     doc, _, actors, mentions = _setup(nlp, text)
     actor = next(a for a in actors if a.name == name)
@@ -86,11 +108,18 @@ def test_add_pronoun_mentions_updates_counts(nlp):
     assert new_mentions == sorted(new_mentions, key=lambda m: (m.start, m.end))
 
 
-@pytest.mark.parametrize(("text", "description", "expected"), [
-    ("Maria Lopez, the city's fire chief, arrived. The fire chief spoke.", "The fire chief", "Maria Lopez"),
-    ("Finance Minister Paul Dubois arrived. The minister spoke.", "The minister", "Paul Dubois"),
-    ("The Ministry of Health opened a clinic. The ministry spoke.", "The ministry", "Ministry of Health"),
-])
+@pytest.mark.parametrize(
+    ("text", "description", "expected"),
+    [
+        (
+            "Maria Lopez, the city's fire chief, arrived. The fire chief spoke.",
+            "The fire chief",
+            "Maria Lopez",
+        ),
+        ("Finance Minister Paul Dubois arrived. The minister spoke.", "The minister", "Paul Dubois"),
+        ("The Ministry of Health opened a clinic. The ministry spoke.", "The ministry", "Ministry of Health"),
+    ],
+)
 def test_description_resolution(nlp, text, description, expected):
     doc, _, actors, mentions = _setup(nlp, text)
     start = text.index(description)

@@ -42,8 +42,9 @@ def test_notebook_stays_thin(path):
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     for source in code:
         tree = ast.parse(source)
-        assert not any(isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.For, ast.While)) for n in ast.walk(tree)), \
-            "logic belongs in the package"
+        assert not any(
+            isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.For, ast.While)) for n in ast.walk(tree)
+        ), "logic belongs in the package"
 
 
 def test_readme_lists_the_steps_in_their_declared_order():

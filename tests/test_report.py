@@ -11,12 +11,15 @@ import plotly.graph_objects as go
 import pytest
 from bs4 import BeautifulSoup
 
-from newsdossier.report import charts, html as report
-from newsdossier.text.article import Article
+from newsdossier.report import charts
+from newsdossier.report import html as report
 from newsdossier.report.html import ReportData, Span
+from newsdossier.text.article import Article
 
 VOID = {"br", "col", "img", "hr", "input", "meta", "link", "wbr"}
-HOSTILE = '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> **bold** =HYPERLINK("http://x")'
+HOSTILE = (
+    '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> **bold** =HYPERLINK("http://x")'
+)
 
 
 class NestingChecker(HTMLParser):
@@ -70,31 +73,39 @@ def S(start, end, kind="mention", name=None, marker=""):
 TEXT = "Mayor Linda Okafor said on March 3 that the bridge would be rebuilt."
 
 
-@pytest.mark.parametrize("spans", [
-    [],
-    [S(6, 18)],
-    [S(0, 68, "claim", "C1", "C1"), S(6, 18), S(27, 34, "date")],  # nested inside a claim
-    [S(19, 50, "claim", "C1", "C1"), S(6, 23)],  # a mention that starts before the claim and ends inside it
-    [S(19, 50, "claim", "C1", "C1"), S(45, 60, "date")],  # a date that crosses the claim's end
-    [S(6, 18), S(6, 18, "date")],  # same extent, different kinds
-    [S(0, 40, "claim", "C1", "C1"), S(10, 68, "claim", "C2", "C2"), S(12, 18)],  # two crossing claims
-    [S(0, 5), S(5, 11), S(11, 18)],  # adjacent
-    [S(-1, 3), S(60, 90), S(5, 5)],  # outside the text or empty: left out
-])
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [],
+        [S(6, 18)],
+        [S(0, 68, "claim", "C1", "C1"), S(6, 18), S(27, 34, "date")],  # nested inside a claim
+        [
+            S(19, 50, "claim", "C1", "C1"),
+            S(6, 23),
+        ],  # a mention that starts before the claim and ends inside it
+        [S(19, 50, "claim", "C1", "C1"), S(45, 60, "date")],  # a date that crosses the claim's end
+        [S(6, 18), S(6, 18, "date")],  # same extent, different kinds
+        [S(0, 40, "claim", "C1", "C1"), S(10, 68, "claim", "C2", "C2"), S(12, 18)],  # two crossing claims
+        [S(0, 5), S(5, 11), S(11, 18)],  # adjacent
+        [S(-1, 3), S(60, 90), S(5, 5)],  # outside the text or empty: left out
+    ],
+)
 def test_highlight_nests_properly_and_keeps_every_character(spans):
     out = report.highlight(TEXT, spans)
     assert_well_formed(out)
     assert visible_text(out) == TEXT
     for s in spans:
         if 0 <= s.start < s.end <= len(TEXT):
-            assert span_text(out, s.span_id) == TEXT[s.start:s.end], s
+            assert span_text(out, s.span_id) == TEXT[s.start : s.end], s
             assert out.count(f'id="{s.span_id}"') == 1
         else:
             assert s.span_id not in out
 
 
 def test_highlight_links_mentions_and_dates_to_their_rows_and_claims_through_a_marker():
-    out = report.highlight(TEXT, [S(0, 68, "claim", "C1", "C1"), S(6, 18, name="M1"), S(27, 34, "date", "E1")])
+    out = report.highlight(
+        TEXT, [S(0, 68, "claim", "C1", "C1"), S(6, 18, name="M1"), S(27, 34, "date", "E1")]
+    )
     soup = BeautifulSoup(out, "html.parser")
     assert soup.find(id="span-M1").find("a")["href"] == "#row-M1"
     assert soup.find(id="span-E1").find("a")["href"] == "#row-E1"
@@ -120,8 +131,10 @@ def test_blank_line_runs_are_shortened_for_display_only():
 
 # --- A made-up dossier ---
 
-ARTICLE = ("Mayor Linda Okafor said on March 3 that the city will rebuild the bridge. "
-           f"\"{HOSTILE},\" said Daniel Reyes.\n\nChen said Okafor was wrong.")
+ARTICLE = (
+    "Mayor Linda Okafor said on March 3 that the city will rebuild the bridge. "
+    f'"{HOSTILE}," said Daniel Reyes.\n\nChen said Okafor was wrong.'
+)
 
 
 def hostile_data() -> ReportData:
@@ -131,34 +144,135 @@ def hostile_data() -> ReportData:
     reyes = text.index("Daniel Reyes")
     chen = text.index("Chen")
     okafor2 = text.index("Okafor", chen)
-    actors = pd.DataFrame([
-        ("A001", "Linda Okafor", "person", "mayor", "Linda Okafor;Okafor", 2, 6, "3.0"),
-        ("A002", "Daniel <b>Reyes</b>", "person", "", "Daniel Reyes", 1, reyes, "1.0"),
-        ("A003", "Maria Chen", "person", "", "Chen", 1, chen, "1.0"),
-    ], columns=["actor_id", "name", "type", "title", "aliases", "mentions", "first_start", "salience"])
-    mentions = pd.DataFrame([
-        ("A001", 6, 18, "Linda Okafor", 0, "ner"),
-        ("A002", reyes, reyes + 12, "Daniel Reyes", 1, "ner"),
-        ("A003", chen, chen + 4, "Chen", 2, "ner"),
-        ("A001", okafor2, okafor2 + 6, "Okafor", 2, "alias"),
-        ("A003", 500, 504, "Chen", 2, "ner"),  # offsets outside the text: not highlighted
-    ], columns=["actor_id", "start", "end", "text", "sentence_id", "how"])
-    claims = pd.DataFrame([
-        ("C001", "Linda Okafor", "A001", "Linda Okafor", "said", "the city will rebuild the bridge", "indirect",
-         "2024-03-03", "explicit", 40, 72, 0),
-        ("C002", "Daniel <b>Reyes</b>", "A002", "Daniel Reyes", "said", text[quote_start:quote_end], "direct",
-         "", "none", quote_start, quote_end, 1),
-        ("C003", "Maria Chen", "A003", "Chen", "said", "Okafor was wrong", "indirect", "", "none",
-         okafor2, len(text), 2),
-    ], columns=["claim_id", "speaker", "speaker_id", "speaker_text", "cue", "content", "kind", "date", "date_basis",
-                "start", "end", "sentence_id"])
-    timeline = pd.DataFrame([
-        ("E001", "2024-03-03", "March 3", "day", "Okafor said the city will rebuild", "A001", "explicit", 27, 34, 0, ""),
-        ("E002", "18XX", "the 19th century", "century", "<img src=x onerror=alert(1)>", "", "explicit", -1, -1, 1, ""),
-    ], columns=["event_id", "date", "date_text", "precision", "event", "actors", "basis", "start", "end",
-                "sentence_id", "ref"])
-    article = Article(name="t", path="t.txt", text=text, published=dt.date(2024, 3, 4),
-                      title="<script>window.__pwned=3</script>Bridge", source="<i>Gazette</i>")
+    actors = pd.DataFrame(
+        [
+            ("A001", "Linda Okafor", "person", "mayor", "Linda Okafor;Okafor", 2, 6, "3.0"),
+            ("A002", "Daniel <b>Reyes</b>", "person", "", "Daniel Reyes", 1, reyes, "1.0"),
+            ("A003", "Maria Chen", "person", "", "Chen", 1, chen, "1.0"),
+        ],
+        columns=["actor_id", "name", "type", "title", "aliases", "mentions", "first_start", "salience"],
+    )
+    mentions = pd.DataFrame(
+        [
+            ("A001", 6, 18, "Linda Okafor", 0, "ner"),
+            ("A002", reyes, reyes + 12, "Daniel Reyes", 1, "ner"),
+            ("A003", chen, chen + 4, "Chen", 2, "ner"),
+            ("A001", okafor2, okafor2 + 6, "Okafor", 2, "alias"),
+            ("A003", 500, 504, "Chen", 2, "ner"),  # offsets outside the text: not highlighted
+        ],
+        columns=["actor_id", "start", "end", "text", "sentence_id", "how"],
+    )
+    claims = pd.DataFrame(
+        [
+            (
+                "C001",
+                "Linda Okafor",
+                "A001",
+                "Linda Okafor",
+                "said",
+                "the city will rebuild the bridge",
+                "indirect",
+                "2024-03-03",
+                "explicit",
+                40,
+                72,
+                0,
+            ),
+            (
+                "C002",
+                "Daniel <b>Reyes</b>",
+                "A002",
+                "Daniel Reyes",
+                "said",
+                text[quote_start:quote_end],
+                "direct",
+                "",
+                "none",
+                quote_start,
+                quote_end,
+                1,
+            ),
+            (
+                "C003",
+                "Maria Chen",
+                "A003",
+                "Chen",
+                "said",
+                "Okafor was wrong",
+                "indirect",
+                "",
+                "none",
+                okafor2,
+                len(text),
+                2,
+            ),
+        ],
+        columns=[
+            "claim_id",
+            "speaker",
+            "speaker_id",
+            "speaker_text",
+            "cue",
+            "content",
+            "kind",
+            "date",
+            "date_basis",
+            "start",
+            "end",
+            "sentence_id",
+        ],
+    )
+    timeline = pd.DataFrame(
+        [
+            (
+                "E001",
+                "2024-03-03",
+                "March 3",
+                "day",
+                "Okafor said the city will rebuild",
+                "A001",
+                "explicit",
+                27,
+                34,
+                0,
+                "",
+            ),
+            (
+                "E002",
+                "18XX",
+                "the 19th century",
+                "century",
+                "<img src=x onerror=alert(1)>",
+                "",
+                "explicit",
+                -1,
+                -1,
+                1,
+                "",
+            ),
+        ],
+        columns=[
+            "event_id",
+            "date",
+            "date_text",
+            "precision",
+            "event",
+            "actors",
+            "basis",
+            "start",
+            "end",
+            "sentence_id",
+            "ref",
+        ],
+    )
+    article = Article(
+        name="t",
+        path="t.txt",
+        text=text,
+        published=dt.date(2024, 3, 4),
+        title="<script>window.__pwned=3</script>Bridge",
+        source="<i>Gazette</i>",
+    )
     return ReportData(article, actors, mentions, claims, timeline, ("2024-03-03", "2024-03-03"))
 
 
@@ -168,11 +282,17 @@ def data():
 
 
 def all_html(data: ReportData) -> str:
-    return "".join([
-        report.style_html(), report.summary_html(data), report.article_html(data),
-        report.section_html("Actors", "<b>intro</b>"), report.actors_table_html(data),
-        report.claims_table_html(data), report.timeline_table_html(data),
-    ])
+    return "".join(
+        [
+            report.style_html(),
+            report.summary_html(data),
+            report.article_html(data),
+            report.section_html("Actors", "<b>intro</b>"),
+            report.actors_table_html(data),
+            report.claims_table_html(data),
+            report.timeline_table_html(data),
+        ]
+    )
 
 
 def test_report_html_is_well_formed_and_nothing_from_the_article_becomes_markup(data):
@@ -210,8 +330,18 @@ def test_summary_has_title_source_date_counts_actors_claims_and_date_range(data)
     soup = BeautifulSoup(report.summary_html(data), "html.parser")
     text = " ".join(soup.get_text().split())
     assert soup.h1.get_text() == data.article.title
-    for expected in ("<i>Gazette</i>", "4 Mar 2024", "3 actors", "5 mentions", "3 claims", "3 speakers",
-                     "2 dated events", "from 1800s to 3 Mar 2024", "core window", "Linda Okafor"):
+    for expected in (
+        "<i>Gazette</i>",
+        "4 Mar 2024",
+        "3 actors",
+        "5 mentions",
+        "3 claims",
+        "3 speakers",
+        "2 dated events",
+        "from 1800s to 3 Mar 2024",
+        "core window",
+        "Linda Okafor",
+    ):
         assert expected in text, expected
     assert [a["href"] for a in soup.select("a.nd-chip")][:1] == ["#row-A001"]
     assert len(soup.select("ul.nd-claims li")) == 3
@@ -233,7 +363,8 @@ def test_speaker_targets_link_speakers_to_the_actors_named_in_their_claims(data)
     data.claims.loc[0, ["start", "end"]] = [0, 20]
     edges = report.speaker_targets(data)
     assert ("speaker:a spokesman", "unresolved", "A001") in set(
-        zip(edges["speaker_key"], edges["speaker_type"], edges["target_id"]))
+        zip(edges["speaker_key"], edges["speaker_type"], edges["target_id"])
+    )
 
 
 def test_report_works_without_claims_events_or_publication_date(data):
@@ -244,16 +375,29 @@ def test_report_works_without_claims_events_or_publication_date(data):
     page = all_html(data)
     assert "unknown" in page and "No placeable dates" in page
     assert_well_formed(page.split("</style>", 1)[1])
-    for fig in (charts.claims_per_speaker(data.claims), charts.timeline_chart(data.timeline),
-                charts.speaker_network(report.speaker_targets(data))):
+    for fig in (
+        charts.claims_per_speaker(data.claims),
+        charts.timeline_chart(data.timeline),
+        charts.speaker_network(report.speaker_targets(data)),
+    ):
         assert fig.layout.title.text
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2024-02-26", "26 Feb 2024"), ("2024-02", "Feb 2024"), ("2024", "2024"), ("18XX", "1800s"), ("202X", "2020s"),
-    ("2023-SP", "spring 2023"), ("2021-W09", "week 9 of 2021"), ("XXXX-02-26", "XXXX-02-26"),
-    ("2024-02-30", "2024-02-30"), ("PAST_REF", "PAST_REF"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2024-02-26", "26 Feb 2024"),
+        ("2024-02", "Feb 2024"),
+        ("2024", "2024"),
+        ("18XX", "1800s"),
+        ("202X", "2020s"),
+        ("2023-SP", "spring 2023"),
+        ("2021-W09", "week 9 of 2021"),
+        ("XXXX-02-26", "XXXX-02-26"),
+        ("2024-02-30", "2024-02-30"),
+        ("PAST_REF", "PAST_REF"),
+    ],
+)
 def test_human_date(value, expected):
     assert report.human_date(value) == expected
 
@@ -265,9 +409,13 @@ def test_date_range_orders_by_the_first_day_each_value_covers():
 
 # --- Charts ---
 
+
 def test_charts_have_titles_axis_labels_and_a_fixed_width_for_the_page(data):
-    figures = [charts.actors_by_mentions(data.actors), charts.claims_per_speaker(data.claims),
-               charts.timeline_chart(data.timeline, data.window)]
+    figures = [
+        charts.actors_by_mentions(data.actors),
+        charts.claims_per_speaker(data.claims),
+        charts.timeline_chart(data.timeline, data.window),
+    ]
     for fig in figures:
         assert fig.layout.title.text and fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
         assert fig.layout.width <= 720
@@ -302,18 +450,30 @@ def test_figure_html_has_no_external_script_and_escapes_closing_tags():
 
 # --- The rendered PDF (the session's end-to-end run) ---
 
+
 @pytest.mark.slow
 def test_pdf_is_a4_with_every_chart_and_nothing_past_the_right_margin(run_dir):
     import re
     import subprocess
 
-    bbox = subprocess.run(["pdftotext", "-bbox", str(run_dir / "report.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(run_dir / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', bbox)
-    assert pages and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in pages)  # A4, points
+    assert pages and all(
+        abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in pages
+    )  # A4, points
     right_edge = float(pages[0][0]) - 8 * 72 / 25.4  # inside the 10 mm margin, with 2 mm to spare
-    words = re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', bbox)
+    words = re.findall(
+        r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', bbox
+    )
     assert [w for x, w in words if float(x) > right_edge] == []
     text = " ".join(w for _, w in words)
-    for title in ("Actors by mentions", "Claims per speaker", "Who speaks about whom", "Timeline", "The article"):
+    for title in (
+        "Actors by mentions",
+        "Claims per speaker",
+        "Who speaks about whom",
+        "Timeline",
+        "The article",
+    ):
         assert title in text, title

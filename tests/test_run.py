@@ -40,8 +40,9 @@ def test_html_report_is_self_contained_with_the_charts(run_dir):
 
 
 def test_pdf_report_has_the_tables_and_chart_titles(run_dir):
-    text = subprocess.run(["pdftotext", "-layout", str(run_dir / "report.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(run_dir / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     for expected in ("Actors by mentions", "Claims per speaker", "Timeline", "Linda Okafor", "speaker"):
         assert expected in text, expected
 
@@ -57,7 +58,9 @@ def test_a_failing_step_stops_names_itself_and_leaves_no_report(tmp_path):
     out.mkdir()
     (out / "report.html").write_text("an old report")
     with pytest.raises(StepError, match=r"claims.*claims exploded"):
-        run_article(DATA / "harbour.txt", out, formats=("html",), progress=lambda m: None, notebooks_dir=notebooks)
+        run_article(
+            DATA / "harbour.txt", out, formats=("html",), progress=lambda m: None, notebooks_dir=notebooks
+        )
     assert (out / "03_claims.ipynb").exists()  # kept, with the error in it
     assert not (out / "04_timeline.ipynb").exists()
     assert not (out / "report.html").exists()

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from newsdossier.text.nlp import sentences
-from newsdossier.records import Event, Mention
 from newsdossier.extract.timeline import build_timeline, core_window, sentence_dates
 from newsdossier.extract.timex import find_timexes
+from newsdossier.records import Event, Mention
+from newsdossier.text.nlp import sentences
 
 SUMMIT = (
     "Leaders held a summit on energy in Oslo on Monday. "
@@ -158,8 +158,7 @@ def test_statement_at_a_press_event_takes_the_day_just_reported(timeline, statem
         "The vote will be held on March 23. "
         "The minister told reporters at a news conference that he was calm.",
         # the sentence before gives no day
-        "The firm reported higher profits in March. "
-        "Its chief executive told reporters that sales had grown.",
+        "The firm reported higher profits in March. Its chief executive told reporters that sales had grown.",
     ],
 )
 def test_statement_elsewhere_stays_undated(timeline, text):

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from newsdossier.records import Timex
 from newsdossier.extract.timex import find_timexes
+from newsdossier.records import Timex
 
 
 @pytest.fixture(scope="module")

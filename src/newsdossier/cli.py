@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsdossier.text.article import parse_date
 from newsdossier.errors import InputError, StepError
+from newsdossier.text.article import parse_date
 
 PROG = "newsdossier"
 
@@ -26,7 +26,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     dossier = extract(args.article, out, published=args.published)
-    print(f"{len(dossier.actors)} actors, {len(dossier.claims)} claims, {len(dossier.events)} timeline rows -> {out}")
+    print(
+        f"{len(dossier.actors)} actors, {len(dossier.claims)} claims, "
+        f"{len(dossier.events)} timeline rows -> {out}"
+    )
     return 0
 
 
@@ -51,13 +54,27 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from newsdossier.batch.engine import FAILURES, parse_formats, run_batch
 
     formats = parse_formats(args.formats)
-    result = run_batch(args.input, Path(args.out), jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                       reports=args.reports, report_formats=formats, corpus_formats=formats)
+    result = run_batch(
+        args.input,
+        Path(args.out),
+        jobs=args.jobs,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        reports=args.reports,
+        report_formats=formats,
+        corpus_formats=formats,
+    )
     failed = len({f.article for f in result.failures})
-    rate = f", {result.words / result.analyse_seconds:,.0f} words/s" if result.done and result.analyse_seconds else ""
-    print(f"{result.tasks} articles: {result.done} processed, {result.skipped} already done, "
-          f"{failed} failed in {result.seconds:.1f} s{rate} -> {result.out_dir}",
-          file=sys.stderr)
+    rate = (
+        f", {result.words / result.analyse_seconds:,.0f} words/s"
+        if result.done and result.analyse_seconds
+        else ""
+    )
+    print(
+        f"{result.tasks} articles: {result.done} processed, {result.skipped} already done, "
+        f"{failed} failed in {result.seconds:.1f} s{rate} -> {result.out_dir}",
+        file=sys.stderr,
+    )
     shown = 10  # a long list of failures belongs in failures.csv, not on the terminal
     for failure in result.failures[:shown]:
         print(f"{PROG}: failed ({failure.stage}): {failure.reason}", file=sys.stderr)
@@ -80,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("article", help="the article: a .txt or .html file")
     run.add_argument("--published", help="publication date YYYY-MM-DD (overrides the manifest)")
     run.add_argument("--out", help="run folder (default reports/<article-name>/)")
-    run.add_argument("--formats", default="html,pdf", help="report formats, comma-separated (default html,pdf)")
+    run.add_argument(
+        "--formats", default="html,pdf", help="report formats, comma-separated (default html,pdf)"
+    )
     run.set_defaults(func=cmd_run)
 
     ex = sub.add_parser("extract", help="write the three tables without notebooks (fast path)")
@@ -90,20 +109,39 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_extract)
 
     batch = sub.add_parser("batch", help="process a folder or manifest of articles into a queryable corpus")
-    batch.add_argument("input", help="a folder of .txt/.html articles (manifest.csv inside gives dates) "
-                                     "or a manifest .csv/.jsonl (path, published, title, source)")
-    batch.add_argument("--out", required=True,
-                       help="output folder: OUT/<article>/*.csv, *.parquet, corpus.duckdb, corpus/report.html")
+    batch.add_argument(
+        "input",
+        help="a folder of .txt/.html articles (manifest.csv inside gives dates) "
+        "or a manifest .csv/.jsonl (path, published, title, source)",
+    )
+    batch.add_argument(
+        "--out",
+        required=True,
+        help="output folder: OUT/<article>/*.csv, *.parquet, corpus.duckdb, corpus/report.html",
+    )
     batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1: in this process)")
-    batch.add_argument("--engine", choices=("local", "dask"), default="local",
-                       help="local processes, or dask.distributed (default local)")
-    batch.add_argument("--scheduler", help="dask scheduler address (with --engine dask; default: a LocalCluster "
-                                           "of --jobs workers on 127.0.0.1)")
-    batch.add_argument("--reports", action="store_true",
-                       help="also run the notebooks on each article and render its dossier (slow: kernels)")
-    batch.add_argument("--formats", default="html,pdf",
-                       help="formats of the corpus report and of the --reports dossiers "
-                            "(default html,pdf; 'none': no corpus report)")
+    batch.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or dask.distributed (default local)",
+    )
+    batch.add_argument(
+        "--scheduler",
+        help="dask scheduler address (with --engine dask; default: a LocalCluster "
+        "of --jobs workers on 127.0.0.1)",
+    )
+    batch.add_argument(
+        "--reports",
+        action="store_true",
+        help="also run the notebooks on each article and render its dossier (slow: kernels)",
+    )
+    batch.add_argument(
+        "--formats",
+        default="html,pdf",
+        help="formats of the corpus report and of the --reports dossiers "
+        "(default html,pdf; 'none': no corpus report)",
+    )
     batch.set_defaults(func=cmd_batch)
     return parser
 
@@ -112,7 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
     try:
         if getattr(args, "published", None) is not None:
             parse_date(args.published, what="--published")  # check before anything is loaded or written

@@ -19,8 +19,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from newsdossier import tables
-from newsdossier.report.charts import KIND_COLOURS, TYPE_COLOURS, WIDTH, label
 from newsdossier.records import Actor, Claim, Event
+from newsdossier.report.charts import KIND_COLOURS, TYPE_COLOURS, WIDTH, label
 
 DATABASE = "corpus.duckdb"
 CORPUS_DIR = "corpus"  # the corpus notebook's run folder inside the batch output folder
@@ -34,7 +34,7 @@ COMBINED: dict[str, tuple[str, type]] = {
 _LEGEND = dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0)
 _DAY = r"^\d{4}-\d{2}-\d{2}$"
 VIEWS: dict[str, str] = {
-    "top_speakers": f"""
+    "top_speakers": """
         SELECT speaker, count(*) AS claims, count(DISTINCT article) AS articles,
                count(*) FILTER (WHERE kind = 'direct') AS direct
         FROM claims WHERE speaker <> ''
@@ -145,8 +145,10 @@ def write_database(path: Path, frames: dict[str, pd.DataFrame]) -> None:
             for name, frame in frames.items():
                 con.register("frame", frame)
                 if name == "articles":  # store the publication date as a DATE, unknown as NULL
-                    con.execute("CREATE TABLE articles AS SELECT * REPLACE "
-                                "(TRY_CAST(NULLIF(published, '') AS DATE) AS published) FROM frame")
+                    con.execute(
+                        "CREATE TABLE articles AS SELECT * REPLACE "
+                        "(TRY_CAST(NULLIF(published, '') AS DATE) AS published) FROM frame"
+                    )
                 else:
                     con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
                 con.unregister("frame")
@@ -162,6 +164,7 @@ def write_database(path: Path, frames: dict[str, pd.DataFrame]) -> None:
 
 
 # --- Reading the corpus back: what the corpus notebook shows. ---
+
 
 @dataclass
 class Corpus:
@@ -181,18 +184,23 @@ def load(corpus_dir: str | Path, *, top: int = 20) -> Corpus:
     folder = Path(corpus_dir)
     database = folder / DATABASE
     if not database.exists():
-        raise FileNotFoundError(f"{database} does not exist; "
-                                f"run `newsdossier batch INPUT --out {folder}` first")
+        raise FileNotFoundError(
+            f"{database} does not exist; run `newsdossier batch INPUT --out {folder}` first"
+        )
     with duckdb.connect(str(database), read_only=True) as con:
+
         def query(sql: str) -> pd.DataFrame:
             return con.execute(sql).df()
 
-        counts = {name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
-                  for name in ("articles", "failures", "actors", "claims", "timeline")}
+        counts = {
+            name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+            for name in ("articles", "failures", "actors", "claims", "timeline")
+        }
         return Corpus(
             folder=folder,
-            articles=query("SELECT article, published, title, source, format, words "
-                           "FROM articles ORDER BY article"),
+            articles=query(
+                "SELECT article, published, title, source, format, words FROM articles ORDER BY article"
+            ),
             failures=query("SELECT article, stage, reason FROM failures ORDER BY article, stage"),
             top_speakers=query(f"SELECT * FROM top_speakers LIMIT {int(top)}"),
             actor_reach=query(f"SELECT name, type, articles, mentions FROM actor_reach LIMIT {int(top)}"),
@@ -207,9 +215,11 @@ def summary_html(corpus: Corpus) -> str:
     dates = corpus.articles["published"].dropna()
     span = f", published {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if not dates.empty else ""
     c = corpus.counts
-    return (f"<p><b>{c['articles']}</b> articles ({words:,} words{html.escape(span)}), "
-            f"<b>{c['actors']}</b> actor rows, <b>{c['claims']}</b> claims, <b>{c['timeline']}</b> timeline "
-            f"rows. <b>{c['failures']}</b> input(s) failed; see <code>failures.csv</code>.</p>")
+    return (
+        f"<p><b>{c['articles']}</b> articles ({words:,} words{html.escape(span)}), "
+        f"<b>{c['actors']}</b> actor rows, <b>{c['claims']}</b> claims, <b>{c['timeline']}</b> timeline "
+        f"rows. <b>{c['failures']}</b> input(s) failed; see <code>failures.csv</code>.</p>"
+    )
 
 
 def table_html(title: str, frame: pd.DataFrame, *, empty: str = "none") -> str:
@@ -223,9 +233,17 @@ def table_html(title: str, frame: pd.DataFrame, *, empty: str = "none") -> str:
 def _bar_layout(fig: go.Figure, title: str, xtitle: str, rows: int, most: int = 0) -> go.Figure:
     if most <= 10:  # counts: whole-number ticks, not 0.2, 0.4 ...
         fig.update_xaxes(tick0=0, dtick=1)
-    fig.update_layout(title=title, xaxis_title=xtitle, width=WIDTH, height=max(300, 26 * rows + 120),
-                      template="plotly_white", margin=dict(l=60, r=20, t=80, b=60), barmode="stack",
-                      legend_title_text="", legend=_LEGEND)
+    fig.update_layout(
+        title=title,
+        xaxis_title=xtitle,
+        width=WIDTH,
+        height=max(300, 26 * rows + 120),
+        template="plotly_white",
+        margin=dict(l=60, r=20, t=80, b=60),
+        barmode="stack",
+        legend_title_text="",
+        legend=_LEGEND,
+    )
     return fig
 
 
@@ -233,11 +251,23 @@ def speakers_chart(top_speakers: pd.DataFrame) -> go.Figure:
     """Horizontal bars: the most-quoted speakers, direct quotes apart from the rest."""
     data = top_speakers.iloc[::-1].assign(speaker=lambda f: f["speaker"].map(lambda v: label(v, 30)))
     fig = go.Figure()
-    fig.add_bar(x=data["direct"], y=data["speaker"], orientation="h", name="direct",
-                marker_color=KIND_COLOURS["direct"])
-    fig.add_bar(x=data["claims"] - data["direct"], y=data["speaker"], orientation="h",
-                name="indirect / mixed", marker_color=KIND_COLOURS["indirect"])
-    return _bar_layout(fig, "Most-quoted speakers", "claims", len(data), int(data["claims"].max()) if len(data) else 0)
+    fig.add_bar(
+        x=data["direct"],
+        y=data["speaker"],
+        orientation="h",
+        name="direct",
+        marker_color=KIND_COLOURS["direct"],
+    )
+    fig.add_bar(
+        x=data["claims"] - data["direct"],
+        y=data["speaker"],
+        orientation="h",
+        name="indirect / mixed",
+        marker_color=KIND_COLOURS["indirect"],
+    )
+    return _bar_layout(
+        fig, "Most-quoted speakers", "claims", len(data), int(data["claims"].max()) if len(data) else 0
+    )
 
 
 def actor_reach_chart(actor_reach: pd.DataFrame) -> go.Figure:
@@ -248,23 +278,50 @@ def actor_reach_chart(actor_reach: pd.DataFrame) -> go.Figure:
     data = data.assign(name=labels)
     fig = go.Figure()
     for kind, part in data.groupby("type", sort=True):
-        fig.add_bar(x=part["articles"], y=part["name"], orientation="h", name=label(kind, 30),
-                    marker_color=TYPE_COLOURS.get(kind, "#17becf"))
+        fig.add_bar(
+            x=part["articles"],
+            y=part["name"],
+            orientation="h",
+            name=label(kind, 30),
+            marker_color=TYPE_COLOURS.get(kind, "#17becf"),
+        )
     fig.update_yaxes(categoryorder="array", categoryarray=list(data["name"]))
-    return _bar_layout(fig, "Actors by number of articles", "articles", len(data),
-                       int(data["articles"].max()) if len(data) else 0)
+    return _bar_layout(
+        fig,
+        "Actors by number of articles",
+        "articles",
+        len(data),
+        int(data["articles"].max()) if len(data) else 0,
+    )
 
 
 def claims_per_day_chart(claims_per_day: pd.DataFrame) -> go.Figure:
     """Bars: claims per day (the claim's own day, else the article's publication day)."""
     days = pd.to_datetime(claims_per_day["day"]).dt.strftime("%Y-%m-%d")  # plotly's JSON takes no datetime64
     fig = go.Figure()
-    fig.add_bar(x=days, y=claims_per_day["dated_by_claim"], name="dated in the article",
-                marker_color=KIND_COLOURS["direct"])
-    fig.add_bar(x=days, y=claims_per_day["claims"] - claims_per_day["dated_by_claim"],
-                name="publication day", marker_color="#7f7f7f")
+    fig.add_bar(
+        x=days,
+        y=claims_per_day["dated_by_claim"],
+        name="dated in the article",
+        marker_color=KIND_COLOURS["direct"],
+    )
+    fig.add_bar(
+        x=days,
+        y=claims_per_day["claims"] - claims_per_day["dated_by_claim"],
+        name="publication day",
+        marker_color="#7f7f7f",
+    )
     fig.update_xaxes(type="date")
-    fig.update_layout(title="Claims per day", xaxis_title="day", yaxis_title="claims", width=WIDTH,
-                      height=380, template="plotly_white", margin=dict(l=60, r=20, t=80, b=60), barmode="stack",
-                      legend_title_text="", legend=_LEGEND)
+    fig.update_layout(
+        title="Claims per day",
+        xaxis_title="day",
+        yaxis_title="claims",
+        width=WIDTH,
+        height=380,
+        template="plotly_white",
+        margin=dict(l=60, r=20, t=80, b=60),
+        barmode="stack",
+        legend_title_text="",
+        legend=_LEGEND,
+    )
     return fig

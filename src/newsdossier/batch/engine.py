@@ -30,9 +30,9 @@ from typing import Any
 
 from newsdossier import tables
 from newsdossier.batch import corpus
-from newsdossier.text.article import MANIFEST_NAME, Article, load_article, parse_date
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
+from newsdossier.text.article import MANIFEST_NAME, Article, load_article, parse_date
 from newsdossier.text.nlp import get_nlp, model_name
 
 log = logging.getLogger(__name__)
@@ -45,8 +45,15 @@ FAILURES = "failures.csv"
 ENGINES = ("local", "dask")
 CHUNK = 8  # most articles per unit of work: enough for nlp.pipe to batch, small enough to spread the load
 # Names the batch writes at the top of OUT: no article folder may take one of them.
-RESERVED = frozenset({corpus.CORPUS_DIR, corpus.DATABASE, FAILURES, "kernel.log",
-                      *(f"{t}.parquet" for t in (*corpus.COMBINED, "articles"))})
+RESERVED = frozenset(
+    {
+        corpus.CORPUS_DIR,
+        corpus.DATABASE,
+        FAILURES,
+        "kernel.log",
+        *(f"{t}.parquet" for t in (*corpus.COMBINED, "articles")),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -117,8 +124,11 @@ def read_manifest_rows(manifest: Path) -> tuple[list[ManifestRow], list[CorpusFa
     broken: list[CorpusFailure] = []
 
     def bad(line: int, reason: str) -> None:
-        broken.append(CorpusFailure(f"{manifest.name}:{line}", str(manifest), "manifest",
-                                    f"{manifest}, line {line}: {reason}"))
+        broken.append(
+            CorpusFailure(
+                f"{manifest.name}:{line}", str(manifest), "manifest", f"{manifest}, line {line}: {reason}"
+            )
+        )
 
     if manifest.suffix.lower() == ".csv":
         reader = csv.DictReader(text.splitlines())
@@ -176,8 +186,11 @@ def collect_tasks(source: str | Path) -> tuple[list[Task], list[CorpusFailure]]:
     if source.is_dir():
         manifest = source / MANIFEST_NAME
         rows, broken = read_manifest_rows(manifest) if manifest.is_file() else ([], [])
-        files = sorted(p.resolve() for p in source.iterdir()
-                       if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+        files = sorted(
+            p.resolve()
+            for p in source.iterdir()
+            if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+        )
         by_name = {p.name: p for p in files}
         for row in rows:  # a manifest row whose file is not there is reported as a missing file
             by_name.setdefault(Path(row.path).name, (source / row.path).resolve())
@@ -191,16 +204,23 @@ def collect_tasks(source: str | Path) -> tuple[list[Task], list[CorpusFailure]]:
         for row in rows:
             path = (source.parent / row.path).resolve()
             if path in seen:
-                broken.append(CorpusFailure(f"{source.name}:{row.line}", str(path), "manifest",
-                                            f"{source}, line {row.line}: {row.path} is listed already "
-                                            f"(line {seen[path]}); the first listing is used"))
+                broken.append(
+                    CorpusFailure(
+                        f"{source.name}:{row.line}",
+                        str(path),
+                        "manifest",
+                        f"{source}, line {row.line}: {row.path} is listed already "
+                        f"(line {seen[path]}); the first listing is used",
+                    )
+                )
                 continue
             seen[path] = row.line
             paths.append(path)
             listed.append(row)
     else:
-        raise InputError(f"{source}: no such folder or manifest; "
-                         "give a folder of articles or a manifest .csv/.jsonl")
+        raise InputError(
+            f"{source}: no such folder or manifest; give a folder of articles or a manifest .csv/.jsonl"
+        )
     tasks: list[Task] = []
     for name, path, row in zip(_unique_names(paths), paths, listed):
         try:
@@ -214,6 +234,7 @@ def collect_tasks(source: str | Path) -> tuple[list[Task], list[CorpusFailure]]:
 
 
 # --- The unit of work. ---
+
 
 def fingerprint(task: Task, model: str) -> str:
     """What makes an article's tables what they are: its bytes, its metadata and the model."""
@@ -246,8 +267,9 @@ def is_finished(task: Task, out_dir: Path, model: str) -> CorpusArticle | None:
 
 
 def _load(task: Task) -> Article:
-    return load_article(task.path, published=task.published, title=task.title or None,
-                        source=task.source or None)
+    return load_article(
+        task.path, published=task.published, title=task.title or None, source=task.source or None
+    )
 
 
 def _parse_all(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
@@ -273,10 +295,14 @@ def _failed(task: Task, out_dir: Path, stage: str, reason: str) -> Outcome:
     return Outcome(task.name, "failed", failure=CorpusFailure(task.name, task.path, stage, reason))
 
 
-def process_chunk(tasks: Sequence[Task], out_dir: str | Path, *, model: str | None = None,
-                  batch_size: int = CHUNK) -> list[Outcome]:
+def process_chunk(
+    tasks: Sequence[Task], out_dir: str | Path, *, model: str | None = None, batch_size: int = CHUNK
+) -> list[Outcome]:
     """Read, parse (nlp.pipe) and analyse some articles, writing each one's tables and done marker."""
-    from newsdossier.extract.pipeline import analyse, write_tables  # spaCy and the extractors load in the worker
+    from newsdossier.extract.pipeline import (
+        analyse,
+        write_tables,
+    )  # spaCy and the extractors load in the worker
 
     out_dir = Path(out_dir)
     model = model or model_name()
@@ -306,24 +332,41 @@ def process_chunk(tasks: Sequence[Task], out_dir: str | Path, *, model: str | No
             outcomes[task.name] = _failed(task, out_dir, "analyse", f"{type(err).__name__}: {err}")
             continue
         published = article.published.isoformat() if article.published else ""
-        record = CorpusArticle(task.name, task.path, published, article.title, article.source, article.format,
-                               len(article.text.split()))
-        marker = {"fingerprint": fingerprint(task, model), "model": model,
-                  "article": dataclasses.asdict(record)}
+        record = CorpusArticle(
+            task.name,
+            task.path,
+            published,
+            article.title,
+            article.source,
+            article.format,
+            len(article.text.split()),
+        )
+        marker = {
+            "fingerprint": fingerprint(task, model),
+            "model": model,
+            "article": dataclasses.asdict(record),
+        }
         tables.write_json(marker, out_dir / task.name / DONE)
         outcomes[task.name] = Outcome(task.name, "done", article=record)
     return [outcomes[task.name] for task in tasks]
 
 
-def report_one(task: Task, out_dir: str | Path, *, formats: Sequence[str] = ("html", "pdf"),
-               model: str | None = None) -> list[Outcome]:
+def report_one(
+    task: Task, out_dir: str | Path, *, formats: Sequence[str] = ("html", "pdf"), model: str | None = None
+) -> list[Outcome]:
     """Run the notebooks on one article and render its dossier into OUT/<article>/report/."""
     from newsdossier.run.runner import run_article
 
     target = Path(out_dir) / task.name / REPORT_DIR
     try:
-        run_article(Path(task.path), target, published=task.published or None, formats=formats, model=model,
-                    progress=log.debug)
+        run_article(
+            Path(task.path),
+            target,
+            published=task.published or None,
+            formats=formats,
+            model=model,
+            progress=log.debug,
+        )
     except (InputError, StepError) as err:
         return [Outcome(task.name, "failed", failure=CorpusFailure(task.name, task.path, "report", str(err)))]
     return [Outcome(task.name, "done")]
@@ -374,12 +417,19 @@ def _run_dask(calls: Sequence[Call], jobs: int, scheduler: str | None) -> Iterat
     else:
         # Loopback only: a batch run opens no port to the network. The scheduler's HTTP endpoint runs even
         # without a dashboard; a free port keeps it off 8787, which another run may hold.
-        cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=max(jobs, 1),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.ERROR,
+        )
         client = Client(cluster)
     try:
-        futures = {client.submit(fn, *args, pure=False, **kwargs): i
-                   for i, (fn, args, kwargs) in enumerate(calls)}
+        futures = {
+            client.submit(fn, *args, pure=False, **kwargs): i for i, (fn, args, kwargs) in enumerate(calls)
+        }
         for future in as_completed(futures):
             try:
                 yield futures[future], future.result()
@@ -391,8 +441,7 @@ def _run_dask(calls: Sequence[Call], jobs: int, scheduler: str | None) -> Iterat
             cluster.close()
 
 
-def run_calls(calls: Sequence[Call], *, engine: str, jobs: int,
-              scheduler: str | None) -> Iterator[Result]:
+def run_calls(calls: Sequence[Call], *, engine: str, jobs: int, scheduler: str | None) -> Iterator[Result]:
     """Run the calls on the chosen engine, yielding (index, outcomes or the error that lost them)."""
     if engine == "dask":
         return _run_dask(calls, jobs, scheduler)
@@ -402,19 +451,36 @@ def run_calls(calls: Sequence[Call], *, engine: str, jobs: int,
 def _chunks(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
     """Units of work: up to CHUNK articles, and at least four units per worker so none idles at the end."""
     size = max(1, min(CHUNK, math.ceil(len(tasks) / (4 * jobs))))
-    return [list(tasks[i:i + size]) for i in range(0, len(tasks), size)]
+    return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
 
 
 def _progress(total: int, initial: int, desc: str, enabled: bool) -> Any:
     from tqdm import tqdm
 
     # stderr, so the CLI's stdout stays clean; count, rate and ETA are tqdm's default bar
-    return tqdm(total=total, initial=initial, desc=desc, unit="article", file=sys.stderr, disable=not enabled,
-                dynamic_ncols=True)
+    return tqdm(
+        total=total,
+        initial=initial,
+        desc=desc,
+        unit="article",
+        file=sys.stderr,
+        disable=not enabled,
+        dynamic_ncols=True,
+    )
 
 
-def _run_stage(calls: list[Call], groups: list[list[Task]], *, desc: str, engine: str, jobs: int,
-               scheduler: str | None, progress: bool, skipped: int, total: int) -> list[Outcome]:
+def _run_stage(
+    calls: list[Call],
+    groups: list[list[Task]],
+    *,
+    desc: str,
+    engine: str,
+    jobs: int,
+    scheduler: str | None,
+    progress: bool,
+    skipped: int,
+    total: int,
+) -> list[Outcome]:
     """Run one stage's calls with a progress bar; a lost call fails its own articles only."""
     outcomes: list[Outcome] = []
     failed = 0
@@ -422,9 +488,19 @@ def _run_stage(calls: list[Call], groups: list[list[Task]], *, desc: str, engine
     with _progress(total, skipped, desc, progress) as bar:
         for i, result in run_calls(calls, engine=engine, jobs=jobs, scheduler=scheduler):
             if isinstance(result, BaseException):
-                result = [Outcome(t.name, "failed", failure=CorpusFailure(
-                    t.name, t.path, "worker", f"the worker was lost: {type(result).__name__}: {result}"))
-                    for t in groups[i]]
+                result = [
+                    Outcome(
+                        t.name,
+                        "failed",
+                        failure=CorpusFailure(
+                            t.name,
+                            t.path,
+                            "worker",
+                            f"the worker was lost: {type(result).__name__}: {result}",
+                        ),
+                    )
+                    for t in groups[i]
+                ]
             outcomes += result
             failed += sum(o.status == "failed" for o in result)
             bar.update(len(groups[i]))
@@ -464,8 +540,17 @@ def run_batch(
     todo = [t for t in tasks if t.name not in finished]
     groups = _chunks(todo, jobs)  # spaCy's parse does not depend on the batch a text is in
     calls: list[Call] = [(process_chunk, (group, str(out_dir)), {"model": model}) for group in groups]
-    outcomes = _run_stage(calls, groups, desc="articles", engine=engine, jobs=jobs,
-                          scheduler=scheduler, progress=progress, skipped=len(finished), total=len(tasks))
+    outcomes = _run_stage(
+        calls,
+        groups,
+        desc="articles",
+        engine=engine,
+        jobs=jobs,
+        scheduler=scheduler,
+        progress=progress,
+        skipped=len(finished),
+        total=len(tasks),
+    )
     result.analyse_seconds = time.monotonic() - began
     articles = dict(finished)
     for outcome in outcomes:
@@ -476,13 +561,24 @@ def run_batch(
     result.skipped, result.done = len(finished), len(articles) - len(finished)
 
     if reports:
-        redo = [t for t in tasks if t.name in articles
-                and not (t.name in finished and report_finished(t, out_dir, report_formats))]
+        redo = [
+            t
+            for t in tasks
+            if t.name in articles and not (t.name in finished and report_finished(t, out_dir, report_formats))
+        ]
         options = {"formats": tuple(report_formats), "model": model}
         report_calls: list[Call] = [(report_one, (t, str(out_dir)), options) for t in redo]
-        report_outcomes = _run_stage(report_calls, [[t] for t in redo], desc="reports",
-                                     engine=engine, jobs=jobs, scheduler=scheduler, progress=progress,
-                                     skipped=len(articles) - len(redo), total=len(articles))
+        report_outcomes = _run_stage(
+            report_calls,
+            [[t] for t in redo],
+            desc="reports",
+            engine=engine,
+            jobs=jobs,
+            scheduler=scheduler,
+            progress=progress,
+            skipped=len(articles) - len(redo),
+            total=len(articles),
+        )
         failures += [o.failure for o in report_outcomes if o.failure is not None]
 
     result.failures = sorted(failures, key=dataclasses.astuple)
@@ -494,8 +590,9 @@ def run_batch(
     return result
 
 
-def write_corpus(out_dir: Path, articles: Sequence[CorpusArticle],
-                 failures: Sequence[CorpusFailure]) -> list[Path]:
+def write_corpus(
+    out_dir: Path, articles: Sequence[CorpusArticle], failures: Sequence[CorpusFailure]
+) -> list[Path]:
     """Write failures.csv, the combined Parquet tables and corpus.duckdb, each atomically and sorted."""
     failures_frame = corpus.records_frame(failures, CorpusFailure)
     tables.write_csv(failures_frame, out_dir / FAILURES)

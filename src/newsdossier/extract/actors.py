@@ -24,17 +24,41 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.lexicon import Country, norm_key
-from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.records import Actor, Mention, Sentence
+from newsdossier.text.nlp import sentence_index, text_of
 
-_LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
-                "FAC": "location"}
+_LABEL_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "location",
+    "LOC": "location",
+    "FAC": "location",
+}
 _WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _DETERMINERS = {"the", "a", "an"}
 _FUNCTION_WORDS = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "on", "in", "&"}
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_QUANTIFIERS = {"many", "some", "several", "other", "all", "few", "most", "more", "these", "those",
-                "both", "such", "various", "numerous", "certain", "two", "three", "four", "dozens"}
+_QUANTIFIERS = {
+    "many",
+    "some",
+    "several",
+    "other",
+    "all",
+    "few",
+    "most",
+    "more",
+    "these",
+    "those",
+    "both",
+    "such",
+    "various",
+    "numerous",
+    "certain",
+    "two",
+    "three",
+    "four",
+    "dozens",
+}
 # How much one mention counts towards salience, by how it was found.
 _HOW_WEIGHT = {"ner": 1.0, "alias": 1.0, "acronym": 1.0, "title": 1.0, "demonym": 0.5, "group": 1.0}
 
@@ -73,16 +97,23 @@ class _Cluster:
 
 # --- 1. repairing NER spans -------------------------------------------------------------------
 
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a token range."""
-    while start < end - 1 and (doc[start].lower_ in _DETERMINERS or doc[start].tag_ == "POS"
-                               or not any(ch.isalpha() for ch in doc[start].text)):
+    while start < end - 1 and (
+        doc[start].lower_ in _DETERMINERS
+        or doc[start].tag_ == "POS"
+        or not any(ch.isalpha() for ch in doc[start].text)
+    ):
         start += 1
     bracket = next((t.i for t in doc[start:end] if t.text in {"(", "["}), None)
     if bracket is not None and bracket > start:  # "Bureau of Investigation (FBI": the acronym is apart
         end = bracket
-    while end - 1 > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "’s", "'"}
-                               or not any(ch.isalpha() for ch in doc[end - 1].text)):
+    while end - 1 > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].lower_ in {"'s", "’s", "'"}
+        or not any(ch.isalpha() for ch in doc[end - 1].text)
+    ):
         end -= 1
     return start, end
 
@@ -102,13 +133,18 @@ def _split_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     for i in range(start, end - 1):  # a title word as the last token is a surname ("Martin King")
         if _is_title_token(doc[i]):
             last_title = i
-    name = doc[last_title + 1:end]
-    if (last_title < 0 or not name[0].is_alpha or not name[0].text[:1].isupper()
-            or any(t.lower_ in lexicon.ORG_HEADS or t.lower_ in lexicon.PORTFOLIOS for t in name)):
+    name = doc[last_title + 1 : end]
+    if (
+        last_title < 0
+        or not name[0].is_alpha
+        or not name[0].text[:1].isupper()
+        or any(t.lower_ in lexicon.ORG_HEADS or t.lower_ in lexicon.PORTFOLIOS for t in name)
+    ):
         return start, start  # "Justice Department", "Governor-General" hold no name
     first_title = last_title
-    while first_title > start and (_is_title_token(doc[first_title - 1])
-                                   or doc[first_title - 1].lower_ in lexicon.TITLE_QUALIFIERS):
+    while first_title > start and (
+        _is_title_token(doc[first_title - 1]) or doc[first_title - 1].lower_ in lexicon.TITLE_QUALIFIERS
+    ):
         first_title -= 1
     return first_title, last_title + 1
 
@@ -117,19 +153,35 @@ def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool =
     """Extend a name over the capitalised proper nouns NER left out ("Landsting" + "Assembly")."""
     while end < len(doc):
         token = doc[end]
-        if (end in taken or token.ent_type_ not in {"", doc[start].ent_type_}
-                or not token.is_alpha or not token.is_title and not token.is_upper
-                or token.pos_ != "PROPN" or _is_title_token(token) or token.is_sent_start):
+        if (
+            end in taken
+            or token.ent_type_ not in {"", doc[start].ent_type_}
+            or not token.is_alpha
+            or not token.is_title
+            and not token.is_upper
+            or token.pos_ != "PROPN"
+            or _is_title_token(token)
+            or token.is_sent_start
+        ):
             break
         end += 1
     if not org:
         return end
     # "Department" + "of Defense": an org head word followed by "of" and a capitalised name
-    if (end + 1 < len(doc) and doc[end - 1].lower_ in lexicon.ORG_HEADS and doc[end].lower_ == "of"
-            and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN"):
+    if (
+        end + 1 < len(doc)
+        and doc[end - 1].lower_ in lexicon.ORG_HEADS
+        and doc[end].lower_ == "of"
+        and doc[end + 1].is_title
+        and doc[end + 1].pos_ == "PROPN"
+    ):
         stop = end + 1
-        while (stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN"
-               and not _is_title_token(doc[stop])):
+        while (
+            stop < len(doc)
+            and doc[stop].is_title
+            and doc[stop].pos_ == "PROPN"
+            and not _is_title_token(doc[stop])
+        ):
             stop += 1
         end = stop
     return end
@@ -160,8 +212,13 @@ def _repaired_spans(doc: Doc) -> list[_Cand]:
     joined: list[_Cand] = []
     for cand in cands:
         prev = joined[-1] if joined else None
-        if (prev and prev.label == "GPE" and cand.label == "ORG" and prev.end == cand.start
-                and lexicon.country_named(doc[prev.start:prev.end].text)):
+        if (
+            prev
+            and prev.label == "GPE"
+            and cand.label == "ORG"
+            and prev.end == cand.start
+            and lexicon.country_named(doc[prev.start : prev.end].text)
+        ):
             prev.end, prev.label = cand.end, "ORG"
             continue
         joined.append(cand)
@@ -171,15 +228,21 @@ def _repaired_spans(doc: Doc) -> list[_Cand]:
             cand.end = _extend_name(doc, cand.start, cand.end, taken, org=cand.label == "ORG")
             taken.update(range(cand.start, cand.end))
     # a span swallowed by an extension ("Canada" in "Public Health Agency of Canada") is no mention
-    inside = [c for c in joined if any(o is not c and o.start <= c.start and c.end <= o.end
-                                       and o.end - o.start > c.end - c.start for o in joined)]
+    inside = [
+        c
+        for c in joined
+        if any(
+            o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+            for o in joined
+        )
+    ]
     return [_retype(doc, c) for c in joined if _keep(doc, c) and not any(c is i for i in inside)]
 
 
 def _split_credit(doc: Doc, start: int, end: int) -> list[_Cand]:
     """Split a photo credit read as one entity ("Jane Doe/Canadian Press") into person and source."""
     span = doc[start:end]
-    cut = span.start_char + len(span.text[:span.text.index("/")].rstrip())
+    cut = span.start_char + len(span.text[: span.text.index("/")].rstrip())
     left = [t for t in span if t.idx < cut]
     right = [t for t in span if t.idx > cut]
     out = []
@@ -193,14 +256,22 @@ def _split_credit(doc: Doc, start: int, end: int) -> list[_Cand]:
 
 def _title_of_org(doc: Doc, start: int) -> bool:
     """An ORG that is the object of a title before a name ("Secretary of State X"): part of the title."""
-    return (start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in lexicon.TITLE_HEADS
-            and start + 1 < len(doc) and doc[start + 1].ent_type_ == "PERSON")
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in lexicon.TITLE_HEADS
+        and start + 1 < len(doc)
+        and doc[start + 1].ent_type_ == "PERSON"
+    )
 
 
 def _portfolio(doc: Doc, start: int, end: int) -> bool:
     """An ORG made of portfolio words right before a role noun ("Trade" in "Trade Minister")."""
-    return (end < len(doc) and doc[end].lower_ in lexicon.TITLE_HEADS
-            and all(t.lower_ in lexicon.PORTFOLIOS for t in doc[start:end]))
+    return (
+        end < len(doc)
+        and doc[end].lower_ in lexicon.TITLE_HEADS
+        and all(t.lower_ in lexicon.PORTFOLIOS for t in doc[start:end])
+    )
 
 
 def _prefix_label(span: Span) -> str:
@@ -214,7 +285,7 @@ def _prefix_label(span: Span) -> str:
 
 def _keep(doc: Doc, cand: _Cand) -> bool:
     """Drop spans that are no names at all: adjectives read as organisations, lone title words."""
-    span = doc[cand.start:cand.end]
+    span = doc[cand.start : cand.end]
     if not any(ch.isalpha() for ch in span.text) or not any(t.text[:1].isupper() for t in span):
         return False  # a lower-case span ("rookie defenceman") is no name
     if cand.label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper:
@@ -227,7 +298,7 @@ def _keep(doc: Doc, cand: _Cand) -> bool:
 
 def _retype(doc: Doc, cand: _Cand) -> _Cand:
     """Fix labels NER gets wrong: a capital or country read as a PERSON, a demonym read as an ORG."""
-    text = doc[cand.start:cand.end].text
+    text = doc[cand.start : cand.end].text
     if cand.label in {"PERSON", "ORG"} and cand.end - cand.start == 1:
         if lexicon.country_named(text) or lexicon.country_of_capital(text):
             cand.label = "GPE"
@@ -237,6 +308,7 @@ def _retype(doc: Doc, cand: _Cand) -> _Cand:
 
 
 # --- 2. titles --------------------------------------------------------------------------------
+
 
 def _words_text(tokens: list[Token]) -> str:
     """Lower-case text of tokens as written, so "vice-president" keeps its hyphen."""
@@ -262,9 +334,19 @@ def _role_from_run(tokens: list[Token]) -> str:
         else:
             role.append(token)
     has_of = any(t.lower_ == "of" for t in role)
-    while role and not has_of and role[-1].lower_ not in lexicon.TITLE_HEADS and not (
-            len(role) > 1 and (role[-2].text == "-" or role[-1].lower_ == "general"
-                               and role[-2].lower_ in lexicon.TITLE_HEADS)):
+    while (
+        role
+        and not has_of
+        and role[-1].lower_ not in lexicon.TITLE_HEADS
+        and not (
+            len(role) > 1
+            and (
+                role[-2].text == "-"
+                or role[-1].lower_ == "general"
+                and role[-2].lower_ in lexicon.TITLE_HEADS
+            )
+        )
+    ):
         role.pop()  # qualifiers must lead up to a role noun ("Secretary-General" is one)
     if any(t.lower_ in lexicon.TITLE_HEADS for t in role):
         return _words_text(role)
@@ -284,9 +366,13 @@ def _pre_name_title(doc: Doc, start: int, taken: set[int]) -> tuple[str, str]:
     # "Secretary of State X": a role noun, "of", and up to three capitalised words
     for width in (1, 2, 3):
         j = start - width
-        if j >= 2 and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in lexicon.TITLE_HEADS \
-                and all(t.is_title for t in doc[j:start]):
-            run, i = list(doc[j - 2:start]), j - 3
+        if (
+            j >= 2
+            and doc[j - 1].lower_ == "of"
+            and doc[j - 2].lower_ in lexicon.TITLE_HEADS
+            and all(t.is_title for t in doc[j:start])
+        ):
+            run, i = list(doc[j - 2 : start]), j - 3
             break
     while i >= 0 and i not in taken:
         token = doc[i]
@@ -294,8 +380,13 @@ def _pre_name_title(doc: Doc, start: int, taken: set[int]) -> tuple[str, str]:
         prefix = run and run[0].text == "-" and (_title_word(token) or token.lower_ in lexicon.TITLE_PREFIXES)
         if _title_word(token) or glued or prefix:
             run.insert(0, token)  # "vice-president": the hyphen and the word before it belong too
-        elif (run and token.is_alpha and not token.is_stop and token.pos_ in {"NOUN", "ADJ"}
-              and run[0].lower_ in lexicon.TITLE_HEADS):
+        elif (
+            run
+            and token.is_alpha
+            and not token.is_stop
+            and token.pos_ in {"NOUN", "ADJ"}
+            and run[0].lower_ in lexicon.TITLE_HEADS
+        ):
             run.insert(0, token)  # a common-noun modifier of the role: "police spokesman"
         else:
             break
@@ -310,7 +401,8 @@ def _nation_at(doc: Doc, i: int) -> str:
         return ""
     token = doc[i]
     country = lexicon.country_of_demonym(token.text) or (
-        lexicon.country_named(token.text) if token.ent_type_ == "GPE" else None)
+        lexicon.country_named(token.text) if token.ent_type_ == "GPE" else None
+    )
     return country.name if country else ""
 
 
@@ -324,7 +416,7 @@ def _is_role_noun(token: Token) -> bool:
 
 def _appositive_head(doc: Doc, cand: _Cand) -> Token | None:
     """The head noun of an apposition beside a name ("X, a spokesman" / "the minister, X")."""
-    span = doc[cand.start:cand.end]
+    span = doc[cand.start : cand.end]
     heads = [child for t in span for child in t.children if child.dep_ == "appos" and child.i >= cand.end]
     if span.root.dep_ == "appos" and span.root.head.i < cand.start:
         heads.append(span.root.head)
@@ -344,11 +436,21 @@ def _appositive_title(doc: Doc, cand: _Cand, taken: set[int]) -> tuple[str, str]
     if not (_is_role_noun(head) or _is_role_noun(last)):
         return "", ""
     # role modifiers only: nouns ("security adviser") and known qualifiers ("former"), no praise
-    words = [t for t in head.lefts if t.is_lower and t.is_alpha and t.i not in taken and (
-        t.dep_ in {"compound", "nmod"} and t.pos_ == "NOUN"
-        or t.dep_ == "amod" and t.lower_ in lexicon.TITLE_QUALIFIERS)]
+    words = [
+        t
+        for t in head.lefts
+        if t.is_lower
+        and t.is_alpha
+        and t.i not in taken
+        and (
+            t.dep_ in {"compound", "nmod"}
+            and t.pos_ == "NOUN"
+            or t.dep_ == "amod"
+            and t.lower_ in lexicon.TITLE_QUALIFIERS
+        )
+    ]
     nation = next((n for t in head.lefts if (n := _nation_at(doc, t.i))), "")
-    return _words_text([*words, *doc[head.i:end]]), nation
+    return _words_text([*words, *doc[head.i : end]]), nation
 
 
 def _rank_only(title: str) -> bool:
@@ -380,10 +482,14 @@ def _read_titles(doc: Doc, cands: list[_Cand]) -> None:
 
 # --- 3. merging ---------------------------------------------------------------------------------
 
+
 def _name_words(doc: Doc, cand: _Cand) -> list[str]:
     """The lower-case words of a name, without a trailing "Jr." or "III"."""
-    words = [w.lower().replace("’", "'") for w in re.split(r"[\s-]+", _surface(doc, cand))
-             if any(ch.isalpha() for ch in w)]
+    words = [
+        w.lower().replace("’", "'")
+        for w in re.split(r"[\s-]+", _surface(doc, cand))
+        if any(ch.isalpha() for ch in w)
+    ]
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
         words.pop()
     return words
@@ -394,7 +500,7 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if a[-1] != b[-1]:
         return False
     short, long_ = sorted((a, b), key=len)
-    if long_[-len(short):] == short:  # "Bin Laden" in "Osama Bin Laden"
+    if long_[-len(short) :] == short:  # "Bin Laden" in "Osama Bin Laden"
         return True
     return a[0].startswith(b[0]) or b[0].startswith(a[0])
 
@@ -439,7 +545,7 @@ def _nearest(fits: list[_Cluster], cand: _Cand) -> _Cluster | None:
 
 def _is_metonym(doc: Doc, cand: _Cand) -> bool:
     """A capital used for its government: not the object of a locative preposition ("in Paris")."""
-    span = doc[cand.start:cand.end]
+    span = doc[cand.start : cand.end]
     if span.text.isupper() and len(span.text) > 3:
         return False  # a dateline ("NAIROBI, Kenya --") names the city
     token = span.root
@@ -456,7 +562,7 @@ def _is_metonym(doc: Doc, cand: _Cand) -> bool:
 
 def _place_key(doc: Doc, cand: _Cand) -> None:
     """Set the merge key of an organisation or place mention, mapping countries to one key."""
-    text = doc[cand.start:cand.end].text
+    text = doc[cand.start : cand.end].text
     if cand.label == "NORP":
         cand.country, cand.how = lexicon.country_of_demonym(text), "demonym"
     elif cand.label in {"GPE", "LOC"}:
@@ -492,9 +598,18 @@ def _initials(name: str) -> set[str]:
 
 def _cluster_name(doc: Doc, cluster: _Cluster) -> str:
     """The fullest proper name among a cluster's mentions (a country table name if only demonyms)."""
-    forms = [_surface(doc, c) for c in cluster.cands if c.how in {"ner", "alias", "acronym"} and c.naming
-             and not (c.label == "GPE" and cluster.country and lexicon.country_of_capital(_surface(doc, c))
-                      and not lexicon.country_named(_surface(doc, c)))]
+    forms = [
+        _surface(doc, c)
+        for c in cluster.cands
+        if c.how in {"ner", "alias", "acronym"}
+        and c.naming
+        and not (
+            c.label == "GPE"
+            and cluster.country
+            and lexicon.country_of_capital(_surface(doc, c))
+            and not lexicon.country_named(_surface(doc, c))
+        )
+    ]
     if cluster.kind == "group":
         forms = [_surface(doc, c) for c in cluster.cands]
     if not forms:
@@ -507,15 +622,15 @@ def _bounds(doc: Doc, cand: _Cand) -> tuple[int, int]:
     """The candidate's character offsets into the text."""
     if cand.chars:
         return cand.chars
-    span = doc[cand.start:cand.end]
+    span = doc[cand.start : cand.end]
     return span.start_char, span.end_char
 
 
 def _surface(doc: Doc, cand: _Cand) -> str:
     """The candidate's text (Doc.text is rebuilt on every access, so slice the span instead)."""
-    span = doc[cand.start:cand.end]
+    span = doc[cand.start : cand.end]
     if cand.chars:
-        return span.text[cand.chars[0] - span.start_char:cand.chars[1] - span.start_char].strip()
+        return span.text[cand.chars[0] - span.start_char : cand.chars[1] - span.start_char].strip()
     return span.text.strip()
 
 
@@ -563,8 +678,17 @@ def _merge_acronyms(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         bare = text.replace(".", "")
         home = defined.get(bare) or next(
-            (k for k in clusters if k is not cluster and k.cands and k.kind == cluster.kind
-             and not _is_acronym(_cluster_name(doc, k)) and bare in _initials(_cluster_name(doc, k))), None)
+            (
+                k
+                for k in clusters
+                if k is not cluster
+                and k.cands
+                and k.kind == cluster.kind
+                and not _is_acronym(_cluster_name(doc, k))
+                and bare in _initials(_cluster_name(doc, k))
+            ),
+            None,
+        )
         if home is not None and home is not cluster:
             _absorb(home, cluster, "acronym")
     return [k for k in clusters if k.cands]
@@ -576,8 +700,12 @@ def _defined_acronyms(doc: Doc, clusters: list[_Cluster]) -> dict[str, _Cluster]
     for cluster in clusters:
         for cand in cluster.cands:
             end = cand.end
-            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-                    and _is_acronym(doc[end + 1].text):
+            if (
+                end + 2 < len(doc)
+                and doc[end].text == "("
+                and doc[end + 2].text == ")"
+                and _is_acronym(doc[end + 1].text)
+            ):
                 acronym = doc[end + 1].text.replace(".", "")
                 if acronym[0] == _surface(doc, cand)[0].upper():
                     out.setdefault(acronym, cluster)
@@ -590,11 +718,18 @@ def _merge_suffixes(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
         if not short.cands or short.kind != "organization" or short.country:
             continue
         words = short.key.split()
-        longer = [k for k in clusters if k is not short and k.cands and k.kind == "organization"
-                  and len(k.key.split()) > len(words) and k.key.split()[-len(words):] == words]
+        longer = [
+            k
+            for k in clusters
+            if k is not short
+            and k.cands
+            and k.kind == "organization"
+            and len(k.key.split()) > len(words)
+            and k.key.split()[-len(words) :] == words
+        ]
         if len(longer) != 1:
             continue
-        prefix = " ".join(longer[0].key.split()[:-len(words)])
+        prefix = " ".join(longer[0].key.split()[: -len(words)])
         is_country = lexicon.country_named(prefix) or lexicon.country_of_demonym(prefix)
         if is_country or (len(words) == 1 and words[0] not in lexicon.ORG_HEADS) or len(words) > 1:
             _absorb(longer[0], short, "alias")
@@ -608,8 +743,15 @@ def _merge_prefixes(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         if short.key in lexicon.ORG_HEADS or _is_acronym(_surface(doc, short.cands[0])):
             continue
-        longer = [k for k in clusters if k is not short and k.cands and k.kind == "organization"
-                  and k.key.split()[0] == short.key and len(k.key.split()) > 1]
+        longer = [
+            k
+            for k in clusters
+            if k is not short
+            and k.cands
+            and k.kind == "organization"
+            and k.key.split()[0] == short.key
+            and len(k.key.split()) > 1
+        ]
         if longer:
             _absorb(min(longer, key=lambda k: len(k.key)), short, "alias")
     return [k for k in clusters if k.cands]
@@ -629,8 +771,12 @@ def _merge_descriptors(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
                 _absorb(cluster, other, "alias", naming=False)
         taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
         for chunk in doc.noun_chunks:
-            if chunk.root.lower_ in descriptors and chunk[0].lower_ == "the" and chunk.root.i not in taken \
-                    and len(chunk) == 2:
+            if (
+                chunk.root.lower_ in descriptors
+                and chunk[0].lower_ == "the"
+                and chunk.root.i not in taken
+                and len(chunk) == 2
+            ):
                 cluster.cands.append(_Cand(chunk.root.i, chunk.root.i + 1, "ORG", how="alias", naming=False))
     return [k for k in clusters if k.cands]
 
@@ -646,10 +792,14 @@ def _relabel_people(doc: Doc, cands: list[_Cand]) -> None:
         words = _name_words(doc, cand)
         text = _surface(doc, cand)
         known = words and (words[-1] in surnames or len(words) == 1 and words[0] in first_names)
-        if (known and not lexicon.country_named(text)
-                and not lexicon.country_of_capital(text) and not _is_acronym(text)
-                and all(t.text[:1].isupper() for t in doc[cand.start:cand.end])
-                and not any(w in lexicon.ORG_HEADS for w in words)):
+        if (
+            known
+            and not lexicon.country_named(text)
+            and not lexicon.country_of_capital(text)
+            and not _is_acronym(text)
+            and all(t.text[:1].isupper() for t in doc[cand.start : cand.end])
+            and not any(w in lexicon.ORG_HEADS for w in words)
+        ):
             cand.label = "PERSON"
 
 
@@ -665,8 +815,10 @@ def _merge_same_names(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
             by_name[name] = cluster
             continue
         # an apposition ("X, a non-profit agency") outweighs any number of NER labels
-        ner_votes = [sum(c.how == "ner" for c in k.cands) + 100 * any(c.appositive_org for c in k.cands)
-                     for k in (other, cluster)]
+        ner_votes = [
+            sum(c.how == "ner" for c in k.cands) + 100 * any(c.appositive_org for c in k.cands)
+            for k in (other, cluster)
+        ]
         keep, drop = (other, cluster) if ner_votes[0] >= ner_votes[1] else (cluster, other)
         _absorb(keep, drop, "alias")
         by_name[name] = keep
@@ -696,8 +848,14 @@ def _title_mentions(doc: Doc, people: list[_Cluster], taken: set[int]) -> None:
     """Resolve "the Chilean president" to the one person given that title (and nation) in the text."""
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if chunk[0].lower_ != "the" or not root.is_lower or root.lower_ not in lexicon.TITLE_HEADS \
-                or root.i in taken or root.i + 1 < len(doc) and doc[root.i + 1].ent_type_ == "PERSON":
+        if (
+            chunk[0].lower_ != "the"
+            or not root.is_lower
+            or root.lower_ not in lexicon.TITLE_HEADS
+            or root.i in taken
+            or root.i + 1 < len(doc)
+            and doc[root.i + 1].ent_type_ == "PERSON"
+        ):
             continue
         nation = next((n for t in chunk[1:-1] if (n := _nation_at(doc, t.i))), "")
         role = " ".join(t.lower_ for t in chunk[1:] if not _nation_at(doc, t.i))
@@ -720,6 +878,7 @@ def _cluster_nation(cluster: _Cluster) -> str:
 
 # --- 4. groups ------------------------------------------------------------------------------------
 
+
 def _groups(doc: Doc, taken: set[int]) -> list[_Cluster]:
     """Groups of people named by origin or affiliation ("Norwegian officials"): actors of type group."""
     by_key: dict[str, _Cluster] = {}
@@ -729,21 +888,28 @@ def _groups(doc: Doc, taken: set[int]) -> list[_Cluster]:
         if not (root.tag_ in {"NNS", "NNPS"} and (root.lower_ in lexicon.GROUP_HEADS or is_norp_root)):
             continue
         # origin or affiliation words only ("Norwegian", "congressional"), not parse debris
-        mods = [t for t in chunk if t.i < root.i and t.dep_ in {"amod", "compound", "nmod"}
-                and t.lower_ not in _QUANTIFIERS and t.is_alpha
-                and (t.ent_type_ in {"NORP", "GPE", "ORG"} or t.pos_ == "ADJ")]
+        mods = [
+            t
+            for t in chunk
+            if t.i < root.i
+            and t.dep_ in {"amod", "compound", "nmod"}
+            and t.lower_ not in _QUANTIFIERS
+            and t.is_alpha
+            and (t.ent_type_ in {"NORP", "GPE", "ORG"} or t.pos_ == "ADJ")
+        ]
         if not is_norp_root and not any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in mods):
             continue
         start = mods[0].i if mods else root.i
         if any(i in taken for i in range(start, root.i + 1)) and not any(t.ent_type_ for t in mods):
             continue
         cand = _Cand(start, root.i + 1, "GROUP", how="group")
-        cand.key = norm_key(doc[start:root.i + 1].text)
+        cand.key = norm_key(doc[start : root.i + 1].text)
         by_key.setdefault(cand.key, _Cluster("group", key=cand.key)).cands.append(cand)
     return list(by_key.values())
 
 
 # --- the step -------------------------------------------------------------------------------------
+
 
 def salience(mentions: list[Mention], first_start: int, text_length: int, kind: str) -> float:
     """Rank score: sum of mention weights plus a bonus for appearing early; groups count half.
@@ -760,8 +926,9 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     """Find the actors of a parsed article and every mention of each (pronouns are left to coref)."""
     cands = _repaired_spans(doc)
     _read_titles(doc, cands)
-    person_words = {w for c in cands if c.label == "PERSON" and c.end - c.start > 1
-                    for w in _name_words(doc, c)}
+    person_words = {
+        w for c in cands if c.label == "PERSON" and c.end - c.start > 1 for w in _name_words(doc, c)
+    }
     for cand in cands:  # a lone capital read as a PERSON is a place, unless a person has that name
         if cand.label == "GPE" and _surface(doc, cand).lower() in person_words:
             cand.label = "PERSON"
@@ -788,13 +955,24 @@ def _rows(doc: Doc, sents: list[Sentence], clusters: list[_Cluster]) -> tuple[li
         rows = []
         for cand in cands:
             start, end = _bounds(doc, cand)
-            rows.append(Mention(actor_id, start, end, _surface(doc, cand), sentence_index(sents, start),
-                                cand.how))
+            rows.append(
+                Mention(actor_id, start, end, _surface(doc, cand), sentence_index(sents, start), cand.how)
+            )
         aliases = ";".join(dict.fromkeys(m.text for m in rows))
         title = _cluster_title(cluster) if cluster.kind == "person" else ""
         first = rows[0].start
-        actors.append(Actor(actor_id, _cluster_name(doc, cluster), cluster.kind, title, aliases, len(rows),
-                            first, salience(rows, first, length, cluster.kind)))
+        actors.append(
+            Actor(
+                actor_id,
+                _cluster_name(doc, cluster),
+                cluster.kind,
+                title,
+                aliases,
+                len(rows),
+                first,
+                salience(rows, first, length, cluster.kind),
+            )
+        )
         mentions.extend(rows)
     mentions.sort(key=lambda m: (m.start, m.actor_id))
     return actors, mentions

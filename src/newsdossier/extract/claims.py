@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.coref import SPEECH_VERBS, missed_name_mentions, resolve_description
 from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
-from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.records import Actor, Claim, Mention, Sentence
+from newsdossier.text.nlp import sentence_index, text_of
 
 _OPEN = frozenset({"“", "``", "«", "„"})
 _CLOSE = frozenset({"”", "''", "»"})
@@ -31,8 +31,10 @@ _MARKS = re.compile(r"``|''|[“”\"«»„]")
 _SENT_END = re.compile(r"[.!?]")
 # A full stop that ends a sentence: followed by a space and a capital, a quotation mark or the end.
 # Abbreviations ("U.S.", "Dr.", "Jan.") are not stops: no capital or short capitalised word before the dot.
-_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\.[A-Za-z])[.!?]+"
-                   r"(?=\s+[“\"'‘(A-Z0-9]|\s*$)")
+_STOP = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\.[A-Za-z])[.!?]+"
+    r"(?=\s+[“\"'‘(A-Z0-9]|\s*$)"
+)
 _DASHES = "-–—"
 # Verbs whose infinitive complement is the stated position: "vowed to resign".
 INFINITIVE_VERBS = frozenset("promise vow pledge threaten urge ask call tell remind warn advise".split())
@@ -51,14 +53,29 @@ STANCE_VERBS: dict[str, tuple[str | None, frozenset[str]]] = {
 }
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _SPEAKER_NOUN_DEPS = {"nsubj", "nsubjpass"}
-_KEEP_IN_PHRASE = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "cc",
-                   "conj"}
+_KEEP_IN_PHRASE = {
+    "det",
+    "amod",
+    "compound",
+    "nummod",
+    "poss",
+    "nmod",
+    "quantmod",
+    "case",
+    "predet",
+    "cc",
+    "conj",
+}
 # Nouns for texts through which their author speaks: "the company's statement said".
-DOCUMENT_NOUNS = frozenset("""statement release report letter post tweet email e-mail memo document website
-message note filing notice submission paper""".split())
+DOCUMENT_NOUNS = frozenset(
+    """statement release report letter post tweet email e-mail memo document website
+message note filing notice submission paper""".split()
+)
 # Sources of facts rather than speakers: "the data suggests", "reports say" report no one's claim.
-INFO_NOUNS = frozenset("""data record figure number statistic review survey poll estimate analysis study
-research finding document report""".split())
+INFO_NOUNS = frozenset(
+    """data record figure number statistic review survey poll estimate analysis study
+research finding document report""".split()
+)
 # A line opening with a capitalised label ("READ MORE: …", "WATCH: …") is a link or caption, not speech.
 _LABEL = re.compile(r"^[A-Z][A-Z ]{2,}:")
 # Parts of speech of a word that leads into a quotation inside a clause ("were “…”", "that “…”").
@@ -134,7 +151,7 @@ def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
     """Every quotation, paired per paragraph; open quotes run on into a paragraph opening with a mark."""
     quotes: list[Quote] = []
     paras = _paragraph_spans(sents)
-    for p, (pid, pstart, pend) in enumerate(paras):
+    for pid, pstart, pend in paras:
         stack: list[int] = []
         found: list[Quote] = []
         for m in _MARKS.finditer(text, pstart, pend):
@@ -153,8 +170,8 @@ def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
             inner = sorted((q for q in found if q.open > o), key=lambda q: q.open)
             stop = pend
             for q in inner:
-                if _SENT_END.search(text[max(o, q.open - 40):q.open].rstrip()[-30:] or " "):
-                    before = text[o:q.open].rstrip()
+                if _SENT_END.search(text[max(o, q.open - 40) : q.open].rstrip()[-30:] or " "):
+                    before = text[o : q.open].rstrip()
                     if before and before[-1] in ".!?":
                         stop = q.open
                         break
@@ -177,9 +194,15 @@ def _join_paragraph_runs(text: str, quotes: list[Quote], paras: list[tuple[int, 
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
-        if (prev is not None and q.depth == 0 and prev.depth == 0 and prev.close == prev.end
-                and prev.paragraph + 1 == q.paragraph and prev.end >= para_end[prev.paragraph] - 1
-                and q.open == para_start[q.paragraph]):
+        if (
+            prev is not None
+            and q.depth == 0
+            and prev.depth == 0
+            and prev.close == prev.end
+            and prev.paragraph + 1 == q.paragraph
+            and prev.end >= para_end[prev.paragraph] - 1
+            and q.open == para_start[q.paragraph]
+        ):
             out[-1] = Quote(prev.open, prev.start, q.end, q.close, 0, q.paragraph)
             continue
         out.append(q)
@@ -209,10 +232,10 @@ def _fragment_bounds(text: str, q: Quote, quotes: list[Quote], pstart: int, pend
     """Start of the text before a quote and end of the text after it, within its sentence."""
     left = pstart
     for m in _STOP.finditer(text, pstart, q.open):
-        if not any(x.open <= m.start() < x.close for x in quotes) and text[m.end():m.end() + 1].isspace():
+        if not any(x.open <= m.start() < x.close for x in quotes) and text[m.end() : m.end() + 1].isspace():
             left = m.end()
     for x in quotes:
-        if x.depth == 0 and x.close <= q.open and text[x.start:x.end].rstrip()[-1:] in (".", "!", "?"):
+        if x.depth == 0 and x.close <= q.open and text[x.start : x.end].rstrip()[-1:] in (".", "!", "?"):
             left = max(left, x.close)
     right = pend
     for m in _STOP.finditer(text, q.close, pend):
@@ -229,8 +252,11 @@ def _nominal(tok: Token) -> bool:
     """A token that can name a speaker (the tagger sometimes misses capitalised names)."""
     if tok.lower_ in ("it", "there"):
         return False
-    return tok.pos_ in ("PROPN", "PRON", "NOUN") or tok.ent_type_ in ("PERSON", "ORG", "NORP") or (
-        tok.is_title and tok.i > tok.sent.start and tok.pos_ in ("AUX", "ADJ", "X"))
+    return (
+        tok.pos_ in ("PROPN", "PRON", "NOUN")
+        or tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        or (tok.is_title and tok.i > tok.sent.start and tok.pos_ in ("AUX", "ADJ", "X"))
+    )
 
 
 def _subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
@@ -266,8 +292,10 @@ def _speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None
             lead = [t for t in tokens if t.i < verb.i]
             pick = next((t for t in reversed(lead) if _nominal(t) and not _in_pp(t)), None)
             if pick is None:
-                pick = next((t for t in rest if _nominal(t) and not _in_pp(t)
-                             and t.dep_ not in ("dobj", "dative")), None)
+                pick = next(
+                    (t for t in rest if _nominal(t) and not _in_pp(t) and t.dep_ not in ("dobj", "dative")),
+                    None,
+                )
             if pick is not None:
                 subj = _phrase_head(pick)
         if subj is not None:
@@ -343,7 +371,7 @@ def _according_to(tokens: list[Token]) -> Token | None:
                         return objs[0]
             nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
             if nxt is not None and nxt.lower_ == "to":
-                for c in t.doc[nxt.i + 1: nxt.i + 8]:
+                for c in t.doc[nxt.i + 1 : nxt.i + 8]:
                     if _nominal(c):
                         return _phrase_head(c)
     return None
@@ -361,7 +389,7 @@ def speaker_phrase(head: Token) -> Span:
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
         hi -= 1
-    return doc[lo:hi + 1]
+    return doc[lo : hi + 1]
 
 
 def _name_run(head: Token) -> list[Token]:
@@ -372,7 +400,7 @@ def _name_run(head: Token) -> list[Token]:
         lo -= 1
     while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
         hi += 1
-    return list(doc[lo:hi + 1])
+    return list(doc[lo : hi + 1])
 
 
 class SpeakerResolver:
@@ -414,7 +442,7 @@ class SpeakerResolver:
                 continue
             # a person anywhere in the run; an organisation only after the noun ('company Acme')
             if self.by_id[pm.actor_id].type == "person" or tok.i > head.i:
-                text = self.doc[run[0].i:run[-1].i + 1].text
+                text = self.doc[run[0].i : run[-1].i + 1].text
                 return Speaker(self.by_id[pm.actor_id].name, pm.actor_id, text)
         # "a spokeswoman, Jane Doe," / "Doe, the minister": an apposition that names the speaker
         for child in head.children:
@@ -461,18 +489,29 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     if not _is_speech_verb(verb) and verb.lemma_ != "make":
         return _stance_complement(verb, prt)
     if verb.lemma_ == "make":
-        clear = next((c for c in kids if c.lower_ in ("clear", "plain")
-                      and c.dep_ in ("ccomp", "oprd", "acomp")), None)
+        clear = next(
+            (c for c in kids if c.lower_ in ("clear", "plain") and c.dep_ in ("ccomp", "oprd", "acomp")), None
+        )
         if clear is None:
             return None, cue
-        comp = next((c for c in list(clear.children) + kids
-                     if c.dep_ in ("ccomp", "advcl") and c.i > clear.i), None)
+        comp = next(
+            (c for c in list(clear.children) + kids if c.dep_ in ("ccomp", "advcl") and c.i > clear.i), None
+        )
         return comp, f"{verb.text} it {clear.text}"
     comp = next((c for c in kids if c.dep_ == "ccomp"), None)
     if comp is not None:
         return comp, cue + (f" {prt.text}" if prt is not None else "")
-    gerund = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i
-                   and not any(g.dep_ == "aux" for g in c.children)), None)
+    gerund = next(
+        (
+            c
+            for c in kids
+            if c.dep_ == "xcomp"
+            and c.tag_ == "VBG"
+            and c.i > verb.i
+            and not any(g.dep_ == "aux" for g in c.children)
+        ),
+        None,
+    )
     if gerund is not None and verb.lemma_.lower() in ("say", "tell", "add", "claim", "insist", "argue"):
         return gerund, cue  # "said having him back was a boost": a misparsed clause
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and not _is_speech_verb(verb.head):
@@ -489,8 +528,9 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         if x is not None:
             return x, cue
     if lemma in OBJECT_VERBS and (lemma not in _NEEDS_PARTICLE or prt is not None):
-        x = next((c for c in kids if c.dep_ in ("dobj", "xcomp")
-                  and c.lower_ not in ("it", "this", "that")), None)
+        x = next(
+            (c for c in kids if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ("it", "this", "that")), None
+        )
         if x is not None:
             return x, cue + (f" {prt.text}" if prt is not None else "")
     return None, cue
@@ -502,8 +542,14 @@ def _stance_complement(verb: Token, prt: Token | None) -> tuple[Token | None, st
     if stance is None or verb.pos_ != "VERB" or (prt.lower_ if prt is not None else None) != stance[0]:
         return None, verb.text
     # "campaigned against the toll on Friday": the position is the against/for phrase alone
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in stance[1]
-                 and not _is_time_phrase(c)), None)
+    prep = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.i > verb.i and c.lower_ in stance[1] and not _is_time_phrase(c)
+        ),
+        None,
+    )
     if prep is None:
         return None, verb.text
     return prep, " ".join(t.text for t in (verb, prt, prep) if t is not None)
@@ -519,8 +565,7 @@ def _can_take_stance(head: Token, speaker: Speaker | None) -> bool:
     if head.pos_ in ("PROPN", "PRON"):
         return head.lower_ not in ("it", "this", "that")
     low, lemma = head.lower_, head.lemma_.lower()
-    return (low in GROUP_HEADS or lemma in TITLE_HEADS | ORG_HEADS
-            or lemma.endswith(AGENT_SUFFIXES))
+    return low in GROUP_HEADS or lemma in TITLE_HEADS | ORG_HEADS or lemma.endswith(AGENT_SUFFIXES)
 
 
 def _is_time_phrase(prep: Token) -> bool:
@@ -568,7 +613,7 @@ def _trim_span(doc: Doc, lo: int, hi: int) -> Span:
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
-    return doc[lo:hi + 1]
+    return doc[lo : hi + 1]
 
 
 def _is_that(tok: Token) -> bool:
@@ -581,10 +626,17 @@ def _clause_span(comp: Token, verb: Token) -> Span:
     doc = comp.doc
     if comp.dep_ == "prep" and comp.head == verb:
         # a stance phrase ("against the toll"), without a time phrase the parser hung inside it
-        when = {t.i for p in comp.subtree if p.i != comp.i and p.dep_ == "prep" and _is_time_phrase(p)
-                for t in p.subtree}
-        toks = [t for t in comp.subtree if t.i not in when and not (t.ent_type_ in _TIME_ENTS
-                                                                     and t.dep_ == "npadvmod")]
+        when = {
+            t.i
+            for p in comp.subtree
+            if p.i != comp.i and p.dep_ == "prep" and _is_time_phrase(p)
+            for t in p.subtree
+        }
+        toks = [
+            t
+            for t in comp.subtree
+            if t.i not in when and not (t.ent_type_ in _TIME_ENTS and t.dep_ == "npadvmod")
+        ]
     elif comp.i == verb.head.i:  # the speech verb is an aside inside the clause it reports
         aside = {t.i for t in verb.subtree}
         toks = [t for t in comp.subtree if t.i not in aside]
@@ -608,7 +660,7 @@ def _clause_span(comp: Token, verb: Token) -> Span:
         hi -= 1
     if lo > 0 and doc[lo - 1].text in ("“", '"', "``") and lo - 1 > verb.i:
         lo -= 1  # the clause opens with quoted words: keep their mark
-    inner = doc[lo:hi + 1]
+    inner = doc[lo : hi + 1]
     opened = sum(t.text in ("“", "``") for t in inner) - sum(t.text in ("”", "''") for t in inner)
     if opened > 0:
         # the parser hung the closing mark on the main verb: bring it back into the clause
@@ -618,7 +670,7 @@ def _clause_span(comp: Token, verb: Token) -> Span:
                 break
             if not doc[j].is_punct:
                 break
-    return doc[lo:hi + 1]
+    return doc[lo : hi + 1]
 
 
 # --- 4. Putting it together ---
@@ -664,9 +716,9 @@ def extract_claims(
 
 def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
     """True when a quote is a statement of its own, not quoted words inside a clause."""
-    before = text[left:q.open].strip()
-    after = text[q.close:right].strip()
-    content = text[q.start:q.end]
+    before = text[left : q.open].strip()
+    after = text[q.close : right].strip()
+    content = text[q.start : q.end]
     if _SENT_END.search(content[:-1]) and len(content.split()) >= MIN_FLOATING_WORDS:
         # several sentences make a statement of their own, unless a clause leads in ('said that “A. B.”')
         last = [t for t in _tokens(doc, left, q.open) if not t.is_space and not t.is_punct][-1:]
@@ -675,8 +727,12 @@ def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
             return True
     # a quote opening after a full stop starts a sentence of its own
     before_ok = not before or before[-1] in ":,;.!?" + _DASHES or _ends_with_speech_verb(doc, left, q.open)
-    after_ok = (not after or after[0] in ",;" + _DASHES + ")" or content.rstrip()[-1:] in ".!?,"
-                or _starts_with_attribution(doc, q.close, right))
+    after_ok = (
+        not after
+        or after[0] in ",;" + _DASHES + ")"
+        or content.rstrip()[-1:] in ".!?,"
+        or _starts_with_attribution(doc, q.close, right)
+    )
     return before_ok and after_ok
 
 
@@ -692,8 +748,9 @@ def _starts_with_attribution(doc: Doc, left: int, right: int) -> bool:
     return any(_is_speech_verb(t) for t in toks)
 
 
-def _direct_drafts(doc: Doc, quotes: list[Quote], paras: dict[int, tuple[int, int]],
-                   resolver: SpeakerResolver) -> list[_Draft]:
+def _direct_drafts(
+    doc: Doc, quotes: list[Quote], paras: dict[int, tuple[int, int]], resolver: SpeakerResolver
+) -> list[_Draft]:
     """A draft claim for every quote that stands on its own, with the speaker of its attribution."""
     text = text_of(doc)
     out = []
@@ -710,8 +767,8 @@ def _direct_drafts(doc: Doc, quotes: list[Quote], paras: dict[int, tuple[int, in
             head, verb = _speaker_in_fragment(before, after=False)
         if head is not None and _is_author(head):
             continue
-        words = len(text[q.start:q.end].split())
-        whole_sentence = text[q.start:q.end].rstrip()[-1:] in ".!?" and not text[left:q.open].strip()
+        words = len(text[q.start : q.end].split())
+        whole_sentence = text[q.start : q.end].rstrip()[-1:] in ".!?" and not text[left : q.open].strip()
         if head is None and words < MIN_FLOATING_WORDS and not whole_sentence:
             continue  # a word or two in quotation marks, attributed to no one: a scare quote
         cue = verb.text if verb is not None else ""
@@ -739,16 +796,16 @@ def _resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
     return None  # an unresolved pronoun: filled from the previous claim later
 
 
-def _reported_drafts(doc: Doc, quotes: list[Quote], claimed: list[Quote],
-                     resolver: SpeakerResolver) -> list[_Draft]:
+def _reported_drafts(
+    doc: Doc, quotes: list[Quote], claimed: list[Quote], resolver: SpeakerResolver
+) -> list[_Draft]:
     """A draft claim for every speech/stance verb with a reported clause, and for 'according to'.
 
     `claimed` are the quotes already taken as direct claims: a clause that is mostly one of them is skipped.
     """
     out = []
     for verb in doc:
-        if not (_is_speech_verb(verb) or verb.lemma_ == "make"
-                or verb.lemma_.lower() in STANCE_VERBS):
+        if not (_is_speech_verb(verb) or verb.lemma_ == "make" or verb.lemma_.lower() in STANCE_VERBS):
             continue
         comp, cue = _complement(verb)
         if comp is None:
@@ -771,13 +828,17 @@ def _reported_drafts(doc: Doc, quotes: list[Quote], claimed: list[Quote],
     return out
 
 
-def _according_drafts(doc: Doc, quotes: list[Quote], claimed: list[Quote],
-                      resolver: SpeakerResolver) -> list[_Draft]:
+def _according_drafts(
+    doc: Doc, quotes: list[Quote], claimed: list[Quote], resolver: SpeakerResolver
+) -> list[_Draft]:
     """'According to X, Y' and 'Y, according to X': Y is X's claim."""
     out = []
     for sent in doc.sents:
-        acc = next((t for t in sent if t.lower_ == "according" and t.nbor(1).lower_ == "to"), None) \
-            if len(sent) > 2 else None
+        acc = (
+            next((t for t in sent if t.lower_ == "according" and t.nbor(1).lower_ == "to"), None)
+            if len(sent) > 2
+            else None
+        )
         if acc is None or acc.i + 1 >= len(doc):
             continue
         head = _according_to([acc])
@@ -791,25 +852,26 @@ def _according_drafts(doc: Doc, quotes: list[Quote], claimed: list[Quote],
             rest.pop()
         if len(rest) < 3:
             continue
-        span = doc[rest[0].i: rest[-1].i + 1]
+        span = doc[rest[0].i : rest[-1].i + 1]
         if phrase & set(range(span.start, span.end)):
             # the phrase sits in the middle: keep the longer side
             mid_lo = min(phrase)
-            left, right = doc[rest[0].i:mid_lo], doc[max(phrase) + 1: rest[-1].i + 1]
+            left, right = doc[rest[0].i : mid_lo], doc[max(phrase) + 1 : rest[-1].i + 1]
             span = left if len(left) >= len(right) else right
-            span = doc[span.start:span.end]
+            span = doc[span.start : span.end]
         if _mostly_quoted(span, claimed):
             continue
         out.append(_reported(span, quotes, "according to", _resolve_head(head, resolver), head, acc.idx))
     return out
 
 
-def _reported(span: Span, quotes: list[Quote], cue: str, speaker: Speaker | None, head: Token,
-              anchor: int) -> _Draft:
+def _reported(
+    span: Span, quotes: list[Quote], cue: str, speaker: Speaker | None, head: Token, anchor: int
+) -> _Draft:
     """A draft for a reported clause: direct when the clause is a quotation, mixed when it holds one."""
     whole = next((q for q in quotes if q.open >= span.start_char - 1 and q.start < span.end_char), None)
     text = text_of(span.doc)
-    outside = "" if whole is None else text[span.start_char:whole.open] + text[whole.close:span.end_char]
+    outside = "" if whole is None else text[span.start_char : whole.open] + text[whole.close : span.end_char]
     if whole is not None and len(re.findall(r"\w+", outside)) <= 1 and whole.end >= span.end_char - 2:
         # the clause is the quotation itself ('“…,” according to X'): a direct quote
         return _Draft(whole.start, whole.end, "direct", cue, speaker, head, anchor)
@@ -877,23 +939,34 @@ def _fill_floating(drafts: list[_Draft], sents: list[Sentence], resolver: Speake
     for d in drafts:
         if d.speaker is None:
             para = sents[sentence_index(sents, d.start)].paragraph_id
-            if last is not None and last.speaker is not None and \
-                    para - sents[sentence_index(sents, last.start)].paragraph_id <= FLOAT_PARAGRAPHS:
-                d.speaker = Speaker(last.speaker.name, last.speaker.actor_id,
-                                    d.speaker_tok.text if d.speaker_tok is not None else "")
+            if (
+                last is not None
+                and last.speaker is not None
+                and para - sents[sentence_index(sents, last.start)].paragraph_id <= FLOAT_PARAGRAPHS
+            ):
+                d.speaker = Speaker(
+                    last.speaker.name,
+                    last.speaker.actor_id,
+                    d.speaker_tok.text if d.speaker_tok is not None else "",
+                )
             else:
                 near = resolver.nearest_person(d.start)
                 if near is not None:
-                    d.speaker = Speaker(near.name, near.actor_id,
-                                        d.speaker_tok.text if d.speaker_tok is not None else "")
+                    d.speaker = Speaker(
+                        near.name, near.actor_id, d.speaker_tok.text if d.speaker_tok is not None else ""
+                    )
         if d.speaker is not None:
             last = d
 
 
 def _continues(prev: Claim | None, speaker: Speaker, paragraph: int, sents: list[Sentence]) -> bool:
     """True when a claim follows a dated claim of the same speaker in the same or the next paragraph."""
-    return (prev is not None and bool(prev.date) and prev.speaker == speaker.name
-            and paragraph - sents[prev.sentence_id].paragraph_id <= 1)
+    return (
+        prev is not None
+        and bool(prev.date)
+        and prev.speaker == speaker.name
+        and paragraph - sents[prev.sentence_id].paragraph_id <= 1
+    )
 
 
 _ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -912,8 +985,9 @@ def _statement_date(doc: Doc, d: _Draft, dated: tuple[str, str]) -> tuple[str, s
     return date, basis
 
 
-def _to_claims(doc: Doc, drafts: list[_Draft], sents: list[Sentence],
-               dates: dict[int, tuple[str, str]]) -> list[Claim]:
+def _to_claims(
+    doc: Doc, drafts: list[_Draft], sents: list[Sentence], dates: dict[int, tuple[str, str]]
+) -> list[Claim]:
     """Number the drafts and date them: explicit date in the sentence, else the sentence's event."""
     claims: list[Claim] = []
     prev: Claim | None = None
@@ -927,8 +1001,20 @@ def _to_claims(doc: Doc, drafts: list[_Draft], sents: list[Sentence],
             date, basis = prev.date, "context"
         # a date written in the sentence (absolute or relative) is explicit; one from its event is context
         basis = "none" if not date else ("explicit" if basis in ("explicit", "relative") else "context")
-        claim = Claim(f"C{len(claims) + 1:03d}", d.speaker.name, d.speaker.actor_id, d.speaker.text, d.cue,
-                      text_of(doc)[d.start:d.end], d.kind, date, basis, d.start, d.end, sid)
+        claim = Claim(
+            f"C{len(claims) + 1:03d}",
+            d.speaker.name,
+            d.speaker.actor_id,
+            d.speaker.text,
+            d.cue,
+            text_of(doc)[d.start : d.end],
+            d.kind,
+            date,
+            basis,
+            d.start,
+            d.end,
+            sid,
+        )
         claims.append(claim)
         prev = claim
     return claims

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.records import Actor, Mention, Sentence
+from newsdossier.text.nlp import sentence_index, text_of
 
 # Lemmas of verbs that introduce speech or a stated position; shared with claims.py.
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
 say tell warn note stress emphasize emphasise explain confirm clarify deny add write claim insist argue
 state announce declare assert suggest acknowledge admit report reveal predict promise urge caution
 indicate maintain contend allege complain concede agree recall remark reply respond answer ask tweet
@@ -27,28 +28,49 @@ repeat reaffirm assure advise conclude continue retort quip joke lament wonder c
 recommend demand criticize criticise blast slam dismiss reject rule accuse charge counter voice
 shout chant yell scream exclaim cry crow scold sniff echo quote tout boast brag mutter whisper
 acknowledges concede confess assure remind testify
-""".split())
+""".split()
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _GENDERED = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
 }
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
-_HONORIFIC = {"mr": "m", "sir": "m", "lord": "m",
-              "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f"}
+_HONORIFIC = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "lady": "f",
+    "dame": "f",
+}
 # Nouns that carry a gender in English; seen next to a name they tell the name's gender.
 _GENDER_NOUNS = {
-    "m": set("""spokesman chairman businessman congressman councilman father husband son brother uncle
-             king prince actor boy man grandfather nephew""".split()),
-    "f": set("""spokeswoman chairwoman businesswoman congresswoman councilwoman mother wife daughter
-             sister aunt queen princess actress girl woman grandmother niece""".split()),
+    "m": set(
+        """spokesman chairman businessman congressman councilman father husband son brother uncle
+             king prince actor boy man grandfather nephew""".split()
+    ),
+    "f": set(
+        """spokeswoman chairwoman businesswoman congresswoman councilwoman mother wife daughter
+             sister aunt queen princess actress girl woman grandmother niece""".split()
+    ),
 }
 # A small generic list of common given names (English and international), for gender only. Names that
 # are as often a family name written first ("Kim", "Li") are left out, as are rare names known
 # mostly from one public figure.
 _FIRST_NAMES = {
-    "m": set("""john james robert michael william david richard joseph thomas charles christopher daniel paul
+    "m": set(
+        """john james robert michael william david richard joseph thomas charles christopher daniel paul
              mark george steven kevin brian edward ronald anthony jason jeff jeffrey ryan gary eric stephen
              andrew peter scott justin doug douglas frank jack tim timothy greg bill bob jim tom mike steve
              dave chris nick sam ben adam alex patrick sean ian martin jean pierre michel luis carlos jose
@@ -57,8 +79,10 @@ _FIRST_NAMES = {
              nathan noah ethan logan luke tyler aaron kyle brandon zach jonathan larry dennis roger keith
              terry gerald harold carl arthur wayne ralph roy eugene louis russell bobby phil philip randy
              howard victor todd dale craig shawn colin neil ross graham derek trevor donald joe rob ken
-             kenneth walter henry fred bruce""".split()),
-    "f": set("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
+             kenneth walter henry fred bruce""".split()
+    ),
+    "f": set(
+        """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
              betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie
              rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
              samantha katherine christine debra rachel catherine carolyn janet maria heather diane julie joyce
@@ -67,7 +91,8 @@ _FIRST_NAMES = {
              irina elena tatiana svetlana ursula theresa hillary caroline erin katie kate kathryn jane janice
              wendy denise tina tracy tammy sheila gail joanne diana alison allison amber jenna jenny julia
              grace chloe zoe sofia isabella ava mia abigail madison ella lily natalie leah holly molly paula
-             monica rita rosa vanessa veronica yvonne lori lorraine sue doris judy beverly""".split()),
+             monica rita rosa vanessa veronica yvonne lori lorraine sue doris judy beverly""".split()
+    ),
 }
 # Slavic surname endings that mark gender ("Petrova", "Kowalska" / "Petrov", "Kowalski"). A weak cue,
 # used only when no honorific, gendered noun, given name or pronoun says anything: endings such as
@@ -90,8 +115,13 @@ class Candidate:
     quoted: bool
 
 
-def pronoun_votes(doc: Doc, sents: list[Sentence], actors: list[Actor], mentions: list[Mention],
-                  quoted: list[tuple[int, int]]) -> dict[str, dict[str, int]]:
+def pronoun_votes(
+    doc: Doc,
+    sents: list[Sentence],
+    actors: list[Actor],
+    mentions: list[Mention],
+    quoted: list[tuple[int, int]],
+) -> dict[str, dict[str, int]]:
     """Per actor, the he/she that the grammar ties to its name: 'Doe said she …', 'Doe hurt himself'."""
     person = {a.actor_id for a in actors if a.type == "person"}
     votes: dict[str, dict[str, int]] = {}
@@ -106,8 +136,11 @@ def pronoun_votes(doc: Doc, sents: list[Sentence], actors: list[Actor], mentions
             g = _GENDERED.get(tok.lower_)
             if not g or tok.pos_ != "PRON" or _inside(quoted, tok.idx):
                 continue
-            clause_subject = tok.dep_ in SUBJECT_DEPS and tok.head.head == verb and \
-                tok.head.dep_ in ("ccomp", "advcl", "conj", "xcomp")
+            clause_subject = (
+                tok.dep_ in SUBJECT_DEPS
+                and tok.head.head == verb
+                and tok.head.dep_ in ("ccomp", "advcl", "conj", "xcomp")
+            )
             reflexive = tok.lower_.endswith("self") and tok.head == verb
             if clause_subject or reflexive:
                 v = votes.setdefault(m.actor_id, {"m": 0, "f": 0})
@@ -125,8 +158,9 @@ def named_spans(actor: Actor, mentions: list[Mention], doc: Doc) -> Iterator[Spa
             yield span
 
 
-def actor_gender(actor: Actor, mentions: list[Mention], doc: Doc,
-                 text_votes: dict[str, int] | None = None) -> str:
+def actor_gender(
+    actor: Actor, mentions: list[Mention], doc: Doc, text_votes: dict[str, int] | None = None
+) -> str:
     """'m', 'f' or '' from honorifics, gendered nouns, given names and pronoun use; else surname endings."""
     votes = dict(text_votes or {"m": 0, "f": 0})
     words = [w.lower().strip(".") for w in re.split(r"[\s;]+", f"{actor.title} {actor.aliases}") if w]
@@ -134,7 +168,7 @@ def actor_gender(actor: Actor, mentions: list[Mention], doc: Doc,
         for g, nouns in _GENDER_NOUNS.items():
             votes[g] += 2 * (w in nouns)
     for span in named_spans(actor, mentions, doc):
-        for tok in doc[max(0, span.start - 4): span.start]:
+        for tok in doc[max(0, span.start - 4) : span.start]:
             g = _HONORIFIC.get(tok.lower_.strip("."))
             if g:
                 votes[g] += 3
@@ -188,7 +222,7 @@ def is_speaker_token(token: Token) -> bool:
         return True
     if token.dep_ in SUBJECT_DEPS:
         # "Doe, the doctor, is more blunt: “…”": a subject whose clause opens a quotation
-        after = text_of(token.doc)[token.head.idx: token.sent.end_char + 3]
+        after = text_of(token.doc)[token.head.idx : token.sent.end_char + 3]
         return bool(re.search(r":\s*[“\"]", after))
     return False
 
@@ -201,8 +235,9 @@ def _candidates(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]
         if span is None:
             continue
         root = span.root
-        out.append(Candidate(m, root, root.dep_ in SUBJECT_DEPS, is_speaker_token(root),
-                             _inside(quoted, m.start)))
+        out.append(
+            Candidate(m, root, root.dep_ in SUBJECT_DEPS, is_speaker_token(root), _inside(quoted, m.start))
+        )
     return out
 
 
@@ -217,8 +252,9 @@ def _agrees(pronoun: str, actor: Actor, gender: str) -> bool:
     return False
 
 
-def _score(cand: Candidate, pron: Token, sents: list[Sentence], pron_sid: int, pron_quoted: bool,
-           known_gender: bool) -> float:
+def _score(
+    cand: Candidate, pron: Token, sents: list[Sentence], pron_sid: int, pron_quoted: bool, known_gender: bool
+) -> float:
     """Higher is a likelier antecedent: recent, a subject, a speaker, outside quotes, of known gender."""
     dist = pron_sid - cand.mention.sentence_id
     score = -1.5 * dist + (1.5 if known_gender else 0.0)
@@ -236,8 +272,9 @@ def _score(cand: Candidate, pron: Token, sents: list[Sentence], pron_sid: int, p
     return score
 
 
-def missed_name_mentions(doc: Doc, *, sents: list[Sentence], actors: list[Actor],
-                         mentions: list[Mention]) -> list[Mention]:
+def missed_name_mentions(
+    doc: Doc, *, sents: list[Sentence], actors: list[Actor], mentions: list[Mention]
+) -> list[Mention]:
     """Mentions the NER missed: a token spelling a known person's surname ('Doe, the doctor, said')."""
     forms: dict[str, str] = {}
     for a in actors:
@@ -263,8 +300,11 @@ def _bound_subjects(pron: Token, cands: list[Candidate]) -> set[str]:
     if pron.dep_ not in ("dobj", "pobj", "iobj", "dative") or pron.lower_.endswith("self"):
         return set()
     verb = _governing_verb(pron)
-    return {c.mention.actor_id for c in cands
-            if c.token.dep_ in SUBJECT_DEPS and c.token.head == verb and c.token.i < pron.i}
+    return {
+        c.mention.actor_id
+        for c in cands
+        if c.token.dep_ in SUBJECT_DEPS and c.token.head == verb and c.token.i < pron.i
+    }
 
 
 def resolve_pronouns(
@@ -274,8 +314,9 @@ def resolve_pronouns(
     by_id = {a.actor_id: a for a in actors}
     quoted = quote_mask(text_of(doc))
     pv = pronoun_votes(doc, sents, actors, mentions, quoted)
-    genders = {a.actor_id: actor_gender(a, mentions, doc, pv.get(a.actor_id))
-               for a in actors if a.type == "person"}
+    genders = {
+        a.actor_id: actor_gender(a, mentions, doc, pv.get(a.actor_id)) for a in actors if a.type == "person"
+    }
     known = [m for m in mentions if m.actor_id in by_id]
     known += missed_name_mentions(doc, sents=sents, actors=actors, mentions=known)
     cands = sorted(_candidates(doc, known, quoted), key=lambda c: c.mention.start)
@@ -354,8 +395,9 @@ def description_words(actor: Actor, mentions: list[Mention], doc: Doc) -> set[st
             if tok.dep_ == "appos":
                 words.update(t.lower_ for t in tok.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
         if span.root.dep_ == "appos":
-            words.update(t.lower_ for t in span.root.head.subtree
-                         if t.pos_ in ("NOUN", "ADJ") and t.i < span.start)
+            words.update(
+                t.lower_ for t in span.root.head.subtree if t.pos_ in ("NOUN", "ADJ") and t.i < span.start
+            )
     return words
 
 
@@ -370,8 +412,9 @@ def resolve_description(
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     # "the Chilean president": an adjective of nationality must agree with what we know of the actor
-    demonyms = {t.lower_ for t in toks[1:]
-                if t.i != head.i and (t.ent_type_ == "NORP" or t.text[:1].isupper())}
+    demonyms = {
+        t.lower_ for t in toks[1:] if t.i != head.i and (t.ent_type_ == "NORP" or t.text[:1].isupper())
+    }
     heads = _HYPERNYMS.get(head.lower_, set()) | {head.lower_}
     before = [m for m in mentions if m.start < span.start_char and m.how != "pronoun"]
     best, best_pos = None, -1

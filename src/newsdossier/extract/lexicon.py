@@ -14,6 +14,7 @@ def words(text: str) -> frozenset[str]:
     """A word list written as whitespace-separated text."""
     return frozenset(text.split())
 
+
 # Role nouns that name a position a person holds ("Foreign Minister X", "X, a spokesman").
 TITLE_HEADS = words("""
 president vice-president premier chancellor minister secretary spokesman spokeswoman spokesperson
@@ -89,8 +90,9 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
 }
 
 # Prepositions after which a capital names the city, not its government ("the talks in Rome").
-LOCATIVE_PREPS = words("in at near to into from outside inside around across through toward towards "
-                       "via within throughout")
+LOCATIVE_PREPS = words(
+    "in at near to into from outside inside around across through toward towards via within throughout"
+)
 
 # Verbs whose object is a place to go to ("visit Paris"), so a capital there is the city.
 MOTION_VERBS = words("""visit travel arrive fly leave enter return reach tour come go move relocate flee
@@ -259,13 +261,41 @@ def country_of_capital(text: str) -> Country | None:
 
 # Abbreviated ranks and honorifics, written out for the title column.
 RANK_WORDS = {
-    "dr": "doctor", "dr.": "doctor", "gen": "general", "gen.": "general", "maj": "major", "maj.": "major",
-    "lt": "lieutenant", "lt.": "lieutenant", "col": "colonel", "col.": "colonel", "capt": "captain",
-    "capt.": "captain", "cmdr": "commander", "cmdr.": "commander", "adm": "admiral", "adm.": "admiral",
-    "sgt": "sergeant", "sgt.": "sergeant", "cpl": "corporal", "cpl.": "corporal", "pte": "private",
-    "pte.": "private", "pvt": "private", "pvt.": "private", "brig": "brigadier", "brig.": "brigadier",
-    "sen": "senator", "sen.": "senator", "rep": "representative", "rep.": "representative",
-    "gov": "governor", "gov.": "governor", "rev": "reverend", "rev.": "reverend", "prof": "professor",
+    "dr": "doctor",
+    "dr.": "doctor",
+    "gen": "general",
+    "gen.": "general",
+    "maj": "major",
+    "maj.": "major",
+    "lt": "lieutenant",
+    "lt.": "lieutenant",
+    "col": "colonel",
+    "col.": "colonel",
+    "capt": "captain",
+    "capt.": "captain",
+    "cmdr": "commander",
+    "cmdr.": "commander",
+    "adm": "admiral",
+    "adm.": "admiral",
+    "sgt": "sergeant",
+    "sgt.": "sergeant",
+    "cpl": "corporal",
+    "cpl.": "corporal",
+    "pte": "private",
+    "pte.": "private",
+    "pvt": "private",
+    "pvt.": "private",
+    "brig": "brigadier",
+    "brig.": "brigadier",
+    "sen": "senator",
+    "sen.": "senator",
+    "rep": "representative",
+    "rep.": "representative",
+    "gov": "governor",
+    "gov.": "governor",
+    "rev": "reverend",
+    "rev.": "reverend",
+    "prof": "professor",
     "prof.": "professor",
 }
 

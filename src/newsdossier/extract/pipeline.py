@@ -12,13 +12,13 @@ from spacy.tokens import Doc
 
 from newsdossier import tables
 from newsdossier.extract.actors import extract_actors
-from newsdossier.text.article import Article, load_article, parse_date
 from newsdossier.extract.claims import extract_claims
 from newsdossier.extract.coref import add_pronoun_mentions
-from newsdossier.text.nlp import get_nlp, parse, sentences
-from newsdossier.records import Actor, Claim, Event, Mention, Sentence, Timex
 from newsdossier.extract.timeline import build_timeline, sentence_dates
 from newsdossier.extract.timex import find_timexes
+from newsdossier.records import Actor, Claim, Event, Mention, Sentence, Timex
+from newsdossier.text.article import Article, load_article, parse_date
+from newsdossier.text.nlp import get_nlp, parse, sentences
 
 ARTICLE_JSON = "article.json"
 
@@ -65,10 +65,18 @@ def write_tables(dossier: Dossier, out_dir: Path) -> dict[str, pd.DataFrame]:
 
 # --- The notebook steps: each reads the run folder, computes, writes its tables, returns them. ---
 
+
 def article_to_json(article: Article) -> dict:
     """The article as stored in the run folder."""
-    return {"name": article.name, "path": article.path, "published": article.published,
-            "title": article.title, "source": article.source, "format": article.format, "text": article.text}
+    return {
+        "name": article.name,
+        "path": article.path,
+        "published": article.published,
+        "title": article.title,
+        "source": article.source,
+        "format": article.format,
+        "text": article.text,
+    }
 
 
 def read_article(out_dir: Path) -> Article:
@@ -80,8 +88,14 @@ def read_article(out_dir: Path) -> Article:
     return Article(**data)
 
 
-def article_step(path: str | Path, out_dir: str | Path, *, published: str | dt.date | None = None,
-                 title: str | None = None, source: str | None = None) -> tuple[Article, pd.DataFrame]:
+def article_step(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    published: str | dt.date | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> tuple[Article, pd.DataFrame]:
     """Step 01: load the article, store it and its sentences in the run folder."""
     article = load_article(path, published=published or None, title=title or None, source=source or None)
     out_dir = Path(out_dir)
@@ -104,8 +118,10 @@ def actors_step(out_dir: str | Path, *, model: str | None = None) -> tuple[pd.Da
     _, doc, sents = _parsed(out_dir, model)
     actors, mentions = extract_actors(doc, sents=sents)
     actors, mentions = add_pronoun_mentions(doc, sents=sents, actors=actors, mentions=mentions)
-    return (tables.write_records(actors, Actor, out_dir / "actors.csv"),
-            tables.write_records(mentions, Mention, out_dir / "mentions.csv"))
+    return (
+        tables.write_records(actors, Actor, out_dir / "actors.csv"),
+        tables.write_records(mentions, Mention, out_dir / "mentions.csv"),
+    )
 
 
 def claims_step(out_dir: str | Path, *, model: str | None = None) -> pd.DataFrame:
@@ -130,8 +146,13 @@ def timeline_step(out_dir: str | Path, *, model: str | None = None) -> pd.DataFr
     return tables.write_records(events, Event, out_dir / "timeline.csv")
 
 
-def extract(path: str | Path, out_dir: str | Path, *, published: str | dt.date | None = None,
-            nlp: Language | None = None) -> Dossier:
+def extract(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    published: str | dt.date | None = None,
+    nlp: Language | None = None,
+) -> Dossier:
     """The fast path: load, analyse and write the tables without notebooks."""
     article = load_article(path, published=published)
     dossier = analyse(article, nlp=nlp)
@@ -139,7 +160,9 @@ def extract(path: str | Path, out_dir: str | Path, *, published: str | dt.date |
     return dossier
 
 
-def timeline_window(out_dir: str | Path, window_start: str = "", window_end: str = "") -> tuple[str, str] | None:
+def timeline_window(
+    out_dir: str | Path, window_start: str = "", window_end: str = ""
+) -> tuple[str, str] | None:
     """The timeline's core window: the given days, or the span of the main day-precise events."""
     from newsdossier.extract import timeline
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.text.nlp import sentence_index, text_of
-from newsdossier.records import Event, Mention, Sentence, Timex
 from newsdossier.extract.timex import governing_verb
+from newsdossier.records import Event, Mention, Sentence, Timex
+from newsdossier.text.nlp import sentence_index, text_of
 
 MAX_EVENT_TOKENS = 45
 # Nouns that name an event which happens on a date. Words in one group may name the same event
@@ -49,15 +49,19 @@ _EVENT_PARTS = set("start beginning end opening close sidelines margins eve outs
 # "after" and its synonym "following" are in: they say the event came first, not that it fell on
 # the same day. "Officials spoke on May 4 after the talks" is often a same-day sequence, but not
 # always: "rioting broke out on Friday after the vote", "police made arrests on Monday after the
-# attack", "she flew home on June 9 after the forum in Oslo" leave the earlier event's day open. TimeML likewise links such pairs as AFTER, not as sharing a date, so the event is left
+# attack", "she flew home on June 9 after the forum in Oslo" leave the earlier event's day open.
+# TimeML likewise links such pairs as AFTER, not as sharing a date, so the event is left
 # undated rather than given a day that is only a guess.
 _NOT_SAME_TIME = {"since", "before", "until", "till", "ahead", "prior", "after", "following"}
 # One exception, narrow on purpose: words said "on <day> after/following the <gathering>"
 # ("the minister's remarks on May 4 after the talks", "told reporters on Friday after the meeting").
 # Participants speak to the press when a meeting ends, so the gathering is read as
-# falling on that day (the first group of EVENT_GROUPS). Reactions to votes, attacks or storms get no such reading.
-_SPEECH_HEADS = set("""comment comments remark remarks statement statements speech address said say says
-told tell spoke speak speaking speaks announce announced declare declared insist insisted""".split())
+# falling on that day (the first group of EVENT_GROUPS). Reactions to votes, attacks or storms get
+# no such reading.
+_SPEECH_HEADS = set(
+    """comment comments remark remarks statement statements speech address said say says
+told tell spoke speak speaking speaks announce announced declare declared insist insisted""".split()
+)
 # Verbs that place someone at an event.
 _AT_EVENT_VERBS = set("attend host hold open close chair join address convene end begin".split())
 # Verbs whose subject event is happening at the time of the clause.
@@ -163,7 +167,8 @@ def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
     """For each dated sentence, (date, basis) of what it reports: its own date, else its event's date.
 
     basis is "explicit" when the sentence gives a date itself and "context" when it names an event
-    dated elsewhere, or reports a statement at a press event right after a sentence dated to a day. A date inside what is reported ("said that in 2019 ...", a quotation) is not the
+    dated elsewhere, or reports a statement at a press event right after a sentence dated to a day.
+    A date inside what is reported ("said that in 2019 ...", a quotation) is not the
     date of the saying.
     """
     out: dict[int, tuple[str, str]] = {}
@@ -399,8 +404,11 @@ def _under_not_same_time(token: Token, verb: Token) -> bool:
 
 def _spoken_after_gathering(event: Token, prep: Token) -> bool:
     """True for "remarks on May 4 after the talks": speech that follows a gathering on its day."""
-    return (prep.lower_ in ("after", "following") and _event_key(event) == _GROUP_OF["summit"]
-            and prep.head.lower_ in _SPEECH_HEADS)
+    return (
+        prep.lower_ in ("after", "following")
+        and _event_key(event) == _GROUP_OF["summit"]
+        and prep.head.lower_ in _SPEECH_HEADS
+    )
 
 
 def _definite(token: Token) -> bool:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.text.nlp import text_of
 from newsdossier.records import Timex
+from newsdossier.text.nlp import text_of
 
 MONTHS = ("january february march april may june july august september october november december").split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()

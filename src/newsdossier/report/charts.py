@@ -19,9 +19,17 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import display
 
-WIDTH, HEIGHT = 680, 420  # fixed, and narrower than an A4 page's 718 px text width: autosized figures get clipped
-TYPE_COLOURS = {"person": "#1f77b4", "organization": "#ff7f0e", "location": "#2ca02c", "group": "#7f7f7f",
-                "unresolved": "#bbbbbb"}
+WIDTH, HEIGHT = (
+    680,
+    420,
+)  # fixed, and narrower than an A4 page's 718 px text width: autosized figures get clipped
+TYPE_COLOURS = {
+    "person": "#1f77b4",
+    "organization": "#ff7f0e",
+    "location": "#2ca02c",
+    "group": "#7f7f7f",
+    "unresolved": "#bbbbbb",
+}
 KIND_COLOURS = {"direct": "#d62728", "indirect": "#9467bd", "mixed": "#8c564b"}
 OTHER_COLOUR = "#17becf"
 _plotly_js_sent = False
@@ -37,8 +45,12 @@ def label(value: object, limit: int | None = None) -> str:
 
 def figure_html(fig: go.Figure, *, include_plotlyjs: bool) -> str:
     """A figure as an HTML fragment, with plotly.js inline or not, and no MathJax."""
-    return fig.to_html(full_html=False, include_plotlyjs=include_plotlyjs, include_mathjax=False,
-                       config={"displaylogo": False, "responsive": False})
+    return fig.to_html(
+        full_html=False,
+        include_plotlyjs=include_plotlyjs,
+        include_mathjax=False,
+        config={"displaylogo": False, "responsive": False},
+    )
 
 
 def show(fig: go.Figure) -> None:
@@ -50,14 +62,29 @@ def show(fig: go.Figure) -> None:
 
 
 def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, height: int = HEIGHT) -> go.Figure:
-    fig.update_layout(title=title, xaxis_title=xtitle, yaxis_title=ytitle, width=WIDTH, height=height,
-                      template="plotly_white", margin={"l": 60, "r": 20, "t": 60, "b": 60}, legend_title_text="")
+    fig.update_layout(
+        title=title,
+        xaxis_title=xtitle,
+        yaxis_title=ytitle,
+        width=WIDTH,
+        height=height,
+        template="plotly_white",
+        margin={"l": 60, "r": 20, "t": 60, "b": 60},
+        legend_title_text="",
+    )
     return fig
 
 
 def _empty(fig: go.Figure, message: str) -> go.Figure:
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font={"size": 14, "color": "#777"})
+    fig.add_annotation(
+        text=message,
+        showarrow=False,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        font={"size": 14, "color": "#777"},
+    )
     fig.update_xaxes(showticklabels=False)
     fig.update_yaxes(showticklabels=False)
     return fig
@@ -70,15 +97,24 @@ def actors_by_mentions(actors: pd.DataFrame, top: int = 15) -> go.Figure:
     names = [f"{n}({i})" if names.count(n) > 1 else n for n, i in zip(names, data["actor_id"])]
     data = data.assign(_label=names)
     fig = go.Figure()
-    kinds = [k for k in TYPE_COLOURS if k in set(data["type"])] + sorted(set(data["type"]) - set(TYPE_COLOURS))
+    kinds = [k for k in TYPE_COLOURS if k in set(data["type"])] + sorted(
+        set(data["type"]) - set(TYPE_COLOURS)
+    )
     for kind in kinds:
         part = data[data["type"] == kind]
-        fig.add_bar(x=part["mentions"], y=part["_label"], orientation="h", name=label(kind),
-                    marker_color=TYPE_COLOURS.get(kind, OTHER_COLOUR),
-                    hovertemplate="%{y}: %{x} mentions<extra></extra>")
+        fig.add_bar(
+            x=part["mentions"],
+            y=part["_label"],
+            orientation="h",
+            name=label(kind),
+            marker_color=TYPE_COLOURS.get(kind, OTHER_COLOUR),
+            hovertemplate="%{y}: %{x} mentions<extra></extra>",
+        )
     fig.update_yaxes(categoryorder="array", categoryarray=names)
     title = "Actors by mentions" + (f" (top {top} of {len(actors)})" if len(actors) > top else "")
-    fig = _layout(fig, title, "mentions (names, titles, pronouns)", "actor", height=max(300, 26 * len(data) + 130))
+    fig = _layout(
+        fig, title, "mentions (names, titles, pronouns)", "actor", height=max(300, 26 * len(data) + 130)
+    )
     return fig if not data.empty else _empty(fig, "no actors found")
 
 
@@ -90,17 +126,29 @@ def claims_per_speaker(claims: pd.DataFrame, top: int = 15) -> go.Figure:
     speakers = claims.assign(speaker=claims["speaker"].replace("", "(unknown)").map(lambda s: label(s, 30)))
     order = speakers["speaker"].value_counts().index.tolist()[:top][::-1]
     counts = speakers.groupby(["speaker", "kind"]).size().unstack(fill_value=0).reindex(order)
-    kinds = [k for k in KIND_COLOURS if k in counts.columns] + [k for k in counts.columns if k not in KIND_COLOURS]
+    kinds = [k for k in KIND_COLOURS if k in counts.columns] + [
+        k for k in counts.columns if k not in KIND_COLOURS
+    ]
     for kind in kinds:
-        fig.add_bar(x=counts[kind], y=counts.index, orientation="h", name=label(kind),
-                    marker_color=KIND_COLOURS.get(kind, OTHER_COLOUR),
-                    hovertemplate="%{y}: %{x} " + label(kind) + "<extra></extra>")
+        fig.add_bar(
+            x=counts[kind],
+            y=counts.index,
+            orientation="h",
+            name=label(kind),
+            marker_color=KIND_COLOURS.get(kind, OTHER_COLOUR),
+            hovertemplate="%{y}: %{x} " + label(kind) + "<extra></extra>",
+        )
     fig.update_layout(barmode="stack")
     title = "Claims per speaker" + (f" (top {top})" if speakers["speaker"].nunique() > top else "")
     return _layout(fig, title, "claims", "speaker", height=max(300, 26 * len(order) + 130))
 
 
-_SEASON_START = {"WI": (-1, 12), "SP": (0, 3), "SU": (0, 6), "FA": (0, 9)}  # TIMEX3: winter 2024 starts Dec 2023
+_SEASON_START = {
+    "WI": (-1, 12),
+    "SP": (0, 3),
+    "SU": (0, 6),
+    "FA": (0, 9),
+}  # TIMEX3: winter 2024 starts Dec 2023
 
 
 def plot_date(value: str) -> dt.date | None:
@@ -133,8 +181,11 @@ def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None
     rows = rows.sort_values(["when", "start"], kind="stable")
     fig = go.Figure()
     left_out = len(timeline) - len(rows)
-    title = "Timeline" + (f" ({left_out} event{'s' if left_out != 1 else ''} without a placeable date left out)"
-                          if left_out else "")
+    title = "Timeline" + (
+        f" ({left_out} event{'s' if left_out != 1 else ''} without a placeable date left out)"
+        if left_out
+        else ""
+    )
     if rows.empty:
         return _empty(_layout(fig, title, "date", "event", height=300), "no placeable dates")
     lo = hi = None
@@ -145,7 +196,11 @@ def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None
     ylabels = [f"{label(r.event_id)} {label(r.event, 38)}" for r in rows.itertuples()]
     xs, symbols, notes = [], [], []
     for r in rows.itertuples():
-        x, symbol, note = dt.datetime.combine(r.when, dt.time(12)), "circle", ""  # mid-day: inside its day's band
+        x, symbol, note = (
+            dt.datetime.combine(r.when, dt.time(12)),
+            "circle",
+            "",
+        )  # mid-day: inside its day's band
         if lo and r.when < lo:
             x, symbol, note = lo, "triangle-left", " (earlier, off the axis)"
         elif hi and r.when > hi:
@@ -153,19 +208,43 @@ def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None
         xs.append(x)
         symbols.append(symbol)
         notes.append(f"{label(r.date)} “{label(r.date_text, 40)}”{note}")
-    fig.add_scatter(x=xs, y=ylabels, mode="markers+text", marker={"size": 12, "symbol": symbols, "color": "#1f77b4"},
-                    text=[label(d) for d in rows["date"]], textposition="middle right", textfont={"size": 10},
-                    customdata=notes, hovertemplate="%{customdata}<br>%{y}<extra></extra>", name="event",
-                    showlegend=False, cliponaxis=False)
+    fig.add_scatter(
+        x=xs,
+        y=ylabels,
+        mode="markers+text",
+        marker={"size": 12, "symbol": symbols, "color": "#1f77b4"},
+        text=[label(d) for d in rows["date"]],
+        textposition="middle right",
+        textfont={"size": 10},
+        customdata=notes,
+        hovertemplate="%{customdata}<br>%{y}<extra></extra>",
+        name="event",
+        showlegend=False,
+        cliponaxis=False,
+    )
     if lo:
-        fig.add_vrect(x0=window[0], x1=(dt.date.fromisoformat(window[1]) + dt.timedelta(days=1)).isoformat(),
-                      fillcolor="#ffd54f", opacity=0.35, line_width=0, layer="below",
-                      annotation_text="core window", annotation_position="top left")
+        fig.add_vrect(
+            x0=window[0],
+            x1=(dt.date.fromisoformat(window[1]) + dt.timedelta(days=1)).isoformat(),
+            fillcolor="#ffd54f",
+            opacity=0.35,
+            line_width=0,
+            layer="below",
+            annotation_text="core window",
+            annotation_position="top left",
+        )
         fig.update_xaxes(range=[lo.isoformat(), (hi + dt.timedelta(days=1)).isoformat()])
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=ylabels, tickfont={"size": 10})
+    fig.update_yaxes(
+        autorange="reversed", categoryorder="array", categoryarray=ylabels, tickfont={"size": 10}
+    )
     fig.update_xaxes(type="date", tickformat="%d %b\n%Y" if lo else None)
-    fig = _layout(fig, title, "date (each event at the first day its date covers)", "event",
-                  height=max(300, 30 * len(rows) + 140))
+    fig = _layout(
+        fig,
+        title,
+        "date (each event at the first day its date covers)",
+        "event",
+        height=max(300, 30 * len(rows) + 140),
+    )
     fig.update_layout(margin={"l": 260, "r": 40, "t": 60, "b": 70})
     return fig
 
@@ -178,11 +257,19 @@ def speaker_network(edges: pd.DataFrame) -> go.Figure:
     """
     fig = go.Figure()
     if edges.empty:
-        return _empty(_layout(fig, "Who speaks about whom", "", "", height=300), "no claim names another actor")
-    speakers = (edges.groupby(["speaker_key", "speaker", "speaker_type"], as_index=False)["claims"].sum()
-                .sort_values(["claims", "speaker"], ascending=[False, True]))
-    targets = (edges.groupby(["target_id", "target", "target_type"], as_index=False)["claims"].sum()
-               .sort_values(["claims", "target"], ascending=[False, True]))
+        return _empty(
+            _layout(fig, "Who speaks about whom", "", "", height=300), "no claim names another actor"
+        )
+    speakers = (
+        edges.groupby(["speaker_key", "speaker", "speaker_type"], as_index=False)["claims"]
+        .sum()
+        .sort_values(["claims", "speaker"], ascending=[False, True])
+    )
+    targets = (
+        edges.groupby(["target_id", "target", "target_type"], as_index=False)["claims"]
+        .sum()
+        .sort_values(["claims", "target"], ascending=[False, True])
+    )
     n = max(len(speakers), len(targets))
     height = max(320, 30 * n + 120)
 
@@ -198,26 +285,54 @@ def speaker_network(edges: pd.DataFrame) -> go.Figure:
         for e in part.itertuples():
             xs += [0, 1, None]
             ys_ += [left[e.speaker_key], right[e.target_id], None]
-        fig.add_scatter(x=xs, y=ys_, mode="lines", hoverinfo="skip", showlegend=False,
-                        line={"width": 1 + 5 * (width - 1) / max(1, most - 1), "color": "rgba(90,90,90,0.45)"})
+        fig.add_scatter(
+            x=xs,
+            y=ys_,
+            mode="lines",
+            hoverinfo="skip",
+            showlegend=False,
+            line={"width": 1 + 5 * (width - 1) / max(1, most - 1), "color": "rgba(90,90,90,0.45)"},
+        )
     mids = edges.assign(x=0.5, y=[(left[e.speaker_key] + right[e.target_id]) / 2 for e in edges.itertuples()])
-    hover = [f"{label(e.speaker)} → {label(e.target)}: {_plural(e.claims, 'claim')} ({label(e.claim_ids)})"
-             for e in edges.itertuples()]
-    fig.add_scatter(x=mids["x"], y=mids["y"], mode="markers", marker={"size": 6, "color": "rgba(0,0,0,0)"},
-                    showlegend=False, name="claims", customdata=hover, hovertemplate="%{customdata}<extra></extra>")
+    hover = [
+        f"{label(e.speaker)} → {label(e.target)}: {_plural(e.claims, 'claim')} ({label(e.claim_ids)})"
+        for e in edges.itertuples()
+    ]
+    fig.add_scatter(
+        x=mids["x"],
+        y=mids["y"],
+        mode="markers",
+        marker={"size": 6, "color": "rgba(0,0,0,0)"},
+        showlegend=False,
+        name="claims",
+        customdata=hover,
+        hovertemplate="%{customdata}<extra></extra>",
+    )
     speaker_types = set(speakers["speaker_type"])
 
     def nodes(frame: pd.DataFrame, key: str, name: str, kind: str, x: float, pos: dict, side: str) -> None:
         for t, part in frame.groupby(kind, sort=False):
             fig.add_scatter(
-                x=[x] * len(part), y=[pos[k] for k in part[key]], mode="markers+text", name=label(t),
-                legendgroup=label(t), showlegend=side == "left" or t not in speaker_types,
-                marker={"size": [10 + 3 * math.sqrt(c) for c in part["claims"]],
-                        "color": TYPE_COLOURS.get(t, OTHER_COLOUR), "line": {"width": 1, "color": "#fff"}},
-                text=[label(s, 28) for s in part[name]], textfont={"size": 11}, cliponaxis=False,
+                x=[x] * len(part),
+                y=[pos[k] for k in part[key]],
+                mode="markers+text",
+                name=label(t),
+                legendgroup=label(t),
+                showlegend=side == "left" or t not in speaker_types,
+                marker={
+                    "size": [10 + 3 * math.sqrt(c) for c in part["claims"]],
+                    "color": TYPE_COLOURS.get(t, OTHER_COLOUR),
+                    "line": {"width": 1, "color": "#fff"},
+                },
+                text=[label(s, 28) for s in part[name]],
+                textfont={"size": 11},
+                cliponaxis=False,
                 textposition="middle left" if side == "left" else "middle right",
-                customdata=[f"{label(s)}: {_plural(c, 'claim link')}" for s, c in zip(part[name], part["claims"])],
-                hovertemplate="%{customdata}<extra></extra>")
+                customdata=[
+                    f"{label(s)}: {_plural(c, 'claim link')}" for s, c in zip(part[name], part["claims"])
+                ],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
 
     nodes(speakers, "speaker_key", "speaker", "speaker_type", 0, left, "left")
     nodes(targets, "target_id", "target", "target_type", 1, right, "right")
@@ -226,8 +341,9 @@ def speaker_network(edges: pd.DataFrame) -> go.Figure:
     for x, text in ((0, "<b>speaker</b>"), (1, "<b>named in their claims</b>")):
         fig.add_annotation(x=x, y=1.0, yref="paper", text=text, showarrow=False, yanchor="bottom")
     fig = _layout(fig, "Who speaks about whom", "", "", height=height)
-    fig.update_layout(margin={"l": 20, "r": 20, "t": 80, "b": 20},
-                      legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
+    fig.update_layout(
+        margin={"l": 20, "r": 20, "t": 80, "b": 20}, legend={"orientation": "h", "y": -0.02, "yanchor": "top"}
+    )
     return fig
 
 

@@ -20,18 +20,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsdossier.text.article import Article
-from newsdossier.report.charts import plot_date
-from newsdossier.paths import PACKAGE_DIR
 from newsdossier.extract.pipeline import read_article, timeline_window
+from newsdossier.paths import PACKAGE_DIR
+from newsdossier.report.charts import plot_date
+from newsdossier.text.article import Article
 
 log = logging.getLogger(__name__)
 
 STYLE_FILE = PACKAGE_DIR / "templates" / "dossier" / "dossier.css"
 KINDS = ("claim", "date", "mention")  # outermost first when spans start and end together
 KIND_LABELS = {"mention": "actor mention", "claim": "claim", "date": "dated expression"}
-TYPE_LABELS = {"person": ("person", "people"), "organization": ("organisation", "organisations"),
-               "location": ("place", "places"), "group": ("group", "groups")}
+TYPE_LABELS = {
+    "person": ("person", "people"),
+    "organization": ("organisation", "organisations"),
+    "location": ("place", "places"),
+    "group": ("group", "groups"),
+}
 KEY_CLAIMS = 5
 SALIENT_ACTORS = 5
 
@@ -50,7 +54,7 @@ class ReportData:
 
 @dataclass(frozen=True)
 class Span:
-    """A highlighted stretch of the article: [start, end) in the text, its element id and the row it links to."""
+    """A highlighted stretch of the article: [start, end) in the text, its element id and its row."""
 
     start: int
     end: int
@@ -105,7 +109,8 @@ _SEASONS = {"WI": "winter", "SP": "spring", "SU": "summer", "FA": "autumn"}
 
 
 def human_date(value: str) -> str:
-    """A TIMEX3-style value for a reader: 2024-02-26 -> 26 Feb 2024, 2024-02 -> Feb 2024, 2024-SP -> spring 2024,
+    """A TIMEX3-style value for a reader: 2024-02-26 -> 26 Feb 2024, 2024-02 -> Feb 2024,
+    2024-SP -> spring 2024,
     2024-W09 -> week 9 of 2024, 18XX -> 1800s; anything else as it is."""
     value = str(value).strip()
     if m := re.fullmatch(r"(\d{4})-(WI|SP|SU|FA)", value):
@@ -127,7 +132,7 @@ def human_date(value: str) -> str:
 
 
 def date_range(timeline: pd.DataFrame) -> tuple[str, str] | None:
-    """The earliest and latest placeable dates of the timeline, in time order (by the first day each covers)."""
+    """The earliest and latest placeable dates of the timeline, in time order (by their first day)."""
     values = [v for v in timeline.get("date", pd.Series(dtype=str)) if plot_date(v)]
     if not values:
         return None
@@ -135,6 +140,7 @@ def date_range(timeline: pd.DataFrame) -> tuple[str, str] | None:
 
 
 # --- Spans and their links ---
+
 
 def _in_text(start: int, end: int, text: str) -> bool:
     return 0 <= start < end <= len(text)
@@ -153,16 +159,27 @@ def find_spans(data: ReportData) -> tuple[list[Span], dict[str, int]]:
     out: list[Span] = []
     skipped = {kind: 0 for kind in KINDS}
     for span_id, m in zip(mention_ids(data.mentions), data.mentions.itertuples()):
-        if _in_text(m.start, m.end, text) and text[m.start:m.end] == m.text:
-            title = f"{names.get(m.actor_id, m.actor_id)} ({types.get(m.actor_id, '?')}, {m.actor_id}, {m.how})"
+        if _in_text(m.start, m.end, text) and text[m.start : m.end] == m.text:
+            title = (
+                f"{names.get(m.actor_id, m.actor_id)} ({types.get(m.actor_id, '?')}, {m.actor_id}, {m.how})"
+            )
             out.append(Span(m.start, m.end, "mention", span_id, f"row-{safe_id(m.actor_id)}", title))
         else:
             skipped["mention"] += 1
     for c in data.claims.itertuples():
         if _in_text(c.start, c.end, text):
             title = f"{c.claim_id}: {c.speaker or '(unknown)'}, {c.kind}"
-            out.append(Span(c.start, c.end, "claim", f"span-{safe_id(c.claim_id)}", f"row-{safe_id(c.claim_id)}",
-                            title, marker=str(c.claim_id)))
+            out.append(
+                Span(
+                    c.start,
+                    c.end,
+                    "claim",
+                    f"span-{safe_id(c.claim_id)}",
+                    f"row-{safe_id(c.claim_id)}",
+                    title,
+                    marker=str(c.claim_id),
+                )
+            )
         else:
             skipped["claim"] += 1
     for e in data.timeline.itertuples():
@@ -210,12 +227,16 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
             first = s not in opened
             ident = f' id="{esc(s.span_id)}"' if first else ""
             cont = "" if first else " nd-cont"
-            out.append(f'<span{ident} class="nd-hl nd-{s.kind}{cont}" data-span="{esc(s.span_id)}" '
-                       f'title="{esc(s.title)}">')
+            out.append(
+                f'<span{ident} class="nd-hl nd-{s.kind}{cont}" data-span="{esc(s.span_id)}" '
+                f'title="{esc(s.title)}">'
+            )
             if first and s.marker:
                 # The label is drawn by CSS from data-label, so copying the article's text does not copy it.
-                out.append(f'<a class="nd-marker" href="#{esc(s.row_id)}" data-label="{esc(s.marker)}" '
-                           f'aria-label="{esc(s.marker)}"></a>')
+                out.append(
+                    f'<a class="nd-marker" href="#{esc(s.row_id)}" data-label="{esc(s.marker)}" '
+                    f'aria-label="{esc(s.marker)}"></a>'
+                )
             opened.add(s)
             stack.append(s)
         piece = esc(_BLANK_LINES.sub("\n\n", text[lo:hi]))  # only the display: offsets cut the original text
@@ -228,36 +249,48 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
 def legend_html() -> str:
     """What the colours of the highlighted text mean."""
     items = "".join(f'<span class="nd-hl nd-{kind} nd-key">{esc(KIND_LABELS[kind])}</span>' for kind in KINDS)
-    return (f'<p class="nd-legend">{items} <span class="nd-note">Click a highlight to jump to its row; '
-            "click an id in a table to jump to the text.</span></p>")
+    return (
+        f'<p class="nd-legend">{items} <span class="nd-note">Click a highlight to jump to its row; '
+        "click an id in a table to jump to the text.</span></p>"
+    )
 
 
 def article_html(data: ReportData) -> str:
-    """The article text with actor mentions, claims and dated expressions highlighted and linked to their rows."""
+    """The article text with actor mentions, claims and dated expressions highlighted, linked to rows."""
     found, skipped = find_spans(data)
     if any(skipped.values()):
         log.warning("rows whose offsets do not fit the article text were not highlighted: %s", skipped)
     notes = [f"{n} {KIND_LABELS[kind]}{'s' if n != 1 else ''}" for kind, n in skipped.items() if n]
-    note = (f'<p class="nd-note">Not highlighted (offsets do not fit the text): {esc(", ".join(notes))}.</p>'
-            if notes else "")
-    return (f'<h2 id="nd-article">The article</h2>{legend_html()}{note}'
-            f'<div class="nd-article">{highlight(data.article.text, found)}</div>')
+    note = (
+        f'<p class="nd-note">Not highlighted (offsets do not fit the text): {esc(", ".join(notes))}.</p>'
+        if notes
+        else ""
+    )
+    return (
+        f'<h2 id="nd-article">The article</h2>{legend_html()}{note}'
+        f'<div class="nd-article">{highlight(data.article.text, found)}</div>'
+    )
 
 
 # --- Summary ---
+
 
 def _actor_link(actor_id: str, name: str) -> str:
     return f'<a href="#row-{safe_id(actor_id)}">{esc(name)}</a>'
 
 
 def _claim_link(claim_id: str, placed: bool) -> str:
-    return f'<a class="nd-id" href="#span-{safe_id(claim_id)}">{esc(claim_id)}</a>' if placed else esc(claim_id)
+    return (
+        f'<a class="nd-id" href="#span-{safe_id(claim_id)}">{esc(claim_id)}</a>' if placed else esc(claim_id)
+    )
 
 
 def salient_actors(actors: pd.DataFrame, n: int = SALIENT_ACTORS) -> pd.DataFrame:
     """The n most salient actors."""
     salience = pd.to_numeric(actors["salience"], errors="coerce").fillna(0)
-    return actors.assign(_s=salience).sort_values(["_s", "mentions"], ascending=False).head(n).drop(columns="_s")
+    return (
+        actors.assign(_s=salience).sort_values(["_s", "mentions"], ascending=False).head(n).drop(columns="_s")
+    )
 
 
 def key_claims(data: ReportData, n: int = KEY_CLAIMS) -> pd.DataFrame:
@@ -266,7 +299,9 @@ def key_claims(data: ReportData, n: int = KEY_CLAIMS) -> pd.DataFrame:
     claims = data.claims
     if claims.empty:
         return claims
-    salience = dict(zip(data.actors["actor_id"], pd.to_numeric(data.actors["salience"], errors="coerce").fillna(0)))
+    salience = dict(
+        zip(data.actors["actor_id"], pd.to_numeric(data.actors["salience"], errors="coerce").fillna(0))
+    )
     ranked = claims.assign(
         _salience=claims["speaker_id"].map(salience).fillna(0),
         _quoted=claims["kind"].isin(["direct", "mixed"]),
@@ -295,8 +330,11 @@ def _quoted(content: str) -> str:
 def summary_html(data: ReportData) -> str:
     """The summary at the top: title, source, date, counts, salient actors, key claims, date range."""
     a = data.article
-    published = esc(human_date(a.published.isoformat())) if a.published else \
-        "<b>unknown</b> (relative dates keep an unknown year: XXXX)"
+    published = (
+        esc(human_date(a.published.isoformat()))
+        if a.published
+        else "<b>unknown</b> (relative dates keep an unknown year: XXXX)"
+    )
     by_type = data.actors["type"].value_counts()
     types = ", ".join(f"{n} {esc(TYPE_LABELS.get(t, (t, t))[n != 1])}" for t, n in by_type.items())
     by_kind = data.claims["kind"].value_counts()
@@ -309,51 +347,64 @@ def summary_html(data: ReportData) -> str:
         (speakers, "speakers", ""),
         (len(data.timeline), "dated events", ""),
     ]
-    stat_html = "".join(f'<div class="nd-stat"><b>{n}</b> {label}<small>{detail}</small></div>'
-                        for n, label, detail in stats)
+    stat_html = "".join(
+        f'<div class="nd-stat"><b>{n}</b> {label}<small>{detail}</small></div>' for n, label, detail in stats
+    )
     span = date_range(data.timeline)
     unknown_year = sum(1 for v in data.timeline["date"] if str(v).startswith("XXXX"))
-    when = (f"Dates run from <b>{esc(human_date(span[0]))}</b> to <b>{esc(human_date(span[1]))}</b>"
-            if span else "No placeable dates")
+    when = (
+        f"Dates run from <b>{esc(human_date(span[0]))}</b> to <b>{esc(human_date(span[1]))}</b>"
+        if span
+        else "No placeable dates"
+    )
     if data.window:
-        when += (f"; the core window (most events) is <b>{esc(human_date(data.window[0]))}</b> – "
-                 f"<b>{esc(human_date(data.window[1]))}</b>")
+        when += (
+            f"; the core window (most events) is <b>{esc(human_date(data.window[0]))}</b> – "
+            f"<b>{esc(human_date(data.window[1]))}</b>"
+        )
     if unknown_year:
         when += f"; {unknown_year} with an unknown year"
     top = salient_actors(data.actors)
     chips = "".join(
         f'<a class="nd-chip nd-type-{safe_id(r.type)}" href="#row-{safe_id(r.actor_id)}">{esc(r.name)}'
-        f'<small>{esc(r.type)}, {_count(r.mentions, "mention")}</small></a>'
-        for r in top.itertuples())
+        f"<small>{esc(r.type)}, {_count(r.mentions, 'mention')}</small></a>"
+        for r in top.itertuples()
+    )
     placed_ids = _placed_ids(data)
     key = "".join(
-        f'<li>{_claim_link(r.claim_id, f"span-{safe_id(r.claim_id)}" in placed_ids)} '
+        f"<li>{_claim_link(r.claim_id, f'span-{safe_id(r.claim_id)}' in placed_ids)} "
         f'<b>{esc(r.speaker or "(unknown speaker)")}</b> <span class="nd-kind nd-kind-{safe_id(r.kind)}">'
-        f'{esc(r.kind)}</span>: {_quoted(r.content)}</li>'
-        for r in key_claims(data).itertuples())
+        f"{esc(r.kind)}</span>: {_quoted(r.content)}</li>"
+        for r in key_claims(data).itertuples()
+    )
     return f"""<div class="nd-summary">
 <h1 class="nd-title">{esc(a.title or a.name)}</h1>
-<p class="nd-meta"><b>Source:</b> {esc(a.source or 'unknown')} · <b>Published:</b> {published} ·
+<p class="nd-meta"><b>Source:</b> {esc(a.source or "unknown")} · <b>Published:</b> {published} ·
 <b>File:</b> {esc(a.name)}</p>
 <div class="nd-stats">{stat_html}</div>
 <p class="nd-when">{when}.</p>
-<h3>Most salient actors</h3><p class="nd-chips">{chips or 'none'}</p>
-<h3>Key claims</h3><ul class="nd-claims">{key or '<li>none found</li>'}</ul>
+<h3>Most salient actors</h3><p class="nd-chips">{chips or "none"}</p>
+<h3>Key claims</h3><ul class="nd-claims">{key or "<li>none found</li>"}</ul>
 </div>"""
 
 
 # --- Tables ---
 
+
 def _table(head: list[tuple[str, str]], rows: list[tuple[str, list[str]]], css: str) -> str:
     """head: (label, column class); rows: (row id, cells as HTML already escaped)."""
     cols = "".join(f'<col class="nd-c-{c}">' for _, c in head)
     ths = "".join(f"<th>{esc(label)}</th>" for label, _ in head)
-    body = "".join(f'<tr id="{esc(row_id)}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-                   for row_id, cells in rows)
+    body = "".join(
+        f'<tr id="{esc(row_id)}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+        for row_id, cells in rows
+    )
     if not rows:
         body = f'<tr><td colspan="{len(head)}">none</td></tr>'
-    return (f'<table class="nd-table {css}"><colgroup>{cols}</colgroup>'
-            f"<thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table>")
+    return (
+        f'<table class="nd-table {css}"><colgroup>{cols}</colgroup>'
+        f"<thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def _placed_ids(data: ReportData) -> set[str]:
@@ -373,12 +424,30 @@ def actors_table_html(data: ReportData) -> str:
         name = f'<a href="#{links[0]}">{esc(r.name)}</a>' if links else esc(r.name)
         marks = " ".join(f'<a href="#{s}">{n}</a>' for n, s in enumerate(links, start=1))
         aliases = "; ".join(esc(x) for x in str(r.aliases).split(";") if x)
-        rows.append((f"row-{safe_id(r.actor_id)}", [
-            esc(r.actor_id), name,
-            f'<span class="nd-nowrap"><span class="nd-dot nd-type-{safe_id(r.type)}"></span>{esc(r.type)}</span>',
-            esc(r.title), aliases, str(r.mentions), f'<span class="nd-where">{marks}</span>']))
-    head = [("id", "id"), ("name", "name"), ("type", "type"), ("title", "title"), ("aliases", "aliases"),
-            ("mentions", "num"), ("in the text", "where")]
+        rows.append(
+            (
+                f"row-{safe_id(r.actor_id)}",
+                [
+                    esc(r.actor_id),
+                    name,
+                    f'<span class="nd-nowrap"><span class="nd-dot nd-type-{safe_id(r.type)}"></span>'
+                    f"{esc(r.type)}</span>",
+                    esc(r.title),
+                    aliases,
+                    str(r.mentions),
+                    f'<span class="nd-where">{marks}</span>',
+                ],
+            )
+        )
+    head = [
+        ("id", "id"),
+        ("name", "name"),
+        ("type", "type"),
+        ("title", "title"),
+        ("aliases", "aliases"),
+        ("mentions", "num"),
+        ("in the text", "where"),
+    ]
     return _table(head, rows, "nd-actors")
 
 
@@ -388,17 +457,33 @@ def claims_table_html(data: ReportData) -> str:
     known = set(data.actors["actor_id"])
     rows = []
     for r in data.claims.itertuples():
-        speaker = (_actor_link(r.speaker_id, r.speaker) if r.speaker_id in known
-                   else esc(r.speaker or "(unknown)"))
+        speaker = (
+            _actor_link(r.speaker_id, r.speaker) if r.speaker_id in known else esc(r.speaker or "(unknown)")
+        )
         if r.speaker_text and r.speaker_text != r.speaker:
-            speaker += f'<small> as “{esc(r.speaker_text)}”</small>'
-        date = esc(r.date) + (f'<small> ({esc(r.date_basis)})</small>' if r.date and r.date_basis else "")
-        rows.append((f"row-{safe_id(r.claim_id)}", [
-            _claim_link(r.claim_id, f"span-{safe_id(r.claim_id)}" in placed), speaker,
-            f'<span class="nd-kind nd-kind-{safe_id(r.kind)}">{esc(r.kind)}</span>', esc(r.cue), esc(r.content),
-            date]))
-    head = [("id", "id"), ("speaker", "speaker"), ("kind", "kind"), ("cue", "cue"), ("content", "content"),
-            ("date", "date")]
+            speaker += f"<small> as “{esc(r.speaker_text)}”</small>"
+        date = esc(r.date) + (f"<small> ({esc(r.date_basis)})</small>" if r.date and r.date_basis else "")
+        rows.append(
+            (
+                f"row-{safe_id(r.claim_id)}",
+                [
+                    _claim_link(r.claim_id, f"span-{safe_id(r.claim_id)}" in placed),
+                    speaker,
+                    f'<span class="nd-kind nd-kind-{safe_id(r.kind)}">{esc(r.kind)}</span>',
+                    esc(r.cue),
+                    esc(r.content),
+                    date,
+                ],
+            )
+        )
+    head = [
+        ("id", "id"),
+        ("speaker", "speaker"),
+        ("kind", "kind"),
+        ("cue", "cue"),
+        ("content", "content"),
+        ("date", "date"),
+    ]
     return _table(head, rows, "nd-claims-table")
 
 
@@ -409,23 +494,48 @@ def timeline_table_html(data: ReportData) -> str:
     rows = []
     for r in data.timeline.sort_values(["date", "start"], kind="stable").itertuples():
         span_id = f"span-{safe_id(r.event_id)}"
-        ident = f'<a class="nd-id" href="#{span_id}">{esc(r.event_id)}</a>' if span_id in placed else esc(r.event_id)
-        actors = ", ".join(_actor_link(x, names[x]) if x in names else esc(x) for x in str(r.actors).split(";") if x)
-        rows.append((f"row-{safe_id(r.event_id)}", [
-            ident, f"<b>{esc(r.date)}</b><small> {esc(r.precision)}</small>", esc(r.date_text), esc(r.event),
-            actors, esc(r.basis)]))
-    head = [("id", "id"), ("date", "tdate"), ("as written", "datetext"), ("event", "event"), ("actors", "tactors"),
-            ("basis", "basis")]
+        ident = (
+            f'<a class="nd-id" href="#{span_id}">{esc(r.event_id)}</a>'
+            if span_id in placed
+            else esc(r.event_id)
+        )
+        actors = ", ".join(
+            _actor_link(x, names[x]) if x in names else esc(x) for x in str(r.actors).split(";") if x
+        )
+        rows.append(
+            (
+                f"row-{safe_id(r.event_id)}",
+                [
+                    ident,
+                    f"<b>{esc(r.date)}</b><small> {esc(r.precision)}</small>",
+                    esc(r.date_text),
+                    esc(r.event),
+                    actors,
+                    esc(r.basis),
+                ],
+            )
+        )
+    head = [
+        ("id", "id"),
+        ("date", "tdate"),
+        ("as written", "datetext"),
+        ("event", "event"),
+        ("actors", "tactors"),
+        ("basis", "basis"),
+    ]
     return _table(head, rows, "nd-timeline-table")
 
 
 def section_html(title: str, intro: str = "") -> str:
     """A section heading with a line saying what it shows."""
     anchor = safe_id(title.lower())
-    return f'<h2 id="nd-{anchor}">{esc(title)}</h2>' + (f'<p class="nd-intro">{esc(intro)}</p>' if intro else "")
+    return f'<h2 id="nd-{anchor}">{esc(title)}</h2>' + (
+        f'<p class="nd-intro">{esc(intro)}</p>' if intro else ""
+    )
 
 
 # --- Who speaks about whom ---
+
 
 def speaker_targets(data: ReportData) -> pd.DataFrame:
     """Edges speaker -> actor named inside their claims (by the mentions within the claim's offsets).
@@ -451,8 +561,13 @@ def speaker_targets(data: ReportData) -> pd.DataFrame:
             if target == key or target not in names:
                 continue
             rows.append((key, speaker, kind, target, names[target], types.get(target, ""), c.claim_id))
-    frame = pd.DataFrame(rows, columns=["speaker_key", "speaker", "speaker_type", "target_id", "target",
-                                        "target_type", "claim_id"])
-    grouped = frame.groupby(["speaker_key", "speaker", "speaker_type", "target_id", "target", "target_type"],
-                            as_index=False).agg(claims=("claim_id", "count"), claim_ids=("claim_id", ", ".join))
-    return grouped.sort_values(["claims", "speaker", "target"], ascending=[False, True, True], ignore_index=True)
+    frame = pd.DataFrame(
+        rows,
+        columns=["speaker_key", "speaker", "speaker_type", "target_id", "target", "target_type", "claim_id"],
+    )
+    grouped = frame.groupby(
+        ["speaker_key", "speaker", "speaker_type", "target_id", "target", "target_type"], as_index=False
+    ).agg(claims=("claim_id", "count"), claim_ids=("claim_id", ", ".join))
+    return grouped.sort_values(
+        ["claims", "speaker", "target"], ascending=[False, True, True], ignore_index=True
+    )

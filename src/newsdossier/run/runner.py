@@ -17,12 +17,12 @@ import papermill as pm
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
-from newsdossier.text.article import load_article
 from newsdossier.errors import StepError
 from newsdossier.paths import NOTEBOOKS_DIR
 from newsdossier.run.steps import REPORT_STEP, STEPS, Step
-from newsdossier.tables import atomic_write_bytes, atomic_write_text
 from newsdossier.run.webpdf import TEMPLATES_DIR, ChromiumPDFExporter
+from newsdossier.tables import atomic_write_bytes, atomic_write_text
+from newsdossier.text.article import load_article
 
 log = logging.getLogger(__name__)
 KERNEL = "python3"
@@ -54,7 +54,9 @@ def notebook_parameters(notebook: Path) -> set[str]:
     return set(pm.inspect_notebook(str(notebook)))
 
 
-def execute_step(step: Step, out_dir: Path, values: dict[str, object], *, notebooks_dir: Path = NOTEBOOKS_DIR) -> Path:
+def execute_step(
+    step: Step, out_dir: Path, values: dict[str, object], *, notebooks_dir: Path = NOTEBOOKS_DIR
+) -> Path:
     """Execute one notebook into the run folder; a failure keeps the executed notebook and says why."""
     source = notebooks_dir / step.notebook
     target = out_dir / step.notebook
@@ -63,25 +65,41 @@ def execute_step(step: Step, out_dir: Path, values: dict[str, object], *, notebo
     try:
         # The kernel's own warnings go to kernel.log in the run folder, not into the progress lines.
         with stderr_to(out_dir / "kernel.log"):
-            pm.execute_notebook(str(source), str(target), parameters=params, kernel_name=KERNEL,
-                                progress_bar=False, cwd=str(notebooks_dir), log_output=False)
+            pm.execute_notebook(
+                str(source),
+                str(target),
+                parameters=params,
+                kernel_name=KERNEL,
+                progress_bar=False,
+                cwd=str(notebooks_dir),
+                log_output=False,
+            )
     except PapermillExecutionError as err:
-        raise StepError(f"step '{step.name}' ({step.notebook}) failed: {err.ename}: {err.evalue} "
-                        f"- the executed notebook with the error is {target}") from err
+        raise StepError(
+            f"step '{step.name}' ({step.notebook}) failed: {err.ename}: {err.evalue} "
+            f"- the executed notebook with the error is {target}"
+        ) from err
     missing = [name for name in step.outputs if not (out_dir / name).exists()]
     if missing:
-        raise StepError(f"step '{step.name}' ({step.notebook}) did not write {', '.join(missing)} - see {target}")
+        raise StepError(
+            f"step '{step.name}' ({step.notebook}) did not write {', '.join(missing)} - see {target}"
+        )
     return target
 
 
 def html_exporter() -> HTMLExporter:
     """The report's HTML exporter: code hidden, self-contained template."""
-    return HTMLExporter(template_name="dossier", extra_template_basedirs=[str(TEMPLATES_DIR)],
-                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    return HTMLExporter(
+        template_name="dossier",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
 
 
 def report_title(out_dir: Path) -> str | None:
-    """The report's document title, "Dossier: <the article's title>", or None without an article in out_dir."""
+    """The report's title, "Dossier: <the article's title>", or None without an article in out_dir."""
     try:
         article = json.loads((Path(out_dir) / "article.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -103,8 +121,9 @@ def render(executed: Path, out_dir: Path, formats: Sequence[str]) -> list[Path]:
             body, _ = html_exporter().from_notebook_node(nb)
             atomic_write_text(target, body)
         else:
-            exporter = ChromiumPDFExporter(exclude_input=True, exclude_input_prompt=True,
-                                           exclude_output_prompt=True)
+            exporter = ChromiumPDFExporter(
+                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+            )
             try:
                 data, _ = exporter.from_notebook_node(nb)
             except Exception as err:  # playwright/chromium errors come in many types
@@ -150,4 +169,8 @@ def run_article(
         progress(f"[{n}/{total}] render {fmt} ...")
         written += render(executed[REPORT_STEP.name], out_dir, [fmt])
         progress(f"[{n}/{total}] render {fmt}: done in {time.monotonic() - began:.1f} s")
-    return [*(out_dir / name for name in ("actors.csv", "claims.csv", "timeline.csv")), *executed.values(), *written]
+    return [
+        *(out_dir / name for name in ("actors.csv", "claims.csv", "timeline.csv")),
+        *executed.values(),
+        *written,
+    ]

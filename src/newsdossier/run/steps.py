@@ -17,23 +17,53 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("article", "01_article.ipynb", (), ("article.json", "sentences.csv"),
-         "load and clean the article, split it into paragraphs and sentences"),
-    Step("actors", "02_actors.ipynb", ("article.json",), ("actors.csv", "mentions.csv"),
-         "people, organisations and places, merged over their aliases"),
-    Step("claims", "03_claims.ipynb", ("article.json", "actors.csv", "mentions.csv"), ("claims.csv",),
-         "who said what: direct, indirect and mixed speech, speakers resolved, dated"),
-    Step("timeline", "04_timeline.ipynb", ("article.json", "actors.csv", "mentions.csv"), ("timeline.csv",),
-         "dated events normalised against the publication date"),
-    Step("report", "05_report.ipynb", ("article.json", "actors.csv", "mentions.csv", "claims.csv", "timeline.csv"),
-         (), "the reader-facing dossier: summary, tables, charts"),
+    Step(
+        "article",
+        "01_article.ipynb",
+        (),
+        ("article.json", "sentences.csv"),
+        "load and clean the article, split it into paragraphs and sentences",
+    ),
+    Step(
+        "actors",
+        "02_actors.ipynb",
+        ("article.json",),
+        ("actors.csv", "mentions.csv"),
+        "people, organisations and places, merged over their aliases",
+    ),
+    Step(
+        "claims",
+        "03_claims.ipynb",
+        ("article.json", "actors.csv", "mentions.csv"),
+        ("claims.csv",),
+        "who said what: direct, indirect and mixed speech, speakers resolved, dated",
+    ),
+    Step(
+        "timeline",
+        "04_timeline.ipynb",
+        ("article.json", "actors.csv", "mentions.csv"),
+        ("timeline.csv",),
+        "dated events normalised against the publication date",
+    ),
+    Step(
+        "report",
+        "05_report.ipynb",
+        ("article.json", "actors.csv", "mentions.csv", "claims.csv", "timeline.csv"),
+        (),
+        "the reader-facing dossier: summary, tables, charts",
+    ),
 )
 
 REPORT_STEP = STEPS[-1]
 
 # Not a per-article step: `newsdossier batch` runs it once over the whole batch's output folder.
-CORPUS_STEP = Step("corpus", "corpus/corpus.ipynb", ("corpus.duckdb",), (),
-                   "the corpus: most-quoted speakers, actors across articles, claims per day")
+CORPUS_STEP = Step(
+    "corpus",
+    "corpus/corpus.ipynb",
+    ("corpus.duckdb",),
+    (),
+    "the corpus: most-quoted speakers, actors across articles, claims per day",
+)
 CORPUS_NOTEBOOK = CORPUS_STEP.notebook
 TABLES = ("actors.csv", "claims.csv", "timeline.csv")
 

