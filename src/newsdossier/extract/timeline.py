@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.extract.timex import governing_verb
 from newsdossier.records import Event, Mention, Sentence, Timex
 from newsdossier.text.nlp import sentence_index, text_of
+from newsdossier.text.parse import governing_verb
 
 MAX_EVENT_TOKENS = 45
 # Nouns that name an event which happens on a date. Words in one group may name the same event

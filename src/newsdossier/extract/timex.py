@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdossier.records import Timex
 from newsdossier.text.nlp import text_of
+from newsdossier.text.parse import governing_verb
 
 MONTHS = ("january february march april may june july august september october november december").split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -1014,17 +1015,6 @@ def _tense(doc: Doc, cand: Candidate) -> str:
     if verb is None:
         return UNKNOWN
     return _verb_tense(verb)
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The verb a token depends on (itself when it is one), within a few steps."""
-    for _ in range(8):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
 
 
 def _verb_tense(verb: Token) -> str:
