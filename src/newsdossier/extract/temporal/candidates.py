@@ -1,0 +1,327 @@
+"""Candidates: the patterns that find time expressions, overlaps resolved longest-first, and the
+checks that reject matches which are not time expressions here (the modal may, amounts, names)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+MONTHS = ("january february march april may june july august september october november december").split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+MONTH_ABBR = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
+ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+ORDINALS["twenty-first"] = 21
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+
+# --- Regular-expression building blocks (month and weekday names must be capitalised). ---
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])"
+)
+# a month on its own is written out or abbreviated with a full stop ("Jan" alone is a name)
+_MONTH_WORD = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![A-Za-z])"
+)
+_WDAY = r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = (
+    r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|a hundred|several|a few|a couple of)"
+)
+_UNIT = r"(?P<unit>day|week|month|year|decade|century|centuries)s?"
+_APPROX = r"(?:(?:almost|nearly|about|around|some|more than|less than|over|roughly|just|only)\s+)?"
+_PART = r"(?P<part>morning|afternoon|evening|night)"
+_EDGE = (
+    r"(?:(?P<edge>early|earlier|late|later|mid|the middle of|the end of|the beginning of|the start of)"
+    r"[\s-]+)?"
+)
+_B = r"(?<![\w$.-])"  # a candidate never starts inside a word, a number or an amount
+_W = r"(?<![\w-])"  # a word-led candidate never starts inside a word ("blast Friday")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A matched expression before normalisation."""
+
+    start: int
+    end: int
+    kind: str
+    match: re.Match
+
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compile one pattern of the table."""
+    return re.compile(pattern, flags)
+
+
+# (kind, pattern) in priority order: on equal length the earlier kind wins.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", _rx(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
+    ("numeric", _rx(_B + r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")),
+    (
+        "month_day",
+        _rx(
+            _W
+            + r"(?:"
+            + _WDAY
+            + r",?\s+)?(?:the\s+week\s+of\s+)?"
+            + _MONTH
+            + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>\d{4})(?!\d))?"
+        ),
+    ),
+    (
+        "day_month",
+        _rx(
+            r"(?:"
+            + _WDAY
+            + r",?\s+)?"
+            + _B
+            + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _MONTH
+            + r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
+        ),
+    ),
+    ("month_year", _rx(_W + _EDGE + _MONTH + r",?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")),
+    ("month", _rx(_W + r"(?:(?P<rel>last|next|this|past|coming)\s+)?" + _EDGE + _MONTH_WORD + r"(?!\s*\d)")),
+    (
+        "time",
+        _rx(
+            _B + r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m(?![a-z]))"
+            r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC))?(?:,?\s+" + _WDAY + r")?"
+        ),
+    ),
+    ("noon", _rx(r"\b(?P<noon>noon|midnight|midday)\b", re.I)),
+    (
+        "century",
+        _rx(
+            r"\b"
+            + _EDGE
+            + r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|"
+            + "|".join(ORDINALS)
+            + r")\s+century\b",
+            re.I,
+        ),
+    ),
+    ("decade", _rx(_B + _EDGE + r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0|'\d0)'?s\b", re.I)),
+    ("year", _rx(_B + _EDGE + r"(?:post-|pre-)?(?P<y>1[5-9]\d\d|20\d\d)(?![\d%])(?![.,]\d)", re.I)),
+    (
+        "weekday",
+        _rx(
+            _W + r"(?:(?P<rel>last|next|this|past|coming|previous|following)\s+)?"
+            r"(?:(?P<edge>early|late)\s+)?" + _WDAY + r"(?:\s+" + _PART + r")?"
+        ),
+    ),
+    (
+        "deictic",
+        _rx(
+            r"\b(?P<word>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow"
+            r"|tonight)(?:\s+" + _PART + r")?\b",
+            re.I,
+        ),
+    ),
+    ("this_part", _rx(r"\b(?P<rel>this|last)\s+" + _PART + r"\b", re.I)),
+    # "earlier this week" is tagged "this week" ("earlier" is a signal), "early this week" whole
+    (
+        "edge_rel",
+        _rx(
+            r"\b(?P<edge>early|late|mid)[\s-]+(?P<rel>this|last|next)\s+"
+            r"(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_unit",
+        _rx(
+            r"\b(?P<rel>this|last|next|the past|the last|the coming|the next|the previous|"
+            r"the following|past|coming|previous|following)\s+(?P<unit>week|weekend|month|year|decade"
+            r"|century|quarter)\b(?!\s+(?:of|or|and)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "season",
+        _rx(
+            r"\b(?:(?P<rel>last|this|next|past|coming|early|late|the)\s+)?(?P<season>spring|summer|fall"
+            r"|autumn|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b(?!\s+of\s+(?!\d))",
+            re.I,
+        ),
+    ),
+    # "two days before" counts from the last date; "two days before the vote" from an event: left out
+    (
+        "ago",
+        _rx(
+            r"\b" + _APPROX + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|from now|hence"
+            r"|(?:before|after)(?=\s*[.,;:)]))\b",
+            re.I,
+        ),
+    ),
+    (
+        "anaphoric",
+        _rx(
+            r"\b(?P<phrase>(?:earlier|later) that (?:day|morning|evening|night)|that (?:same )?day"
+            r"|the same day|the (?:next|following|previous) (?:day|morning|evening|night)"
+            r"|(?:earlier|later) that (?:year|month)|that year"
+            # "the day before the vote" is counted from the vote, not from the last date: left out
+            r"|the (?:day|night) before(?!\s+\w))\b",
+            re.I,
+        ),
+    ),
+    (
+        "holiday",
+        _rx(
+            r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)"
+            r"|Thanksgiving(?: Day)?|Election Day|Halloween|Valentine's Day|Easter(?: Sunday)?)\b"
+        ),
+    ),
+    (
+        "ref",
+        _rx(
+            r"\b(?P<ref>right now|now|currently|current|nowadays|at present|these days|the present day"
+            r"|the present|the past|recently|lately|in recent (?:years|months|weeks|days)|the future"
+            r"|the near future|the coming (?:years|months|weeks|days|decades)|the years ahead"
+            r"|the months ahead|soon)\b",
+            re.I,
+        ),
+    ),
+]
+
+# A bare month or season is a date only when something says so: May is also a modal, June and August
+# are names or adjectives, fall is a verb.
+_MONTH_CUES = set(
+    "in since until till by from to through of during before after last next this "
+    "early late mid end beginning start middle between and or throughout as for on the mid-".split()
+)
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every match of every pattern, overlapping ones included."""
+    return [Candidate(m.start(), m.end(), kind, m) for kind, rx in _PATTERNS for m in rx.finditer(text)]
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidates that do not overlap, in text order."""
+    order = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}
+    taken: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), order[c.kind], c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
+    """Drop a leading "the" of a period and a full stop that ends the sentence, not an abbreviation."""
+    if kind in ("decade", "century", "year", "season") and text[start : start + 4].lower() == "the ":
+        start += 4
+    span = text[start:end]
+    if span.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]{2,3}|[ap]\.\s?m)\.$", span):
+        end -= 1
+    return start, end, text[start:end]
+
+
+def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering a character range (None when it falls outside the doc)."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def plausible(doc: Doc, cand: Candidate) -> bool:
+    """Reject matches that are not time expressions here (the modal may, the verb fall, amounts)."""
+    span = tokens_of(doc, cand.start, cand.end)
+    if span is None:
+        return False
+    g = cand.match.groupdict()
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if cand.kind == "month":
+        if g.get("rel") or g.get("edge"):
+            return True
+        if before is None or before.lower_ not in _MONTH_CUES:
+            return False
+        return span[0].ent_type_ not in ("PERSON", "ORG", "WORK_OF_ART")
+    if cand.kind == "year":
+        return _plausible_year(span, before, after)
+    if cand.kind == "season":
+        if g.get("y"):
+            return True
+        if g.get("rel") == "the":
+            return before is not None and before.lower_ in {"in", "during", "by", "until", "since", "through"}
+        return bool(g.get("rel") or g.get("y")) or (before is not None and before.lower_ in {"in", "during"})
+    if cand.kind == "ref":
+        return _plausible_ref(span, g["ref"].lower(), after)
+    if cand.kind == "rel_unit" and g["rel"].lower() in (
+        "the past",
+        "the last",
+        "the coming",
+        "the next",
+        "past",
+        "coming",
+    ):
+        # "the past week" and "the next year" are mostly stretches of time (durations), not dates
+        return False
+    if cand.kind in ("month_day", "day_month") and before is not None and before.text == "$":
+        return False
+    return True
+
+
+def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bool:
+    """A four-digit number is a year unless it counts something or is an amount."""
+    if before is not None and (before.text in ("$", "#") or before.lower_ in _NUMBERED_THINGS):
+        return False  # "Resolution 1973", "Flight 1549"
+    if span[-1].ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    if (
+        after is not None
+        and after.tag_ == "NNS"
+        and span[-1].ent_type_ != "DATE"
+        and not span[0].lower_.startswith(("post", "pre"))
+    ):
+        return False  # "2000 troops"
+    if after is not None and after.lower_ in ("percent", "%", "per", "hours", "gmt", "utc", "local"):
+        return False
+    return not (before is not None and before.like_num)
+
+
+_NUMBERED_THINGS = set(
+    "no. number resolution article flight route room model section chapter page bill law "
+    "decree order item code unit highway interstate pp. p. vol. volume issue episode version".split()
+)
+
+
+def _plausible_ref(span: Span, ref: str, after: Token | None) -> bool:
+    """Keep vague references that are about time ("the current situation", not "current account")."""
+    if ref == "current":  # only "current" as the time, not "current account"
+        return after is None or after.lower_ in ("situation", "state", "time", "times", "period", "crisis")
+    if ref == "the past" and after is not None and after.like_num:
+        return False  # "the past three years" is a duration
+    if ref == "soon":
+        return after is None or after.lower_ not in ("after", "as")
+    return True

@@ -1,0 +1,99 @@
+"""The tagger: candidates found, checked, normalised in text order with a moving anchor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from newsdossier.extract.temporal.candidates import candidates, plausible, select, tokens_of, trim
+from newsdossier.extract.temporal.normalise import Anchor, Context, Value, normalise
+from newsdossier.records import Timex
+from newsdossier.text.nlp import text_of
+
+
+def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
+    """Find dated expressions in a parsed article and give each a TIMEX3-style value."""
+    out: list[Timex] = []
+    anchor = Anchor()  # the last date the text gave, for "two days later" and "later that year"
+    for cand in select(candidates(text_of(doc))):
+        if not plausible(doc, cand):
+            continue
+        value = normalise(cand, Context(doc, published, anchor))
+        if value is None:
+            continue
+        start, end, text = trim(text_of(doc), cand.start, cand.end, cand.kind)
+        out.append(Timex(start, end, text, value.value, value.precision, value.basis))
+        anchor = _next_anchor(anchor, value, cand.kind)
+    return _date_times(doc, _day_lists(text_of(doc), out), published)
+
+
+_SECOND_DAY = re.compile(r"(?:\s*(?:-|–|and|to|through|or)\s*)(\d{1,2})(?![\d%])(?!\s*percent)")
+
+
+def _day_lists(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Add the second day of "April 24 and 25" or "May 3-5", which borrows the first day's month."""
+    out = []
+    for t in timexes:
+        out.append(t)
+        m = _SECOND_DAY.match(text, t.end)
+        if t.precision != "day" or not m or not t.text[-1:].isdigit():
+            continue
+        day = int(m.group(1))
+        if not int(t.value[8:10]) < day <= 31:
+            continue
+        start, end = m.start(1), m.end(1)
+        if any(o.start < end and start < o.end for o in timexes):
+            continue
+        out.append(Timex(start, end, m.group(1), f"{t.value[:8]}{day:02d}", "day", t.basis))
+    return out
+
+
+def _next_anchor(anchor: Anchor, value: Value, kind: str) -> Anchor:
+    """Move the anchor to a newly found date (clock times without a day do not move it)."""
+    if kind in ("time", "noon"):
+        return anchor
+    day = _as_date(value.value)
+    year = int(value.value[:4]) if value.value[:4].isdigit() else anchor.year
+    if day is None and anchor.day is not None and not anchor.day.isoformat().startswith(value.value):
+        # "in June ... two days earlier": the story has left the last day, so no day to count from
+        return Anchor(None, year)
+    return Anchor(day or anchor.day, year)
+
+
+def _as_date(value: str) -> dt.date | None:
+    """The day of a day-precise value (a time of day may follow), else None."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _date_times(doc: Doc, timexes: list[Timex], published: dt.date | None) -> list[Timex]:
+    """Give a bare clock time the day of its sentence (a dated expression there, else publication)."""
+    out = []
+    for t in timexes:
+        if t.value.startswith("XXXX-XX-XXT"):
+            span = tokens_of(doc, t.start, t.end)
+            sent = span.sent if span is not None else None
+            days = [
+                _as_date(o.value)
+                for o in timexes
+                if sent is not None and sent.start_char <= o.start < sent.end_char and o is not t
+            ]
+            days = [d for d in days if d is not None]
+            # else the day the story last spoke of, else the publication date
+            earlier = [
+                _as_date(o.value) for o in timexes if o.start < t.start and _as_date(o.value) is not None
+            ]
+            day = days[0] if days else earlier[-1] if earlier else published
+            if day is None:
+                out.append(t)
+                continue
+            t = Timex(t.start, t.end, t.text, day.isoformat() + t.value[10:], t.precision, t.basis)
+        out.append(t)
+    return out
