@@ -73,6 +73,7 @@ class Timex:
     value: str  # 2024-02-26, 2024-02, 2023, 18XX, XXXX-02-26, PAST_REF ...
     precision: str  # day / month / year / decade / century / week / season / time / ref
     basis: str  # explicit / relative
+    mod: str = ""  # TIMEX3 mod: START / MID / END / APPROX / BEFORE / AFTER ..., else empty
 
 
 @dataclass(frozen=True)
@@ -90,3 +91,4 @@ class Event:
     end: int
     sentence_id: int
     ref: str = ""  # PAST_REF / PRESENT_REF / FUTURE_REF for vague references, else empty
+    mod: str = ""  # TIMEX3 mod of the date: START ("early March") / MID / END / APPROX ..., else empty
