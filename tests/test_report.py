@@ -387,15 +387,15 @@ def test_report_works_without_claims_events_or_publication_date(data):
     "value, expected",
     [
         ("2024-02-26", "26 Feb 2024"),
-        ("2024-02", "Feb 2024"),
+        ("2024-02", "February 2024"),
         ("2024", "2024"),
         ("18XX", "1800s"),
         ("202X", "2020s"),
         ("2023-SP", "spring 2023"),
         ("2021-W09", "week 9 of 2021"),
-        ("XXXX-02-26", "XXXX-02-26"),
+        ("XXXX-02-26", "26 Feb (year unknown)"),
         ("2024-02-30", "2024-02-30"),
-        ("PAST_REF", "PAST_REF"),
+        ("PAST_REF", "the past"),
     ],
 )
 def test_human_date(value, expected):

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
-import re
 
 import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import display
+
+from newsdossier.timevalue import TimeValue
 
 WIDTH, HEIGHT = (
     680,
@@ -143,42 +144,24 @@ def claims_per_speaker(claims: pd.DataFrame, top: int = 15) -> go.Figure:
     return _layout(fig, title, "claims", "speaker", height=max(300, 26 * len(order) + 130))
 
 
-_SEASON_START = {
-    "WI": (-1, 12),
-    "SP": (0, 3),
-    "SU": (0, 6),
-    "FA": (0, 9),
-}  # TIMEX3: winter 2024 starts Dec 2023
-
-
-def plot_date(value: str) -> dt.date | None:
-    """The first day a TIMEX3-style value covers (2024-02-26, 2024-02, 2024, 2024-SP, 2024-W09, 202X, 18XX),
-    or None if it cannot be placed (XXXX-02-26, PAST_REF)."""
-    value = str(value).strip()
-    try:
-        if m := re.fullmatch(r"(\d{2})XX|(\d{3})X", value):
-            return dt.date(int(m.group(1)) * 100 if m.group(1) else int(m.group(2)) * 10, 1, 1)
-        if m := re.fullmatch(r"(\d{4})-(WI|SP|SU|FA)", value):
-            shift, month = _SEASON_START[m.group(2)]
-            return dt.date(int(m.group(1)) + shift, month, 1)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        if m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?", value):
-            return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
-    return None
-
-
 def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None) -> go.Figure:
     """The timeline on a date axis, one row per event, the core window shaded.
 
     With a core window the axis shows the window and a margin around it; events outside it are drawn
-    as arrows at the edge, with their dates in the label. Rows without a placeable date (XXXX-02-26,
-    PAST_REF) are left out and counted in the title.
+    as arrows at the edge, with their dates in the label. A period (a week, a quarter, a year) is
+    drawn as a bar over the days it covers, its marker on its first day (its middle for mid-, its end
+    for late). Rows without a placeable date (XXXX-02-26, PAST_REF) are left out and counted in the title.
     """
-    rows = timeline.assign(when=timeline["date"].map(plot_date)).dropna(subset=["when"])
-    rows = rows.sort_values(["when", "start"], kind="stable")
+    values = timeline["date"].map(TimeValue.parse)
+    mods = timeline["mod"] if "mod" in timeline else pd.Series("", index=timeline.index)
+    rows = timeline.assign(
+        when=[v.axis_day(str(m)) for v, m in zip(values, mods)],
+        since=[v.first for v in values],
+        until=[v.last for v in values],
+        order=[v.sort_key() for v in values],
+        shown=[v.human(str(m)) for v, m in zip(values, mods)],
+    ).dropna(subset=["when"])
+    rows = rows.sort_values(["order", "start"], kind="stable")
     fig = go.Figure()
     left_out = len(timeline) - len(rows)
     title = "Timeline" + (
@@ -207,13 +190,13 @@ def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None
             x, symbol, note = hi, "triangle-right", " (later, off the axis)"
         xs.append(x)
         symbols.append(symbol)
-        notes.append(f"{label(r.date)} “{label(r.date_text, 40)}”{note}")
+        notes.append(f"{label(r.shown)} “{label(r.date_text, 40)}”{note}")
     fig.add_scatter(
         x=xs,
         y=ylabels,
         mode="markers+text",
         marker={"size": 12, "symbol": symbols, "color": "#1f77b4"},
-        text=[label(d) for d in rows["date"]],
+        text=[label(d) for d in rows["shown"]],
         textposition="middle right",
         textfont={"size": 10},
         customdata=notes,
@@ -222,6 +205,23 @@ def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None
         showlegend=False,
         cliponaxis=False,
     )
+    bar_x: list[dt.date | None] = []
+    bar_y: list[str | None] = []
+    for r, y in zip(rows.itertuples(), ylabels):
+        # a period longer than a day: a bar over its days (drawn after the markers: data[0] stays the events)
+        if r.until > r.since:
+            bar_x += [r.since, r.until + dt.timedelta(days=1), None]
+            bar_y += [y, y, None]
+    if bar_x:
+        fig.add_scatter(
+            x=bar_x,
+            y=bar_y,
+            mode="lines",
+            line={"width": 6, "color": "rgba(31, 119, 180, 0.3)"},
+            hoverinfo="skip",
+            name="period",
+            showlegend=False,
+        )
     if lo:
         fig.add_vrect(
             x0=window[0],

@@ -9,7 +9,6 @@ mention) / `row-A001` (actors).
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import itertools
 import logging
@@ -22,8 +21,8 @@ import pandas as pd
 
 from newsdossier.extract.pipeline import read_article, timeline_window
 from newsdossier.paths import PACKAGE_DIR
-from newsdossier.report.charts import plot_date
 from newsdossier.text.article import Article
+from newsdossier.timevalue import TimeValue
 
 log = logging.getLogger(__name__)
 
@@ -104,39 +103,28 @@ def style_html() -> str:
 
 # --- Dates ---
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_SEASONS = {"WI": "winter", "SP": "spring", "SU": "summer", "FA": "autumn"}
 
-
-def human_date(value: str) -> str:
-    """A TIMEX3-style value for a reader: 2024-02-26 -> 26 Feb 2024, 2024-02 -> Feb 2024,
-    2024-SP -> spring 2024,
-    2024-W09 -> week 9 of 2024, 18XX -> 1800s; anything else as it is."""
-    value = str(value).strip()
-    if m := re.fullmatch(r"(\d{4})-(WI|SP|SU|FA)", value):
-        return f"{_SEASONS[m.group(2)]} {m.group(1)}"
-    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        return f"week {int(m.group(2))} of {m.group(1)}"
-    if m := re.fullmatch(r"(\d{2})XX|(\d{3})X", value):
-        return f"{m.group(1)}00s" if m.group(1) else f"{m.group(2)}0s"
-    m = _DATE.fullmatch(value)
-    if not m:
-        return value
-    try:
-        day = dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return value
-    if m.group(3):
-        return f"{day.day} {day:%b %Y}"
-    return f"{day:%b %Y}" if m.group(2) else f"{day:%Y}"
+def human_date(value: str, mod: str = "") -> str:
+    """A TIMEX3-style value for a reader (26 Feb 2024, Q4 2020, the weekend of 6–7 Mar 2021), with its
+    mod in words (START -> early March 2024); a value that is no TIMEX3 value is shown as it is."""
+    return TimeValue.parse(value).human("" if pd.isna(mod) else str(mod))
 
 
 def date_range(timeline: pd.DataFrame) -> tuple[str, str] | None:
     """The earliest and latest placeable dates of the timeline, in time order (by their first day)."""
-    values = [v for v in timeline.get("date", pd.Series(dtype=str)) if plot_date(v)]
+    values = [TimeValue.parse(v) for v in timeline.get("date", pd.Series(dtype=str))]
+    values = [v for v in values if v.placeable]
     if not values:
         return None
-    return min(values, key=plot_date), max(values, key=plot_date)
+    return min(values, key=TimeValue.sort_key).value, max(values, key=TimeValue.sort_key).value
+
+
+def timeline_date_html(row: object) -> str:
+    """A timeline row's date in words (its mod included), the TIMEX3 value beside it in small type."""
+    date, ref, mod = ("" if pd.isna(v := getattr(row, k, "")) else str(v) for k in ("date", "ref", "mod"))
+    value = date or ref
+    raw = value + (f" {mod}" if mod else "")
+    return f"<b>{esc(human_date(value, mod))}</b><small> {esc(raw)}</small>"
 
 
 # --- Spans and their links ---
@@ -492,7 +480,8 @@ def timeline_table_html(data: ReportData) -> str:
     placed = _placed_ids(data)
     names = dict(zip(data.actors["actor_id"], data.actors["name"]))
     rows = []
-    for r in data.timeline.sort_values(["date", "start"], kind="stable").itertuples():
+    order = data.timeline["date"].map(lambda v: TimeValue.parse(v).sort_key())
+    for r in data.timeline.assign(_order=order).sort_values(["_order", "start"], kind="stable").itertuples():
         span_id = f"span-{safe_id(r.event_id)}"
         ident = (
             f'<a class="nd-id" href="#{span_id}">{esc(r.event_id)}</a>'
@@ -507,7 +496,7 @@ def timeline_table_html(data: ReportData) -> str:
                 f"row-{safe_id(r.event_id)}",
                 [
                     ident,
-                    f"<b>{esc(r.date)}</b><small> {esc(r.precision)}</small>",
+                    timeline_date_html(r),
                     esc(r.date_text),
                     esc(r.event),
                     actors,

@@ -53,6 +53,7 @@ class Value:
     value: str
     precision: str
     basis: str
+    mod: str = ""  # TIMEX3 mod: START ("early March"), MID, END, APPROX ...
 
 
 # --- Normalisation ---------------------------------------------------------------------------

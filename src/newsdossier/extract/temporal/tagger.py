@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -11,6 +12,7 @@ from newsdossier.extract.temporal.candidates import candidates, plausible, selec
 from newsdossier.extract.temporal.normalise import Anchor, Context, Value, normalise
 from newsdossier.records import Timex
 from newsdossier.text.nlp import text_of
+from newsdossier.timevalue import TimeValue
 
 
 def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
@@ -24,7 +26,7 @@ def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
         if value is None:
             continue
         start, end, text = trim(text_of(doc), cand.start, cand.end, cand.kind)
-        out.append(Timex(start, end, text, value.value, value.precision, value.basis))
+        out.append(Timex(start, end, text, value.value, value.precision, value.basis, value.mod))
         anchor = _next_anchor(anchor, value, cand.kind)
     return _date_times(doc, _day_lists(text_of(doc), out), published)
 
@@ -64,13 +66,7 @@ def _next_anchor(anchor: Anchor, value: Value, kind: str) -> Anchor:
 
 def _as_date(value: str) -> dt.date | None:
     """The day of a day-precise value (a time of day may follow), else None."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    return TimeValue.parse(value).day
 
 
 def _date_times(doc: Doc, timexes: list[Timex], published: dt.date | None) -> list[Timex]:
@@ -94,6 +90,6 @@ def _date_times(doc: Doc, timexes: list[Timex], published: dt.date | None) -> li
             if day is None:
                 out.append(t)
                 continue
-            t = Timex(t.start, t.end, t.text, day.isoformat() + t.value[10:], t.precision, t.basis)
+            t = dataclasses.replace(t, value=day.isoformat() + t.value[10:])
         out.append(t)
     return out

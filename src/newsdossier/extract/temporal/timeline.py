@@ -7,6 +7,7 @@ without one ("on the second day of the hearing"): those rows have basis "context
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsdossier.records import Event, Mention, Sentence, Timex
 from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.text.parse import governing_verb
+from newsdossier.timevalue import TimeValue
 
 MAX_EVENT_TOKENS = 45
 # Nouns that name an event which happens on a date. Words in one group may name the same event
@@ -92,11 +94,12 @@ def build_timeline(
     sents: list[Sentence],
     timexes: list[Timex],
     mentions: list[Mention],
-    include_refs: bool = False,
+    include_refs: bool = True,
 ) -> list[Event]:
     """Dated events in text order: one per time expression plus one per event dated by context.
 
-    Vague references (PRESENT_REF ...) are left out unless include_refs, and then carry an empty date.
+    Vague references ("recently", "now": PAST_REF, PRESENT_REF ...) are kept with an empty date and
+    the reference in `ref`, so that they can be read and scored; include_refs=False leaves them out.
     """
     rows: list[tuple[int, Event]] = []
     for t in timexes:
@@ -120,6 +123,7 @@ def build_timeline(
                     t.end,
                     sid,
                     ref=t.value if is_ref else "",
+                    mod=t.mod,
                 ),
             )
         )
@@ -148,19 +152,7 @@ def build_timeline(
 
 def _renumber(event: Event, n: int) -> Event:
     """The event with its id in text order."""
-    return Event(
-        f"E{n:03d}",
-        event.date,
-        event.date_text,
-        event.precision,
-        event.event,
-        event.actors,
-        event.basis,
-        event.start,
-        event.end,
-        event.sentence_id,
-        event.ref,
-    )
+    return dataclasses.replace(event, event_id=f"E{n:03d}")
 
 
 def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> dict[int, tuple[str, str]]:
@@ -289,8 +281,8 @@ def core_window(
 
 
 def _is_day(value: str) -> bool:
-    """True for a day-precise value (YYYY-MM-DD or XXXX-MM-DD)."""
-    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[8:].isdigit()
+    """True for a day-precise value (YYYY-MM-DD or XXXX-MM-DD; a time of day may follow)."""
+    return TimeValue.parse(value).day_precise
 
 
 # --- Event coreference ----------------------------------------------------------------------
