@@ -1,8 +1,16 @@
-"""Parse helpers shared by the extractors: walking the dependency tree of a spaCy parse."""
+"""Parse helpers shared by the extractors: walking the dependency tree of a spaCy parse, and the tense
+of a verb (past / future / present) that decides which way a relative date points."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+# The tenses a clause can have, as far as dates are concerned: which way a relative date points.
+PAST, FUTURE, PRESENT, UNKNOWN = "past", "future", "present", ""
+# Auxiliaries of the future ("wo" is the "wo" of "won't").
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
+_INTENT_LEMMAS = {"want", "seek", "try", "agree", "decide"}
+_SCHEDULE_LEMMAS = {"expect", "schedule", "plan", "set", "due", "slate", "intend", "hope", "aim"}
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -14,3 +22,35 @@ def governing_verb(token: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def verb_tense(verb: Token) -> str:
+    """Past / future / unknown from a verb, its auxiliaries and a few scheduling verbs."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX or (words & {"would"} and verb.head.lemma_ in ("say", "announce", "tell")):
+        return FUTURE
+    if verb.lemma_ in _SCHEDULE_LEMMAS and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
+        head_verb = governing_verb(verb.head)
+        return verb_tense(head_verb) if head_verb is not None and head_verb.i != verb.i else UNKNOWN
+    # "planned a rally on Saturday": a plan told in the past is still for a day ahead ("set" in
+    # the past tense is mostly "set Friday as the deadline", already passed)
+    if (
+        verb.lemma_ in _SCHEDULE_LEMMAS
+        and verb.dep_ != "xcomp"
+        and not (verb.lemma_ == "set" and verb.tag_ == "VBD")
+    ):
+        return FUTURE
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _SCHEDULE_LEMMAS | _INTENT_LEMMAS:
+        return FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if verb.tag_ in ("VBN", "VBG") and words & {"has", "have", "'ve"}:
+        return PAST
+    if words & {"might", "may", "should", "must", "would"} and not words & {"have", "'ve"}:
+        return FUTURE  # "might come on Tuesday"; "could" is as often a past ability
+    if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl"):
+        return PAST
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}):
+        return PRESENT
+    return UNKNOWN

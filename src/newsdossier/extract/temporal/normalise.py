@@ -20,9 +20,9 @@ from newsdossier.extract.temporal.candidates import (
     Candidate,
     tokens_of,
 )
-from newsdossier.extract.temporal.tense import FUTURE, PAST, PRESENT, UNKNOWN, lead_tense, tense_of
+from newsdossier.extract.temporal.tense import lead_tense, tense_of
 from newsdossier.text.nlp import text_of
-from newsdossier.text.parse import governing_verb
+from newsdossier.text.parse import FUTURE, PAST, PRESENT, UNKNOWN, governing_verb
 
 # A date named without a year is put in the future only when it is this close.
 FUTURE_REACH_DAYS = 120

@@ -1,19 +1,13 @@
-"""Tense: which way a relative expression points, read from the verb that governs it."""
+"""Tense of an expression: which way it points, from its governing verb (text/parse.verb_tense) and the
+word before it ("last", "until")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsdossier.extract.temporal.candidates import Candidate, tokens_of
 from newsdossier.text.nlp import text_of
-from newsdossier.text.parse import governing_verb
-
-# Moods that a tense can give a relative expression: which way to look from the anchor.
-PAST, FUTURE, PRESENT, UNKNOWN = "past", "future", "present", ""
-
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
-_INTENT_LEMMAS = {"want", "seek", "try", "agree", "decide"}
-_SCHEDULE_LEMMAS = {"expect", "schedule", "plan", "set", "due", "slate", "intend", "hope", "aim"}
+from newsdossier.text.parse import FUTURE, PAST, UNKNOWN, governing_verb, verb_tense
 
 
 def lead_tense(doc: Doc, cand: Candidate) -> str:
@@ -49,36 +43,4 @@ def tense_of(doc: Doc, cand: Candidate) -> str:
     verb = governing_verb(span.root)
     if verb is None:
         return UNKNOWN
-    return _verb_tense(verb)
-
-
-def _verb_tense(verb: Token) -> str:
-    """Past / future / unknown from a verb, its auxiliaries and a few scheduling verbs."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or (words & {"would"} and verb.head.lemma_ in ("say", "announce", "tell")):
-        return FUTURE
-    if verb.lemma_ in _SCHEDULE_LEMMAS and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
-        head_verb = governing_verb(verb.head)
-        return _verb_tense(head_verb) if head_verb is not None and head_verb.i != verb.i else UNKNOWN
-    # "planned a rally on Saturday": a plan told in the past is still for a day ahead ("set" in
-    # the past tense is mostly "set Friday as the deadline", already passed)
-    if (
-        verb.lemma_ in _SCHEDULE_LEMMAS
-        and verb.dep_ != "xcomp"
-        and not (verb.lemma_ == "set" and verb.tag_ == "VBD")
-    ):
-        return FUTURE
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _SCHEDULE_LEMMAS | _INTENT_LEMMAS:
-        return FUTURE
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return PAST
-    if verb.tag_ in ("VBN", "VBG") and words & {"has", "have", "'ve"}:
-        return PAST
-    if words & {"might", "may", "should", "must", "would"} and not words & {"have", "'ve"}:
-        return FUTURE  # "might come on Tuesday"; "could" is as often a past ability
-    if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl"):
-        return PAST
-    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}):
-        return PRESENT
-    return UNKNOWN
+    return verb_tense(verb)

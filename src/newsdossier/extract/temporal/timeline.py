@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdossier.records import Event, Mention, Sentence, Timex
 from newsdossier.text.nlp import sentence_index, text_of
-from newsdossier.text.parse import governing_verb
+from newsdossier.text.parse import FUTURE_AUX, governing_verb
 from newsdossier.timevalue import TimeValue
 
 MAX_EVENT_TOKENS = 45
@@ -72,7 +72,6 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 # Press events: a statement made at one, or told to reporters, belongs to the day just reported.
 _PRESS_EVENTS = {"conference": {"press", "news"}, "briefing": {"press", "news", "media", ""}}
 _THE_PRESS = {"reporters", "journalists", "press", "media"}
-_FUTURE_AUX = {"will", "shall", "'ll"}
 
 
 @dataclass(frozen=True)
@@ -252,7 +251,7 @@ def _press_event(token: Token) -> bool:
 
 def _future(sent: Span) -> bool:
     """True when the main verb of a sentence speaks of the future ("will be held")."""
-    return any(c.lower_ in _FUTURE_AUX for c in sent.root.children if c.dep_ == "aux")
+    return any(c.lower_ in FUTURE_AUX for c in sent.root.children if c.dep_ == "aux")
 
 
 def core_window(
