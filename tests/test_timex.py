@@ -203,3 +203,150 @@ def test_clock_time_takes_the_day_of_its_sentence(tag):
     values = _values(tag("The blast happened at 10:35 a.m. on Friday.", "1998-08-08"))
     assert values["10:35 a.m."] == "1998-08-07T10:35"
     assert values["Friday"] == "1998-08-07"
+
+
+# --- Issue 16: one rule per class, each with its own sentences ------------------------------------
+
+# (sentence, publication date, expression, value, mod)
+VAGUE_MORE = [
+    ("Rates will stay where they are for the time being.", "the time being", "PRESENT_REF"),
+    ("In the long term, the reform should pay for itself.", "In the long term", "FUTURE_REF"),
+    ("Costs may fall in the short term.", "in the short term", "FUTURE_REF"),
+    ("The town has grown fast over recent years.", "recent years", "PAST_REF"),
+    ("The mayor is currently abroad.", "currently", "PRESENT_REF"),
+    ("Nobody can say what the future holds.", "the future", "FUTURE_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "ref"), VAGUE_MORE)
+def test_more_vague_references(tag, text, expression, ref):
+    found = {t.text: t for t in tag(text, "2021-03-10")}
+    assert found[expression].value == ref
+    assert found[expression].precision == "ref"
+
+
+ANAPHORIC_DAYS = [
+    # the story's day, from the sentence before
+    ("Markets fell on Tuesday. The main index ended the day 2% lower.", "the day", "2021-03-09"),
+    ("Shares slid on Tuesday. Bonds were steady on the day.", "the day", "2021-03-09"),
+    ("Protesters gathered on March 3. Police made arrests that day.", "that day", "2021-03-03"),
+    ("The ship sank on March 3. A second ship sank the same day.", "the same day", "2021-03-03"),
+    ("The court met on Monday. The following day, the judge ruled.", "The following day", "2021-03-09"),
+    ("Oil rose on Monday. It rose for a second consecutive day on news of cuts.", "a second consecutive day", "2021-03-08"),
+    ("Oil fell on Friday. Prices recovered late in the day.", "late in the day", "2021-03-05"),
+    # no date before: the story's day is the publication day
+    ("Stocks closed higher for a third straight day.", "a third straight day", "2021-03-10"),
+    # "the next day ... the following day" walks on from day to day
+    (
+        "The summit opened on March 2. The next day, leaders met. The following day they left.",
+        "The following day",
+        "2021-03-04",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), ANAPHORIC_DAYS)
+def test_anaphoric_days_count_from_the_narrative_day(tag, text, expression, value):
+    found = _values(tag(text, "2021-03-10"))
+    assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The day before the vote, talks broke down.",  # counted from an event, not from the story's day
+        "She remembers the day of the attack.",
+        "The firm was founded in 2019. The index ended the day higher.",  # the story has left the day
+    ],
+)
+def test_the_day_of_an_event_or_after_a_coarser_date_is_left_out(tag, text):
+    assert [t.text for t in tag(text, "2021-03-10") if t.text.lower().endswith("day")] == []
+
+
+PARTS_OF_PERIODS = [
+    ("Profits fell in the first quarter of 2009.", "the first quarter of 2009", "2009-Q1", ""),
+    ("Sales should rise in the second half of the year.", "the second half of the year", "2021-H2", ""),
+    ("The plant opened in mid-2011.", "mid-2011", "2011", "MID"),
+    ("Work began in early March.", "early March", "2021-03", "START"),
+    ("The firm lost money late last year.", "late last year", "2020", "END"),
+    ("The mine closed at the end of 2018.", "the end of 2018", "2018", "END"),
+    ("The law takes effect at the beginning of next year.", "the beginning of next year", "2022", "START"),
+    ("Growth slowed in the final quarter of 2019.", "the final quarter of 2019", "2019-Q4", ""),
+    ("Revenue rose 4% in the fourth quarter.", "the fourth quarter", "2020-Q4", ""),
+    ("Shipments will start in the third quarter.", "the third quarter", "2021-Q3", ""),
+    ("The bank earned more in the last quarter.", "the last quarter", "2020-Q4", ""),
+    ("Results for Q2 2020 were weak.", "Q2 2020", "2020-Q2", ""),
+    ("Prices were high in the late 1990s.", "late 1990s", "199X", "END"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value", "mod"), PARTS_OF_PERIODS)
+def test_parts_of_periods_carry_value_and_mod(tag, text, expression, value, mod):
+    found = {t.text: t for t in tag(text, "2021-03-10")}
+    assert expression in found, list(found)
+    assert (found[expression].value, found[expression].mod) == (value, mod)
+
+
+def test_a_half_without_a_year_is_not_a_date(tag):
+    # "the second half" of a match is as common as that of a year
+    assert tag("The visitors scored twice in the second half.", "2021-03-10") == []
+
+
+CLOCK_TIMES = [
+    ("The rocket lifts off at 0800 UTC.", "0800 UTC", "2021-03-10T08:00Z"),
+    ("The polls close at 12:00 UTC Monday.", "12:00 UTC Monday", "2021-03-15T12:00Z"),
+    ("The strike begins at 3 p.m. local time.", "3 p.m. local time", "2021-03-10T15:00"),
+    ("In a speech at 16:00 UTC today, the president spoke.", "16:00 UTC today", "2021-03-10T16:00Z"),
+    ("The quake struck on Sunday at 14:35 GMT.", "14:35 GMT", "2021-03-07T14:35Z"),
+    ("The train left at 18:05 on Monday.", "18:05", "2021-03-08T18:05"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), CLOCK_TIMES)
+def test_clock_times_with_zones_and_days(tag, text, expression, value):
+    found = {t.text: t for t in tag(text, "2021-03-10")}
+    assert expression in found, list(found)
+    assert (found[expression].value, found[expression].precision) == (value, "time")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team won 3:2 at home.",  # a score is no time
+        "The index lost 1850 points.",
+    ],
+)
+def test_clock_like_numbers_are_not_times(tag, text):
+    assert [t for t in tag(text, "2021-03-10") if t.precision == "time"] == []
+
+
+FALSE_YEARS = [
+    "The Russell 2000 index fell 3%.",
+    "Many offices still ran Windows 2000.",
+    "Ministers signed up to Agenda 2030.",
+    "Fans queued for the Galaxy 2021 launch party.",
+]
+
+
+@pytest.mark.parametrize("text", FALSE_YEARS)
+def test_numbers_inside_names_are_not_years(tag, text):
+    assert [t.text for t in tag(text, "2021-03-10")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("In 2019 the firm moved.", "2019"),
+        ("Since 2015, prices have doubled.", "2015"),
+        ("The Class of 2020 graduated online.", "2020"),
+        ("Summer 2019 was hot.", "Summer 2019"),
+    ],
+)
+def test_years_after_date_words_and_openers_stay_years(tag, text, expression):
+    assert expression in _values(tag(text, "2021-03-10"))
+
+
+def test_the_weekend_points_by_tense(tag):
+    past = _values(tag("The talks continued over the weekend.", "2021-03-10"))
+    future = _values(tag("The talks will continue over the weekend.", "2021-03-10"))
+    assert (past["the weekend"], future["the weekend"]) == ("2021-W09-WE", "2021-W10-WE")

@@ -59,12 +59,14 @@ _NUM = (
     r"|thirty|forty|fifty|a hundred|several|a few|a couple of)"
 )
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|centuries)s?"
-_APPROX = r"(?:(?:almost|nearly|about|around|some|more than|less than|over|roughly|just|only)\s+)?"
+_APPROX = r"(?:(?P<approx>almost|nearly|about|around|some|more than|less than|over|roughly|just|only)\s+)?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
 _EDGE = (
     r"(?:(?P<edge>early|earlier|late|later|mid|the middle of|the end of|the beginning of|the start of)"
     r"[\s-]+)?"
 )
+# the day a clock time may name after it: "12:00 UTC Monday", "16:00 UTC today"
+_CLOCK_DAY = r"(?:,?\s+" + _WDAY + r"|\s+(?P<deix>today|yesterday|tomorrow|tonight)\b)?"
 _B = r"(?<![\w$.-])"  # a candidate never starts inside a word, a number or an amount
 _W = r"(?<![\w-])"  # a word-led candidate never starts inside a word ("blast Friday")
 
@@ -117,7 +119,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "time",
         _rx(
             _B + r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m(?![a-z]))"
-            r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC))?(?:,?\s+" + _WDAY + r")?"
+            r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC)|\s+local time)?" + _CLOCK_DAY
+        ),
+    ),
+    # a 24-hour clock is a time when a zone follows ("18:00 UTC", "0800 GMT") or "at" leads ("at 14:30")
+    (
+        "clock",
+        _rx(
+            _B + r"(?:(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:.])"
+            r"(?:\s*(?P<tz>UTC|GMT)\b|\s+(?P<local>local time)\b)?"
+            # "0800 UTC": four digits are a time only with their zone (else a year, a count)
+            r"|(?P<h4>[01]\d|2[0-3])(?P<min4>[0-5]\d)(?:\s+hours)?(?:\s*(?P<tz4>UTC|GMT)\b"
+            r"|\s+(?P<local4>local time)\b))" + _CLOCK_DAY
         ),
     ),
     ("noon", _rx(r"\b(?P<noon>noon|midnight|midday)\b", re.I)),
@@ -154,11 +167,23 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "edge_rel",
         _rx(
-            r"\b(?P<edge>early|late|mid)[\s-]+(?P<rel>this|last|next)\s+"
-            r"(?P<unit>week|month|year)\b",
+            r"\b(?P<edge>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+"
+            r"(?P<rel>this|last|next|the)\s+(?P<unit>week|month|year|quarter)\b(?!\s+(?:of|before|after)\b)",
             re.I,
         ),
     ),
+    ("the_weekend", _rx(r"\b(?:the|this past)\s+weekend\b(?!\s+(?:of|before|after)\b)", re.I)),
+    # parts of a year: "the first quarter of 2009", "the second half of the year", "the final quarter"
+    (
+        "part_of",
+        _rx(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
+            r"(?P<pu>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})(?!\d)|(?P<rel>this|last|next|the|the current"
+            r"|the previous)\s+(?:fiscal\s+|financial\s+)?year)(?:\s+(?P<y2>\d{4})(?!\d))?)?\b",
+            re.I,
+        ),
+    ),
+    ("q_code", _rx(r"\b(?P<code>Q[1-4]|H[12])(?:\s+(?P<y>\d{4})(?!\d)|(?P<yy>-\d{4}|/\d{2}(?!\d)))?\b")),
     (
         "rel_unit",
         _rx(
@@ -191,6 +216,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<phrase>(?:earlier|later) that (?:day|morning|evening|night)|that (?:same )?day"
             r"|the same day|the (?:next|following|previous) (?:day|morning|evening|night)"
             r"|(?:earlier|later) that (?:year|month)|that year"
+            r"|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:consecutive|straight|successive)"
+            r" (?:day|session)"
+            r"|(?P<dedge>early|earlier|late|later) in the day|the (?P<dpart>start|end|close) of the day"
+            # "ending the day up 2%", "on the day": the day the story is on (checked in plausible)
+            r"|the day(?!\s+(?:before|after|of|when|that|which|and|in|on|to)\b)(?![\'’]s)"
             # "the day before the vote" is counted from the vote, not from the last date: left out
             r"|the (?:day|night) before(?!\s+\w))\b",
             re.I,
@@ -209,7 +239,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<ref>right now|now|currently|current|nowadays|at present|these days|the present day"
             r"|the present|the past|recently|lately|in recent (?:years|months|weeks|days)|the future"
             r"|the near future|the coming (?:years|months|weeks|days|decades)|the years ahead"
-            r"|the months ahead|soon)\b",
+            r"|the months ahead|soon|the time being|at the moment"
+            r"|in the (?:long|short|medium|near) (?:term|run)"
+            r"|recent (?:years|months|weeks|days))\b",
             re.I,
         ),
     ),
@@ -240,7 +272,11 @@ def select(cands: list[Candidate]) -> list[Candidate]:
 
 def trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
     """Drop a leading "the" of a period and a full stop that ends the sentence, not an abbreviation."""
-    if kind in ("decade", "century", "year", "season") and text[start : start + 4].lower() == "the ":
+    if (
+        kind in ("decade", "century", "year", "season")
+        and text[start : start + 4].lower() == "the "
+        and not re.match(r"(?:end|beginning|start|middle) of", text[start + 4 : start + 20], re.I)
+    ):
         start += 4
     span = text[start:end]
     if span.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]{2,3}|[ap]\.\s?m)\.$", span):
@@ -289,13 +325,40 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return False
     if cand.kind in ("month_day", "day_month") and before is not None and before.text == "$":
         return False
+    if cand.kind == "clock":
+        return _plausible_clock(g, before)
+    if cand.kind == "part_of" and g["pu"].lower() == "half" and not (g.get("y") or g.get("rel")):
+        return False  # "in the second half" is as often a match's half as a year's
+    if cand.kind == "anaphoric" and g["phrase"].lower() == "the day":
+        return _plausible_the_day(before)
     return True
+
+
+def _plausible_clock(g: dict, before: Token | None) -> bool:
+    """A 24-hour clock is a time with a zone ("18:00 UTC"), "local time", or "at" before it ("at 14:30")."""
+    if g.get("tz") or g.get("local") or g.get("h4"):
+        return True
+    return bool(g.get("h")) and before is not None and before.lower_ == "at"
+
+
+# "the day" is the story's day after these words ("on the day", "ended the day up 2%")
+_THE_DAY_PREPS = set("on for during over throughout across through".split())
+_THE_DAY_VERBS = set("end finish close start open begin spend".split())
+
+
+def _plausible_the_day(before: Token | None) -> bool:
+    """'the day' names the story's day only after a preposition of time or a verb of the trading day."""
+    if before is None:
+        return False
+    return before.lower_ in _THE_DAY_PREPS or (before.pos_ == "VERB" and before.lemma_ in _THE_DAY_VERBS)
 
 
 def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bool:
     """A four-digit number is a year unless it counts something or is an amount."""
     if before is not None and (before.text in ("$", "#") or before.lower_ in _NUMBERED_THINGS):
         return False  # "Resolution 1973", "Flight 1549"
+    if before is not None and span[0].text[:1].isdigit() and _name_like(before):
+        return False  # "Russell 2000", "Windows 2000", "Agenda 2030": the number is part of a name
     if span[-1].ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return False
     if (
@@ -308,6 +371,28 @@ def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bo
     if after is not None and after.lower_ in ("percent", "%", "per", "hours", "gmt", "utc", "local"):
         return False
     return not (before is not None and before.like_num)
+
+
+# Capitalised words that may stand before a year without making it part of a name.
+_DATE_WORDS = (
+    set(MONTHS)
+    | set(WEEKDAYS)
+    | set(SEASONS)
+    | {m.rstrip(".") for m in MONTH_ABBR}
+    | set(
+        "fy fiscal financial year years class season christmas easter summer spring autumn winter "
+        "early late mid end since until by before after in on of from through during".split()
+    )
+)
+
+
+def _name_like(token: Token) -> bool:
+    """True for a capitalised word of a name ("Russell", "Windows"), not a date word or a sentence opener."""
+    if not token.text[:1].isupper() or token.lower_.rstrip(".") in _DATE_WORDS:
+        return False
+    if token.is_sent_start or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+        return False
+    return not token.like_num
 
 
 _NUMBERED_THINGS = set(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -54,6 +55,7 @@ class Value:
     precision: str
     basis: str
     mod: str = ""  # TIMEX3 mod: START ("early March"), MID, END, APPROX ...
+    narrative: int | None = None  # for "the next day": days after the sentence's narrative day
 
 
 # --- Normalisation ---------------------------------------------------------------------------
@@ -61,7 +63,30 @@ class Value:
 
 def normalise(cand: Candidate, ctx: Context) -> Value | None:
     """The TIMEX3 value of one candidate, or None when it cannot be resolved without inventing."""
-    return _HANDLERS[cand.kind](cand, ctx)
+    value = _HANDLERS[cand.kind](cand, ctx)
+    if value is None or value.mod or value.precision == "ref":
+        return value
+    g = cand.match.groupdict()
+    mod = _EDGE_MODS.get((g.get("edge") or g.get("dedge") or g.get("dpart") or "").lower(), "")
+    if not mod and (g.get("approx") or "").lower() in _APPROX_WORDS:
+        mod = "APPROX"
+    return dataclasses.replace(value, mod=mod) if mod else value
+
+
+# TIMEX3 mods of the words that pick a part of a period ("earlier"/"later" only point: no mod).
+_EDGE_MODS = {
+    "early": "START",
+    "the beginning of": "START",
+    "the start of": "START",
+    "start": "START",
+    "mid": "MID",
+    "the middle of": "MID",
+    "late": "END",
+    "the end of": "END",
+    "end": "END",
+    "close": "END",
+}
+_APPROX_WORDS = {"almost", "nearly", "about", "around", "some", "roughly"}
 
 
 def _month_num(name: str) -> int:
@@ -322,7 +347,7 @@ def _shift_unit(base: dt.date, unit: str, step: int, basis: str) -> Value | None
         return Value((base + dt.timedelta(days=step)).isoformat(), "day", basis)
     if unit in ("week", "weekend"):
         d = base + dt.timedelta(weeks=step)
-        return Value(_iso_week(d) + ("-WE" if unit == "weekend" else ""), "week", basis)
+        return Value(_iso_week(d) + ("-WE" if unit == "weekend" else ""), unit, basis)
     if unit == "month":
         m = base.year * 12 + base.month - 1 + step
         return Value(f"{m // 12:04d}-{m % 12 + 1:02d}", "month", basis)
@@ -349,7 +374,7 @@ def _norm_edge_rel(cand: Candidate, ctx: Context) -> Value | None:
     g = cand.match.groupdict()
     if ctx.published is None:
         return None
-    step = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+    step = {"this": 0, "the": 0, "last": -1, "next": 1}[g["rel"].lower()]
     return _shift_unit(ctx.published, g["unit"].lower(), step, "relative")
 
 
@@ -430,9 +455,7 @@ def _norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
         if phrase.endswith("month") and ctx.anchor.day is not None:
             return Value(ctx.anchor.day.isoformat()[:7], "month", "relative")
         return Value(f"{ctx.anchor.year:04d}", "year", "relative") if phrase.endswith("year") else None
-    if ctx.anchor.day is None:
-        return None
-    anchor_day = ctx.anchor.day
+    # a day: counted from the narrative day of the sentence, which the tagger fills in afterwards
     shift = (
         1
         if ("next" in phrase or "following" in phrase)
@@ -440,9 +463,81 @@ def _norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
         if ("previous" in phrase or "before" in phrase)
         else 0
     )
-    day = (anchor_day + dt.timedelta(days=shift)).isoformat()
     part = next((p for p in PARTS_OF_DAY if phrase.endswith(p)), None)
-    return _with_part(day, part, "relative")
+    return dataclasses.replace(_with_part("XXXX-XX-XX", part, "relative"), narrative=shift)
+
+
+def _norm_the_weekend(cand: Candidate, ctx: Context) -> Value | None:
+    """"The weekend": the one before publication in the past tense, the coming one in the future,
+    else the nearest (a story out on a weekend day means that weekend)."""
+    if ctx.published is None:
+        return None
+    wd = ctx.published.weekday()
+    saturday = ctx.published + dt.timedelta(days=5 - wd)  # this ISO week's Saturday
+    if wd < 5:  # a weekday: this week's weekend is ahead, last week's behind
+        tense = tense_of(ctx.doc, cand)
+        ahead = tense == FUTURE or (tense != PAST and wd >= 3)
+        if not ahead or "past" in cand.match.group(0).lower():
+            saturday -= dt.timedelta(days=7)
+    return Value(_iso_week(saturday) + "-WE", "weekend", "relative")
+
+
+_ORDINAL_PARTS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _norm_part_of(cand: Candidate, ctx: Context) -> Value | None:
+    """Parts of a year: "the first quarter of 2009", "the second half of the year", "the last quarter"."""
+    g = cand.match.groupdict()
+    unit, word = g["pu"].lower(), g["ord"].lower()
+    size = 4 if unit == "quarter" else 2
+    year = _year_of_part(g, ctx)
+    if word in ("final", "last") and (year is not None or word == "final"):
+        n = size
+    elif word == "last":  # "the last quarter": the one before the publication's quarter
+        if ctx.published is None:
+            return None
+        return _shift_unit(ctx.published, "quarter", -1, "relative") if unit == "quarter" else None
+    else:
+        n = _ORDINAL_PARTS[word]
+    if n > size:
+        return None
+    return _part_value(n, size, year, cand, ctx)
+
+
+def _norm_q_code(cand: Candidate, ctx: Context) -> Value | None:
+    """Codes like "Q3 2009", "H1", "Q4-2010"."""
+    g = cand.match.groupdict()
+    code = g["code"]
+    year = int(g["y"]) if g.get("y") else int(g["yy"][1:]) if (g.get("yy") or "").startswith("-") else None
+    return _part_value(int(code[1]), 4 if code[0] == "Q" else 2, year, cand, ctx)
+
+
+def _year_of_part(g: dict, ctx: Context) -> int | None:
+    """The year a part of a year belongs to: written, or "this/the/last/next year" from publication."""
+    if g.get("y") or g.get("y2"):
+        return int(g.get("y") or g["y2"])
+    rel = (g.get("rel") or "").lower()
+    if not rel or ctx.published is None:
+        return None
+    return ctx.published.year + {"last": -1, "the previous": -1, "next": 1}.get(rel, 0)
+
+
+def _part_value(n: int, size: int, year: int | None, cand: Candidate, ctx: Context) -> Value | None:
+    """The n-th quarter (size 4) or half (size 2); no year: the one nearest publication the tense allows."""
+    letter = "Q" if size == 4 else "H"
+    if year is not None:
+        return Value(f"{year:04d}-{letter}{n}", "quarter" if size == 4 else "half", "explicit")
+    if ctx.published is None:
+        return None
+    now = ctx.published.year * size + (ctx.published.month - 1) * size // 12
+    options = [y * size + n - 1 for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)]
+    tense = tense_of(ctx.doc, cand)
+    if tense == PAST:  # results told in the past: the latest such part that has begun
+        options = [o for o in options if o <= now]
+    elif tense == FUTURE:
+        options = [o for o in options if o >= now]
+    year = min(options, key=lambda o: (abs(o - now), o)) // size
+    return Value(f"{year:04d}-{letter}{n}", "quarter" if size == 4 else "half", "relative")
 
 
 def _easter(year: int) -> dt.date:
@@ -519,13 +614,29 @@ def _norm_time(cand: Candidate, ctx: Context) -> Value | None:
     if not (1 <= hour <= 12 and minute < 60):
         return None
     pm = g["ampm"].lower().startswith("p")
-    hour = hour % 12 + (12 if pm else 0)
+    return _clock_value(hour % 12 + (12 if pm else 0), minute, cand, ctx)
+
+
+def _norm_clock(cand: Candidate, ctx: Context) -> Value | None:
+    """24-hour clock times: "18:00 UTC", "0800 GMT", "12:00 UTC Monday", "at 14:30"."""
+    g = cand.match.groupdict()
+    hour, minute = (int(g["h"]), int(g["min"])) if g.get("h") else (int(g["h4"]), int(g["min4"]))
+    return _clock_value(hour, minute, cand, ctx)
+
+
+def _clock_value(hour: int, minute: int, cand: Candidate, ctx: Context) -> Value:
+    """A time of day with the day it names (a weekday, "today"), UTC written Z; no day: filled in later."""
+    g = cand.match.groupdict()
     day = "XXXX-XX-XX"
     if g.get("wday") and ctx.published is not None:
         day = _weekday_date(
             ctx.published, WEEKDAYS.index(g["wday"].lower()), "", lead_tense(ctx.doc, cand)
         ).isoformat()
-    return Value(f"{day}T{hour:02d}:{minute:02d}", "time", "explicit")
+    elif g.get("deix") and ctx.published is not None:
+        shift = {"yesterday": -1, "tomorrow": 1}.get(g["deix"].lower(), 0)
+        day = (ctx.published + dt.timedelta(days=shift)).isoformat()
+    zone = "Z" if (g.get("tz") or g.get("tz4") or "") in ("UTC", "GMT") else ""
+    return Value(f"{day}T{hour:02d}:{minute:02d}{zone}", "time", "explicit")
 
 
 def _norm_noon(cand: Candidate, ctx: Context) -> Value | None:
@@ -543,9 +654,9 @@ def _norm_noon(cand: Candidate, ctx: Context) -> Value | None:
 def _norm_ref(cand: Candidate, ctx: Context) -> Value | None:
     """Vague references: "now", "recently", "the years ahead" are never a date."""
     ref = cand.match.group("ref").lower()
-    if ref in _REF_VALUES or ref.startswith("in recent"):
+    if ref in _REF_VALUES or ref.startswith(("in recent", "recent")):
         return Value(_REF_VALUES.get(ref, "PAST_REF"), "ref", "relative")
-    if "future" in ref or "coming" in ref or "ahead" in ref or ref == "soon":
+    if "future" in ref or "coming" in ref or "ahead" in ref or ref == "soon" or ref.endswith(("term", "run")):
         return Value("FUTURE_REF", "ref", "relative")
     return Value("PRESENT_REF", "ref", "relative")
 
@@ -570,6 +681,10 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "season": _norm_season,
     "ago": _norm_ago,
     "anaphoric": _norm_anaphoric,
+    "part_of": _norm_part_of,
+    "the_weekend": _norm_the_weekend,
+    "q_code": _norm_q_code,
+    "clock": _norm_clock,
     "holiday": _norm_holiday,
     "ref": _norm_ref,
 }

@@ -1,4 +1,5 @@
-"""The tagger: candidates found, checked, normalised in text order with a moving anchor."""
+"""The tagger: candidates found, checked, normalised in text order with a moving anchor; then the
+day anaphors ("the next day") resolved against the narrative day of their sentence."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ import re
 from spacy.tokens import Doc
 
 from newsdossier.extract.temporal.candidates import candidates, plausible, select, tokens_of, trim
+from newsdossier.extract.temporal.narrative import narrative_days
 from newsdossier.extract.temporal.normalise import Anchor, Context, Value, normalise
 from newsdossier.records import Timex
-from newsdossier.text.nlp import text_of
+from newsdossier.text.nlp import sentence_index, sentences, text_of
 from newsdossier.timevalue import TimeValue
 
 
 def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
     """Find dated expressions in a parsed article and give each a TIMEX3-style value."""
     out: list[Timex] = []
+    pending: dict[int, int] = {}  # index in out -> days after the narrative day ("the next day")
     anchor = Anchor()  # the last date the text gave, for "two days later" and "later that year"
     for cand in select(candidates(text_of(doc))):
         if not plausible(doc, cand):
@@ -26,9 +29,34 @@ def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
         if value is None:
             continue
         start, end, text = trim(text_of(doc), cand.start, cand.end, cand.kind)
+        if value.narrative is not None:
+            pending[len(out)] = value.narrative
+        else:
+            anchor = _next_anchor(anchor, value, cand.kind)
         out.append(Timex(start, end, text, value.value, value.precision, value.basis, value.mod))
-        anchor = _next_anchor(anchor, value, cand.kind)
+    out = _narrative_anaphors(doc, out, pending, published)
     return _date_times(doc, _day_lists(text_of(doc), out), published)
+
+
+def _narrative_anaphors(
+    doc: Doc, timexes: list[Timex], pending: dict[int, int], published: dt.date | None
+) -> list[Timex]:
+    """Give "the day", "that day", "the next day" the narrative day of their sentence (plus their shift),
+    one after the other, so that "the next day ... the following day" walks on; unresolved ones go."""
+    if not pending:
+        return timexes
+    sents = sentences(doc)
+    done = [t for i, t in enumerate(timexes) if i not in pending]
+    for i, shift in sorted(pending.items()):
+        t = timexes[i]
+        day = narrative_days(doc, sents=sents, timexes=done, published=published).get(
+            sentence_index(sents, t.start)
+        )
+        if day is None:
+            continue
+        done.append(dataclasses.replace(t, value=(day + dt.timedelta(days=shift)).isoformat() + t.value[10:]))
+        done.sort(key=lambda x: x.start)
+    return done
 
 
 _SECOND_DAY = re.compile(r"(?:\s*(?:-|–|and|to|through|or)\s*)(\d{1,2})(?![\d%])(?!\s*percent)")

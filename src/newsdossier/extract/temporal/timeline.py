@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsdossier.records import Event, Mention, Sentence, Timex
 from newsdossier.text.nlp import sentence_index, text_of
-from newsdossier.text.parse import FUTURE_AUX, governing_verb
+from newsdossier.text.parse import governing_verb
 from newsdossier.timevalue import TimeValue
 
 MAX_EVENT_TOKENS = 45
@@ -69,9 +68,6 @@ _AT_EVENT_VERBS = set("attend host hold open close chair join address convene en
 # Verbs whose subject event is happening at the time of the clause.
 _EVENT_VERBS = set("end open begin close conclude start finish adjourn resume continue".split())
 _DEFINITE = {"the", "this", "that", "these", "those"}
-# Press events: a statement made at one, or told to reporters, belongs to the day just reported.
-_PRESS_EVENTS = {"conference": {"press", "news"}, "briefing": {"press", "news", "media", ""}}
-_THE_PRESS = {"reporters", "journalists", "press", "media"}
 
 
 @dataclass(frozen=True)
@@ -152,106 +148,6 @@ def build_timeline(
 def _renumber(event: Event, n: int) -> Event:
     """The event with its id in text order."""
     return dataclasses.replace(event, event_id=f"E{n:03d}")
-
-
-def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> dict[int, tuple[str, str]]:
-    """For each dated sentence, (date, basis) of what it reports: its own date, else its event's date.
-
-    basis is "explicit" when the sentence gives a date itself and "context" when it names an event
-    dated elsewhere, or reports a statement at a press event right after a sentence dated to a day.
-    A date inside what is reported ("said that in 2019 ...", a quotation) is not the
-    date of the saying.
-    """
-    out: dict[int, tuple[str, str]] = {}
-    for t in sorted(timexes, key=_main_first(doc)):
-        if t.value.endswith("_REF") or _reported(doc, t.start, t.end):
-            continue
-        out.setdefault(sentence_index(sents, t.start), (t.value, "explicit"))
-    for m in event_mentions(doc, sents=sents, timexes=timexes):
-        if not _reported(doc, m.start, m.end):
-            out.setdefault(m.sentence_id, (m.value, "context"))
-    for sid in _said_to_the_press(doc, sents, out):
-        out.setdefault(sid, (out[sid - 1][0], "context"))
-    return dict(sorted(out.items()))
-
-
-# Clauses that hold what someone says or wants, not when they said it.
-_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
-
-
-def _reported(doc: Doc, start: int, end: int) -> bool:
-    """True when a stretch of text sits in a quotation or in the reported clause of its sentence."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    before = text_of(doc)[span.sent.start_char : start]
-    opened = before.count("“") - before.count("”") + before.count("``") - before.count("''")
-    if opened > 0 or before.count('"') % 2 == 1:
-        return True
-    token = span.root
-    while token.dep_ != "ROOT" and token.head.i != token.i:
-        if token.dep_ in _CONTENT_DEPS:
-            return True
-        token = token.head
-    return False
-
-
-def _main_first(doc: Doc) -> Callable[[Timex], tuple[int, int]]:
-    """Order a sentence's dates so that a date on its main verb comes before dates inside clauses."""
-
-    def key(t: Timex) -> tuple[int, int]:
-        """Main-verb dates first, then text order."""
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        verb = governing_verb(span.root) if span is not None else None
-        on_root = verb is not None and verb.dep_ == "ROOT"
-        return (0 if on_root else 1, t.start)
-
-    return key
-
-
-def _said_to_the_press(doc: Doc, sents: list[Sentence], dated: dict[int, tuple[str, str]]) -> list[int]:
-    """Undated sentences whose statement is made at a press event, right after a day-dated sentence.
-
-    A press event is held about what just happened: "Ministers met in Rome on June 3. The minister
-    told reporters at a news conference that ..." reports the day just given. The sentence before
-    must be in the same or the previous paragraph, be dated to a day by its own date or by the event
-    it names ("the prime minister spoke at the opening of the summit"; a date given by this rule is
-    not built on again) and report something that happened (not "the vote will be held on June 3").
-    Other gatherings have days of their own: "at a trade fair", "at an industry conference".
-    """
-    out = []
-    for s in sents:
-        sid = s.sentence_id
-        if sid in dated or sid - 1 not in dated:
-            continue
-        prev = sents[sid - 1]
-        value, basis = dated[sid - 1]
-        if not _is_day(value[:10]) or prev.paragraph_id < s.paragraph_id - 1:
-            continue
-        span = doc.char_span(s.start, s.end, alignment_mode="expand")
-        prev_span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
-        if span is None or prev_span is None or _future(prev_span):
-            continue
-        if any(_press_event(t) and not _reported(doc, t.idx, t.idx + len(t)) for t in span):
-            out.append(sid)
-    return out
-
-
-def _press_event(token: Token) -> bool:
-    """True for "at a news conference", "at a (press) briefing", "told reporters", "said to journalists"."""
-    if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.lemma_ in _PRESS_EVENTS:
-        kinds = {c.lower_ for c in token.children if c.dep_ == "compound"} or {""}
-        return kinds <= _PRESS_EVENTS[token.lemma_]
-    if token.lower_ not in _THE_PRESS or token.dep_ == "compound":
-        return False
-    if token.dep_ == "dobj":
-        return token.head.lemma_ == "tell"
-    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB"
-
-
-def _future(sent: Span) -> bool:
-    """True when the main verb of a sentence speaks of the future ("will be held")."""
-    return any(c.lower_ in FUTURE_AUX for c in sent.root.children if c.dep_ == "aux")
 
 
 def core_window(
