@@ -232,7 +232,11 @@ ANAPHORIC_DAYS = [
     ("Protesters gathered on March 3. Police made arrests that day.", "that day", "2021-03-03"),
     ("The ship sank on March 3. A second ship sank the same day.", "the same day", "2021-03-03"),
     ("The court met on Monday. The following day, the judge ruled.", "The following day", "2021-03-09"),
-    ("Oil rose on Monday. It rose for a second consecutive day on news of cuts.", "a second consecutive day", "2021-03-08"),
+    (
+        "Oil rose on Monday. It rose for a second consecutive day on news of cuts.",
+        "a second consecutive day",
+        "2021-03-08",
+    ),
     ("Oil fell on Friday. Prices recovered late in the day.", "late in the day", "2021-03-05"),
     # no date before: the story's day is the publication day
     ("Stocks closed higher for a third straight day.", "a third straight day", "2021-03-10"),

@@ -53,7 +53,8 @@ _MONTH_WORD = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![A-Za-z])"
 )
-_WDAY = r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WDAY_NAMES = "|".join(w.capitalize() for w in WEEKDAYS)
+_WDAY = r"(?P<wday>" + _WDAY_NAMES + ")"
 _NUM = (
     r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|a hundred|several|a few|a couple of)"
@@ -218,9 +219,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"|(?:earlier|later) that (?:year|month)|that year"
             r"|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:consecutive|straight|successive)"
             r" (?:day|session)"
-            r"|(?P<dedge>early|earlier|late|later) in the day|the (?P<dpart>start|end|close) of the day"
+            r"|(?P<dedge>early|late) in the day|the (?P<dpart>start|end|close) of the day"
             # "ending the day up 2%", "on the day": the day the story is on (checked in plausible)
-            r"|the day(?!\s+(?:before|after|of|when|that|which|and|in|on|to)\b)(?![\'’]s)"
+            r"|the day(?!\s+(?:before|after|of|when|that|which|and|in|on|to|" + _WDAY_NAMES + r")\b)"
+            r"(?![\'’]s)"
             # "the day before the vote" is counted from the vote, not from the last date: left out
             r"|the (?:day|night) before(?!\s+\w))\b",
             re.I,
@@ -300,8 +302,8 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
     if cand.kind == "month":
         if g.get("rel") or g.get("edge"):
             return True
-        if before is None or before.lower_ not in _MONTH_CUES:
-            return False
+        if before is None or (before.lower_ not in _MONTH_CUES and before.tag_ != "PRP$"):
+            return False  # "in May", "their January sales"; not "May I"
         return span[0].ent_type_ not in ("PERSON", "ORG", "WORK_OF_ART")
     if cand.kind == "year":
         return _plausible_year(span, before, after)
@@ -310,7 +312,9 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
             return True
         if g.get("rel") == "the":
             return before is not None and before.lower_ in {"in", "during", "by", "until", "since", "through"}
-        return bool(g.get("rel") or g.get("y")) or (before is not None and before.lower_ in {"in", "during"})
+        return bool(g.get("rel") or g.get("y")) or (
+            before is not None and (before.lower_ in {"in", "during"} or before.tag_ == "PRP$")
+        )
     if cand.kind == "ref":
         return _plausible_ref(span, g["ref"].lower(), after)
     if cand.kind == "rel_unit" and g["rel"].lower() in (
@@ -390,6 +394,8 @@ def _name_like(token: Token) -> bool:
     """True for a capitalised word of a name ("Russell", "Windows"), not a date word or a sentence opener."""
     if not token.text[:1].isupper() or token.lower_.rstrip(".") in _DATE_WORDS:
         return False
+    if token.text.isupper() and len(token.text) > 1:
+        return False  # an acronym's edition is its year: "WWDC 2005", "CES 2024"
     if token.is_sent_start or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
         return False
     return not token.like_num

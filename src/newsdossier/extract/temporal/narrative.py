@@ -35,7 +35,7 @@ def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
     """
     out: dict[int, tuple[str, str]] = {}
     for t in sorted(timexes, key=_main_first(doc)):
-        if t.value.endswith("_REF") or _reported(doc, t.start, t.end):
+        if t.value.endswith("_REF") or _reported(doc, t.start, t.end) or _bound(doc, t):
             continue
         out.setdefault(sentence_index(sents, t.start), (t.value, "explicit"))
     for m in event_mentions(doc, sents=sents, timexes=timexes):
@@ -44,6 +44,17 @@ def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
     for sid in _said_to_the_press(doc, sents, out):
         out.setdefault(sid, (out[sid - 1][0], "context"))
     return dict(sorted(out.items()))
+
+
+# A date after these words bounds a stretch of time ("not seen since last September"): it is not
+# the time of what the sentence reports.
+_BOUNDS = {"since", "until", "till"}
+
+
+def _bound(doc: Doc, t: Timex) -> bool:
+    """True for a date that only bounds a stretch of time: "since 2019", "until March"."""
+    before = text_of(doc)[max(0, t.start - 12) : t.start].lower().split()
+    return bool(before) and before[-1] in _BOUNDS
 
 
 # Clauses that hold what someone says or wants, not when they said it.

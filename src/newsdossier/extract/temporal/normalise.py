@@ -468,7 +468,7 @@ def _norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
 
 
 def _norm_the_weekend(cand: Candidate, ctx: Context) -> Value | None:
-    """"The weekend": the one before publication in the past tense, the coming one in the future,
+    """ "The weekend": the one before publication in the past tense, the coming one in the future,
     else the nearest (a story out on a weekend day means that weekend)."""
     if ctx.published is None:
         return None
