@@ -1,5 +1,8 @@
-"""Time: the TIMEX3 tagger (candidates -> normalisation with tense and anchor) and the timeline.
+"""Time: the TIMEX3 tagger and the timeline, one pass per module.
 
-candidates.py finds and checks the expressions, tense.py reads which way they point, normalise.py
-gives each its TIMEX3 value, tagger.py runs them in text order, timeline.py turns them into events.
+candidates.py finds and checks the expressions; normalise.py gives each its TIMEX3 value and mod
+(dates.py for dates that name themselves, relative.py for dates counted from the publication date or
+the anchor, calendar_rules.py for the calendar, tense.py for which way a date points); tagger.py
+runs them in text order; narrative.py gives each sentence the day it narrates, which "the next day"
+and the claims' dates count from; timeline.py turns the expressions into events.
 """

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from newsdossier.extract.temporal.candidates import candidates, plausible, select, tokens_of, trim
 from newsdossier.extract.temporal.narrative import narrative_days
-from newsdossier.extract.temporal.normalise import Anchor, Context, Value, normalise
+from newsdossier.extract.temporal.normalise import normalise
+from newsdossier.extract.temporal.values import Anchor, Context, Value
 from newsdossier.records import Timex
 from newsdossier.text.nlp import sentence_index, sentences, text_of
 from newsdossier.timevalue import TimeValue

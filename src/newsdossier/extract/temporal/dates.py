@@ -1,0 +1,219 @@
+"""Normalisation of dates that name their day, month, year or time ("March 3", "2019", "18:00 UTC"),
+and of vague references ("now", "recently")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsdossier.extract.temporal.calendar_rules import iso_week, month_num, weekday_date
+from newsdossier.extract.temporal.candidates import ORDINALS, WEEKDAYS, Candidate
+from newsdossier.extract.temporal.tense import lead_tense, tense_of
+from newsdossier.extract.temporal.values import Context, Value
+from newsdossier.text.nlp import text_of
+from newsdossier.text.parse import FUTURE, PAST
+
+# A date named without a year is put in the future only when it is this close.
+FUTURE_REACH_DAYS = 120
+
+
+_REF_VALUES = {"the past": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF"}
+
+
+def norm_iso(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "2016-05-02"."""
+    g = cand.match.groupdict()
+    return _day_value(int(g["y"]), int(g["m"]), int(g["d"]), "explicit")
+
+
+def norm_numeric(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "3/4/2019" read month first, as in US news."""
+    g = cand.match.groupdict()
+    year = int(g["y"])
+    if year < 100:  # "3/4/98": two-digit years are taken in the century closest to the publication date
+        base = ctx.published.year if ctx.published else 2000
+        year += (base // 100) * 100
+        if year > base + 20:
+            year -= 100
+    return _day_value(year, int(g["m"]), int(g["d"]), "explicit")
+
+
+def _day_value(year: int, month: int, day: int, basis: str) -> Value | None:
+    """A day value, or None for an impossible date ("February 30")."""
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return Value(d.isoformat(), "day", basis)
+
+
+def norm_month_day(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "March 3", "3 March 2019", "Friday, Oct. 23"; no year: from publication."""
+    g = cand.match.groupdict()
+    month, day = month_num(g["month"]), int(g["d"])
+    if not 1 <= day <= 31:
+        return None
+    if g.get("y"):
+        value = _day_value(int(g["y"]), month, day, "explicit")
+    elif ctx.published is None:
+        if day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]:
+            return None
+        return Value(f"XXXX-{month:02d}-{day:02d}", "day", "explicit")
+    else:
+        year = _choose_year(ctx.published, month, day, lead_tense(ctx.doc, cand))
+        value = _day_value(year, month, day, "explicit")
+    if value and "week of" in cand.match.group(0):
+        d = dt.date.fromisoformat(value.value)
+        return Value(iso_week(d), "week", value.basis)
+    return value
+
+
+def _choose_year(published: dt.date, month: int, day: int, tense: str) -> int:
+    """The year that puts month-day nearest the publication date, in the direction the tense points."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return published.year
+    if tense == PAST:
+        past = [d for d in options if d <= published]
+        # a past-tense verb with a date only days ahead is usually a schedule told in the past
+        if past and (published - max(past)).days <= 300:
+            return max(past).year
+    if tense == FUTURE:
+        future = [d for d in options if d >= published]
+        if future and (min(future) - published).days <= 300:
+            return min(future).year
+    # no tense: the nearest, but news looks back more than ahead, so a date is only put in the
+    # future when it is a few months away at most
+    near = [d for d in options if (d - published).days <= FUTURE_REACH_DAYS]
+    return min(near or options, key=lambda d: abs((d - published).days)).year
+
+
+def norm_day_month(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "14 June": normalised as "June 14"."""
+    return norm_month_day(cand, ctx)
+
+
+def norm_month_year(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "March 2019"."""
+    g = cand.match.groupdict()
+    return Value(f"{int(g['y']):04d}-{month_num(g['month']):02d}", "month", "explicit")
+
+
+def norm_month(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "in January", "last November": the year from the publication date."""
+    g = cand.match.groupdict()
+    month = month_num(g["month"])
+    if ctx.published is None:
+        return Value(f"XXXX-{month:02d}", "month", "explicit")
+    rel = (g.get("rel") or "").lower()
+    if rel in ("last", "past"):
+        year = ctx.published.year if month < ctx.published.month else ctx.published.year - 1
+    elif rel in ("next", "coming"):
+        year = ctx.published.year if month > ctx.published.month else ctx.published.year + 1
+    elif rel == "this":
+        year = ctx.published.year
+    else:
+        year = _choose_month_year(ctx.published, month, tense_of(ctx.doc, cand))
+    return Value(f"{year:04d}-{month:02d}", "month", "relative" if rel else "explicit")
+
+
+def _choose_month_year(published: dt.date, month: int, tense: str) -> int:
+    """The year of a month named without one: the nearest, unless the tense says which way."""
+    if month == published.month:
+        return published.year
+    past_year = published.year if month < published.month else published.year - 1
+    future_year = published.year if month > published.month else published.year + 1
+    if tense == PAST:
+        return past_year
+    if tense == FUTURE:
+        return future_year
+    ahead = (month - published.month) % 12
+    return future_year if ahead < 6 else past_year
+
+
+def norm_year(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "1962"."""
+    return Value(cand.match.group("y"), "year", "explicit")
+
+
+def norm_decade(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "the 1990s" -> 199X, "the '90s" in the century of the publication date."""
+    dec = cand.match.group("dec")
+    if dec.startswith("'"):  # "the '90s": the most recent such decade before the publication year
+        base = ctx.published.year if ctx.published else None
+        if base is None:
+            return Value(f"XX{dec[1]}X", "decade", "explicit")
+        century = base // 100 * 100
+        year = century + int(dec[1:3])
+        if year > base:
+            year -= 100
+        dec = str(year)
+    return Value(dec[:3] + "X", "decade", "explicit")
+
+
+def norm_century(cand: Candidate, ctx: Context) -> Value | None:
+    """Centuries: "the 20th century" -> 19XX."""
+    n = cand.match.group("n").lower()
+    number = int(re.sub(r"\D", "", n)) if n[0].isdigit() else ORDINALS[n]
+    if not 1 <= number <= 21:
+        return None
+    return Value(f"{number - 1:02d}XX", "century", "explicit")
+
+
+def norm_time(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "10:35 a.m.", "9 a.m. EST Tuesday"; a bare time gets its day later."""
+    g = cand.match.groupdict()
+    hour, minute = int(g["h"]), int(g["min"] or 0)
+    if not (1 <= hour <= 12 and minute < 60):
+        return None
+    pm = g["ampm"].lower().startswith("p")
+    return _clock_value(hour % 12 + (12 if pm else 0), minute, cand, ctx)
+
+
+def norm_clock(cand: Candidate, ctx: Context) -> Value | None:
+    """24-hour clock times: "18:00 UTC", "0800 GMT", "12:00 UTC Monday", "at 14:30"."""
+    g = cand.match.groupdict()
+    hour, minute = (int(g["h"]), int(g["min"])) if g.get("h") else (int(g["h4"]), int(g["min4"]))
+    return _clock_value(hour, minute, cand, ctx)
+
+
+def _clock_value(hour: int, minute: int, cand: Candidate, ctx: Context) -> Value:
+    """A time of day with the day it names (a weekday, "today"), UTC written Z; no day: filled in later."""
+    g = cand.match.groupdict()
+    day = "XXXX-XX-XX"
+    if g.get("wday") and ctx.published is not None:
+        day = weekday_date(
+            ctx.published, WEEKDAYS.index(g["wday"].lower()), "", lead_tense(ctx.doc, cand)
+        ).isoformat()
+    elif g.get("deix") and ctx.published is not None:
+        shift = {"yesterday": -1, "tomorrow": 1}.get(g["deix"].lower(), 0)
+        day = (ctx.published + dt.timedelta(days=shift)).isoformat()
+    zone = "Z" if (g.get("tz") or g.get("tz4") or "") in ("UTC", "GMT") else ""
+    return Value(f"{day}T{hour:02d}:{minute:02d}{zone}", "time", "explicit")
+
+
+def norm_noon(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "noon", "midnight"; a bare time gets its day later."""
+    word = cand.match.group("noon").lower()
+    if (
+        word == "noon"
+        and cand.start > 0
+        and text_of(ctx.doc)[max(0, cand.start - 5) : cand.start].lower().strip() == "high"
+    ):
+        return None  # "high noon" is a figure of speech
+    return Value("XXXX-XX-XXT" + ("24:00" if word == "midnight" else "12:00"), "time", "explicit")
+
+
+def norm_ref(cand: Candidate, ctx: Context) -> Value | None:
+    """Vague references: "now", "recently", "the years ahead" are never a date."""
+    ref = cand.match.group("ref").lower()
+    if ref in _REF_VALUES or ref.startswith(("in recent", "recent")):
+        return Value(_REF_VALUES.get(ref, "PAST_REF"), "ref", "relative")
+    if "future" in ref or "coming" in ref or "ahead" in ref or ref == "soon" or ref.endswith(("term", "run")):
+        return Value("FUTURE_REF", "ref", "relative")
+    return Value("PRESENT_REF", "ref", "relative")

@@ -1,0 +1,318 @@
+"""Normalisation of dates counted from the publication date or the anchor ("last week", "Tuesday",
+"two days later", "the first quarter", "the next day")."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from newsdossier.extract.temporal.calendar_rules import holiday_date, iso_week, season_of, weekday_date
+from newsdossier.extract.temporal.candidates import (
+    NUMBER_WORDS,
+    PARTS_OF_DAY,
+    SEASONS,
+    WEEKDAYS,
+    Candidate,
+    tokens_of,
+)
+from newsdossier.extract.temporal.tense import lead_tense, tense_of
+from newsdossier.extract.temporal.values import Context, Value
+from newsdossier.text.parse import FUTURE, PAST, PRESENT, UNKNOWN, governing_verb
+
+
+def norm_weekday(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "Tuesday", "last Friday", "Monday night": a day next to the publication date."""
+    g = cand.match.groupdict()
+    if ctx.published is None:
+        return None
+    rel = (g.get("rel") or "").lower()
+    day = weekday_date(ctx.published, WEEKDAYS.index(g["wday"].lower()), rel, lead_tense(ctx.doc, cand))
+    return with_part(day.isoformat(), g.get("part"), "relative")
+
+
+def with_part(day: str, part: str | None, basis: str) -> Value:
+    """A day value, with the TIMEX3 part of day when one is named."""
+    if part:
+        return Value(f"{day}{PARTS_OF_DAY[part.lower()]}", "time", basis)
+    return Value(day, "day", basis)
+
+
+def norm_deictic(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "yesterday", "today", "tomorrow night"."""
+    g = cand.match.groupdict()
+    word = g["word"].lower()
+    if word == "today" and _generic_today(ctx.doc, cand):
+        return Value("PRESENT_REF", "ref", "relative")
+    if ctx.published is None:
+        return None
+    shift = {
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "today": 0,
+        "tonight": 0,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+    }[word]
+    day = (ctx.published + dt.timedelta(days=shift)).isoformat()
+    part = g.get("part") or ("night" if word == "tonight" else None)
+    return with_part(day, part, "relative")
+
+
+# "today's meeting" is the day's meeting; "today's youth" are the young of our time
+_DAY_NOUNS = set(
+    "meeting vote decision ruling announcement talks attack game match election hearing session summit "
+    "speech deadline edition paper report event rally protest ceremony statement news briefing agreement "
+    "deal visit trading".split()
+)
+
+
+def _generic_today(doc: Doc, cand: Candidate) -> bool:
+    """'Today' in the sense of 'nowadays': "today's youth", or present tense set against a past."""
+    span = tokens_of(doc, cand.start, cand.end)
+    if span is None:
+        return False
+    nxt = doc[span.end : span.end + 3]
+    if len(nxt) >= 2 and nxt[0].text in ("'s", "’s"):
+        noun = next((t for t in nxt[1:] if t.pos_ in ("NOUN", "PROPN")), None)
+        return noun is not None and noun.lemma_.lower() not in _DAY_NOUNS
+    if tense_of(doc, cand) not in (UNKNOWN, PRESENT):
+        return False
+    sent = span.sent
+    if span.start != sent.start and not all(t.is_punct for t in doc[sent.start : span.start]):
+        return False
+    # the past it is set against lies in its own clause, not in a reporting "he said" around it
+    verb = governing_verb(span.root)
+    clause = verb.subtree if verb is not None else sent
+    return any(t.tag_ == "VBD" for t in clause if t.i not in range(span.start, span.end))
+
+
+def norm_this_part(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "this morning", "last night"."""
+    g = cand.match.groupdict()
+    if ctx.published is None:
+        return None
+    shift = -1 if g["rel"].lower() == "last" else 0
+    return with_part((ctx.published + dt.timedelta(days=shift)).isoformat(), g["part"], "relative")
+
+
+def norm_rel_unit(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "last week", "this month", "next year"."""
+    g = cand.match.groupdict()
+    if ctx.published is None:
+        return None
+    rel = g["rel"].lower().replace("the ", "")
+    step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
+    return _shift_unit(ctx.published, g["unit"].lower(), step, "relative")
+
+
+def _shift_unit(base: dt.date, unit: str, step: int, basis: str) -> Value | None:
+    """base moved by step units, written at the unit's precision."""
+    if unit in ("day",):
+        return Value((base + dt.timedelta(days=step)).isoformat(), "day", basis)
+    if unit in ("week", "weekend"):
+        d = base + dt.timedelta(weeks=step)
+        return Value(iso_week(d) + ("-WE" if unit == "weekend" else ""), unit, basis)
+    if unit == "month":
+        m = base.year * 12 + base.month - 1 + step
+        return Value(f"{m // 12:04d}-{m % 12 + 1:02d}", "month", basis)
+    if unit == "quarter":
+        q = base.year * 4 + (base.month - 1) // 3 + step
+        return Value(f"{q // 4:04d}-Q{q % 4 + 1}", "quarter", basis)
+    if unit == "year":
+        return Value(f"{base.year + step:04d}", "year", basis)
+    if unit == "decade":
+        return Value(f"{(base.year // 10 + step):03d}X", "decade", basis)
+    if unit in ("century", "centuries"):
+        return Value(f"{(base.year // 100 + step):02d}XX", "century", basis)
+    return None
+
+
+def norm_edge_rel(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "early this week", "late last year": the modifier does not change the value."""
+    g = cand.match.groupdict()
+    if ctx.published is None:
+        return None
+    step = {"this": 0, "the": 0, "last": -1, "next": 1}[g["rel"].lower()]
+    return _shift_unit(ctx.published, g["unit"].lower(), step, "relative")
+
+
+def norm_season(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "last fall", "next spring", "the summer of 2023"."""
+    g = cand.match.groupdict()
+    code = SEASONS[g["season"].lower()]
+    if g.get("y"):
+        return Value(f"{g['y']}-{code}", "season", "explicit")
+    if ctx.published is None:
+        return None
+    order = ["WI", "SP", "SU", "FA"]
+    year, now = season_of(ctx.published)
+    rel = (g.get("rel") or "").lower()
+    diff = order.index(code) - order.index(now)  # seasons from now to the named one within this year
+    if rel in ("last", "past"):
+        year_of = year if diff < 0 else year - 1
+    elif rel in ("next", "coming"):
+        year_of = year if diff > 0 else year + 1
+    elif rel == "this" or diff == 0:
+        year_of = year
+    else:
+        tense = tense_of(ctx.doc, cand)
+        if tense == PAST:
+            year_of = year if diff < 0 else year - 1
+        elif tense == FUTURE:
+            year_of = year if diff > 0 else year + 1
+        else:
+            year_of = year
+    return Value(f"{year_of:04d}-{code}", "season", "relative")
+
+
+def _count(word: str) -> int | None:
+    """The number a count word stands for, or None for "several"."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word.replace("a hundred", "hundred"))
+
+
+def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
+    """Counted periods: "two years ago", "three days later" (from the last date the text gave)."""
+    g = cand.match.groupdict()
+    n = _count(g["num"])
+    if n is None:
+        return None  # "several days ago": no date without inventing one
+    direction = g["dir"].lower()
+    if direction in ("ago",):
+        base, sign, basis = ctx.published, -1, "relative"
+    elif direction in ("from now", "hence"):
+        base, sign, basis = ctx.published, 1, "relative"
+    else:  # "two days earlier": counted from the last date the text gave
+        base, sign, basis = ctx.anchor.day, (-1 if direction in ("earlier", "before") else 1), "relative"
+    if base is None:
+        return None
+    unit = g["unit"].lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    if unit == "decade":
+        unit, n = "year", n * 10
+    if unit == "century":
+        unit, n = "year", n * 100
+    return _shift_unit(base, unit, sign * n, basis)
+
+
+def norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "the next day", "that same day", "later that year": counted from the anchor."""
+    phrase = cand.match.group("phrase").lower()
+    if phrase.endswith("year") or phrase.endswith("month"):
+        if ctx.anchor.year is None:
+            return None
+        if phrase.endswith("month") and ctx.anchor.day is not None:
+            return Value(ctx.anchor.day.isoformat()[:7], "month", "relative")
+        return Value(f"{ctx.anchor.year:04d}", "year", "relative") if phrase.endswith("year") else None
+    # a day: counted from the narrative day of the sentence, which the tagger fills in afterwards
+    shift = (
+        1
+        if ("next" in phrase or "following" in phrase)
+        else -1
+        if ("previous" in phrase or "before" in phrase)
+        else 0
+    )
+    part = next((p for p in PARTS_OF_DAY if phrase.endswith(p)), None)
+    return dataclasses.replace(with_part("XXXX-XX-XX", part, "relative"), narrative=shift)
+
+
+def norm_the_weekend(cand: Candidate, ctx: Context) -> Value | None:
+    """ "The weekend": the one before publication in the past tense, the coming one in the future,
+    else the nearest (a story out on a weekend day means that weekend)."""
+    if ctx.published is None:
+        return None
+    wd = ctx.published.weekday()
+    saturday = ctx.published + dt.timedelta(days=5 - wd)  # this ISO week's Saturday
+    if wd < 5:  # a weekday: this week's weekend is ahead, last week's behind
+        tense = tense_of(ctx.doc, cand)
+        ahead = tense == FUTURE or (tense != PAST and wd >= 3)
+        if not ahead or "past" in cand.match.group(0).lower():
+            saturday -= dt.timedelta(days=7)
+    return Value(iso_week(saturday) + "-WE", "weekend", "relative")
+
+
+_ORDINAL_PARTS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def norm_part_of(cand: Candidate, ctx: Context) -> Value | None:
+    """Parts of a year: "the first quarter of 2009", "the second half of the year", "the last quarter"."""
+    g = cand.match.groupdict()
+    unit, word = g["pu"].lower(), g["ord"].lower()
+    size = 4 if unit == "quarter" else 2
+    year = _year_of_part(g, ctx)
+    if word in ("final", "last") and (year is not None or word == "final"):
+        n = size
+    elif word == "last":  # "the last quarter": the one before the publication's quarter
+        if ctx.published is None:
+            return None
+        return _shift_unit(ctx.published, "quarter", -1, "relative") if unit == "quarter" else None
+    else:
+        n = _ORDINAL_PARTS[word]
+    if n > size:
+        return None
+    return _part_value(n, size, year, cand, ctx)
+
+
+def norm_q_code(cand: Candidate, ctx: Context) -> Value | None:
+    """Codes like "Q3 2009", "H1", "Q4-2010"."""
+    g = cand.match.groupdict()
+    code = g["code"]
+    year = int(g["y"]) if g.get("y") else int(g["yy"][1:]) if (g.get("yy") or "").startswith("-") else None
+    return _part_value(int(code[1]), 4 if code[0] == "Q" else 2, year, cand, ctx)
+
+
+def _year_of_part(g: dict, ctx: Context) -> int | None:
+    """The year a part of a year belongs to: written, or "this/the/last/next year" from publication."""
+    if g.get("y") or g.get("y2"):
+        return int(g.get("y") or g["y2"])
+    rel = (g.get("rel") or "").lower()
+    if not rel or ctx.published is None:
+        return None
+    return ctx.published.year + {"last": -1, "the previous": -1, "next": 1}.get(rel, 0)
+
+
+def _part_value(n: int, size: int, year: int | None, cand: Candidate, ctx: Context) -> Value | None:
+    """The n-th quarter (size 4) or half (size 2); no year: the one nearest publication the tense allows."""
+    letter = "Q" if size == 4 else "H"
+    if year is not None:
+        return Value(f"{year:04d}-{letter}{n}", "quarter" if size == 4 else "half", "explicit")
+    if ctx.published is None:
+        return None
+    now = ctx.published.year * size + (ctx.published.month - 1) * size // 12
+    options = [y * size + n - 1 for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)]
+    tense = tense_of(ctx.doc, cand)
+    if tense == PAST:  # results told in the past: the latest such part that has begun
+        options = [o for o in options if o <= now]
+    elif tense == FUTURE:
+        options = [o for o in options if o >= now]
+    year = min(options, key=lambda o: (abs(o - now), o)) // size
+    return Value(f"{year:04d}-{letter}{n}", "quarter" if size == 4 else "half", "relative")
+
+
+def norm_holiday(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "Christmas Eve", "last Thanksgiving": the occurrence nearest publication."""
+    g = cand.match.groupdict()
+    if ctx.published is None:
+        return None
+    rel = (g.get("rel") or "").lower()
+    options = [
+        holiday_date(g["hol"], y)
+        for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
+    ]
+    if rel == "last":
+        day = max(d for d in options if d < ctx.published)
+    elif rel == "next":
+        day = min(d for d in options if d > ctx.published)
+    else:
+        tense = tense_of(ctx.doc, cand)
+        if tense == PAST:
+            day = max(d for d in options if d <= ctx.published)
+        elif tense == FUTURE:
+            day = min(d for d in options if d >= ctx.published)
+        else:
+            day = min(options, key=lambda d: abs((d - ctx.published).days))
+    return Value(day.isoformat(), "day", "relative")

@@ -1,0 +1,36 @@
+"""What normalisation works with: the anchor, the context of a candidate and the value it gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What anaphoric expressions count from: the last day and the last year the text gave."""
+
+    day: dt.date | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a candidate is normalised against: its parsed text, the publication date, the anchor."""
+
+    doc: Doc
+    published: dt.date | None
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
+class Value:
+    """A normalised value with its precision and how it was reached."""
+
+    value: str
+    precision: str
+    basis: str
+    mod: str = ""  # TIMEX3 mod: START ("early March"), MID, END, APPROX ...
+    narrative: int | None = None  # for "the next day": days after the sentence's narrative day
