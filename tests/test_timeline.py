@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsdossier.extract.timeline import build_timeline, core_window, sentence_dates
+from newsdossier.extract.timeline import build_timeline, core_window, narrative_days, sentence_dates
 from newsdossier.extract.timex import find_timexes
 from newsdossier.records import Event, Mention
 from newsdossier.text.nlp import sentences
@@ -224,3 +224,37 @@ def test_date_inside_what_is_reported_does_not_date_the_statement(timeline, text
     events, dates, _ = timeline(text)
     assert len(events) == 1  # the timeline keeps the date ...
     assert dates == {}  # ... but it is not the date of the saying
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("Work on the bridge began in early March.", "START"),
+        ("The plant opened in mid-2011.", "MID"),
+        ("The firm lost money late last year.", "END"),
+        ("The plant opened in 2011.", ""),
+    ],
+)
+def test_the_mod_of_a_date_reaches_the_timeline(timeline, text, mod):
+    (e,) = timeline(text)[0]
+    assert e.mod == mod
+
+
+def test_narrative_days_run_on_until_another_date(nlp):
+    text = (
+        "Shares fell on Monday. Traders were nervous. "
+        "The company was founded in 1990. Its shares are at a level not seen since last September."
+    )
+    doc = nlp(text)
+    sents = sentences(doc)
+    timexes = find_timexes(doc, published=dt.date(2021, 3, 10))
+    days = narrative_days(doc, sents=sents, timexes=timexes, published=dt.date(2021, 3, 10))
+    # Monday runs on; "in 1990" leaves the day; "since last September" bounds a stretch, dates nothing
+    assert [days[s.sentence_id] for s in sents] == [dt.date(2021, 3, 8), dt.date(2021, 3, 8), None, None]
+    assert 3 not in sentence_dates(doc, sents=sents, timexes=timexes)
+
+
+def test_a_claim_date_and_the_day_anaphor_share_the_narrative_date(timeline):
+    events, dates, _ = timeline("Oil rose on Monday. On the day, the minister said that output would grow.")
+    assert [(e.date_text, e.date) for e in events] == [("Monday", "2021-03-08"), ("the day", "2021-03-08")]
+    assert dates[1] == ("2021-03-08", "explicit")  # the date a claim made in the second sentence gets

@@ -96,3 +96,18 @@ def test_every_placeable_precision_is_drawn_on_the_timeline_chart():
     assert (
         f"({len(VALUES) - len(placeable)} events without a placeable date left out)" in fig.layout.title.text
     )
+
+
+@pytest.mark.parametrize(
+    ("date", "ref", "mod", "shown"),
+    [
+        ("2024-03", "", "START", "early March 2024"),
+        ("2020-Q4", "", "", "Q4 2020"),
+        ("2021-W09-WE", "", "", "the weekend of 6–7 Mar 2021"),
+        ("", "FUTURE_REF", "", "the future"),
+    ],
+)
+def test_the_report_table_shows_the_date_in_words_with_its_value(date, ref, mod, shown):
+    cell = report.timeline_date_html(date, ref, mod)
+    assert f"<b>{shown}</b>" in cell
+    assert (date or ref) in cell

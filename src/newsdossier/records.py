@@ -71,7 +71,7 @@ class Timex:
     end: int
     text: str
     value: str  # 2024-02-26, 2024-02, 2023, 18XX, XXXX-02-26, PAST_REF ...
-    precision: str  # day / month / year / decade / century / week / season / time / ref
+    precision: str  # one of timevalue.PRECISIONS: time / day / weekend / week / month / season / quarter ...
     basis: str  # explicit / relative
     mod: str = ""  # TIMEX3 mod: START / MID / END / APPROX / BEFORE / AFTER ..., else empty
 

@@ -119,9 +119,9 @@ def date_range(timeline: pd.DataFrame) -> tuple[str, str] | None:
     return min(values, key=TimeValue.sort_key).value, max(values, key=TimeValue.sort_key).value
 
 
-def timeline_date_html(row: object) -> str:
+def timeline_date_html(date: str, ref: str = "", mod: str = "") -> str:
     """A timeline row's date in words (its mod included), the TIMEX3 value beside it in small type."""
-    date, ref, mod = ("" if pd.isna(v := getattr(row, k, "")) else str(v) for k in ("date", "ref", "mod"))
+    date, ref, mod = ("" if pd.isna(v) else str(v) for v in (date, ref, mod))
     value = date or ref
     raw = value + (f" {mod}" if mod else "")
     return f"<b>{esc(human_date(value, mod))}</b><small> {esc(raw)}</small>"
@@ -496,7 +496,7 @@ def timeline_table_html(data: ReportData) -> str:
                 f"row-{safe_id(r.event_id)}",
                 [
                     ident,
-                    timeline_date_html(r),
+                    timeline_date_html(r.date, getattr(r, "ref", ""), getattr(r, "mod", "")),
                     esc(r.date_text),
                     esc(r.event),
                     actors,
