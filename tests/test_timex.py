@@ -344,6 +344,8 @@ def test_numbers_inside_names_are_not_years(tag, text):
         ("Since 2015, prices have doubled.", "2015"),
         ("The Class of 2020 graduated online.", "2020"),
         ("Summer 2019 was hot.", "Summer 2019"),
+        ("Fans flocked to the World Cup 2010 final.", "2010"),
+        ("Apple showed the phone at WWDC 2007.", "2007"),
     ],
 )
 def test_years_after_date_words_and_openers_stay_years(tag, text, expression):

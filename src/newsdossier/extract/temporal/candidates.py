@@ -390,12 +390,19 @@ _DATE_WORDS = (
 )
 
 
+# Events held once a year or so, named with the year they are held in.
+_EDITION_NOUNS = set(
+    "cup games olympics olympiad expo championship championships summit conference festival awards "
+    "census budget election elections fair show open tour congress convention forum".split()
+)
+
+
 def _name_like(token: Token) -> bool:
     """True for a capitalised word of a name ("Russell", "Windows"), not a date word or a sentence opener."""
     if not token.text[:1].isupper() or token.lower_.rstrip(".") in _DATE_WORDS:
         return False
-    if token.text.isupper() and len(token.text) > 1:
-        return False  # an acronym's edition is its year: "WWDC 2005", "CES 2024"
+    if (token.text.isupper() and len(token.text) > 1) or token.lower_ in _EDITION_NOUNS:
+        return False  # an event's edition is its year: "WWDC 2005", "World Cup 2010", "Expo 2020"
     if token.is_sent_start or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
         return False
     return not token.like_num
@@ -407,10 +414,16 @@ _NUMBERED_THINGS = set(
 )
 
 
+# Nouns that "current" dates to the present: "the current crisis", "current economic conditions".
+_NOW_NOUNS = set("situation state time times period crisis climate conditions environment downturn".split())
+
+
 def _plausible_ref(span: Span, ref: str, after: Token | None) -> bool:
     """Keep vague references that are about time ("the current situation", not "current account")."""
-    if ref == "current":  # only "current" as the time, not "current account"
-        return after is None or after.lower_ in ("situation", "state", "time", "times", "period", "crisis")
+    if ref == "current":  # only "current" as the time ("the current weak state"), not "current account"
+        doc = span.doc
+        noun = next((t for t in doc[span.end : span.end + 3] if t.pos_ not in ("ADJ", "ADV", "PUNCT")), None)
+        return after is None or (noun is not None and noun.lower_ in _NOW_NOUNS)
     if ref == "the past" and after is not None and after.like_num:
         return False  # "the past three years" is a duration
     if ref == "soon":
