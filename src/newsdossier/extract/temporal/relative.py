@@ -200,7 +200,8 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
 
 
 def norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "the next day", "that same day", "later that year": counted from the anchor."""
+    """Expressions like "later that year" (from the anchor) and "the next day", "that same day", "the day"
+    (from the narrative day of their sentence, which the tagger fills in)."""
     phrase = cand.match.group("phrase").lower()
     if phrase.endswith("year") or phrase.endswith("month"):
         if ctx.anchor.year is None:
@@ -221,8 +222,8 @@ def norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
 
 
 def norm_the_weekend(cand: Candidate, ctx: Context) -> Value | None:
-    """ "The weekend": the one before publication in the past tense, the coming one in the future,
-    else the nearest (a story out on a weekend day means that weekend)."""
+    """Expressions like "the weekend": the one before publication in the past tense, the coming one in
+    the future, else the nearest (a story out on a weekend day means that weekend)."""
     if ctx.published is None:
         return None
     wd = ctx.published.weekday()
