@@ -86,6 +86,7 @@ def test_every_placeable_precision_is_drawn_on_the_timeline_chart():
             "event": [f"event {i}" for i in range(len(VALUES))],
             "start": list(range(len(VALUES))),
             "mod": [""] * len(VALUES),
+            "ref": [v if v.endswith("_REF") else "" for v, *_ in VALUES],
         }
     )
     fig = charts.timeline_chart(rows)
@@ -93,8 +94,10 @@ def test_every_placeable_precision_is_drawn_on_the_timeline_chart():
     drawn = list(fig.data[0].text)
     assert len(drawn) == len(placeable)
     assert {"Q4 2020", "the weekend of 6–7 Mar 2021", "second half of 2011"} <= set(drawn)
-    assert (
-        f"({len(VALUES) - len(placeable)} events without a placeable date left out)" in fig.layout.title.text
+    refs = sum(v.endswith("_REF") for v, *_ in VALUES)
+    assert fig.layout.title.text == (
+        f"Timeline ({refs} vague references (now, recently …) and "
+        f"{len(VALUES) - len(placeable) - refs} events without a placeable date left out)"
     )
 
 

@@ -163,12 +163,12 @@ def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None
     ).dropna(subset=["when"])
     rows = rows.sort_values(["order", "start"], kind="stable")
     fig = go.Figure()
-    left_out = len(timeline) - len(rows)
-    title = "Timeline" + (
-        f" ({left_out} event{'s' if left_out != 1 else ''} without a placeable date left out)"
-        if left_out
-        else ""
-    )
+    refs = int((timeline["ref"].astype(str) != "").sum()) if "ref" in timeline else 0
+    left_out = len(timeline) - len(rows) - refs
+    notes = [f"{left_out} event{'s' if left_out != 1 else ''} without a placeable date"] if left_out else []
+    if refs:  # "now", "recently": kept in the table, no place on a date axis
+        notes.insert(0, f"{refs} vague reference{'s' if refs != 1 else ''} (now, recently …)")
+    title = "Timeline" + (f" ({' and '.join(notes)} left out)" if notes else "")
     if rows.empty:
         return _empty(_layout(fig, title, "date", "event", height=300), "no placeable dates")
     lo = hi = None
