@@ -35,7 +35,7 @@ def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
     """
     out: dict[int, tuple[str, str]] = {}
     for t in sorted(timexes, key=_main_first(doc)):
-        if t.value.endswith("_REF") or _reported(doc, t.start, t.end) or _bound(doc, t):
+        if TimeValue.parse(t.value).is_ref or _reported(doc, t.start, t.end) or _bound(doc, t):
             continue
         out.setdefault(sentence_index(sents, t.start), (t.value, "explicit"))
     for m in event_mentions(doc, sents=sents, timexes=timexes):

@@ -98,7 +98,7 @@ def build_timeline(
     """
     rows: list[tuple[int, Event]] = []
     for t in timexes:
-        is_ref = t.value.endswith("_REF")
+        is_ref = TimeValue.parse(t.value).is_ref
         if is_ref and not include_refs:
             continue
         sid = sentence_index(sents, t.start)
@@ -158,12 +158,13 @@ def core_window(
     Main events are those within `days` of the publication date, or without one, within `days`
     of the densest stretch of days; background dates years away do not stretch the window.
     """
-    dated = [e.date[:10] for e in events if e.precision in ("day", "time") and _is_day(e.date[:10])]
+    values = [TimeValue.parse(e.date) for e in events if e.precision in ("day", "time")]
+    dated = [v for v in values if v.day_precise]
     if not dated:
         return None
-    known = [dt.date.fromisoformat(d) for d in dated if not d.startswith("X")]
+    known = [v.day for v in dated if v.day is not None]
     if not known:  # no year known: the window is written as it was found
-        return min(dated), max(dated)
+        return min(v.value[:10] for v in dated), max(v.value[:10] for v in dated)
     if published is not None:
         main = [d for d in known if -days <= (d - published).days <= days]
     else:
@@ -190,7 +191,7 @@ def event_mentions(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
         return []
     sent_values: dict[int, set[str]] = {}
     for t in timexes:
-        if not t.value.endswith("_REF"):
+        if not TimeValue.parse(t.value).is_ref:
             sent_values.setdefault(sentence_index(sents, t.start), set()).add(t.value[:10])
     anchors = {i for _, (_, _, i) in dated.items()}
     out = []
@@ -234,7 +235,7 @@ def _dated_events(doc: Doc, timexes: list[Timex]) -> dict[int, tuple[str, str, i
     found: dict[int, set[tuple[str, str]]] = {}
     first: dict[int, int] = {}
     for t in timexes:
-        if not _is_day(t.value[:10]):
+        if not _is_day(t.value):
             continue  # only a day-precise date is carried over: "the summit" of "in 2019" is too vague
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
