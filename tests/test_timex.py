@@ -356,3 +356,26 @@ def test_the_weekend_points_by_tense(tag):
     past = _values(tag("The talks continued over the weekend.", "2021-03-10"))
     future = _values(tag("The talks will continue over the weekend.", "2021-03-10"))
     assert (past["the weekend"], future["the weekend"]) == ("2021-W09-WE", "2021-W10-WE")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Sales fell 9% in January from the same month a year ago.", "the same month a year ago", "2020-01"),
+        (
+            "Profit rose in the third quarter of 2020 from the same period a year earlier.",
+            "the same period a year earlier",
+            "2019-Q3",
+        ),
+        ("Traffic on March 1 was up on the same day last year.", "the same day last year", "2020-03-01"),
+    ],
+)
+def test_the_same_period_a_year_back_counts_from_the_last_date(tag, text, expression, value):
+    assert _values(tag(text, "2021-03-10")).get(expression) == value
+
+
+def test_a_vague_reference_does_not_move_the_anchor(tag):
+    values = _values(
+        tag("The strike began on March 1. Talks are now stalled; two days later they resumed.", "2021-03-10")
+    )
+    assert values["two days later"] == "2021-03-03"

@@ -173,6 +173,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # "sales rose 5% in March from the same month a year ago": the last date, a year back
+    (
+        "same_last_year",
+        _rx(
+            r"\bthe same (?P<same>day|week|month|quarter|period|time) (?:a year (?:ago|earlier|before)"
+            r"|last year|of (?:the )?(?:previous|prior|last) year|the (?:previous|prior) year)\b",
+            re.I,
+        ),
+    ),
     ("the_weekend", _rx(r"\b(?:the|this past)\s+weekend\b(?!\s+(?:of|before|after)\b)", re.I)),
     # parts of a year: "the first quarter of 2009", "the second half of the year", "the final quarter"
     (

@@ -62,6 +62,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "anaphoric": relative.norm_anaphoric,
     "part_of": relative.norm_part_of,
     "the_weekend": relative.norm_the_weekend,
+    "same_last_year": relative.norm_same_last_year,
     "q_code": relative.norm_q_code,
     "clock": dates.norm_clock,
     "holiday": relative.norm_holiday,

@@ -20,6 +20,7 @@ from newsdossier.extract.temporal.candidates import (
 from newsdossier.extract.temporal.tense import lead_tense, tense_of
 from newsdossier.extract.temporal.values import Context, Value
 from newsdossier.text.parse import FUTURE, PAST, PRESENT, UNKNOWN, governing_verb
+from newsdossier.timevalue import TimeValue
 
 
 def norm_weekday(cand: Candidate, ctx: Context) -> Value | None:
@@ -219,6 +220,27 @@ def norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
     )
     part = next((p for p in PARTS_OF_DAY if phrase.endswith(p)), None)
     return dataclasses.replace(with_part("XXXX-XX-XX", part, "relative"), narrative=shift)
+
+
+_SAME_CUT = {"day": 10, "month": 7}  # how much of the last date "the same day/month" keeps
+
+
+def norm_same_last_year(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "the same month a year ago", "the same period last year": the last date the
+    text gave (at the precision asked for), a year earlier."""
+    last = TimeValue.parse(ctx.anchor.value)
+    unit = cand.match.group("same").lower()
+    if not last.placeable or last.precision in ("decade", "century"):
+        return None
+    if unit in ("period", "time") and last.precision in ("day", "time"):
+        return None  # "the same period" is a stretch: a day before it does not say which
+    if unit == "week" or (unit == "quarter" and last.precision != "quarter"):
+        return None  # a week a year back has another week number; a quarter needs a quarter before it
+    value = last.value[: _SAME_CUT.get(unit, 10)] if unit in _SAME_CUT else last.value
+    if unit in _SAME_CUT and len(value) < _SAME_CUT[unit]:
+        return None  # "the same day" after a month: no day to go back to
+    value = value.split("T")[0]
+    return Value(f"{int(value[:4]) - 1:04d}{value[4:]}", TimeValue.parse(value).precision, "relative")
 
 
 def norm_the_weekend(cand: Candidate, ctx: Context) -> Value | None:

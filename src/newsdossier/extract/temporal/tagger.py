@@ -82,15 +82,15 @@ def _day_lists(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 def _next_anchor(anchor: Anchor, value: Value, kind: str) -> Anchor:
-    """Move the anchor to a newly found date (clock times without a day do not move it)."""
-    if kind in ("time", "noon"):
+    """Move the anchor to a newly found date (clock times without a day and vague references do not)."""
+    if kind in ("time", "noon", "clock") or value.precision == "ref":
         return anchor
     day = _as_date(value.value)
     year = int(value.value[:4]) if value.value[:4].isdigit() else anchor.year
     if day is None and anchor.day is not None and not anchor.day.isoformat().startswith(value.value):
         # "in June ... two days earlier": the story has left the last day, so no day to count from
-        return Anchor(None, year)
-    return Anchor(day or anchor.day, year)
+        return Anchor(None, year, value.value)
+    return Anchor(day or anchor.day, year, value.value)
 
 
 def _as_date(value: str) -> dt.date | None:

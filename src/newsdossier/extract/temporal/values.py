@@ -10,10 +10,11 @@ from spacy.tokens import Doc
 
 @dataclass(frozen=True)
 class Anchor:
-    """What anaphoric expressions count from: the last day and the last year the text gave."""
+    """What anaphoric expressions count from: the last day, the last year and the last value the text gave."""
 
     day: dt.date | None = None
     year: int | None = None
+    value: str = ""  # the last date at its own precision, for "the same month a year ago"
 
 
 @dataclass(frozen=True)
