@@ -7,8 +7,10 @@ the run folder keeps as `article.txt`.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,16 @@ from newsdossier.errors import InputError
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("path", "published", "title", "source")
 MAX_BYTES = 2_000_000  # a news article is a few kB; anything this big is not one
+# Publication dates outside these years are refused: wide enough for any archive, and far enough from
+# datetime's limits (years 1-9999) that relative arithmetic ("next year", "in 900 years") cannot overflow.
+MIN_YEAR, MAX_YEAR = 1000, 8999
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<p[ >])", re.IGNORECASE)
 _HTML_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre")
@@ -48,6 +60,17 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class ManifestRow:
+    """One row of a manifest.csv, with the line it came from (for messages that point at it)."""
+
+    line: int
+    path: str
+    published: str = ""
+    title: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
     """An article's text and what is known about it."""
 
@@ -61,34 +84,70 @@ class Article:
 
 
 def parse_date(value: str | dt.date | None, *, what: str = "published") -> dt.date | None:
-    """Parse an ISO date (YYYY-MM-DD); empty means unknown; anything else is an InputError."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    value = str(value).strip()
-    if not value:
+    """Parse an ISO date (YYYY-MM-DD) in years MIN_YEAR-MAX_YEAR; empty means unknown; else an InputError."""
+    if value is None:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise InputError(f"{what} must be a date as YYYY-MM-DD, got {value!r}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as err:
-        raise InputError(f"{what} {value!r} is not a real date: {err}") from err
-
-
-def decode(raw: bytes, path: Path) -> str:
-    """Decode article bytes as UTF-8, naming the line of the first bad byte if that fails."""
-    if not raw.strip():
-        raise InputError(f"{path}: the file is empty; give an article with some text")
-    if b"\x00" in raw[:8192]:
-        raise InputError(f"{path}: this is a binary file, not an article; give a .txt or .html file")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
+    if isinstance(value, dt.date):
+        date = value
+    else:
+        value = str(value).strip()
+        if not value:
+            return None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise InputError(f"{what} must be a date as YYYY-MM-DD, got {value!r}")
+        try:
+            date = dt.date.fromisoformat(value)
+        except ValueError as err:
+            raise InputError(f"{what} {value!r} is not a real date: {err}") from err
+    if not MIN_YEAR <= date.year <= MAX_YEAR:
         raise InputError(
-            f"{path}, line {line}: not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); "
-            "save the article as UTF-8 and try again"
-        ) from err
+            f"{what} {date.isoformat()!r} is out of range: give a date between "
+            f"{MIN_YEAR}-01-01 and {MAX_YEAR}-12-31"
+        )
+    return date
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """Mostly-ASCII UTF-16 has a zero in every other byte, all on the same side."""
+    sample = raw[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    return len(sample) >= 8 and (
+        (odd.count(0) > 0.7 * len(odd) and even.count(0) == 0)
+        or (even.count(0) > 0.7 * len(even) and odd.count(0) == 0)
+    )
+
+
+def decode(raw: bytes, path: Path, *, what: str = "article") -> str:
+    """Decode a file's bytes: UTF-8, or UTF-16/32 with a byte-order mark; name the bad byte otherwise."""
+    for bom, codec, label in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError as err:
+                raise InputError(
+                    f"{path}: a {label} file that does not decode (byte offset {err.start}: {err.reason}); "
+                    f"save the {what} as UTF-8 and try again"
+                ) from err
+            break
+    else:
+        if b"\x00" in raw[:8192]:
+            if _utf16_without_bom(raw):
+                raise InputError(
+                    f"{path}: this looks like UTF-16 without a byte-order mark; "
+                    f"save the {what} as UTF-8 (or UTF-16 with a byte-order mark)"
+                )
+            raise InputError(f"{path}: this is a binary file, not an {what}; give a .txt or .html file")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line = raw[: err.start].count(b"\n") + 1
+            raise InputError(
+                f"{path}, line {line}: not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); "
+                f"save the {what} as UTF-8 and try again"
+            ) from err
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty; give an {what} with some text")
+    return text
 
 
 def looks_like_html(path: Path, text: str) -> bool:
@@ -114,25 +173,39 @@ def html_to_text(html: str) -> tuple[str, str]:
     return title, "\n\n".join(blocks) + "\n"
 
 
-def read_manifest(path: Path) -> dict[str, dict[str, str]]:
-    """Read a manifest CSV (path, published, title, source) keyed by article file name."""
-    rows: dict[str, dict[str, str]] = {}
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in ("path", "published") if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(f"{path}: the manifest needs the columns {', '.join(missing)}")
+def read_manifest(path: Path) -> dict[str, ManifestRow]:
+    """Read a manifest CSV (path, published, title, source) keyed by article file name.
+
+    A row without a path (shorter than its header, say) describes no article and is left out; the batch
+    reports it. A file that cannot be read or decoded, or has no path column, is an InputError.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: the manifest cannot be read ({err.strerror})") from err
+    text = decode(raw, path, what="manifest")  # a BOM from a spreadsheet program is fine
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in ("path", "published") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(f"{path}: the manifest needs the columns {', '.join(missing)} (and title, source)")
+    rows: dict[str, ManifestRow] = {}
+    try:
         for row in reader:
-            rows[Path(row["path"]).name] = {k: (v or "").strip() for k, v in row.items() if k}
+            cells = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
+            if cells["path"]:
+                rows[Path(cells["path"]).name] = ManifestRow(reader.line_num, **cells)
+    except csv.Error as err:
+        raise InputError(f"{path}, line {reader.line_num}: not a valid CSV row ({err})") from err
     return rows
 
 
-def find_metadata(path: Path) -> dict[str, str]:
-    """The manifest row for an article, from manifest.csv in the article's folder, if any."""
+def manifest_row(path: Path) -> tuple[Path, ManifestRow] | None:
+    """The manifest.csv beside an article and the article's row in it, if there is one."""
     manifest = path.parent / MANIFEST_NAME
-    if not manifest.exists():
-        return {}
-    return read_manifest(manifest).get(path.name, {})
+    if not manifest.is_file():
+        return None
+    row = read_manifest(manifest).get(path.name)
+    return (manifest, row) if row else None
 
 
 def load_article(
@@ -158,7 +231,8 @@ def load_article(
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror})") from err
     text = decode(raw, path)
-    meta = find_metadata(path)
+    found = manifest_row(path)
+    row = found[1] if found else ManifestRow(0, path.name)
     page_title = ""
     fmt = "text"
     if looks_like_html(path, text):
@@ -167,14 +241,20 @@ def load_article(
     if not text.strip():
         raise InputError(f"{path}: no article text found in the file")
     check_english(text, path)
-    pub = parse_date(published if published is not None else meta.get("published"))
+    if published is not None:
+        pub = parse_date(published)
+    else:
+        try:
+            pub = parse_date(row.published)
+        except InputError as err:  # point at the manifest row, where the date has to be fixed
+            raise InputError(f"{found[0]}, line {row.line}: {err}") from err
     return Article(
         name=path.stem,
         path=str(path),
         text=text,
         published=pub,
-        title=title if title is not None else (meta.get("title") or page_title or first_line(text)),
-        source=source if source is not None else meta.get("source", ""),
+        title=title if title is not None else (row.title or page_title or first_line(text)),
+        source=source if source is not None else row.source,
         format=fmt,
     )
 
