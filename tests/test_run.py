@@ -56,6 +56,7 @@ def test_a_failing_step_stops_names_itself_and_leaves_no_report(tmp_path):
     nbformat.write(nb, broken)
     out = tmp_path / "out"
     out.mkdir()
+    (out / ".newsdossier.lock").write_text("")  # the folder of an earlier run, with its report
     (out / "report.html").write_text("an old report")
     with pytest.raises(StepError, match=r"claims.*claims exploded"):
         run_article(

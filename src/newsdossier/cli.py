@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsdossier.errors import InputError, StepError
+from newsdossier.errors import InputError, OutputError, StepError, os_error_message
 from newsdossier.text.article import parse_date
 
 PROG = "newsdossier"
@@ -22,10 +22,19 @@ def fail(message: str) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write actors.csv, claims.csv and timeline.csv (and mentions.csv) without notebooks."""
-    from newsdossier.extract.pipeline import extract
+    from newsdossier import outdir
+    from newsdossier.extract.pipeline import analyse, write_tables
+    from newsdossier.run.steps import TABLES
+    from newsdossier.text.article import load_article
 
     out = Path(args.out)
-    dossier = extract(args.article, out, published=args.published)
+    article = load_article(args.article, published=args.published)  # bad input: nothing written
+    outdir.check_dir(out)
+    outdir.refuse_inputs_among_outputs([Path(args.article)], out, (*TABLES, "mentions.csv"))
+    outdir.make_dir(out)
+    with outdir.locked(out):  # two extracts into one folder would mix their tables
+        dossier = analyse(article)
+        write_tables(dossier, out)
     print(
         f"{len(dossier.actors)} actors, {len(dossier.claims)} claims, "
         f"{len(dossier.events)} timeline rows -> {out}"
@@ -157,8 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "published", None) is not None:
             parse_date(args.published, what="--published")  # check before anything is loaded or written
         return args.func(args)
-    except InputError as err:
+    except (InputError, OutputError) as err:
         return fail(str(err))
+    except OSError as err:  # a write that failed outside the checks (full disk, read-only): one line, exit 2
+        return fail(os_error_message(err))
     except StepError as err:
         print(f"{PROG}: {err}", file=sys.stderr)
         return 1

@@ -17,16 +17,27 @@ import papermill as pm
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
-from newsdossier.errors import StepError
+from newsdossier import outdir
+from newsdossier.errors import OutputError, StepError, os_error_message
 from newsdossier.paths import NOTEBOOKS_DIR
 from newsdossier.run.steps import REPORT_STEP, STEPS, Step
 from newsdossier.run.webpdf import TEMPLATES_DIR, ChromiumPDFExporter
 from newsdossier.tables import atomic_write_bytes, atomic_write_text
-from newsdossier.text.article import load_article
+from newsdossier.text.article import Article, load_article
 
 log = logging.getLogger(__name__)
 KERNEL = "python3"
 REPORT_FILES = {"html": "report.html", "pdf": "report.pdf"}
+# Everything a run writes into its folder: the only files it may replace or delete there.
+RUN_FILES = frozenset(
+    {
+        *(s.notebook for s in STEPS),
+        *(name for s in STEPS for name in s.outputs),
+        "article.txt",
+        "kernel.log",
+        *REPORT_FILES.values(),
+    }
+)
 
 
 def stderr_progress(message: str) -> None:
@@ -60,6 +71,9 @@ def execute_step(
     """Execute one notebook into the run folder; a failure keeps the executed notebook and says why."""
     source = notebooks_dir / step.notebook
     target = out_dir / step.notebook
+    # papermill rewrites its output after every cell: it writes a hidden file that replaces the
+    # notebook only once it is whole, so a full disk or a kill never leaves a truncated notebook.
+    partial = target.with_name(f".{target.stem}.partial.ipynb")
     wanted = notebook_parameters(source)
     params = {k: v for k, v in values.items() if k in wanted}
     try:
@@ -67,7 +81,7 @@ def execute_step(
         with stderr_to(out_dir / "kernel.log"):
             pm.execute_notebook(
                 str(source),
-                str(target),
+                str(partial),
                 parameters=params,
                 kernel_name=KERNEL,
                 progress_bar=False,
@@ -75,16 +89,35 @@ def execute_step(
                 log_output=False,
             )
     except PapermillExecutionError as err:
+        _keep_executed(partial, target)
         raise StepError(
             f"step '{step.name}' ({step.notebook}) failed: {err.ename}: {err.evalue} "
             f"- the executed notebook with the error is {target}"
         ) from err
+    except OSError as err:
+        partial.unlink(missing_ok=True)
+        named = OSError(err.errno, err.strerror, str(target))  # the notebook, not its hidden partial copy
+        raise OutputError(f"step '{step.name}': {os_error_message(named)}") from err
+    except BaseException:  # Ctrl-C: keep what ran, if it was written whole
+        _keep_executed(partial, target)
+        raise
+    os.replace(partial, target)
     missing = [name for name in step.outputs if not (out_dir / name).exists()]
     if missing:
         raise StepError(
             f"step '{step.name}' ({step.notebook}) did not write {', '.join(missing)} - see {target}"
         )
     return target
+
+
+def _keep_executed(partial: Path, target: Path) -> None:
+    """Keep a partly executed notebook (it shows the error) if it was written whole; else drop it."""
+    try:
+        nbformat.read(partial, as_version=4)
+    except Exception:  # noqa: BLE001 - missing, truncated or invalid: nothing worth keeping
+        partial.unlink(missing_ok=True)
+        return
+    os.replace(partial, target)
 
 
 def html_exporter() -> HTMLExporter:
@@ -146,10 +179,33 @@ def run_article(
     """Run every notebook step on an article, then render the report; returns the files written."""
     loaded = load_article(article, published=published)  # bad input fails here, before anything is written
     out_dir = Path(out_dir).resolve()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in REPORT_FILES.values():  # a failed run must not leave an old report that looks complete
-        (out_dir / name).unlink(missing_ok=True)
-    (out_dir / "kernel.log").unlink(missing_ok=True)
+    outdir.check_dir(out_dir)
+    outdir.refuse_inputs_among_outputs([Path(article)], out_dir, RUN_FILES)
+    outdir.refuse_foreign_files(out_dir, RUN_FILES)
+    outdir.make_dir(out_dir)
+    with outdir.locked(out_dir):  # two runs into one folder would mix their files
+        return _run_steps(loaded, Path(article), out_dir, formats, model, progress, notebooks_dir)
+
+
+def _run_steps(
+    loaded: Article,
+    article: Path,
+    out_dir: Path,
+    formats: Sequence[str],
+    model: str | None,
+    progress: Callable[[str], None],
+    notebooks_dir: Path,
+) -> list[Path]:
+    """The steps and the rendering, in a run folder that this process holds."""
+    try:
+        # An earlier run's files go first: a failed run must not leave an old report that looks
+        # complete, nor old tables beside new ones.
+        for name in RUN_FILES:
+            (out_dir / name).unlink(missing_ok=True)
+        for partial in out_dir.glob(".*.partial.ipynb"):  # left by a run that was killed
+            partial.unlink()
+    except OSError as err:
+        raise OutputError(os_error_message(err)) from err
     values: dict[str, object] = {
         "article": str(Path(article).resolve()),
         "published": loaded.published.isoformat() if loaded.published else "",

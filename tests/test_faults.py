@@ -1,0 +1,352 @@
+"""The fault suite: a careless user's or a hostile input never loses or corrupts a file, and gets one line.
+
+Each test names the fault it guards against; most drive the command in this process, with papermill's
+kernels replaced by a stand-in where only the run folder's handling is under test.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from newsdossier import outdir
+from newsdossier.cli import main
+from newsdossier.errors import InputError
+from newsdossier.run import runner
+from newsdossier.run.steps import STEPS
+from newsdossier.text.article import load_article, read_manifest
+
+DATA = Path(__file__).parent / "data"
+ARTICLE = (DATA / "harbour.txt").read_text(encoding="utf-8")
+# Made up for these tests: relative dates that need the publication date, one of them a year ahead.
+RELATIVE = textwrap.dedent(
+    """\
+    The council said on Tuesday that the new bridge will open next year, a week later than planned.
+
+    "We are on time and on budget," the mayor told reporters last week at the harbour.
+    """
+)
+
+
+def one_error_line(capsys) -> str:
+    """The single error line of a refused command (progress lines aside), and no traceback."""
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip() and not line.startswith("[")]
+    assert len(lines) == 1 and lines[0].startswith("newsdossier: error: "), err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder and its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def fake_kernels(monkeypatch):
+    """papermill without kernels: each "executed" notebook is written whole and its step's outputs made."""
+    calls: list[str] = []
+
+    def execute(source, output, parameters, **kwargs):
+        name = Path(source).name
+        calls.append(name)
+        nbformat.write(nbformat.v4.new_notebook(), output)
+        step = next(s for s in STEPS if s.notebook == name)
+        for out in step.outputs:
+            (Path(parameters["out_dir"]) / out).write_text(f"{name}\n", encoding="utf-8")
+        return None
+
+    monkeypatch.setattr(runner.pm, "execute_notebook", execute)
+    return calls
+
+
+# --- 1. `run` never destroys its input; the run folder never takes a file that is not its own. ---
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [("report.html", ARTICLE), ("article.txt", "<html><body><p>A page saved as text.</p></body></html>")],
+)
+def test_an_input_named_like_an_output_of_its_run_folder_is_refused_and_kept(tmp_path, capsys, name, content):
+    folder = tmp_path / "some"
+    folder.mkdir()
+    (folder / name).write_text(content, encoding="utf-8")
+    before = snapshot(folder)
+    code = main(["run", str(folder / name), "--out", str(folder), "--published", "2023-03-09"])
+    assert code == 2
+    line = one_error_line(capsys)
+    assert name in line and "--out" in line
+    assert snapshot(folder) == before  # the input is neither deleted nor overwritten, nothing added
+
+
+def test_an_article_inside_its_run_folder_is_read_and_left_as_it_is(tmp_path, fake_kernels):
+    folder = tmp_path / "some"
+    folder.mkdir()
+    page = folder / "page.html"
+    page.write_text("<html><body><p>" + ARTICLE.replace("\n\n", "</p><p>") + "</p></body></html>")
+    before = page.read_bytes()
+    runner.run_article(page, folder, published="2023-03-09", formats=(), progress=lambda m: None)
+    assert page.read_bytes() == before
+    assert (folder / "01_article.ipynb").exists() and len(fake_kernels) == len(STEPS)
+
+
+def test_a_folder_that_is_not_a_run_folder_keeps_the_users_files(tmp_path, capsys):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "claims.csv").write_text("my own claims\n")
+    (folder / "report.html").write_text("my own report\n")
+    before = snapshot(folder)
+    code = main(["run", str(DATA / "harbour.txt"), "--out", str(folder)])
+    line = one_error_line(capsys)
+    assert code == 2 and "not a newsdossier run folder" in line and "claims.csv, report.html" in line
+    assert snapshot(folder) == before
+
+
+def test_a_rerun_replaces_only_its_own_files_and_leaves_no_old_ones(tmp_path, fake_kernels):
+    folder = tmp_path / "run"
+    runner.run_article(DATA / "harbour.txt", folder, formats=(), progress=lambda m: None)
+    (folder / "notes.txt").write_text("the analyst's notes\n")
+    (folder / "report.html").write_text("the report of the earlier run\n")
+    runner.run_article(DATA / "harbour.txt", folder, formats=(), progress=lambda m: None)
+    assert (folder / "notes.txt").read_text() == "the analyst's notes\n"
+    assert not (folder / "report.html").exists()  # formats=(): no report now, and no stale one either
+
+
+# --- 2 and 10. Manifests and articles in the encodings that spreadsheets and editors save. ---
+
+
+def test_a_manifest_with_a_byte_order_mark_gives_the_metadata(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_bytes(
+        "path,published,title,source\na.txt,2023-03-09,Bridge plans,Gazette\n".encode("utf-8-sig")
+    )
+    article = load_article(tmp_path / "a.txt")
+    assert (article.published.isoformat(), article.title, article.source) == (
+        "2023-03-09",
+        "Bridge plans",
+        "Gazette",
+    )
+
+
+def test_a_latin1_manifest_beside_an_article_is_one_line_naming_it(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_bytes(
+        "path,published,title,source\na.txt,2023-03-09,Café plans,Gazette\n".encode("latin-1")
+    )
+    code = main(["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")])
+    line = one_error_line(capsys)
+    assert code == 2 and "manifest.csv, line 2: not UTF-8" in line and "save the manifest as UTF-8" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_date_in_a_manifest_names_the_manifest_and_line(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("path,published\nb.txt,2023-03-09\na.txt,09/03/2023\n")
+    with pytest.raises(InputError, match=r"manifest\.csv, line 3: published must be a date as YYYY-MM-DD"):
+        load_article(tmp_path / "a.txt")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_articles_with_a_byte_order_mark_are_read(tmp_path, codec):
+    path = tmp_path / "a.txt"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(codec, b"")
+    path.write_bytes(bom + ARTICLE.encode(codec))
+    assert load_article(path, published="2023-03-09").text == ARTICLE
+
+
+def test_utf16_without_a_byte_order_mark_is_called_what_it_is(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode("utf-16-le"))
+    with pytest.raises(InputError, match="UTF-16 without a byte-order mark"):
+        load_article(path)
+
+
+# --- 7. A manifest row shorter than its header is reported; the rest of the batch goes on. ---
+
+
+def test_a_short_manifest_row_is_skipped_by_the_reader(tmp_path):
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("published,path,title\n2023-03-09,a.txt,A\n2023-03-10\n2023-03-11,c.txt\n")
+    rows = read_manifest(manifest)
+    assert sorted(rows) == ["a.txt", "c.txt"]
+    assert (rows["c.txt"].line, rows["c.txt"].published, rows["c.txt"].title) == (4, "2023-03-11", "")
+
+
+def test_a_short_manifest_row_in_a_folder_is_reported_and_the_batch_goes_on(tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "manifest.csv").write_text("published,path,title\n2023-03-09,a.txt,A\n2023-03-10\n")
+    out = tmp_path / "out"
+    code = main(["batch", str(folder), "--out", str(out), "--formats", "none"])
+    assert code == 1  # something failed: the short row
+    assert "Traceback" not in capsys.readouterr().err
+    with (out / "failures.csv").open(encoding="utf-8") as f:
+        failures = list(csv.DictReader(f))
+    assert [f["stage"] for f in failures] == ["manifest"] and "line 3" in failures[0]["reason"]
+    assert (out / "a" / "done.json").exists() and (out / "b" / "done.json").exists()
+
+
+# --- 6. Publication dates at the calendar's edges are refused at validation, not by a crash. ---
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "0999-12-31", "9000-01-01", "9999-12-25", "9999-12-31"])
+def test_extract_on_a_date_at_the_calendars_edge_is_exit_2_with_the_range(tmp_path, capsys, date):
+    path = tmp_path / "a.txt"
+    path.write_text(RELATIVE, encoding="utf-8")
+    code = main(["extract", str(path), "--published", date, "--out", str(tmp_path / "out")])
+    line = one_error_line(capsys)
+    assert code == 2 and "out of range" in line and "1000-01-01 and 8999-12-31" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_manifest_date_at_the_calendars_edge_names_the_manifest(tmp_path):
+    (tmp_path / "a.txt").write_text(RELATIVE, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("path,published\na.txt,9999-12-25\n")
+    with pytest.raises(InputError, match=r"manifest\.csv, line 2: published '9999-12-25' is out of range"):
+        load_article(tmp_path / "a.txt")
+
+
+@pytest.mark.parametrize("date", ["1000-01-01", "8999-12-31"])
+def test_dates_at_the_ends_of_the_range_are_analysed(analyse_text, date):
+    dossier = analyse_text(RELATIVE, published=date)
+    assert dossier.events  # "next year", "last week" resolve without overflowing
+
+
+# --- 5. Two runs into one folder: the second is refused while the first lives. ---
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from newsdossier import outdir
+with outdir.locked(Path(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(120)
+"""
+
+
+@pytest.fixture
+def lock_holder(tmp_path):
+    """Another process holding the run folder's lock; stopped (by its pid) at the end of the test."""
+    folder = tmp_path / "run"
+    folder.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(folder)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert proc.stdout.readline().strip() == "locked"
+    yield folder, proc
+    proc.kill()
+    proc.wait()
+
+
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_a_second_run_into_a_held_folder_is_refused_naming_the_holder(lock_holder, capsys, command):
+    folder, proc = lock_holder
+    before = snapshot(folder)
+    code = main([command, str(DATA / "harbour.txt"), "--out", str(folder)])
+    line = one_error_line(capsys)
+    assert code == 2 and f"another newsdossier run (pid {proc.pid})" in line
+    assert snapshot(folder) == before
+
+
+def test_a_lock_left_by_a_killed_run_is_taken_over(lock_holder, fake_kernels):
+    folder, proc = lock_holder
+    proc.kill()
+    proc.wait()
+    assert (folder / outdir.LOCK).read_text().strip() == str(proc.pid)  # the dead run's lock is still there
+    runner.run_article(DATA / "harbour.txt", folder, formats=(), progress=lambda m: None)
+    assert (folder / outdir.LOCK).read_text().strip() == str(os.getpid())
+    assert len(fake_kernels) == len(STEPS)
+
+
+def test_the_lock_is_refused_within_one_process_too(tmp_path):
+    with outdir.locked(tmp_path):
+        with pytest.raises(Exception, match=f"pid {os.getpid()}"):
+            with outdir.locked(tmp_path):
+                pass
+    with outdir.locked(tmp_path):  # released at the end of the first
+        pass
+
+
+# --- 9. Output problems: one line, exit 2, nothing half-written. ---
+
+
+@pytest.mark.parametrize("command", ["run", "extract"])
+@pytest.mark.parametrize("where", ["file", "under_file"])
+def test_out_naming_a_file_or_a_path_under_one_is_one_line(tmp_path, capsys, command, where):
+    afile = tmp_path / "notes.txt"
+    afile.write_text("keep me\n")
+    out = afile if where == "file" else afile / "sub"
+    code = main([command, str(DATA / "harbour.txt"), "--out", str(out)])
+    assert code == 2 and "is a file" in one_error_line(capsys)
+    assert afile.read_text() == "keep me\n"
+
+
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_a_read_only_file_system_is_one_line(tmp_path, capsys, monkeypatch, command):
+    def read_only(self, *args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    code = main([command, str(DATA / "harbour.txt"), "--out", str(tmp_path / "out")])
+    assert code == 2 and "read-only file system" in one_error_line(capsys)
+
+
+def test_a_full_disk_during_run_leaves_no_truncated_notebook(tmp_path, capsys, monkeypatch):
+    from papermill.iorw import LocalHandler
+
+    def full_disk(self, buf, path):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(buf[: len(buf) // 2])  # what a full disk leaves: the first part of the file
+        raise OSError(errno.ENOSPC, "No space left on device", path)
+
+    monkeypatch.setattr(LocalHandler, "write", full_disk)
+    out = tmp_path / "out"
+    code = main(["run", str(DATA / "harbour.txt"), "--out", str(out), "--formats", "html"])
+    line = one_error_line(capsys)
+    assert code == 2 and "disk is full" in line and "step 'article'" in line
+    notebooks = [p for p in out.iterdir() if p.suffix == ".ipynb"]
+    assert notebooks == []  # neither the truncated notebook nor its hidden partial copy
+    assert not (out / "report.html").exists()
+
+
+class _FullDisk:
+    """A file object on a full disk: the first half of what is written lands, then ENOSPC."""
+
+    def __init__(self, f):
+        self.f = f
+
+    def write(self, data):
+        self.f.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device", self.f.name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.f.close()
+
+
+def test_a_full_disk_during_extract_is_one_line_and_keeps_the_old_tables(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "out"
+    assert main(["extract", str(DATA / "harbour.txt"), "--out", str(out)]) == 0
+    capsys.readouterr()
+    before = snapshot(out)
+    real = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode="r", *a, **k: _FullDisk(real(fd, mode, *a, **k)))
+    code = main(["extract", str(DATA / "harbour.txt"), "--out", str(out)])
+    monkeypatch.undo()
+    assert code == 2 and "disk is full" in one_error_line(capsys)
+    assert snapshot(out) == before  # the earlier tables whole, no temporary file left
