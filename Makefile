@@ -8,7 +8,7 @@ SEED := data/articles/000_dc816de6b9c4007f.txt
 APT_PACKAGES := chromium poppler-utils
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps report test lint lab bench dev-scores clean
+.PHONY: help setup system-deps report corpus test lint lab bench dev-scores clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ setup: system-deps $(STAMP)  ## create .venv with the pinned requirements, the s
 report: setup  ## run the notebooks on the seed article: reports/000_dc816de6b9c4007f/report.html and .pdf
 	$(BIN)/newsdossier run $(SEED)
 
+corpus: setup  ## batch-process data/articles into reports/batch: corpus.duckdb and the corpus report (the corpus notebook's default)
+	$(BIN)/newsdossier batch data/articles --out reports/batch
+
 test: setup  ## run the test suite (includes one end-to-end notebook run, PDF and browser checks)
 	$(BIN)/pytest -q
 
@@ -42,8 +45,13 @@ lint: setup  ## ruff check and ruff format --check over src, tests and bench
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-lab: setup  ## start JupyterLab on the notebooks with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+# Jupyter refuses to run as root (containers, CI) without --allow-root, and a session without a display
+# has no browser to open: it prints the URL instead.
+LAB_UID ?= $(shell id -u)
+LAB_FLAGS = $(if $(filter 0,$(LAB_UID)),--allow-root) $(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser)
+
+lab: setup  ## start JupyterLab on the notebooks with the project's kernel (as root too; no browser when headless)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_FLAGS)
 
 bench: setup  ## benchmark batch speed, memory and the notebook run (prints ratios)
 	$(BIN)/python bench/bench.py
