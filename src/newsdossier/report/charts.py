@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import display
 
+from newsdossier.report.notebook import no_math
 from newsdossier.timevalue import TimeValue
 
 WIDTH, HEIGHT = (
@@ -59,7 +60,8 @@ def show(fig: go.Figure) -> None:
     global _plotly_js_sent  # plotly.js (~4.6 MB) goes into the first figure's output only
     html_ = figure_html(fig, include_plotlyjs=not _plotly_js_sent)
     _plotly_js_sent = True
-    display({"text/html": html_, "application/vnd.plotly.v1+json": fig.to_plotly_json()}, raw=True)
+    bundle = {"text/html": no_math(html_), "application/vnd.plotly.v1+json": fig.to_plotly_json()}
+    display(bundle, raw=True)
 
 
 def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, height: int = HEIGHT) -> go.Figure:
