@@ -36,7 +36,8 @@ def load(corpus_dir: str | Path, *, top: int = 20) -> Corpus:
     database = folder / DATABASE
     if not database.exists():
         raise FileNotFoundError(
-            f"{database} does not exist; run `newsdossier batch INPUT --out {folder}` first"
+            f"{database} does not exist: run `make corpus` first (it writes reports/batch), "
+            f"or `newsdossier batch ARTICLES --out {folder}`"
         )
     with duckdb.connect(str(database), read_only=True) as con:
 
