@@ -350,3 +350,274 @@ def test_a_full_disk_during_extract_is_one_line_and_keeps_the_old_tables(tmp_pat
     monkeypatch.undo()
     assert code == 2 and "disk is full" in one_error_line(capsys)
     assert snapshot(out) == before  # the earlier tables whole, no temporary file left
+
+
+# --- 4. Long articles: parsed in pieces of whole paragraphs, refused beyond the documented limit. ---
+
+
+def long_text(chars: int) -> str:
+    """A made-up article of at least chars characters: numbered paragraphs, each with a quote."""
+    paras = []
+    n = 0
+    while sum(map(len, paras)) < chars:
+        paras.append(
+            f"Councillor Dana Whitfield{n} said the harbour plan number {n} would cost more. "
+            f'"It is not ready," she told the committee on Tuesday.'
+        )
+        n += 1
+    return "\n\n".join(paras) + "\n"
+
+
+@pytest.mark.parametrize("size", [1, 7, 60, 500])
+def test_pieces_join_back_to_the_text_and_cut_at_paragraphs(size):
+    from newsdossier.text.nlp import pieces
+
+    text = "One a.\n\nTwo bb.\n\n\nThree " + "x" * 90 + " y\nz\n\nFour."
+    cut = pieces(text, size)
+    assert "".join(cut) == text and all(0 < len(p) <= size for p in cut)
+    if size == 60:  # paragraph starts are preferred; the overlong third paragraph is cut at its space
+        assert cut[0] == "One a.\n\nTwo bb.\n\n\n" and cut[1].startswith("Three ")
+
+
+def test_a_text_longer_than_the_models_limit_is_parsed_in_pieces(nlp, monkeypatch):
+    from newsdossier.text import nlp as nlp_module
+    from newsdossier.text.nlp import parse, sentences
+
+    # Scaled down 50 times: pieces of 400 characters, and a model limit of 800 for spaCy's 1,000,000 (E088).
+    monkeypatch.setattr(nlp_module, "PIECE_CHARS", 400)
+    monkeypatch.setattr(nlp, "max_length", 800)
+    text = long_text(3_000)
+    doc = parse(text, nlp)
+    assert doc.text == text
+    sents = sentences(doc)
+    assert all(text[s.start : s.end] == s.text for s in sents)
+    assert len(sents) == 2 * text.count("\n\n") + 2  # two sentences a paragraph, none across a cut
+    people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    assert "Dana Whitfield0" in people or any(p.startswith("Dana Whitfield") for p in people)
+
+
+def test_a_short_text_is_parsed_as_before(nlp):
+    from newsdossier.text.nlp import parse
+
+    text = long_text(2_000)
+    assert [t.text for t in parse(text, nlp)] == [t.text for t in nlp(text)]
+
+
+def test_an_article_over_the_character_limit_is_refused_before_parsing(tmp_path, capsys):
+    from newsdossier.text.article import MAX_CHARS
+
+    path = tmp_path / "long.txt"
+    path.write_text(long_text(MAX_CHARS + 1), encoding="utf-8")
+    code = main(["extract", str(path), "--out", str(tmp_path / "out")])
+    line = one_error_line(capsys)
+    assert code == 2 and f"{MAX_CHARS:,} characters" in line and "split" in line
+
+
+# --- JupyterLab: `make lab` as root and as a user; notebooks committed as JupyterLab saves them. ---
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def lab_command(*make_args: str, user: str | None = None) -> list[str]:
+    """The command line `make lab` would run (a dry run: nothing is installed or started)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    prefix = ["runuser", "-u", user, "--"] if user else []
+    done = subprocess.run(
+        [*prefix, "make", "-s", "-n", "-C", str(ROOT), "lab", *make_args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    lines = [line for line in done.stdout.splitlines() if "jupyter lab" in line]
+    assert len(lines) == 1, done.stdout
+    return lines[0].split()
+
+
+@pytest.mark.parametrize(
+    "make_args, root, browser",
+    [
+        (["LAB_UID=0"], True, False),
+        (["LAB_UID=1000"], False, False),
+        (["LAB_UID=1000", "DISPLAY=:0"], False, True),
+        (["LAB_UID=0", "WAYLAND_DISPLAY=wayland-0"], True, True),
+    ],
+)
+def test_make_lab_allows_root_only_as_root_and_opens_a_browser_only_with_a_display(make_args, root, browser):
+    command = lab_command(*make_args)
+    assert command[:3] == [".venv/bin/jupyter", "lab", "--notebook-dir=notebooks"]
+    assert ("--allow-root" in command) == root
+    assert ("--no-browser" in command) == (not browser)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to try both a root and a normal user")
+def test_make_lab_takes_the_real_user_id():
+    assert "--allow-root" in lab_command()
+    assert "--allow-root" not in lab_command(user="nobody")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT / "notebooks").as_posix())
+def test_notebook_is_committed_as_jupyterlab_saves_it(path):
+    text = path.read_text(encoding="utf-8")
+    nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    assert nbformat.writes(nb) + "\n" == text  # what the server writes when JupyterLab saves it
+    assert (nb.nbformat, nb.nbformat_minor) == (4, nbformat.current_nbformat_minor)
+    assert set(nb.metadata) == {"kernelspec", "language_info"}
+    assert nb.metadata.kernelspec == {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
+    # What the kernel reports on start and JupyterLab writes into the notebook: the whole of it.
+    assert set(nb.metadata.language_info) == {
+        "codemirror_mode",
+        "file_extension",
+        "mimetype",
+        "name",
+        "nbconvert_exporter",
+        "pygments_lexer",
+        "version",
+    }
+    assert all(cell.get("id") for cell in nb.cells)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_a_running_jupyterlab_saves_the_committed_notebooks_unchanged(tmp_path):
+    """Start JupyterLab with the flags `make lab` builds, open and save every notebook through its REST
+    API, and compare the files; then compare language_info with what the project's kernel reports."""
+    import json
+    import time
+    import urllib.request
+
+    from jupyter_client.manager import start_new_kernel
+
+    folder = tmp_path / "notebooks"
+    for path in NOTEBOOKS:
+        target = folder / path.relative_to(ROOT / "notebooks")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    flags = [f for f in lab_command() if f.startswith("--") and not f.startswith("--notebook-dir")]
+    port, token = free_port(), "fault-suite"
+    jupyter = Path(sys.executable).parent / "jupyter"
+    server = subprocess.Popen(
+        [
+            str(jupyter),
+            "lab",
+            f"--notebook-dir={folder}",
+            *flags,
+            f"--port={port}",
+            f"--IdentityProvider.token={token}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/api"
+    headers = {"Authorization": f"token {token}", "Content-Type": "application/json"}
+
+    def call(url: str, data: bytes | None = None, method: str = "GET") -> dict:
+        request = urllib.request.Request(url, data=data, headers=headers, method=method)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.load(response)
+
+    try:
+        for _ in range(120):
+            try:
+                call(f"{base}/status")
+                break
+            except OSError:
+                assert server.poll() is None, "jupyter lab exited (as root without --allow-root?)"
+                time.sleep(0.5)
+        for path in NOTEBOOKS:
+            name = path.relative_to(ROOT / "notebooks").as_posix()
+            model = call(f"{base}/contents/{name}?content=1")
+            body = json.dumps({"type": "notebook", "format": "json", "content": model["content"]})
+            call(f"{base}/contents/{name}", body.encode("utf-8"), "PUT")
+            assert (folder / name).read_bytes() == path.read_bytes(), name
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    manager, client = start_new_kernel(kernel_name="python3")
+    try:
+        reported = client.kernel_info(reply=True)["content"]["language_info"]
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    for path in NOTEBOOKS:
+        assert nbformat.read(path, as_version=4).metadata.language_info == reported, path.name
+
+
+# --- JupyterLab: dollar amounts stay text (MathJax skips every HTML the package displays). ---
+
+
+def test_html_shown_in_notebooks_is_marked_for_mathjax_to_skip():
+    import pandas as pd
+
+    from newsdossier.report import notebook
+
+    assert notebook.no_math("it costs $5 and $10").startswith('<div class="tex2jax_ignore mathjax_ignore">')
+    with pd.option_context("display.html.use_mathjax", True):
+        notebook.setup()
+        frame_html = pd.DataFrame({"content": ["it costs $5 and $10"]})._repr_html_()
+    assert "mathjax_ignore" in frame_html
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda s: s.name)
+def test_the_step_notebooks_display_html_only_through_the_helper(step):
+    nb = nbformat.read(ROOT / "notebooks" / step.notebook, as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "HTML(" not in code  # IPython's HTML would go to MathJax as it is
+    if step != STEPS[-1]:  # the steps that show DataFrames
+        assert "notebook.setup()" in code
+
+
+@pytest.mark.slow
+def test_every_html_output_of_a_run_is_marked_for_mathjax_to_skip(run_dir):
+    for step in STEPS:
+        nb = nbformat.read(run_dir / step.notebook, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                html = output.get("data", {}).get("text/html")
+                if html:
+                    assert "mathjax_ignore" in "".join(html)[:300], (step.notebook, "".join(html)[:200])
+
+
+# --- The corpus notebook opens on the folder that `make corpus` writes. ---
+
+
+def test_the_corpus_notebooks_default_is_what_make_corpus_writes():
+    import ast
+
+    path = ROOT / "notebooks" / "corpus" / "corpus.ipynb"
+    cell = next(
+        c for c in nbformat.read(path, as_version=4).cells if "parameters" in c.metadata.get("tags", [])
+    )
+    default = next(
+        n.value.value
+        for n in ast.parse(cell.source).body
+        if isinstance(n, ast.AnnAssign) and n.target.id == "corpus_dir"
+    )
+    recipe = subprocess.run(
+        ["make", "-s", "-n", "-C", str(ROOT), "corpus"], capture_output=True, text=True, check=True
+    )
+    line = next(line for line in recipe.stdout.splitlines() if "newsdossier batch" in line).split()
+    written = (ROOT / line[line.index("--out") + 1]).resolve()
+    assert (path.parent / default).resolve() == written  # JupyterLab runs a notebook in its own folder
+
+
+def test_the_corpus_notebook_says_what_to_run_first(tmp_path):
+    from newsdossier.report import corpus
+
+    with pytest.raises(FileNotFoundError, match="run `make corpus` first"):
+        corpus.load(tmp_path / "batch")
