@@ -88,7 +88,9 @@ def parse(text: str, nlp: Language | None = None) -> Doc:
     nlp = nlp or get_nlp()
     if len(text) <= PIECE_CHARS:
         return nlp(text)
-    doc = Doc.from_docs(list(nlp.pipe(pieces(text, PIECE_CHARS))), ensure_whitespace=False)
+    # One piece per batch: spaCy holds a whole batch in memory at once, so the peak stays that of a piece.
+    docs = list(nlp.pipe(pieces(text, PIECE_CHARS), batch_size=1))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
     doc.user_data["newsdossier_text"] = text  # the joined Doc's text is the text: offsets stay valid
     return doc
 
