@@ -31,6 +31,5 @@ _ADVICE = {
 
 def os_error_message(err: OSError) -> str:
     """One line for a failed file operation: the file, the reason, what to do."""
-    where = err.filename if err.filename is not None else "a file"
     reason = _ADVICE.get(err.errno or 0) or f"{err.strerror or err}"
-    return f"cannot write {where}: {reason}"
+    return f"{err.filename}: {reason}" if err.filename is not None else reason
