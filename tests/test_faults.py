@@ -635,3 +635,14 @@ def test_the_corpus_notebook_says_what_to_run_first(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="run `make corpus` first"):
         corpus.load(tmp_path / "batch")
+
+
+def test_a_link_to_the_article_named_like_an_output_is_refused_too(tmp_path, capsys):
+    original = tmp_path / "article.html"
+    original.write_text(ARTICLE, encoding="utf-8")
+    folder = tmp_path / "some"
+    folder.mkdir()
+    (folder / "report.html").symlink_to(original)
+    code = main(["run", str(folder / "report.html"), "--out", str(folder)])
+    assert code == 2 and "report.html" in one_error_line(capsys)
+    assert (folder / "report.html").is_symlink() and original.read_text(encoding="utf-8") == ARTICLE

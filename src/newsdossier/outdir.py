@@ -50,10 +50,12 @@ def make_dir(out_dir: Path) -> Path:
 
 def refuse_inputs_among_outputs(inputs: Iterable[Path], out_dir: Path, outputs: Iterable[str]) -> None:
     """An input that is one of the files the run will write would be destroyed: refuse it."""
-    out_dir = Path(out_dir).resolve()
-    targets = {(out_dir / name).resolve(): name for name in outputs}
+    targets: dict[Path, str] = {}
+    for name in outputs:  # the output's path as written, and where it leads (links included)
+        for where in (Path(os.path.abspath(Path(out_dir) / name)), (Path(out_dir) / name).resolve()):
+            targets[where] = name
     for path in inputs:
-        name = targets.get(Path(path).resolve())
+        name = targets.get(Path(os.path.abspath(path))) or targets.get(Path(path).resolve())
         if name:
             raise InputError(
                 f"{path}: the input is the run folder's output {name}, which the run would overwrite; "
