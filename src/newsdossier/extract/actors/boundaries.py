@@ -1,0 +1,217 @@
+"""Pass 1, boundaries: spaCy's entities with determiners, titles, credits and split names repaired."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newsdossier.extract import lexicon
+from newsdossier.extract.actors.spans import Cand, is_title_token
+
+_WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+
+
+_DETERMINERS = {"the", "a", "an"}
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading determiner and a trailing possessive or punctuation from a token range."""
+    while start < end - 1 and (
+        doc[start].lower_ in _DETERMINERS
+        or doc[start].tag_ == "POS"
+        or not any(ch.isalpha() for ch in doc[start].text)
+    ):
+        start += 1
+    bracket = next((t.i for t in doc[start:end] if t.text in {"(", "["}), None)
+    if bracket is not None and bracket > start:  # "Bureau of Investigation (FBI": the acronym is apart
+        end = bracket
+    while end - 1 > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].lower_ in {"'s", "’s", "'"}
+        or not any(ch.isalpha() for ch in doc[end - 1].text)
+    ):
+        end -= 1
+    return start, end
+
+
+def _split_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Where the name proper starts inside a PERSON span that swallowed a title, and its prefix end.
+
+    Returns (prefix_end, name_start): tokens [start, prefix_end) are an affiliation ("Harbour"),
+    [prefix_end, name_start) the title, [name_start, end) the name. No title: (start, start).
+    """
+    last_title = -1
+    for i in range(start, end - 1):  # a title word as the last token is a surname ("Martin King")
+        if is_title_token(doc[i]):
+            last_title = i
+    name = doc[last_title + 1 : end]
+    if (
+        last_title < 0
+        or not name[0].is_alpha
+        or not name[0].text[:1].isupper()
+        or any(t.lower_ in lexicon.ORG_HEADS or t.lower_ in lexicon.PORTFOLIOS for t in name)
+    ):
+        return start, start  # "Justice Department", "Governor-General" hold no name
+    first_title = last_title
+    while first_title > start and (
+        is_title_token(doc[first_title - 1]) or doc[first_title - 1].lower_ in lexicon.TITLE_QUALIFIERS
+    ):
+        first_title -= 1
+    return first_title, last_title + 1
+
+
+def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool = True) -> int:
+    """Extend a name over the capitalised proper nouns NER left out ("Landsting" + "Assembly")."""
+    while end < len(doc):
+        token = doc[end]
+        if (
+            end in taken
+            or token.ent_type_ not in {"", doc[start].ent_type_}
+            or not token.is_alpha
+            or not token.is_title
+            and not token.is_upper
+            or token.pos_ != "PROPN"
+            or is_title_token(token)
+            or token.is_sent_start
+        ):
+            break
+        end += 1
+    if not org:
+        return end
+    # "Department" + "of Defense": an org head word followed by "of" and a capitalised name
+    if (
+        end + 1 < len(doc)
+        and doc[end - 1].lower_ in lexicon.ORG_HEADS
+        and doc[end].lower_ == "of"
+        and doc[end + 1].is_title
+        and doc[end + 1].pos_ == "PROPN"
+    ):
+        stop = end + 1
+        while (
+            stop < len(doc)
+            and doc[stop].is_title
+            and doc[stop].pos_ == "PROPN"
+            and not is_title_token(doc[stop])
+        ):
+            stop += 1
+        end = stop
+    return end
+
+
+def repaired_spans(doc: Doc) -> list[Cand]:
+    """spaCy's entities of interest, with boundary errors repaired."""
+    raw = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in _WANTED]
+    cands: list[Cand] = []
+    for start, end, label in raw:
+        start, end = _trim(doc, start, end)
+        if "/" in doc[start:end].text and label in {"PERSON", "ORG"}:
+            cands.extend(_split_credit(doc, start, end))
+            continue
+        if label == "ORG" and (_title_of_org(doc, start) or _portfolio(doc, start, end)):
+            continue  # "Secretary of State X", "Trade Minister X": the word belongs to the title
+        if label in {"PERSON", "ORG"}:
+            prefix_end, name_start = _split_person(doc, start, end)
+            if label == "ORG" and 1 <= end - name_start <= 3 and name_start > start:
+                label = "PERSON"  # "Huawei CFO Jane Doe" read as one organisation
+            if label == "PERSON" and name_start > start:
+                if prefix_end > start:  # "Palace spokesman X": the affiliation is an entity of its own
+                    cands.append(Cand(start, prefix_end, _prefix_label(doc[start:prefix_end])))
+                start = name_start
+        cands.append(Cand(start, end, label))
+    cands.sort(key=lambda c: c.start)
+    # an organisation split in two: a country right before an organisation ("US" + "Commerce Department")
+    joined: list[Cand] = []
+    for cand in cands:
+        prev = joined[-1] if joined else None
+        if (
+            prev
+            and prev.label == "GPE"
+            and cand.label == "ORG"
+            and prev.end == cand.start
+            and lexicon.country_named(doc[prev.start : prev.end].text)
+        ):
+            prev.end, prev.label = cand.end, "ORG"
+            continue
+        joined.append(cand)
+    taken = {i for c in joined for i in range(c.start, c.end)}
+    for cand in joined:
+        if cand.label in {"ORG", "PERSON"} and not cand.chars:
+            cand.end = _extend_name(doc, cand.start, cand.end, taken, org=cand.label == "ORG")
+            taken.update(range(cand.start, cand.end))
+    # a span swallowed by an extension ("Canada" in "Public Health Agency of Canada") is no mention
+    inside = [
+        c
+        for c in joined
+        if any(
+            o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+            for o in joined
+        )
+    ]
+    return [_retype(doc, c) for c in joined if _keep(doc, c) and not any(c is i for i in inside)]
+
+
+def _split_credit(doc: Doc, start: int, end: int) -> list[Cand]:
+    """Split a photo credit read as one entity ("Jane Doe/Canadian Press") into person and source."""
+    span = doc[start:end]
+    cut = span.start_char + len(span.text[: span.text.index("/")].rstrip())
+    left = [t for t in span if t.idx < cut]
+    right = [t for t in span if t.idx > cut]
+    out = []
+    if left and any(t.is_alpha for t in left):
+        out.append(Cand(left[0].i, left[-1].i + 1, "PERSON", chars=(span.start_char, cut)))
+    if right and any(t.is_alpha for t in right):
+        r_start, r_end = _trim(doc, right[0].i, right[-1].i + 1)
+        out.append(Cand(r_start, r_end, "ORG"))
+    return out
+
+
+def _title_of_org(doc: Doc, start: int) -> bool:
+    """An ORG that is the object of a title before a name ("Secretary of State X"): part of the title."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in lexicon.TITLE_HEADS
+        and start + 1 < len(doc)
+        and doc[start + 1].ent_type_ == "PERSON"
+    )
+
+
+def _portfolio(doc: Doc, start: int, end: int) -> bool:
+    """An ORG made of portfolio words right before a role noun ("Trade" in "Trade Minister")."""
+    return (
+        end < len(doc)
+        and doc[end].lower_ in lexicon.TITLE_HEADS
+        and all(t.lower_ in lexicon.PORTFOLIOS for t in doc[start:end])
+    )
+
+
+def _prefix_label(span: Span) -> str:
+    """The label of an affiliation cut off a PERSON span: a demonym, a country or an organisation."""
+    if lexicon.country_of_demonym(span.text):
+        return "NORP"
+    if lexicon.country_named(span.text) or lexicon.country_of_capital(span.text):
+        return "GPE"
+    return "ORG"
+
+
+def _keep(doc: Doc, cand: Cand) -> bool:
+    """Drop spans that are no names at all: adjectives read as organisations, lone title words."""
+    span = doc[cand.start : cand.end]
+    if not any(ch.isalpha() for ch in span.text) or not any(t.text[:1].isupper() for t in span):
+        return False  # a lower-case span ("rookie defenceman") is no name
+    if cand.label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper:
+        return False
+    if cand.label in {"PERSON", "ORG"} and all(is_title_token(t) for t in span):
+        return False
+    # "Liberal MLA": a person's name never ends in an upper-case title
+    return not (cand.label == "PERSON" and span[-1].is_upper and is_title_token(span[-1]))
+
+
+def _retype(doc: Doc, cand: Cand) -> Cand:
+    """Fix labels NER gets wrong: a capital or country read as a PERSON, a demonym read as an ORG."""
+    text = doc[cand.start : cand.end].text
+    if cand.label in {"PERSON", "ORG"} and cand.end - cand.start == 1:
+        if lexicon.country_named(text) or lexicon.country_of_capital(text):
+            cand.label = "GPE"
+        elif cand.label == "ORG" and lexicon.country_of_demonym(text):
+            cand.label = "NORP"
+    return cand

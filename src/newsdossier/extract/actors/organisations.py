@@ -1,0 +1,206 @@
+"""Pass 3b, merging organisations and places: keys, countries, acronyms, short and long forms."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from newsdossier.extract import lexicon
+from newsdossier.extract.actors.spans import (
+    LABEL_TYPES,
+    Cand,
+    Cluster,
+    absorb,
+    cluster_name,
+    is_acronym,
+    surface,
+)
+from newsdossier.extract.lexicon import norm_key
+
+_FUNCTION_WORDS = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "on", "in", "&"}
+
+
+def _is_metonym(doc: Doc, cand: Cand) -> bool:
+    """A capital used for its government: not the object of a locative preposition ("in Paris")."""
+    span = doc[cand.start : cand.end]
+    if span.text.isupper() and len(span.text) > 3:
+        return False  # a dateline ("NAIROBI, Kenya --") names the city
+    token = span.root
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:  # "talks between the East and Beijing"
+        token = token.head
+    if token.dep_ in {"nsubj", "nsubjpass", "poss", "dative", "agent"}:
+        return True
+    if token.dep_ == "pobj":
+        return token.head.lower_ not in lexicon.LOCATIVE_PREPS
+    if token.dep_ == "dobj":
+        return token.head.lemma_ not in lexicon.MOTION_VERBS  # "visit Lisbon" is a trip, not a government
+    return False
+
+
+def _place_key(doc: Doc, cand: Cand) -> None:
+    """Set the merge key of an organisation or place mention, mapping countries to one key."""
+    text = doc[cand.start : cand.end].text
+    if cand.label == "NORP":
+        cand.country, cand.how = lexicon.country_of_demonym(text), "demonym"
+    elif cand.label in {"GPE", "LOC"}:
+        cand.country = lexicon.country_named(text)
+        if cand.country is None and cand.label == "GPE" and _is_metonym(doc, cand):
+            cand.country = lexicon.country_of_capital(text)
+            cand.how = "alias" if cand.country else cand.how
+    elif cand.label == "ORG":
+        cand.country = lexicon.country_named(text)
+    if cand.country and cand.how == "ner" and norm_key(text) != norm_key(cand.country.name):
+        cand.how = "alias"
+    cand.key = f"country:{cand.country.name}" if cand.country else norm_key(text)
+
+
+def _initials(name: str) -> set[str]:
+    """Acronyms a name could have: initials of all words or of content words, with or without a country."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    out = set()
+    for start in (0, 1):  # "U.S. Federal Bureau of Investigation" is the FBI
+        if start and not lexicon.country_named(words[0]):
+            continue
+        rest = words[start:]
+        out.add("".join(w[0] for w in rest).upper())
+        out.add("".join(w[0] for w in rest if w.lower() not in _FUNCTION_WORDS).upper())
+    return out
+
+
+def merge_places(doc: Doc, cands: list[Cand]) -> list[Cluster]:
+    """Organisations and places: by key, then acronyms, name suffixes and common descriptors."""
+    by_key: dict[str, Cluster] = {}
+    for cand in cands:
+        _place_key(doc, cand)
+        if cand.label == "NORP" and cand.country is None:
+            continue
+        kind = "location" if cand.country else LABEL_TYPES.get(cand.label, "organization")
+        home = by_key.setdefault(cand.key, Cluster(kind, key=cand.key, country=cand.country))
+        home.cands.append(cand)
+    clusters = list(by_key.values())
+    for cluster in clusters:
+        labels = Counter(LABEL_TYPES.get(c.label, "") for c in cluster.cands if c.how == "ner")
+        if any(c.appositive_org for c in cluster.cands):
+            cluster.kind = "organization"
+        elif not cluster.country and labels:
+            cluster.kind = labels.most_common(1)[0][0]
+    clusters = _merge_acronyms(doc, clusters)
+    clusters = _merge_suffixes(doc, clusters)
+    clusters = _merge_prefixes(doc, clusters)
+    return _merge_descriptors(doc, clusters)
+
+
+def _merge_acronyms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Merge acronyms into the name they abbreviate: defined in brackets, or by initials."""
+    defined = _defined_acronyms(doc, clusters)
+    for cluster in clusters:
+        if not cluster.cands or cluster.country:
+            continue
+        text = surface(doc, cluster.cands[0])
+        if not is_acronym(text):
+            continue
+        bare = text.replace(".", "")
+        home = defined.get(bare) or next(
+            (
+                k
+                for k in clusters
+                if k is not cluster
+                and k.cands
+                and k.kind == cluster.kind
+                and not is_acronym(cluster_name(doc, k))
+                and bare in _initials(cluster_name(doc, k))
+            ),
+            None,
+        )
+        if home is not None and home is not cluster:
+            absorb(home, cluster, "acronym")
+    return [k for k in clusters if k.cands]
+
+
+def _defined_acronyms(doc: Doc, clusters: list[Cluster]) -> dict[str, Cluster]:
+    """Acronyms defined in brackets right after a name: "Pacific Grid Reliability Council (PGRC)"."""
+    out: dict[str, Cluster] = {}
+    for cluster in clusters:
+        for cand in cluster.cands:
+            end = cand.end
+            if (
+                end + 2 < len(doc)
+                and doc[end].text == "("
+                and doc[end + 2].text == ")"
+                and is_acronym(doc[end + 1].text)
+            ):
+                acronym = doc[end + 1].text.replace(".", "")
+                if acronym[0] == surface(doc, cand)[0].upper():
+                    out.setdefault(acronym, cluster)
+    return out
+
+
+def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Merge a short org name into the one longer org name ending with it ("Commerce Department")."""
+    for short in clusters:
+        if not short.cands or short.kind != "organization" or short.country:
+            continue
+        words = short.key.split()
+        longer = [
+            k
+            for k in clusters
+            if k is not short
+            and k.cands
+            and k.kind == "organization"
+            and len(k.key.split()) > len(words)
+            and k.key.split()[-len(words) :] == words
+        ]
+        if len(longer) != 1:
+            continue
+        prefix = " ".join(longer[0].key.split()[: -len(words)])
+        is_country = lexicon.country_named(prefix) or lexicon.country_of_demonym(prefix)
+        if is_country or (len(words) == 1 and words[0] not in lexicon.ORG_HEADS) or len(words) > 1:
+            absorb(longer[0], short, "alias")
+    return [k for k in clusters if k.cands]
+
+
+def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Merge a one-word org name into the shortest longer org name it starts ("Acme" -> "Acme Foods")."""
+    for short in clusters:
+        if not short.cands or short.kind != "organization" or short.country or " " in short.key:
+            continue
+        if short.key in lexicon.ORG_HEADS or is_acronym(surface(doc, short.cands[0])):
+            continue
+        longer = [
+            k
+            for k in clusters
+            if k is not short
+            and k.cands
+            and k.kind == "organization"
+            and k.key.split()[0] == short.key
+            and len(k.key.split()) > 1
+        ]
+        if longer:
+            absorb(min(longer, key=lambda k: len(k.key)), short, "alias")
+    return [k for k in clusters if k.cands]
+
+
+def _merge_descriptors(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Merge a common descriptor into the well-known organisation it stands for ("the bloc")."""
+    for cluster in clusters:
+        if not cluster.cands:
+            continue
+        keys = {c.key for c in cluster.cands} | {norm_key(surface(doc, c)) for c in cluster.cands}
+        descriptors = {d for k in keys for d in lexicon.ORG_DESCRIPTORS.get(k, ())}
+        if not descriptors:
+            continue
+        for other in clusters:
+            if other is not cluster and other.cands and other.key in descriptors:
+                absorb(cluster, other, "alias", naming=False)
+        taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
+        for chunk in doc.noun_chunks:
+            if (
+                chunk.root.lower_ in descriptors
+                and chunk[0].lower_ == "the"
+                and chunk.root.i not in taken
+                and len(chunk) == 2
+            ):
+                cluster.cands.append(Cand(chunk.root.i, chunk.root.i + 1, "ORG", how="alias", naming=False))
+    return [k for k in clusters if k.cands]

@@ -1,0 +1,78 @@
+"""Pass 3a, merging people: full names, then surnames and first names to the nearest full name."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsdossier.extract import lexicon
+from newsdossier.extract.actors.spans import Cand, Cluster, is_acronym, name_words, surface
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two full names of one person: same surname, first names equal or one a prefix ("Sam"/"Samuel")."""
+    if a[-1] != b[-1]:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_[-len(short) :] == short:  # "Bin Laden" in "Osama Bin Laden"
+        return True
+    return a[0].startswith(b[0]) or b[0].startswith(a[0])
+
+
+def merge_people(doc: Doc, cands: list[Cand]) -> list[Cluster]:
+    """People: full names first, then single names to the full name with that surname or first name."""
+    clusters: list[Cluster] = []
+    words_of: dict[int, list[str]] = {}
+    for cand in cands:
+        words = name_words(doc, cand)
+        words_of[id(cand)] = words
+        if len(words) < 2:
+            continue
+        home = next((k for k in clusters if _same_person(words_of[id(k.cands[0])], words)), None)
+        if home is None:
+            home = Cluster("person")
+            clusters.append(home)
+        home.cands.append(cand)
+    for cand in cands:
+        words = words_of[id(cand)]
+        if len(words) != 1:
+            continue
+        by_surname = [k for k in clusters if any(words_of[id(c)][-1] == words[0] for c in k.cands)]
+        by_first = [k for k in clusters if any(words_of[id(c)][0] == words[0] for c in k.cands)]
+        home = _nearest(by_surname, cand) or _nearest(by_first, cand)
+        if home is None:
+            home = Cluster("person")
+            clusters.append(home)
+        elif len(home.cands[0:1]) and words_of[id(home.cands[0])] != words:
+            cand.how = "alias"
+        home.cands.append(cand)
+    return clusters
+
+
+def _nearest(fits: list[Cluster], cand: Cand) -> Cluster | None:
+    """Of the fitting clusters, the one mentioned last before cand (else the first one)."""
+    if not fits:
+        return None
+    before = [(max((c.start for c in k.cands if c.start < cand.start), default=-1), k) for k in fits]
+    return max(before, key=lambda pair: pair[0])[1]
+
+
+def relabel_people(doc: Doc, cands: list[Cand]) -> None:
+    """Relabel ORG/GPE spans that are a known person's name ("Jones", "Seth Jones", "Helga") as PERSON."""
+    full = [name_words(doc, c) for c in cands if c.label == "PERSON"]
+    surnames = {w[-1] for w in full if len(w) > 1}
+    first_names = {w[0] for w in full if len(w) > 1}
+    for cand in cands:
+        if cand.label not in {"ORG", "GPE"} or cand.end - cand.start > 3 or cand.appositive_org:
+            continue
+        words = name_words(doc, cand)
+        text = surface(doc, cand)
+        known = words and (words[-1] in surnames or len(words) == 1 and words[0] in first_names)
+        if (
+            known
+            and not lexicon.country_named(text)
+            and not lexicon.country_of_capital(text)
+            and not is_acronym(text)
+            and all(t.text[:1].isupper() for t in doc[cand.start : cand.end])
+            and not any(w in lexicon.ORG_HEADS for w in words)
+        ):
+            cand.label = "PERSON"

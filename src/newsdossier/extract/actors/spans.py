@@ -1,0 +1,135 @@
+"""Shared pieces of the actors step: the mention candidate, the cluster, and how to read their names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsdossier.extract import lexicon
+from newsdossier.extract.lexicon import Country
+
+LABEL_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "location",
+    "LOC": "location",
+    "FAC": "location",
+}
+
+
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+@dataclass
+class Cand:
+    """One mention candidate while the step is running (mutable; becomes a Mention at the end)."""
+
+    start: int  # first token
+    end: int  # token after the last
+    label: str  # PERSON / ORG / GPE / LOC / FAC / NORP / GROUP
+    how: str = "ner"
+    title: str = ""
+    nation: str = ""  # country named before or beside a person ("Chilean President X")
+    country: Country | None = None  # the country this mention stands for, if any
+    key: str = ""
+    naming: bool = True  # False for descriptors ("the bloc"), which never name the actor
+    chars: tuple[int, int] | None = None  # character bounds when a token had to be cut ("Doe/")
+    appositive_org: bool = False  # an apposition says this "person" is an organisation
+
+
+@dataclass
+class Cluster:
+    """Mentions merged into one actor."""
+
+    kind: str
+    cands: list[Cand] = field(default_factory=list)
+    key: str = ""
+    country: Country | None = None
+
+    @property
+    def first(self) -> int:
+        """The first token of the earliest mention."""
+        return min(c.start for c in self.cands)
+
+
+def is_title_token(token: Token) -> bool:
+    """A role noun or rank ("minister", "General")."""
+    return token.lower_ in lexicon.TITLE_HEADS or token.lower_ in lexicon.RANKS
+
+
+def is_acronym(text: str) -> bool:
+    """Two to six capital letters, dots allowed ("EU", "U.N.")."""
+    bare = text.replace(".", "")
+    return bare.isalpha() and bare.isupper() and 2 <= len(bare) <= 6
+
+
+def name_words(doc: Doc, cand: Cand) -> list[str]:
+    """The lower-case words of a name, without a trailing "Jr." or "III"."""
+    words = [
+        w.lower().replace("’", "'")
+        for w in re.split(r"[\s-]+", surface(doc, cand))
+        if any(ch.isalpha() for ch in w)
+    ]
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
+def bounds(doc: Doc, cand: Cand) -> tuple[int, int]:
+    """The candidate's character offsets into the text."""
+    if cand.chars:
+        return cand.chars
+    span = doc[cand.start : cand.end]
+    return span.start_char, span.end_char
+
+
+def surface(doc: Doc, cand: Cand) -> str:
+    """The candidate's text (Doc.text is rebuilt on every access, so slice the span instead)."""
+    span = doc[cand.start : cand.end]
+    if cand.chars:
+        return span.text[cand.chars[0] - span.start_char : cand.chars[1] - span.start_char].strip()
+    return span.text.strip()
+
+
+def cluster_name(doc: Doc, cluster: Cluster) -> str:
+    """The fullest proper name among a cluster's mentions (a country table name if only demonyms)."""
+    forms = [
+        surface(doc, c)
+        for c in cluster.cands
+        if c.how in {"ner", "alias", "acronym"}
+        and c.naming
+        and not (
+            c.label == "GPE"
+            and cluster.country
+            and lexicon.country_of_capital(surface(doc, c))
+            and not lexicon.country_named(surface(doc, c))
+        )
+    ]
+    if cluster.kind == "group":
+        forms = [surface(doc, c) for c in cluster.cands]
+    if not forms:
+        return cluster.country.name if cluster.country else surface(doc, cluster.cands[0])
+    # most words first; a name written in capitals (a headline) only when nothing else is there
+    return max(forms, key=lambda f: (len(f.split()), not is_acronym(f) and not f.isupper(), len(f)))
+
+
+def cluster_title(cluster: Cluster) -> str:
+    """The role given at the earliest mention that states one."""
+    return next((c.title for c in sorted(cluster.cands, key=lambda c: c.start) if c.title), "")
+
+
+def cluster_nation(cluster: Cluster) -> str:
+    """The nation given at the earliest mention that states one."""
+    return next((c.nation for c in sorted(cluster.cands, key=lambda c: c.start) if c.nation), "")
+
+
+def absorb(target: Cluster, source: Cluster, how: str, *, naming: bool = True) -> None:
+    """Move every mention of source into target."""
+    for cand in source.cands:
+        if cand.how == "ner":
+            cand.how = how
+        cand.naming = cand.naming and naming
+        target.cands.append(cand)
+    source.cands = []

@@ -1,0 +1,136 @@
+"""The actors step: the passes in order, and the Actor and Mention rows they end in."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsdossier.extract.actors.boundaries import repaired_spans
+from newsdossier.extract.actors.groups import find_groups
+from newsdossier.extract.actors.organisations import merge_places
+from newsdossier.extract.actors.people import merge_people, relabel_people
+from newsdossier.extract.actors.spans import (
+    Cand,
+    Cluster,
+    absorb,
+    bounds,
+    cluster_name,
+    cluster_title,
+    is_acronym,
+    name_words,
+    surface,
+)
+from newsdossier.extract.actors.titles import read_titles, title_mentions
+from newsdossier.extract.lexicon import norm_key
+from newsdossier.records import Actor, Mention, Sentence
+from newsdossier.text.nlp import sentence_index, text_of
+
+# How much one mention counts towards salience, by how it was found.
+_HOW_WEIGHT = {"ner": 1.0, "alias": 1.0, "acronym": 1.0, "title": 1.0, "demonym": 0.5, "group": 1.0}
+
+
+def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Merge a person and a non-person cluster of the same multi-word name (NER labelled it both ways)."""
+    by_name: dict[str, Cluster] = {}
+    for cluster in clusters:
+        name = norm_key(cluster_name(doc, cluster))
+        if cluster.kind == "group" or len(name.split()) < 2 or cluster.country:
+            continue
+        other = by_name.get(name)
+        if other is None:
+            by_name[name] = cluster
+            continue
+        # an apposition ("X, a non-profit agency") outweighs any number of NER labels
+        ner_votes = [
+            sum(c.how == "ner" for c in k.cands) + 100 * any(c.appositive_org for c in k.cands)
+            for k in (other, cluster)
+        ]
+        keep, drop = (other, cluster) if ner_votes[0] >= ner_votes[1] else (cluster, other)
+        absorb(keep, drop, "alias")
+        by_name[name] = keep
+    return [k for k in clusters if k.cands]
+
+
+def _unfound_names(doc: Doc, clusters: list[Cluster]) -> None:
+    """Add mentions NER missed: a known surname or a defined acronym standing alone."""
+    taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
+    lookup: dict[str, tuple[Cluster, str, str]] = {}
+    for cluster in clusters:
+        for cand in cluster.cands:
+            words = surface(doc, cand).split()
+            if cluster.kind == "person" and len(words) > 1:
+                lookup.setdefault(words[-1], (cluster, "PERSON", "alias"))
+            elif cluster.kind != "person" and len(words) == 1 and is_acronym(words[0]):
+                lookup.setdefault(words[0], (cluster, "ORG", "acronym"))
+    for token in doc:
+        hit = lookup.get(token.text)
+        # a proper noun, or a subject ("Rivers said"): a capitalised common word ("Price rises") is no name
+        if hit and token.i not in taken and (token.pos_ == "PROPN" or token.dep_ in {"nsubj", "nsubjpass"}):
+            cluster, label, how = hit
+            cluster.cands.append(Cand(token.i, token.i + 1, label, how=how))
+
+
+def salience(mentions: list[Mention], first_start: int, text_length: int, kind: str) -> float:
+    """Rank score: sum of mention weights plus a bonus for appearing early; groups count half.
+
+    salience = (Σ_m w(m.how) + 2 · (1 − first_start / len(text))) · (0.5 if group else 1),
+    with w = 1 for ner / alias / acronym / title mentions and 0.5 for demonyms.
+    """
+    score = sum(_HOW_WEIGHT.get(m.how, 1.0) for m in mentions)
+    score += 2 * (1 - first_start / max(text_length, 1))
+    return round(score * (0.5 if kind == "group" else 1.0), 3)
+
+
+def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], list[Mention]]:
+    """Find the actors of a parsed article and every mention of each (pronouns are left to coref)."""
+    cands = repaired_spans(doc)
+    read_titles(doc, cands)
+    person_words = {
+        w for c in cands if c.label == "PERSON" and c.end - c.start > 1 for w in name_words(doc, c)
+    }
+    for cand in cands:  # a lone capital read as a PERSON is a place, unless a person has that name
+        if cand.label == "GPE" and surface(doc, cand).lower() in person_words:
+            cand.label = "PERSON"
+    relabel_people(doc, cands)
+    people = merge_people(doc, [c for c in cands if c.label == "PERSON"])
+    clusters = people + merge_places(doc, [c for c in cands if c.label != "PERSON"])
+    clusters = _merge_same_names(doc, clusters)
+    people = [k for k in clusters if k.kind == "person"]
+    _unfound_names(doc, clusters)
+    taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
+    title_mentions(doc, people, taken)
+    clusters += find_groups(doc, taken)
+    return _rows(doc, sents, [k for k in clusters if k.cands])
+
+
+def _rows(doc: Doc, sents: list[Sentence], clusters: list[Cluster]) -> tuple[list[Actor], list[Mention]]:
+    """Number the clusters by first appearance and turn them into Actor and Mention rows."""
+    actors: list[Actor] = []
+    mentions: list[Mention] = []
+    length = len(text_of(doc))
+    for n, cluster in enumerate(sorted(clusters, key=lambda k: k.first), start=1):
+        actor_id = f"A{n:03d}"
+        cands = sorted({bounds(doc, c): c for c in cluster.cands}.values(), key=lambda c: c.start)
+        rows = []
+        for cand in cands:
+            start, end = bounds(doc, cand)
+            rows.append(
+                Mention(actor_id, start, end, surface(doc, cand), sentence_index(sents, start), cand.how)
+            )
+        aliases = ";".join(dict.fromkeys(m.text for m in rows))
+        title = cluster_title(cluster) if cluster.kind == "person" else ""
+        first = rows[0].start
+        actors.append(
+            Actor(
+                actor_id,
+                cluster_name(doc, cluster),
+                cluster.kind,
+                title,
+                aliases,
+                len(rows),
+                first,
+                salience(rows, first, length, cluster.kind),
+            )
+        )
+        mentions.extend(rows)
+    mentions.sort(key=lambda m: (m.start, m.actor_id))
+    return actors, mentions
