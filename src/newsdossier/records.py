@@ -31,6 +31,7 @@ class Actor:
     mentions: int
     first_start: int
     salience: float
+    roles: str = ""  # every distinct role the text gives a person, ';'-separated (title is one of them)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from newsdossier.extract.actors.spans import Cand, is_title_token
 _WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
-_DETERMINERS = {"the", "a", "an"}
+_DETERMINERS = {"the", "a", "an", "this", "these", "that", "those"}
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -28,9 +28,53 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[end - 1].tag_ == "POS"
         or doc[end - 1].lower_ in {"'s", "’s", "'"}
         or not any(ch.isalpha() for ch in doc[end - 1].text)
+        or doc[end - 1].lower_ in lexicon.CAPTION_WORDS  # "Harbour Bridge Photo": a caption's label
     ):
         end -= 1
     return start, end
+
+
+def _comma_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity that joins names with commas ("Algoa Bay, Cape Colony"), as one entity per name.
+
+    Each piece must hold a capitalised word and be no name suffix ("Jr."); otherwise the entity
+    is kept whole.
+    """
+    commas = [t.i for t in doc[start:end] if t.text == ","]
+    if not commas:
+        return [(start, end, label)]
+    bounds = [start, *commas, end]
+    pieces = [(a + (a != start), b) for a, b in zip(bounds, bounds[1:])]
+    for a, b in pieces:
+        words = [t for t in doc[a:b] if t.is_alpha]
+        if not any(t.text[:1].isupper() and len(t) > 1 for t in words):
+            return [(start, end, label)]
+        if len(words) == 1 and words[0].lower_.rstrip(".") in {"jr", "sr", "ii", "iii", "iv"}:
+            return [(start, end, label)]
+    return [(a, b, label) for a, b in pieces]
+
+
+def _post_nominal_end(doc: Doc, start: int, end: int) -> int:
+    """A person's name without the letters after it ("Jane Doe FRS", "John Roe PhD")."""
+    while end - start > 2 and doc[end - 1].lower_.replace(".", "") in lexicon.POST_NOMINALS:
+        end -= 1
+    return end
+
+
+def _glued_person(doc: Doc, start: int, end: int, surnames: set[str]) -> int | None:
+    """Where a person's name glued to the end of an organisation starts ("... Relations Jane Doe").
+
+    The person is known by the surname the text uses alone or in a PERSON entity elsewhere; the
+    organisation keeps at least two words.
+    """
+    if end - start < 4 or doc[end - 1].text not in surnames:
+        return None
+    for width in (2, 3):
+        cut = end - width
+        if cut - start >= 2 and all(t.is_title and t.pos_ == "PROPN" for t in doc[cut:end]):
+            if doc[cut - 1].lower_ not in {"of", "and", "for", "&", "the"}:
+                return cut
+    return None
 
 
 def _split_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -72,6 +116,7 @@ def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool =
             or token.pos_ != "PROPN"
             or is_title_token(token)
             or token.is_sent_start
+            or token.lower_ in lexicon.CAPTION_WORDS
         ):
             break
         end += 1
@@ -100,9 +145,17 @@ def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool =
 def repaired_spans(doc: Doc) -> list[Cand]:
     """spaCy's entities of interest, with boundary errors repaired."""
     raw = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in _WANTED]
+    # surnames of people NER found in full, to cut them off an organisation they were glued to
+    surnames = {doc[e - 1].text for s, e, label in raw if label == "PERSON" and e - s >= 2}
     cands: list[Cand] = []
+    raw = [piece for s, e, label in raw for piece in _comma_pieces(doc, s, e, label)]
     for start, end, label in raw:
         start, end = _trim(doc, start, end)
+        if label == "PERSON":
+            end = _post_nominal_end(doc, start, end)
+        if label == "ORG" and (cut := _glued_person(doc, start, end, surnames)) is not None:
+            cands.append(Cand(start, cut, "ORG"))
+            start, label = cut, "PERSON"
         if "/" in doc[start:end].text and label in {"PERSON", "ORG"}:
             cands.extend(_split_credit(doc, start, end))
             continue

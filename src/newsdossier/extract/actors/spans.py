@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -68,7 +69,7 @@ def is_acronym(text: str) -> bool:
 def name_words(doc: Doc, cand: Cand) -> list[str]:
     """The lower-case words of a name, without a trailing "Jr." or "III"."""
     words = [
-        w.lower().replace("’", "'")
+        fold(w.lower().replace("’", "'"))
         for w in re.split(r"[\s-]+", surface(doc, cand))
         if any(ch.isalpha() for ch in w)
     ]
@@ -115,9 +116,30 @@ def cluster_name(doc: Doc, cluster: Cluster) -> str:
     return max(forms, key=lambda f: (len(f.split()), not is_acronym(f) and not f.isupper(), len(f)))
 
 
+def fold(text: str) -> str:
+    """Text without accents, so spelling variants of one name compare equal ("Hadīd", "Hadid")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def cluster_title(cluster: Cluster) -> str:
-    """The role given at the earliest mention that states one."""
-    return next((c.title for c in sorted(cluster.cands, key=lambda c: c.start) if c.title), "")
+    """The role stated nearest to the person's first full mention (its own title first)."""
+    titled = [c for c in cluster.cands if c.title]
+    if not titled:
+        return ""
+    full = [c for c in cluster.cands if c.end - c.start > 1 and c.how in {"ner", "alias"}] or cluster.cands
+    first_full = min(full, key=lambda c: c.start)
+    return min(titled, key=lambda c: (abs(c.start - first_full.start), c.start)).title
+
+
+def cluster_roles(cluster: Cluster) -> str:
+    """Every distinct role the text gives the person, in order, ';'-separated.
+
+    A role whose words all belong to a longer one already listed ("secretary" beside "secretary
+    of state") is the same role written short and is left out.
+    """
+    roles = list(dict.fromkeys(c.title for c in sorted(cluster.cands, key=lambda c: c.start) if c.title))
+    kept = [r for r in roles if not any(o != r and set(r.split()) < set(o.split()) for o in roles)]
+    return ";".join(kept)
 
 
 def cluster_nation(cluster: Cluster) -> str:
@@ -133,3 +155,14 @@ def absorb(target: Cluster, source: Cluster, how: str, *, naming: bool = True) -
         cand.naming = cand.naming and naming
         target.cands.append(cand)
     source.cands = []
+
+
+def head_word(doc: Doc, cand: Cand) -> str:
+    """The head of a name: the word before "of" ("University of X"), else the last word, lower case."""
+    tokens = [t for t in doc[cand.start : cand.end] if t.is_alpha or "-" in t.text]
+    if not tokens:
+        return ""
+    for k, token in enumerate(tokens):
+        if token.lower_ == "of" and k > 0:
+            return tokens[k - 1].lower_
+    return tokens[-1].lower_

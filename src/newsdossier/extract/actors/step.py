@@ -6,7 +6,8 @@ from spacy.tokens import Doc
 
 from newsdossier.extract.actors.boundaries import repaired_spans
 from newsdossier.extract.actors.groups import find_groups
-from newsdossier.extract.actors.organisations import merge_places
+from newsdossier.extract.actors.kinds import type_and_scope
+from newsdossier.extract.actors.organisations import generic_mentions, merge_places
 from newsdossier.extract.actors.people import merge_people, relabel_people
 from newsdossier.extract.actors.spans import (
     Cand,
@@ -14,7 +15,9 @@ from newsdossier.extract.actors.spans import (
     absorb,
     bounds,
     cluster_name,
+    cluster_roles,
     cluster_title,
+    fold,
     is_acronym,
     name_words,
     surface,
@@ -32,8 +35,8 @@ def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Merge a person and a non-person cluster of the same multi-word name (NER labelled it both ways)."""
     by_name: dict[str, Cluster] = {}
     for cluster in clusters:
-        name = norm_key(cluster_name(doc, cluster))
-        if cluster.kind == "group" or len(name.split()) < 2 or cluster.country:
+        name = fold(norm_key(cluster_name(doc, cluster)))
+        if cluster.kind == "group" or cluster.country:
             continue
         other = by_name.get(name)
         if other is None:
@@ -94,10 +97,13 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     people = merge_people(doc, [c for c in cands if c.label == "PERSON"])
     clusters = people + merge_places(doc, [c for c in cands if c.label != "PERSON"])
     clusters = _merge_same_names(doc, clusters)
+    clusters = type_and_scope(doc, clusters)
+    clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
     people = [k for k in clusters if k.kind == "person"]
     _unfound_names(doc, clusters)
     taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
     title_mentions(doc, people, taken)
+    generic_mentions(doc, clusters, taken)
     clusters += find_groups(doc, taken)
     return _rows(doc, sents, [k for k in clusters if k.cands])
 
@@ -118,6 +124,7 @@ def _rows(doc: Doc, sents: list[Sentence], clusters: list[Cluster]) -> tuple[lis
             )
         aliases = ";".join(dict.fromkeys(m.text for m in rows))
         title = cluster_title(cluster) if cluster.kind == "person" else ""
+        roles = cluster_roles(cluster) if cluster.kind == "person" else ""
         first = rows[0].start
         actors.append(
             Actor(
@@ -129,6 +136,7 @@ def _rows(doc: Doc, sents: list[Sentence], clusters: list[Cluster]) -> tuple[lis
                 len(rows),
                 first,
                 salience(rows, first, length, cluster.kind),
+                roles,
             )
         )
         mentions.extend(rows)

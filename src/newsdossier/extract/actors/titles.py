@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsdossier.extract import lexicon
-from newsdossier.extract.actors.spans import Cand, Cluster, cluster_nation, cluster_title
+from newsdossier.extract.actors.spans import Cand, Cluster, cluster_nation, cluster_title, is_acronym
 
 
 def _words_text(tokens: list[Token]) -> str:
@@ -157,6 +157,22 @@ def _rank_only(title: str) -> bool:
     return all(w in ranks for w in title.split())
 
 
+def _titled_name(doc: Doc, cand: Cand, taken: set[int]) -> bool:
+    """A short capitalised name right after a capitalised title ("Professor X", "Dr. X"): a person."""
+    span = doc[cand.start : cand.end]
+    if (
+        cand.start == 0
+        or len(span) > 3
+        or not doc[cand.start - 1].text[:1].isupper()
+        or any(t.lower_ in lexicon.ORG_HEADS or t.lower_ in lexicon.PLACE_HEADS for t in span)
+        or is_acronym(span.text)
+        or lexicon.country_named(span.text)
+    ):
+        return False
+    title, _ = _pre_name_title(doc, cand.start, taken)
+    return bool(title)
+
+
 def read_titles(doc: Doc, cands: list[Cand]) -> None:
     """Give each person mention the role and nation its context states; retype people that are orgs."""
     taken = {i for c in cands for i in range(c.start, c.end)}
@@ -165,6 +181,8 @@ def read_titles(doc: Doc, cands: list[Cand]) -> None:
             head = _appositive_head(doc, cand)
             if head is not None and (head.lower_ in lexicon.KINSHIP or head.lower_ in lexicon.TITLE_HEADS):
                 cand.label = "PERSON"  # "X, her son": an ORG label on a person
+            elif _titled_name(doc, cand, taken):
+                cand.label = "PERSON"  # "Professor Lindqvist" read as an organisation
         if cand.label != "PERSON":
             continue
         head = _appositive_head(doc, cand)

@@ -46,6 +46,8 @@ PORTFOLIOS = _TITLES["portfolios"]
 TITLE_QUALIFIERS = PORTFOLIOS | _TITLES["qualifiers"]
 # Prefixes joined to a role by a hyphen ("vice-president", "co-founder").
 TITLE_PREFIXES = _TITLES["prefixes"]
+# Letters after a person's name ("FRS", "PhD"), without full stops.
+POST_NOMINALS = _TITLES["post_nominals"]
 # Abbreviated ranks and titles written out for the title column ("dr." -> "doctor").
 RANK_WORDS: dict[str, str] = {
     form: full for abbr, full in _TITLES["abbreviations"].items() for form in (abbr, f"{abbr}.")
@@ -71,14 +73,21 @@ LOCATIVE_PREPS = _PLACES["locative_preps"]
 MOTION_VERBS = _PLACES["motion_verbs"]
 # Head words of the names of buildings, sites and features ("Carnegie Hall" is a place).
 PLACE_HEADS = _PLACES["heads"]
+# Place and organisation heads that are also common surnames: they never retype a person.
+SURNAME_HEADS = _PLACES["surname_heads"]
 
 # Head words of names that are no actor: awards, events, plans, works ("Teen Choice Awards").
 OUT_OF_SCOPE_HEADS = _SCOPE["heads"]
 # Nouns beside a name that make it a work, product or event ("the film X").
 OUT_OF_SCOPE_CUES = _SCOPE["cues"]
+# Verbs after which "in X" names a work ("starred in X").
+WORK_VERBS = _SCOPE["work_verbs"]
+# Words a photo caption or credit adds after a name ("... Image").
+CAPTION_WORDS = _SCOPE["captions"]
 
 __all__ = [
     "AGENT_SUFFIXES",
+    "CAPTION_WORDS",
     "GENERIC_ORG_HEADS",
     "GROUP_HEADS",
     "HONORIFICS",
@@ -91,11 +100,14 @@ __all__ = [
     "OUT_OF_SCOPE_HEADS",
     "PLACE_HEADS",
     "PORTFOLIOS",
+    "POST_NOMINALS",
     "RANKS",
     "RANK_WORDS",
+    "SURNAME_HEADS",
     "TITLE_HEADS",
     "TITLE_PREFIXES",
     "TITLE_QUALIFIERS",
+    "WORK_VERBS",
     "Country",
     "countries",
     "country_named",

@@ -1,0 +1,170 @@
+"""Pass 5, types and scope: what kind of actor a cluster is, and whether it is an actor at all.
+
+NER's label is the weakest evidence. A head word ("Carnegie Hall", "Ministry of Health") types a
+name; a title ("Professor X") or a known full name makes a person; a gazetteer place with no
+person evidence is a location. Names of works, awards, events and products ("Teen Choice
+Awards", "the film X", a quoted title) are no actors and leave the table.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsdossier.extract import lexicon
+from newsdossier.extract.actors.spans import Cand, Cluster, head_word, is_acronym, name_words, surface
+
+# Quotation marks that enclose a work's title ("“Gilmore Girls”"); a nickname inside a person's
+# name is inside the NER span, so it never encloses the whole span.
+_QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+
+
+def _named(cluster: Cluster) -> list[Cand]:
+    """The mentions that name the cluster (not descriptors or titles)."""
+    return [c for c in cluster.cands if c.naming and c.how in {"ner", "alias", "acronym"}] or cluster.cands
+
+
+def _heads(doc: Doc, cluster: Cluster) -> set[str]:
+    """Head words of the cluster's multi-word names (a one-word name is its own head only as a word)."""
+    return {head_word(doc, c) for c in _named(cluster) if c.end - c.start > 1}
+
+
+def _quoted(doc: Doc, cand: Cand) -> bool:
+    """The mention is the whole of a quotation ("“Gilmore Girls”"), as a work's title is written."""
+    return (
+        cand.start > 0
+        and cand.end < len(doc)
+        and doc[cand.start - 1].text in _QUOTES
+        and doc[cand.end].text in _QUOTES
+    )
+
+
+def _year_after(doc: Doc, cand: Cand) -> bool:
+    """The name is followed by a bracketed year ("Watchmen (2009)"), as works are cited."""
+    end = cand.end
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == "("
+        and doc[end + 1].like_num
+        and len(doc[end + 1].text) == 4
+        and doc[end + 2].text == ")"
+    )
+
+
+def _work_cue(doc: Doc, cand: Cand) -> bool:
+    """A work or event noun right before the name or in apposition ("the film X", "X, a novel")."""
+    before = doc[cand.start - 1] if cand.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.lemma_ in lexicon.OUT_OF_SCOPE_CUES:
+        return True
+    span = doc[cand.start : cand.end]
+    appos = [t for tok in span for t in tok.children if t.dep_ == "appos" and t.i >= cand.end]
+    if any(t.pos_ == "NOUN" and t.lemma_ in lexicon.OUT_OF_SCOPE_CUES for t in appos):
+        return True
+    root = span.root  # "starred in X", "a role in X"
+    prep = root.head if root.dep_ == "pobj" else None
+    return bool(
+        prep is not None
+        and prep.lower_ == "in"
+        and prep.head.lemma_ in lexicon.WORK_VERBS
+        and cand.label not in {"GPE", "LOC", "FAC"}
+    )
+
+
+def _common_word(doc: Doc, cluster: Cluster) -> bool:
+    """A one-word name that is a common word capitalised: a heading ("Background") or a word the
+    text also writes in lower case ("Linguistics" beside "linguistics")."""
+    named = _named(cluster)
+    if any(c.end - c.start > 1 for c in named) or cluster.kind == "person" and any(c.title for c in named):
+        return False
+    words = {doc[c.start].lower_ for c in named}
+    if len(words) != 1 or any(is_acronym(doc[c.start].text) for c in named):
+        return False
+    word = words.pop()
+    if word in lexicon.ORG_HEADS or lexicon.country_named(word) or lexicon.country_of_demonym(word):
+        return False  # "Senate", "Government": a legislature named by its head word is an actor
+    if all(_alone(doc, c) for c in named):
+        return True
+    return any(t.lower_ == word and t.text == t.lower_ and t.pos_ in {"NOUN", "ADJ", "VERB"} for t in doc)
+
+
+def _alone(doc: Doc, cand: Cand) -> bool:
+    """The mention is its whole sentence (a heading such as "Career")."""
+    sent = doc[cand.start].sent
+    return all(t.i in range(cand.start, cand.end) or t.is_punct or t.is_space for t in sent)
+
+
+def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
+    """A cluster that names a work, award, event or product rather than an actor."""
+    if cluster.kind == "group" or cluster.country:
+        return False
+    named = _named(cluster)
+    heads = _heads(doc, cluster)
+    if heads and heads <= lexicon.OUT_OF_SCOPE_HEADS:
+        return True
+    if cluster.kind == "person" and any(c.title for c in cluster.cands):
+        return False  # "Professor X" is a person whatever else is said of the name
+    if any(doc[c.start].lower_ in lexicon.OUT_OF_SCOPE_CUES and c.end - c.start > 1 for c in named):
+        return True  # "Spacecraft Stardust", "Album X": the name says what the thing is
+    if _common_word(doc, cluster):
+        return True
+    if cluster.kind == "location":
+        return False  # "Paris (1927)", "“Montmartre”": places are not cited like works
+    if all(_quoted(doc, c) for c in named):
+        return True
+    if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS):
+        return False  # "appeared in the Daily Post": a newspaper is an organisation
+    if cluster.kind == "organization" and any(_year_after(doc, c) for c in named):
+        return True  # "Watchmen (2009)": a work cited with its year (a person's year is a life or a citation)
+    return any(_work_cue(doc, c) for c in named)
+
+
+def _full_person_words(doc: Doc, clusters: list[Cluster]) -> set[str]:
+    """Every word of the multi-word names of people, so "Exeter" the surname is never a city."""
+    return {
+        w
+        for k in clusters
+        if k.kind == "person"
+        for c in k.cands
+        if c.end - c.start > 1
+        for w in name_words(doc, c)
+    }
+
+
+def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
+    """Set the cluster's type from the strongest evidence: head word, title, gazetteer."""
+    if cluster.kind == "group" or cluster.country:
+        return
+    heads = _heads(doc, cluster)
+    titled = any(c.title for c in cluster.cands)
+    if cluster.kind == "person" and (titled or heads & lexicon.SURNAME_HEADS):
+        return  # "Professor X", "Arsenio Hall": the person evidence stands
+    places = heads & lexicon.PLACE_HEADS
+    orgs = heads & (lexicon.ORG_HEADS - lexicon.PLACE_HEADS)
+    if places and not orgs:
+        cluster.kind = "location"  # "Carnegie Hall", "Union Station": buildings and sites are places
+    elif orgs:
+        cluster.kind = "organization"  # "Harrow School", "Ministry of Health"
+    elif titled:
+        cluster.kind = "person"  # "Professor X" read as an organisation
+    elif cluster.kind == "person" and _is_place(doc, cluster, person_words):
+        cluster.kind = "location"  # "Exeter" read as a PERSON, and no one in the text has that name
+
+
+def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
+    """A one-word person cluster that a gazetteer knows as a place and no person's name contains."""
+    named = _named(cluster)
+    if any(c.end - c.start > 1 for c in named):
+        return False
+    texts = {surface(doc, c) for c in named}
+    return all(lexicon.place_named(t) and t.lower() not in person_words and not is_acronym(t) for t in texts)
+
+
+def type_and_scope(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Retype every cluster by its evidence and drop those that are no actors."""
+    person_words = _full_person_words(doc, clusters)
+    kept = []
+    for cluster in clusters:
+        if out_of_scope(doc, cluster):
+            continue
+        retype(doc, cluster, person_words)
+        kept.append(cluster)
+    return kept
