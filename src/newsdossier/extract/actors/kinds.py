@@ -11,7 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsdossier.extract import lexicon
-from newsdossier.extract.actors.spans import Cand, Cluster, head_word, is_acronym, name_words, surface
+from newsdossier.extract.actors.spans import (
+    NAMING_HOWS,
+    Cand,
+    Cluster,
+    head_word,
+    is_acronym,
+    name_words,
+    surface,
+)
 
 # Quotation marks that enclose a work's title ("“Gilmore Girls”"); a nickname inside a person's
 # name is inside the NER span, so it never encloses the whole span.
@@ -20,7 +28,7 @@ _QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 
 def _named(cluster: Cluster) -> list[Cand]:
     """The mentions that name the cluster (not descriptors or titles)."""
-    return [c for c in cluster.cands if c.naming and c.how in {"ner", "alias", "acronym"}] or cluster.cands
+    return [c for c in cluster.cands if c.naming and c.how in NAMING_HOWS] or cluster.cands
 
 
 def _heads(doc: Doc, cluster: Cluster) -> set[str]:
@@ -100,6 +108,9 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     heads = _heads(doc, cluster)
     if heads and heads <= lexicon.OUT_OF_SCOPE_HEADS:
         return True
+    lasts = {doc[c.end - 1].lower_ for c in named if c.end - c.start > 1}
+    if lasts and lasts <= lexicon.OUT_OF_SCOPE_HEADS and not heads & lexicon.ORG_HEADS:
+        return True  # "Newcomer of the Year Award": an award whatever it is of
     if cluster.kind == "person" and any(c.title for c in cluster.cands):
         return False  # "Professor X" is a person whatever else is said of the name
     if any(doc[c.start].lower_ in lexicon.OUT_OF_SCOPE_CUES and c.end - c.start > 1 for c in named):

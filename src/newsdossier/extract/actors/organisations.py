@@ -82,7 +82,7 @@ def merge_places(doc: Doc, cands: list[Cand]) -> list[Cluster]:
         home.cands.append(cand)
     clusters = list(by_key.values())
     for cluster in clusters:
-        labels = Counter(LABEL_TYPES.get(c.label, "") for c in cluster.cands if c.how == "ner")
+        labels = Counter(LABEL_TYPES.get(c.label, "") for c in cluster.cands if c.how in {"ner", "rule"})
         if any(c.appositive_org for c in cluster.cands):
             cluster.kind = "organization"
         elif not cluster.country and labels:

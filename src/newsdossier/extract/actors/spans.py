@@ -21,6 +21,10 @@ LABEL_TYPES = {
 
 
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Prepositions after a name's head word ("Council on X", "Center for Y", "Bank of Z").
+_HEAD_JOINERS = {"of", "for", "on", "at", "in", "de"}
+# How a mention was found, for those that name the actor: NER, a recall rule, an alias, an acronym.
+NAMING_HOWS = {"ner", "rule", "alias", "acronym"}
 
 
 @dataclass
@@ -99,7 +103,7 @@ def cluster_name(doc: Doc, cluster: Cluster) -> str:
     forms = [
         surface(doc, c)
         for c in cluster.cands
-        if c.how in {"ner", "alias", "acronym"}
+        if c.how in NAMING_HOWS
         and c.naming
         and not (
             c.label == "GPE"
@@ -126,7 +130,9 @@ def cluster_title(cluster: Cluster) -> str:
     titled = [c for c in cluster.cands if c.title]
     if not titled:
         return ""
-    full = [c for c in cluster.cands if c.end - c.start > 1 and c.how in {"ner", "alias"}] or cluster.cands
+    full = [
+        c for c in cluster.cands if c.end - c.start > 1 and c.how in NAMING_HOWS - {"acronym"}
+    ] or cluster.cands
     first_full = min(full, key=lambda c: c.start)
     return min(titled, key=lambda c: (abs(c.start - first_full.start), c.start)).title
 
@@ -158,11 +164,11 @@ def absorb(target: Cluster, source: Cluster, how: str, *, naming: bool = True) -
 
 
 def head_word(doc: Doc, cand: Cand) -> str:
-    """The head of a name: the word before "of" ("University of X"), else the last word, lower case."""
+    """The head of a name: the word before "of"/"for"/... ("University of X"), else the last word."""
     tokens = [t for t in doc[cand.start : cand.end] if t.is_alpha or "-" in t.text]
     if not tokens:
         return ""
     for k, token in enumerate(tokens):
-        if token.lower_ == "of" and k > 0:
+        if token.lower_ in _HEAD_JOINERS and k > 0:
             return tokens[k - 1].lower_
     return tokens[-1].lower_

@@ -9,6 +9,7 @@ from newsdossier.extract.actors.groups import find_groups
 from newsdossier.extract.actors.kinds import type_and_scope
 from newsdossier.extract.actors.organisations import generic_mentions, merge_places
 from newsdossier.extract.actors.people import merge_people, relabel_people
+from newsdossier.extract.actors.recall import missed_names
 from newsdossier.extract.actors.spans import (
     Cand,
     Cluster,
@@ -86,6 +87,7 @@ def salience(mentions: list[Mention], first_start: int, text_length: int, kind: 
 def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], list[Mention]]:
     """Find the actors of a parsed article and every mention of each (pronouns are left to coref)."""
     cands = repaired_spans(doc)
+    cands = sorted(cands + missed_names(doc, cands), key=lambda c: c.start)
     read_titles(doc, cands)
     person_words = {
         w for c in cands if c.label == "PERSON" and c.end - c.start > 1 for w in name_words(doc, c)
