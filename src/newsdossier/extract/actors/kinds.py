@@ -23,6 +23,8 @@ from newsdossier.extract.actors.spans import (
 
 # Quotation marks that enclose a work's title ("“Gilmore Girls”"); a nickname inside a person's
 # name is inside the NER span, so it never encloses the whole span.
+# Words that make a name an organisation's, a place's or a thing's, never a person's.
+_NOT_PERSONAL = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
 _QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 
 
@@ -158,6 +160,34 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
         cluster.kind = "person"  # "Professor X" read as an organisation
     elif cluster.kind == "person" and _is_place(doc, cluster, person_words):
         cluster.kind = "location"  # "Exeter" read as a PERSON, and no one in the text has that name
+    elif cluster.kind != "person" and _looks_personal(doc, cluster):
+        cluster.kind = "person"  # "Jean Cocteau" read as an organisation
+
+
+def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
+    """A two- or three-word name that starts with a given name and holds no org, place or work word.
+
+    NER's organisation label stands when it was given three times or more ("Morgan Stanley").
+    """
+    named = _named(cluster)
+    full = [c for c in named if 2 <= c.end - c.start <= 3]
+    if not full or sum(c.how == "ner" and c.label == "ORG" for c in named) >= 3:
+        return False
+    for cand in full:
+        tokens = list(doc[cand.start : cand.end])
+        text = surface(doc, cand)
+        if (
+            lexicon.is_given_name(tokens[0].text)
+            and all(t.is_title and (t.is_alpha or "-" in t.text) for t in tokens)
+            and not any(lexicon.place_named(t.text) or lexicon.country_of_demonym(t.text) for t in tokens[1:])
+            and not any(
+                t.lower_ in lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
+                for t in tokens
+            )
+            and not lexicon.place_named(text)
+        ):
+            return True
+    return False
 
 
 def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:

@@ -18,6 +18,7 @@ from newsdossier.extract.lexicon.countries import (
     norm_key,
     place_named,
 )
+from newsdossier.extract.lexicon.given_names import is_given_name
 from newsdossier.extract.lexicon.load import load, words
 
 _TITLES = load("titles")
@@ -110,6 +111,7 @@ __all__ = [
     "WORK_VERBS",
     "Country",
     "countries",
+    "is_given_name",
     "country_named",
     "country_of_capital",
     "country_of_demonym",
