@@ -117,6 +117,7 @@ def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool =
             or is_title_token(token)
             or token.is_sent_start
             or token.lower_ in lexicon.CAPTION_WORDS
+            or token.lower_ in lexicon.POST_NOMINALS  # "Jane Doe FRS": letters after a name are no name
         ):
             break
         end += 1

@@ -9,10 +9,19 @@ from newsdossier.extract.actors.spans import Cand, Cluster, is_acronym, name_wor
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """Two full names of one person: same surname, first names equal or one a prefix ("Sam"/"Samuel")."""
+    """Two full names of one person: same surname, first names equal or one a prefix ("Sam"/"Samuel").
+
+    Also the same words in another order ("Higuchi Ichiyo" / "Ichiyo Higuchi"), a three-word name
+    and its first two words ("Anne Marie" in "Anne Marie Dubois"), and two three-word names that
+    differ only in the first ("Peter Charles Dubois" / "Pierre Charles Dubois").
+    """
+    short, long_ = sorted((a, b), key=len)
+    if sorted(a) == sorted(b) or len(short) >= 2 and len(long_) >= 3 and long_[: len(short)] == short:
+        return True
     if a[-1] != b[-1]:
         return False
-    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and long_[-2:] == short[-2:]:
+        return True
     if long_[-len(short) :] == short:  # "Bin Laden" in "Osama Bin Laden"
         return True
     return a[0].startswith(b[0]) or b[0].startswith(a[0])

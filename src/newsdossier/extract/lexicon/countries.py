@@ -36,6 +36,7 @@ def norm_key(text: str) -> str:
     text = re.sub(r"'s?$", "", text)
     text = text.replace(".", "").lower()
     text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"\b(\w) (?=\w\b)", r"\1", text)  # "U. S." is "US"
     return re.sub(r"\s+", " ", text).strip()
 
 
