@@ -118,7 +118,31 @@ def _appositive_head(doc: Doc, cand: Cand) -> Token | None:
     heads = [child for t in span for child in t.children if child.dep_ == "appos" and child.i >= cand.end]
     if span.root.dep_ == "appos" and span.root.head.i < cand.start:
         heads.append(span.root.head)
-    return next((h for h in heads if h.pos_ == "NOUN" and h.is_lower), None)
+    # a role noun may be capitalised ("its Chair, X"); any other noun must be lower case
+    return next(
+        (
+            h
+            for h in heads
+            if h.pos_ == "NOUN"
+            and h.is_lower
+            or h.pos_ in {"NOUN", "PROPN"}
+            and h.lower_ in lexicon.TITLE_HEADS
+        ),
+        None,
+    )
+
+
+def _predicate_title(doc: Doc, cand: Cand, taken: set[int]) -> str:
+    """The role a copula gives the person ("X is the director of Y", "X was a professor")."""
+    root = doc[cand.start : cand.end].root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return ""
+    attr = next((t for t in verb.children if t.dep_ == "attr" and t.i > root.i), None)
+    if attr is None or attr.i in taken or attr.lower_ not in lexicon.TITLE_HEADS:
+        return ""
+    mods = [t for t in attr.lefts if t.is_lower and t.is_alpha and t.lower_ in lexicon.TITLE_QUALIFIERS]
+    return _words_text([*mods, attr])
 
 
 def _appositive_title(doc: Doc, cand: Cand, taken: set[int]) -> tuple[str, str]:
@@ -194,6 +218,8 @@ def read_titles(doc: Doc, cands: list[Cand]) -> None:
             title, nation = _appositive_title(doc, cand, taken)
             if title:
                 cand.title, cand.nation = title, nation or cand.nation
+        if not cand.title:
+            cand.title = _predicate_title(doc, cand, taken)
 
 
 def title_mentions(doc: Doc, people: list[Cluster], taken: set[int]) -> None:
