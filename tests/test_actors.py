@@ -321,3 +321,230 @@ def test_every_actor_is_traceable_to_its_mentions(nlp):
         assert set(a.aliases.split(";")) == {m.text for m in own}
         assert all(doc_text[m.start : m.end] == m.text for m in own)
     assert [a.salience for a in actors] and all(a.salience > 0 for a in actors)
+
+
+# --- word lists as data -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["alpha beta alpha", "chair\nchair"])
+def test_a_word_list_refuses_a_repeated_entry(text):
+    from newsdossier.extract.lexicon.load import LexiconError, _word_list
+
+    with pytest.raises(LexiconError, match="listed twice"):
+        _word_list(text, "titles.toml [heads]")
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [
+        ("Russian Federation", "Russia"),  # an ISO name from pycountry
+        ("U. S.", "United States"),  # spaced initials
+        ("Mongolia", "Mongolia"),  # a country only pycountry lists
+    ],
+)
+def test_country_names_come_from_the_gazetteer(name, country):
+    assert lexicon.country_named(name).name == country
+
+
+# --- recall beyond NER --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kind",
+    [
+        (
+            "She trained at the Northfield Flight School before the war.",
+            [],
+            "Northfield Flight School",
+            "organization",
+        ),
+        (
+            "The body was buried in Brantley Hill Cemetery last week.",
+            [],
+            "Brantley Hill Cemetery",
+            "location",
+        ),
+        ("He moved from Boston to Cincinnati in May.", [(3, 4, "GPE")], "Cincinnati", "location"),
+    ],
+)
+def test_names_ner_missed_are_found(nlp, text, ents, name, kind):
+    actors, mentions = run(nlp, text, ents)
+    a = actor(actors, name)
+    assert a.type == kind
+    assert [m.how for m in mentions if m.actor_id == a.actor_id] == ["rule"]
+
+
+# --- types from the name's head and context -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kind",
+    [
+        # a facility read as an organisation, or as a person
+        (
+            "Visitors queued outside the Halvorsen Museum on Sunday.",
+            [(4, 6, "ORG")],
+            "Halvorsen Museum",
+            "location",
+        ),
+        ("The train left Marlow Station at noon.", [(3, 5, "PERSON")], "Marlow Station", "location"),
+        # an organisation head read as a place or a person
+        (
+            "Ana Ruiz joined the Ministry of Fisheries in 2001.",
+            [(0, 2, "PERSON"), (4, 7, "GPE")],
+            "Ministry of Fisheries",
+            "organization",
+        ),
+        (
+            "Tom Eck left Harwood School early.",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            "Harwood School",
+            "organization",
+        ),
+        # a person read as an organisation: a given name, a title
+        ("The jury praised Gregory Tallis for the design.", [(3, 5, "ORG")], "Gregory Tallis", "person"),
+        ("The award went to Professor Okonjo last year.", [(5, 6, "ORG")], "Okonjo", "person"),
+        # a gazetteer city read as a person, when no one in the text has that name
+        ("Floods reached Nagoya overnight.", [(2, 3, "PERSON")], "Nagoya", "location"),
+    ],
+)
+def test_type_from_head_word_title_and_gazetteer(nlp, text, ents, name, kind):
+    actors, _ = run(nlp, text, ents)
+    assert actor(actors, name).type == kind
+
+
+def test_a_surname_that_is_a_head_word_stays_a_person(nlp):
+    actors, _ = run(nlp, "Maria Hall won the vote.", [(0, 2, "PERSON")])
+    assert actor(actors, "Maria Hall").type == "person"
+
+
+# --- scope: things that are not actors ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ents, thing",
+    [
+        ("She won the Golden Quill Award in 2010.", [(3, 6, "ORG")], "Golden Quill Award"),
+        ("Athletes arrived for the Northern Winter Games.", [(4, 7, "ORG")], "Northern Winter Games"),
+        (
+            "He starred in the film Silent Harbour with Ana Ruiz.",
+            [(5, 7, "ORG"), (8, 10, "PERSON")],
+            "Silent Harbour",
+        ),
+        ("Her debut, Glass Rivers (2004), sold well.", [(3, 5, "ORG")], "Glass Rivers"),
+        ("Fans loved “Moon Tide” more than anyone expected.", [(3, 5, "ORG")], "Moon Tide"),
+        ("The Spacecraft Pathway reached orbit.", [(1, 3, "ORG")], "Spacecraft Pathway"),
+        (
+            "Career\n\nShe studied Linguistics and later taught linguistics.",
+            [(0, 1, "ORG"), (4, 5, "ORG")],
+            "Linguistics",
+        ),
+    ],
+)
+def test_works_awards_events_and_common_words_are_not_actors(nlp, text, ents, thing):
+    actors, _ = run(nlp, text, ents)
+    assert thing not in {a.name for a in actors}
+    assert "Career" not in {a.name for a in actors}
+
+
+# --- boundaries ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ents, names",
+    [
+        # a caption word after a name
+        ("The Harbour Bridge Image was taken at dawn.", [(1, 4, "FAC")], {"Harbour Bridge"}),
+        # letters after a person's name
+        ("Jane Doe FRS gave the lecture.", [(0, 3, "PERSON")], {"Jane Doe"}),
+        # two places joined by a comma
+        ("They sailed to Algoa Bay, Cape Colony.", [(3, 8, "GPE")], {"Algoa Bay", "Cape Colony"}),
+        # an organisation glued to the next person's name
+        (
+            "Ana Ruiz spoke. The Council on Coastal Relations Ana Ruiz agreed.",
+            [(0, 2, "PERSON"), (5, 11, "ORG")],
+            {"Ana Ruiz", "Council on Coastal Relations"},
+        ),
+    ],
+)
+def test_name_boundaries_are_repaired(nlp, text, ents, names):
+    actors, mentions = run(nlp, text, ents)
+    assert {a.name for a in actors} == names
+    assert all(m.text in names for m in mentions)
+
+
+# --- merging variants and generic references ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, forms",
+    [
+        (
+            "Zoë Aalto spoke first. Later Zoe Aalto left.",
+            [(0, 2, "PERSON"), (6, 8, "PERSON")],
+            "Zoë Aalto",
+            {"Zoë Aalto", "Zoe Aalto"},
+        ),
+        (
+            "Tanaka Hiroshi arrived. Hiroshi Tanaka spoke.",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            "Tanaka Hiroshi",
+            {"Tanaka Hiroshi", "Hiroshi Tanaka"},
+        ),
+        (
+            "Saint Brendan sailed west. St. Brendan returned.",
+            [(0, 2, "PERSON"), (5, 7, "PERSON")],
+            "Brendan",
+            {"Brendan"},
+        ),
+    ],
+)
+def test_spelling_variants_merge(nlp, text, ents, name, forms):
+    actors, _ = run(nlp, text, ents)
+    people = [a for a in actors if a.type == "person"]
+    assert len(people) == 1 and people[0].name == name and aliases(people[0]) == forms
+
+
+@pytest.mark.parametrize(
+    "text, org, generic",
+    [
+        (
+            "The Northern Space Agency launched a probe. The agency said it was working.",
+            "Northern Space Agency",
+            "agency",
+        ),
+        (
+            "The Harlow Mining Company closed a pit. The company blamed prices.",
+            "Harlow Mining Company",
+            "company",
+        ),
+    ],
+)
+def test_generic_reference_joins_the_named_organisation(nlp, text, org, generic):
+    actors, mentions = run(nlp, text)
+    a = actor(actors, org)
+    own = [m for m in mentions if m.actor_id == a.actor_id]
+    assert [m.text for m in own] == [org, generic]
+    assert a.name == org  # the generic word never names the actor
+
+
+# --- titles and roles ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, title, roles",
+    [
+        (
+            "Senator Ana Ruiz opened the debate. Later, Ruiz, the committee chair, closed it.",
+            "Ana Ruiz",
+            "senator",
+            "senator;committee chair",
+        ),
+        ("The Society thanks its Chair, Tom Becker, for his work.", "Tom Becker", "chair", "chair"),
+        ("Nadia Farah is the director of the institute.", "Nadia Farah", "director", "director"),
+    ],
+)
+def test_title_nearest_the_first_full_mention_and_every_role(nlp, text, name, title, roles):
+    actors, _ = run(nlp, text)
+    a = actor(actors, name)
+    assert (a.title, a.roles) == (title, roles)

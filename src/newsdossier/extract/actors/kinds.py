@@ -60,16 +60,21 @@ def _year_after(doc: Doc, cand: Cand) -> bool:
     )
 
 
-def _work_cue(doc: Doc, cand: Cand) -> bool:
+def _cue_noun(doc: Doc, cand: Cand) -> bool:
     """A work or event noun right before the name or in apposition ("the film X", "X, a novel")."""
     before = doc[cand.start - 1] if cand.start > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.lemma_ in lexicon.OUT_OF_SCOPE_CUES:
         return True
     span = doc[cand.start : cand.end]
     appos = [t for tok in span for t in tok.children if t.dep_ == "appos" and t.i >= cand.end]
-    if any(t.pos_ == "NOUN" and t.lemma_ in lexicon.OUT_OF_SCOPE_CUES for t in appos):
-        return True
-    root = span.root  # "starred in X", "a role in X"
+    if span.root.dep_ == "appos" and span.root.head.i < cand.start:
+        appos.append(span.root.head)  # "the film X" parsed as "film" with "X" in apposition
+    return any(t.pos_ == "NOUN" and t.lemma_ in lexicon.OUT_OF_SCOPE_CUES for t in appos)
+
+
+def _work_verb(doc: Doc, cand: Cand) -> bool:
+    """The name is what someone starred or appeared in ("starred in X")."""
+    root = doc[cand.start : cand.end].root
     prep = root.head if root.dep_ == "pobj" else None
     return bool(
         prep is not None
@@ -123,11 +128,13 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return False  # "Paris (1927)", "“Montmartre”": places are not cited like works
     if all(_quoted(doc, c) for c in named):
         return True
+    if any(_cue_noun(doc, c) for c in named):
+        return True
     if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS):
         return False  # "appeared in the Daily Post": a newspaper is an organisation
     if cluster.kind == "organization" and any(_year_after(doc, c) for c in named):
         return True  # "Watchmen (2009)": a work cited with its year (a person's year is a life or a citation)
-    return any(_work_cue(doc, c) for c in named)
+    return any(_work_verb(doc, c) for c in named)
 
 
 def _full_person_words(doc: Doc, clusters: list[Cluster]) -> set[str]:

@@ -54,8 +54,8 @@ def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return [k for k in clusters if k.cands]
 
 
-def _unfound_names(doc: Doc, clusters: list[Cluster]) -> None:
-    """Add mentions NER missed: a known surname or a defined acronym standing alone."""
+def _unfound_names(doc: Doc, clusters: list[Cluster]) -> list[Cand]:
+    """Add mentions NER missed: a known surname or a defined acronym standing alone; return them."""
     taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
     lookup: dict[str, tuple[Cluster, str, str]] = {}
     for cluster in clusters:
@@ -65,12 +65,15 @@ def _unfound_names(doc: Doc, clusters: list[Cluster]) -> None:
                 lookup.setdefault(words[-1], (cluster, "PERSON", "alias"))
             elif cluster.kind != "person" and len(words) == 1 and is_acronym(words[0]):
                 lookup.setdefault(words[0], (cluster, "ORG", "acronym"))
+    added = []
     for token in doc:
         hit = lookup.get(token.text)
         # a proper noun, or a subject ("Rivers said"): a capitalised common word ("Price rises") is no name
         if hit and token.i not in taken and (token.pos_ == "PROPN" or token.dep_ in {"nsubj", "nsubjpass"}):
             cluster, label, how = hit
-            cluster.cands.append(Cand(token.i, token.i + 1, label, how=how))
+            added.append(Cand(token.i, token.i + 1, label, how=how))
+            cluster.cands.append(added[-1])
+    return added
 
 
 def salience(mentions: list[Mention], first_start: int, text_length: int, kind: str) -> float:
@@ -102,7 +105,12 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     clusters = type_and_scope(doc, clusters)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
     people = [k for k in clusters if k.kind == "person"]
-    _unfound_names(doc, clusters)
+    found = _unfound_names(doc, clusters)
+    read_titles(doc, [c for c in found if c.label == "PERSON"])  # "Ruiz, the committee chair"
+    for cand in found:
+        cand.label = (
+            "PERSON" if cand.how == "alias" else cand.label
+        )  # an apposition never retypes a known name
     taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
     title_mentions(doc, people, taken)
     generic_mentions(doc, clusters, taken)
