@@ -21,9 +21,12 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or not any(ch.isalpha() for ch in doc[start].text)
     ):
         start += 1
-    bracket = next((t.i for t in doc[start:end] if t.text in {"(", "["}), None)
+    bracket = next((t.i for t in doc[start:end] if "(" in t.text or "[" in t.text), None)
     if bracket is not None and bracket > start:  # "Bureau of Investigation (FBI": the acronym is apart
         end = bracket
+    closing = next((t.i for t in doc[start:end] if t.text in {")", "]"}), None)
+    if closing is not None and closing + 1 < end:  # "Phil] Gramm": an editor's bracket is no name
+        start = closing + 1
     while end - 1 > start and (
         doc[end - 1].tag_ == "POS"
         or doc[end - 1].lower_ in {"'s", "’s", "'"}
@@ -254,7 +257,9 @@ def _keep(doc: Doc, cand: Cand) -> bool:
         return False  # a lower-case span ("rookie defenceman") is no name
     if cand.label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper:
         return False
-    if cand.label in {"PERSON", "ORG"} and all(is_title_token(t) for t in span):
+    if cand.label in {"PERSON", "ORG"} and all(
+        is_title_token(t) or t.lemma_ in lexicon.TITLE_HEADS for t in span
+    ):
         return False
     # "Liberal MLA": a person's name never ends in an upper-case title
     return not (cand.label == "PERSON" and span[-1].is_upper and is_title_token(span[-1]))

@@ -118,6 +118,14 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     lasts = {doc[c.end - 1].lower_ for c in named if c.end - c.start > 1}
     if lasts and lasts <= lexicon.OUT_OF_SCOPE_HEADS and not heads & lexicon.ORG_HEADS:
         return True  # "Newcomer of the Year Award": an award whatever it is of
+    singles = {doc[c.start].lower_ for c in named if c.end - c.start == 1}
+    if (
+        len(singles) == 1
+        and all(c.end - c.start == 1 for c in named)
+        and singles <= lexicon.OUT_OF_SCOPE_HEADS
+        and not lexicon.is_given_name(next(iter(singles)))
+    ):
+        return True  # "the Paralympics", "Symphony": the word names an event or a work
     if cluster.kind == "person" and any(c.title for c in cluster.cands):
         return False  # "Professor X" is a person whatever else is said of the name
     if any(doc[c.start].lower_ in lexicon.OUT_OF_SCOPE_CUES and c.end - c.start > 1 for c in named):

@@ -31,6 +31,8 @@ def _is_metonym(doc: Doc, cand: Cand) -> bool:
     token = span.root
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:  # "talks between the East and Beijing"
         token = token.head
+    if token.dep_ == "poss" and token.head.pos_ == "PROPN":
+        return False  # "London's Webber Academy": the city's, not the government's
     if token.dep_ in {"nsubj", "nsubjpass", "poss", "dative", "agent"}:
         return True
     if token.dep_ == "pobj":
@@ -156,6 +158,8 @@ def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if len(longer) != 1:
             continue
         prefix = " ".join(longer[0].key.split()[: -len(words)])
+        if prefix.split()[-1] in {"of", "for", "on", "at", "in"}:
+            continue  # "General Assembly of the United Nations" is a body of its own, not the UN
         is_country = lexicon.country_named(prefix) or lexicon.country_of_demonym(prefix)
         if is_country or (len(words) == 1 and words[0] not in lexicon.ORG_HEADS) or len(words) > 1:
             absorb(longer[0], short, "alias")

@@ -7,6 +7,9 @@ from spacy.tokens import Doc
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import Cand, Cluster, is_acronym, name_words, surface
 
+# Words that end a name's run without being a surname ("George Floyd Justice [in Policing Act]").
+_NOT_SURNAMES = lexicon.TITLE_HEADS | lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
+
 
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Two full names of one person: same surname, first names equal or one a prefix ("Sam"/"Samuel").
@@ -16,8 +19,11 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     differ only in the first ("Peter Charles Dubois" / "Pierre Charles Dubois").
     """
     short, long_ = sorted((a, b), key=len)
-    if sorted(a) == sorted(b) or len(short) >= 2 and len(long_) >= 3 and long_[: len(short)] == short:
+    if sorted(a) == sorted(b):
         return True
+    # "Anne Marie" in "Anne Marie Dubois"; not "George Floyd" in "George Floyd Justice [Act]"
+    if len(short) >= 2 and len(long_) == len(short) + 1 and long_[: len(short)] == short:
+        return long_[-1] not in _NOT_SURNAMES
     if a[-1] != b[-1]:
         return False
     if len(short) >= 3 and long_[-2:] == short[-2:]:

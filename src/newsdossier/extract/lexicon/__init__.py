@@ -33,7 +33,7 @@ def _with_stops(abbreviations: frozenset[str]) -> frozenset[str]:
     return abbreviations | {f"{w}." for w in abbreviations if w in _ABBREVIATED}
 
 
-_ABBREVIATED = frozenset(_TITLES["abbreviations"]) | words("mr mrs ms hon st")
+_ABBREVIATED = frozenset(_TITLES["abbreviations"]) | words("mr mrs ms hon st mme mlle")
 
 # Role nouns that name a position a person holds ("Foreign Minister X", "X, a spokesman").
 TITLE_HEADS = _TITLES["heads"]
