@@ -40,12 +40,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _comma_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """An entity that joins names with commas ("Algoa Bay, Cape Colony"), as one entity per name.
 
-    Each piece must hold a capitalised word and be no name suffix ("Jr."); otherwise the entity
-    is kept whole.
+    Only places, and organisations whose last piece is a gazetteer place ("University of X,
+    Berkeley"); each piece must hold a capitalised word and be no name suffix ("Jr.").
     """
     commas = [t.i for t in doc[start:end] if t.text == ","]
-    if not commas:
+    if not commas or label not in {"GPE", "LOC", "FAC", "ORG"}:
         return [(start, end, label)]
+    heads = {doc[b - 1].lower_ for b in [*commas, end]}
+    if label == "ORG" and not (
+        lexicon.place_named(doc[commas[-1] + 1 : end].text) or heads <= lexicon.ORG_HEADS
+    ):
+        return [(start, end, label)]  # "Maintenance, Repair and Overhaul" is one name; "X, Berkeley" two
     bounds = [start, *commas, end]
     pieces = [(a + (a != start), b) for a, b in zip(bounds, bounds[1:])]
     for a, b in pieces:
@@ -121,6 +126,9 @@ def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool =
             or token.is_sent_start
             or token.lower_ in lexicon.CAPTION_WORDS
             or token.lower_ in lexicon.POST_NOMINALS  # "Jane Doe FRS": letters after a name are no name
+            or token.lower_ in lexicon.TITLE_QUALIFIERS  # "... Policy Acting Director X": a title begins
+            and end + 1 < len(doc)
+            and is_title_token(doc[end + 1])
         ):
             break
         end += 1
@@ -257,6 +265,8 @@ def _keep(doc: Doc, cand: Cand) -> bool:
         return False  # a lower-case span ("rookie defenceman") is no name
     if cand.label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper:
         return False
+    if len(span) == 1 and lexicon.is_currency(span.text) and not lexicon.country_named(span.text):
+        return False  # "USD 400 million": a currency code is no organisation
     if cand.label in {"PERSON", "ORG"} and all(
         is_title_token(t) or t.lemma_ in lexicon.TITLE_HEADS for t in span
     ):

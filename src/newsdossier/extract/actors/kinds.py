@@ -101,6 +101,13 @@ def _common_word(doc: Doc, cluster: Cluster) -> bool:
     return any(t.lower_ == word and t.text == t.lower_ and t.pos_ in {"NOUN", "ADJ", "VERB"} for t in doc)
 
 
+def _product_spelling(doc: Doc, cand: Cand) -> bool:
+    """A name spelt as products are ("iPod Nano", "eReader X"): a lower-case letter, then capitals."""
+    return any(
+        len(t.text) > 2 and t.text[0].islower() and t.text[1].isupper() for t in doc[cand.start : cand.end]
+    )
+
+
 def _alone(doc: Doc, cand: Cand) -> bool:
     """The mention is its whole sentence (a heading such as "Career")."""
     sent = doc[cand.start].sent
@@ -131,6 +138,8 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     if any(doc[c.start].lower_ in lexicon.OUT_OF_SCOPE_CUES and c.end - c.start > 1 for c in named):
         return True  # "Spacecraft Stardust", "Album X": the name says what the thing is
     if _common_word(doc, cluster):
+        return True
+    if any(_product_spelling(doc, c) for c in named) and not heads & lexicon.ORG_HEADS:
         return True
     if cluster.kind == "location":
         return False  # "Paris (1927)", "“Montmartre”": places are not cited like works
@@ -165,8 +174,8 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
     titled = any(c.title for c in cluster.cands)
     if cluster.kind == "person" and (titled or heads & lexicon.SURNAME_HEADS):
         return  # "Professor X", "Arsenio Hall": the person evidence stands
-    places = heads & lexicon.PLACE_HEADS
-    orgs = heads & (lexicon.ORG_HEADS - lexicon.PLACE_HEADS)
+    places = heads & lexicon.PLACE_HEADS | _facility_ends(doc, cluster)
+    orgs = heads & (lexicon.ORG_HEADS - lexicon.PLACE_HEADS) - places
     if places and not orgs:
         cluster.kind = "location"  # "Carnegie Hall", "Union Station": buildings and sites are places
     elif orgs:
@@ -193,6 +202,7 @@ def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
         text = surface(doc, cand)
         if (
             lexicon.is_given_name(tokens[0].text)
+            and not lexicon.country_named(tokens[0].text)  # "China Eastern Airlines"
             and all(t.is_title and (t.is_alpha or "-" in t.text) for t in tokens)
             and not any(lexicon.place_named(t.text) or lexicon.country_of_demonym(t.text) for t in tokens[1:])
             and not any(
@@ -203,6 +213,20 @@ def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
         ):
             return True
     return False
+
+
+def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
+    """Facility words that end a name ("Moscone Center", "Auckland Hospital"): the building, a place.
+
+    "Center for Advanced Study" is headed before "for", so it stays an organisation.
+    """
+    return {
+        doc[c.end - 1].lower_
+        for c in _named(cluster)
+        if c.end - c.start > 1
+        and doc[c.end - 1].lower_ in lexicon.FACILITY_ENDS
+        and head_word(doc, c) == doc[c.end - 1].lower_
+    }
 
 
 def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:

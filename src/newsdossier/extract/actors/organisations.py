@@ -167,11 +167,16 @@ def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
-    """Merge a one-word org name into the shortest longer org name it starts ("Acme" -> "Acme Foods")."""
+    """Merge a short org name into the shortest longer org name it starts ("Acme" -> "Acme Foods").
+
+    A name of two words or more merges only when one longer name starts with it ("China Eastern"
+    -> "China Eastern Airlines"), and never when its last word is a head ("Acme Group").
+    """
     for short in clusters:
-        if not short.cands or short.kind != "organization" or short.country or " " in short.key:
+        if not short.cands or short.kind != "organization" or short.country:
             continue
-        if short.key in lexicon.ORG_HEADS or is_acronym(surface(doc, short.cands[0])):
+        words = short.key.split()
+        if words[-1] in lexicon.ORG_HEADS or is_acronym(surface(doc, short.cands[0])):
             continue
         longer = [
             k
@@ -179,10 +184,10 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             if k is not short
             and k.cands
             and k.kind == "organization"
-            and k.key.split()[0] == short.key
-            and len(k.key.split()) > 1
+            and k.key.split()[: len(words)] == words
+            and len(k.key.split()) > len(words)
         ]
-        if longer:
+        if longer and (len(words) == 1 or len(longer) == 1):
             absorb(min(longer, key=lambda k: len(k.key)), short, "alias")
     return [k for k in clusters if k.cands]
 

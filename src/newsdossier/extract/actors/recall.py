@@ -16,6 +16,21 @@ from spacy.tokens import Doc, Token
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import Cand
 
+# NER labels of things that are no actors: a run never takes their tokens.
+_NOT_ACTOR_LABELS = {
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "CARDINAL",
+    "ORDINAL",
+    "WORK_OF_ART",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "LANGUAGE",
+}
 # Words that may stand inside a name between capitalised words ("Bank of America").
 _JOINERS = {"of", "for", "and", "the", "&", "on", "de"}
 # Words that end a run even when capitalised: sentence-opening function words.
@@ -34,7 +49,12 @@ def _capitalised(token: Token) -> bool:
 
 
 def _runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words (joiners allowed inside) over tokens no entity covers."""
+    """Maximal runs of capitalised words (joiners allowed inside) over tokens no entity covers.
+
+    A token NER gave a label for no actor (a date, a work of art, a product) is covered too: the
+    model said what it is.
+    """
+    taken = taken | {t.i for t in doc if t.ent_type_ in _NOT_ACTOR_LABELS}
     runs = []
     i = 0
     while i < len(doc):
@@ -72,8 +92,13 @@ def _label(doc: Doc, start: int, end: int) -> str:
 
 
 def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """Organisation and place names no entity covers (see the module docstring)."""
+    """Organisation and place names no entity covers (see the module docstring).
+
+    A run right after an organisation and "and" ("European Aeronautic Defence" + "and Space
+    Company") completes that organisation's name instead.
+    """
     taken = {i for c in cands for i in range(c.start, c.end)}
+    ending = {c.end: c for c in cands if c.label == "ORG" and not c.chars}
     found = []
     for start, end in _runs(doc, taken):
         if end - start >= 2 and all(t.is_upper for t in doc[start:end]):
@@ -81,7 +106,11 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if end - start >= 2:
             label = _label(doc, start, end)
             if label and doc[start : end - 1].text[:1].isupper() and doc[end - 1].pos_ == "PROPN":
-                found.append(Cand(start, end, label, how="rule"))
+                before = ending.get(start - 1)
+                if label == "ORG" and before is not None and doc[start - 1].lower_ in {"and", "&"}:
+                    before.end = end
+                else:
+                    found.append(Cand(start, end, label, how="rule"))
             continue
         token = doc[start]
         if (
@@ -89,6 +118,7 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
             and not token.is_sent_start
             and lexicon.place_named(token.text)
             and not lexicon.country_of_demonym(token.text)
+            and not lexicon.is_given_name(token.text)
         ):
             found.append(Cand(start, end, "GPE", how="rule"))
     return found

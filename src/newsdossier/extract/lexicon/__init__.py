@@ -15,6 +15,7 @@ from newsdossier.extract.lexicon.countries import (
     country_named,
     country_of_capital,
     country_of_demonym,
+    is_currency,
     norm_key,
     place_named,
 )
@@ -76,6 +77,8 @@ MOTION_VERBS = _PLACES["motion_verbs"]
 PLACE_HEADS = _PLACES["heads"]
 # Place and organisation heads that are also common surnames: they never retype a person.
 SURNAME_HEADS = _PLACES["surname_heads"]
+# Organisation heads that name the building when they end a name ("Moscone Center").
+FACILITY_ENDS = _PLACES["facility_ends"]
 
 # Head words of names that are no actor: awards, events, plans, works ("Teen Choice Awards").
 OUT_OF_SCOPE_HEADS = _SCOPE["heads"]
@@ -89,6 +92,7 @@ CAPTION_WORDS = _SCOPE["captions"]
 __all__ = [
     "AGENT_SUFFIXES",
     "CAPTION_WORDS",
+    "FACILITY_ENDS",
     "GENERIC_ORG_HEADS",
     "GROUP_HEADS",
     "HONORIFICS",
@@ -111,6 +115,7 @@ __all__ = [
     "WORK_VERBS",
     "Country",
     "countries",
+    "is_currency",
     "is_given_name",
     "country_named",
     "country_of_capital",

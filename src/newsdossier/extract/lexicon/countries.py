@@ -129,3 +129,14 @@ def country_of_capital(text: str) -> Country | None:
 def place_named(text: str) -> bool:
     """Whether a gazetteer knows this name as a city, US state, continent or country."""
     return norm_key(text) in _place_keys()
+
+
+@functools.cache
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 currency codes ("USD", "EUR"), from pycountry."""
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def is_currency(text: str) -> bool:
+    """Whether the text is an ISO currency code ("USD"), which NER reads as an organisation."""
+    return text in _currency_codes()
