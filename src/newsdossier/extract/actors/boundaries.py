@@ -10,6 +10,8 @@ from newsdossier.extract.actors.spans import Cand, is_title_token
 _WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
+# Words that name nothing on their own: time zones ("UTC"), legal forms ("LLC").
+_NAMELESS_WORDS = lexicon.NON_ACTOR_ABBREVIATIONS | lexicon.COMPANY_SUFFIXES
 _DETERMINERS = {"the", "a", "an", "this", "these", "that", "those"}
 
 
@@ -24,6 +26,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     bracket = next((t.i for t in doc[start:end] if "(" in t.text or "[" in t.text), None)
     if bracket is not None and bracket > start:  # "Bureau of Investigation (FBI": the acronym is apart
         end = bracket
+    possessive = next((t.i for t in doc[start + 1 : end - 1] if t.tag_ == "POS"), None)
+    if possessive is not None:  # "Acme's C.E.O.": what follows the owner is another thing
+        end = possessive
     closing = next((t.i for t in doc[start:end] if t.text in {")", "]"}), None)
     if closing is not None and closing + 1 < end:  # "Phil] Gramm": an editor's bracket is no name
         start = closing + 1
@@ -267,6 +272,11 @@ def _keep(doc: Doc, cand: Cand) -> bool:
         return False
     if len(span) == 1 and lexicon.is_currency(span.text) and not lexicon.country_named(span.text):
         return False  # "USD 400 million": a currency code is no organisation
+    if (
+        len(span) == 1
+        and span[0].lower_.rstrip(".") in lexicon.NON_ACTOR_ABBREVIATIONS | lexicon.COMPANY_SUFFIXES
+    ):
+        return False  # "12:00 UTC", a stray "LLC"
     if cand.label in {"PERSON", "ORG"} and all(
         is_title_token(t) or t.lemma_ in lexicon.TITLE_HEADS for t in span
     ):
@@ -276,8 +286,12 @@ def _keep(doc: Doc, cand: Cand) -> bool:
 
 
 def _retype(doc: Doc, cand: Cand) -> Cand:
-    """Fix labels NER gets wrong: a capital or country read as a PERSON, a demonym read as an ORG."""
+    """Fix labels NER gets wrong: a capital or country read as a PERSON, a demonym read as an ORG,
+    a plural name read as a PERSON ("the Beatles", "the Kennedys": a band, a family)."""
     text = doc[cand.start : cand.end].text
+    plural = cand.end - cand.start == 1 and doc[cand.start].tag_ == "NNPS"
+    if cand.label == "PERSON" and plural and cand.start > 0 and doc[cand.start - 1].lower_ == "the":
+        cand.label = "ORG"
     if cand.label in {"PERSON", "ORG"} and cand.end - cand.start == 1:
         if lexicon.country_named(text) or lexicon.country_of_capital(text):
             cand.label = "GPE"

@@ -54,6 +54,23 @@ def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return [k for k in clusters if k.cands]
 
 
+def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A lone one-word "person" that starts exactly one organisation's name is that organisation.
+
+    ("Cerberus" after "Cerberus Capital Management"); a person with a full name or a title is
+    left alone.
+    """
+    orgs = [k for k in clusters if k.kind == "organization" and not k.country]
+    for cluster in clusters:
+        if cluster.kind != "person" or any(c.title or c.end - c.start > 1 for c in cluster.cands):
+            continue
+        word = fold(norm_key(cluster_name(doc, cluster)))
+        fits = [k for k in orgs if len(k.key.split()) > 1 and fold(k.key).split()[0] == word]
+        if len(fits) == 1:
+            absorb(fits[0], cluster, "alias")
+    return [k for k in clusters if k.cands]
+
+
 def _unfound_names(doc: Doc, clusters: list[Cluster]) -> list[Cand]:
     """Add mentions NER missed: a known surname or a defined acronym standing alone; return them."""
     taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
@@ -104,6 +121,7 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     clusters = _merge_same_names(doc, clusters)
     clusters = type_and_scope(doc, clusters)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
+    clusters = _merge_founders(doc, clusters)
     people = [k for k in clusters if k.kind == "person"]
     found = _unfound_names(doc, clusters)
     read_titles(doc, [c for c in found if c.label == "PERSON"])  # "Ruiz, the committee chair"

@@ -64,6 +64,8 @@ AGENT_SUFFIXES = tuple(sorted(_PEOPLE["agent_suffixes"]))
 
 # Head words of organisation names: a bare "Department" is not a name of its own.
 ORG_HEADS = _ORGANISATIONS["heads"]
+# Legal-form words that end a company's name ("Acme LLC"); alone they name nothing.
+COMPANY_SUFFIXES = _ORGANISATIONS["company_suffixes"]
 # Generic references ("the agency") that stand for the one named organisation with that head.
 GENERIC_ORG_HEADS = _ORGANISATIONS["generic_heads"]
 # Common descriptors for a few well-known organisations ("the bloc" for the EU).
@@ -88,10 +90,13 @@ OUT_OF_SCOPE_CUES = _SCOPE["cues"]
 WORK_VERBS = _SCOPE["work_verbs"]
 # Words a photo caption or credit adds after a name ("... Image").
 CAPTION_WORDS = _SCOPE["captions"]
+# Abbreviations read as organisations that name no actor (time zones: "UTC").
+NON_ACTOR_ABBREVIATIONS = _SCOPE["abbreviations"]
 
 __all__ = [
     "AGENT_SUFFIXES",
     "CAPTION_WORDS",
+    "COMPANY_SUFFIXES",
     "FACILITY_ENDS",
     "GENERIC_ORG_HEADS",
     "GROUP_HEADS",
@@ -99,6 +104,7 @@ __all__ = [
     "KINSHIP",
     "LOCATIVE_PREPS",
     "MOTION_VERBS",
+    "NON_ACTOR_ABBREVIATIONS",
     "ORG_DESCRIPTORS",
     "ORG_HEADS",
     "OUT_OF_SCOPE_CUES",
