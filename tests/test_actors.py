@@ -548,3 +548,71 @@ def test_title_nearest_the_first_full_mention_and_every_role(nlp, text, name, ti
     actors, _ = run(nlp, text)
     a = actor(actors, name)
     assert (a.title, a.roles) == (title, roles)
+
+
+@pytest.mark.parametrize(
+    "text, ents, gone",
+    [
+        ("The index closed at 16:00 UTC on Friday.", [(5, 6, "ORG")], "UTC"),
+        ("The fund raised USD 40 million.", [(3, 4, "ORG")], "USD"),
+        ("Fans queued for the new iPod Mini all night.", [(5, 7, "ORG")], "iPod Mini"),
+    ],
+)
+def test_codes_and_products_are_not_actors(nlp, text, ents, gone):
+    actors, _ = run(nlp, text, ents)
+    assert gone not in {a.name for a in actors}
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, forms",
+    [
+        # a short form that starts exactly one longer organisation name
+        (
+            "Harlow Eastern Airlines bought jets. Harlow Eastern said more would follow.",
+            [(0, 3, "ORG"), (6, 8, "ORG")],
+            "Harlow Eastern Airlines",
+            {"Harlow Eastern Airlines", "Harlow Eastern"},
+        ),
+        # a lone word NER read as a person that starts one organisation's name
+        (
+            "Talbot Capital Management bought the firm. Talbot declined to comment.",
+            [(0, 3, "ORG"), (7, 8, "PERSON")],
+            "Talbot Capital Management",
+            {"Talbot Capital Management", "Talbot"},
+        ),
+        # an organisation completed over "and" by a capitalised run ending in a head word
+        (
+            "The Northern Aviation and Space Company won the bid.",
+            [(1, 3, "ORG")],
+            "Northern Aviation and Space Company",
+            {"Northern Aviation and Space Company"},
+        ),
+    ],
+)
+def test_organisation_forms_merge(nlp, text, ents, name, forms):
+    actors, _ = run(nlp, text, ents)
+    assert aliases(actor(actors, name)) == forms
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kind",
+    [
+        ("Delegates met at the Moscone Center.", [(4, 6, "ORG")], "Moscone Center", "location"),
+        (
+            "She joined the Center for Coastal Study.",
+            [(3, 7, "ORG")],
+            "Center for Coastal Study",
+            "organization",
+        ),
+        ("Tickets for the Beatles sold out.", [(3, 4, "PERSON")], "Beatles", "organization"),
+        (
+            "St. Brendan sailed west. Brendan returned in May.",
+            [(0, 2, "GPE"), (5, 6, "PERSON")],
+            "Brendan",
+            "person",
+        ),
+    ],
+)
+def test_type_from_how_the_name_ends(nlp, text, ents, name, kind):
+    actors, _ = run(nlp, text, ents)
+    assert actor(actors, name).type == kind

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsdossier.extract import lexicon
 from newsdossier.extract.actors.boundaries import repaired_spans
 from newsdossier.extract.actors.groups import find_groups
 from newsdossier.extract.actors.kinds import type_and_scope
@@ -112,9 +113,17 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     person_words = {
         w for c in cands if c.label == "PERSON" and c.end - c.start > 1 for w in name_words(doc, c)
     }
+    named_people = {w for c in cands if c.label == "PERSON" for w in name_words(doc, c)}
     for cand in cands:  # a lone capital read as a PERSON is a place, unless a person has that name
         if cand.label == "GPE" and surface(doc, cand).lower() in person_words:
             cand.label = "PERSON"
+        elif (  # "Saint Jerome" read as a place (a town's name) when the text names the person
+            cand.label in {"GPE", "LOC"}
+            and cand.end - cand.start >= 2
+            and doc[cand.start].lower_ in lexicon.HONORIFICS
+            and all(w in named_people for w in name_words(doc, cand)[1:])
+        ):
+            cand.start, cand.label = cand.start + 1, "PERSON"
     relabel_people(doc, cands)
     people = merge_people(doc, [c for c in cands if c.label == "PERSON"])
     clusters = people + merge_places(doc, [c for c in cands if c.label != "PERSON"])
