@@ -616,3 +616,11 @@ def test_organisation_forms_merge(nlp, text, ents, name, forms):
 def test_type_from_how_the_name_ends(nlp, text, ents, name, kind):
     actors, _ = run(nlp, text, ents)
     assert actor(actors, name).type == kind
+
+
+def test_a_place_unknown_to_the_gazetteer_joins_the_one_longer_place_it_starts(nlp):
+    text = "They stayed in Brennow Terme for a week. Brennow was quiet, unlike Oakland and Oakland Harbor."
+    ents = [(3, 5, "GPE"), (10, 11, "GPE"), (15, 16, "GPE"), (17, 19, "GPE")]
+    actors, _ = run(nlp, text, ents)
+    assert aliases(actor(actors, "Brennow Terme")) == {"Brennow Terme", "Brennow"}
+    assert aliases(actor(actors, "Oakland")) == {"Oakland"}  # a known city stays apart from its harbour

@@ -167,27 +167,31 @@ def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
-    """Merge a short org name into the shortest longer org name it starts ("Acme" -> "Acme Foods").
+    """Merge a short org or place name into the longer one it starts ("Acme" -> "Acme Foods").
 
     A name of two words or more merges only when one longer name starts with it ("China Eastern"
     -> "China Eastern Airlines"), and never when its last word is a head ("Acme Group").
     """
     for short in clusters:
-        if not short.cands or short.kind != "organization" or short.country:
+        if not short.cands or short.kind not in {"organization", "location"} or short.country:
             continue
         words = short.key.split()
         if words[-1] in lexicon.ORG_HEADS or is_acronym(surface(doc, short.cands[0])):
             continue
+        if short.kind == "location" and lexicon.place_named(short.key):
+            continue  # "Oakland" is its own city beside the "Oakland Bay Bridge"
         longer = [
             k
             for k in clusters
             if k is not short
             and k.cands
-            and k.kind == "organization"
+            and k.kind == short.kind
+            and not k.country
             and k.key.split()[: len(words)] == words
             and len(k.key.split()) > len(words)
         ]
-        if longer and (len(words) == 1 or len(longer) == 1):
+        # a place unknown to the gazetteer merges into the one longer place it starts ("Levico Terme")
+        if longer and (len(words) == 1 and short.kind == "organization" or len(longer) == 1):
             absorb(min(longer, key=lambda k: len(k.key)), short, "alias")
     return [k for k in clusters if k.cands]
 
