@@ -624,3 +624,15 @@ def test_a_place_unknown_to_the_gazetteer_joins_the_one_longer_place_it_starts(n
     actors, _ = run(nlp, text, ents)
     assert aliases(actor(actors, "Brennow Terme")) == {"Brennow Terme", "Brennow"}
     assert aliases(actor(actors, "Oakland")) == {"Oakland"}  # a known city stays apart from its harbour
+
+
+@pytest.mark.parametrize(
+    "text, ents, gone",
+    [
+        ("Readers flocked to Harbourwatch.com after the leak.", [(3, 4, "ORG")], "Harbourwatch.com"),
+        ("Cases of COVID-19 rose in Lima.", [(2, 3, "PERSON")], "COVID-19"),
+    ],
+)
+def test_websites_and_diseases_are_not_actors(nlp, text, ents, gone):
+    actors, _ = run(nlp, text, ents)
+    assert gone not in {a.name for a in actors}

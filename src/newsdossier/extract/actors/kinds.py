@@ -108,6 +108,12 @@ def _product_spelling(doc: Doc, cand: Cand) -> bool:
     )
 
 
+def _web_address(text: str) -> bool:
+    """A name written as a web address ("Example.com", "news.example.org")."""
+    head, dot, tail = text.rpartition(".")
+    return bool(dot and head and " " not in text and tail.lower() in lexicon.WEB_DOMAINS)
+
+
 def _alone(doc: Doc, cand: Cand) -> bool:
     """The mention is its whole sentence (a heading such as "Career")."""
     sent = doc[cand.start].sent
@@ -139,6 +145,8 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True  # "Spacecraft Stardust", "Album X": the name says what the thing is
     if _common_word(doc, cluster):
         return True
+    if any(_web_address(surface(doc, c)) for c in named):
+        return True  # "Example.com": a website
     if any(_product_spelling(doc, c) for c in named) and not heads & lexicon.ORG_HEADS:
         return True
     if cluster.kind == "location":

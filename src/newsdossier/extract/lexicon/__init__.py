@@ -92,6 +92,8 @@ WORK_VERBS = _SCOPE["work_verbs"]
 CAPTION_WORDS = _SCOPE["captions"]
 # Abbreviations read as organisations that name no actor (time zones: "UTC").
 NON_ACTOR_ABBREVIATIONS = _SCOPE["abbreviations"]
+# Endings of web addresses ("Example.com" is a website).
+WEB_DOMAINS = _SCOPE["web_domains"]
 
 __all__ = [
     "AGENT_SUFFIXES",
@@ -118,6 +120,7 @@ __all__ = [
     "TITLE_HEADS",
     "TITLE_PREFIXES",
     "TITLE_QUALIFIERS",
+    "WEB_DOMAINS",
     "WORK_VERBS",
     "Country",
     "countries",
