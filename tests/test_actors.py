@@ -636,3 +636,25 @@ def test_a_place_unknown_to_the_gazetteer_joins_the_one_longer_place_it_starts(n
 def test_websites_and_diseases_are_not_actors(nlp, text, ents, gone):
     actors, _ = run(nlp, text, ents)
     assert gone not in {a.name for a in actors}
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, forms",
+    [
+        (
+            "Dean Kamen spoke. Kamen said the robot works. Later Dean Kamin left.",
+            [(0, 2, "PERSON"), (4, 5, "PERSON"), (11, 13, "PERSON")],
+            "Dean Kamen",
+            {"Dean Kamen", "Kamen", "Dean Kamin"},
+        ),
+        (
+            "The Ardmore Institute opened. The Ardmare Institute hired staff, and the Ardmore Institute grew.",
+            [(1, 3, "ORG"), (6, 8, "ORG"), (13, 15, "ORG")],
+            "Ardmore Institute",
+            {"Ardmore Institute", "Ardmare Institute"},
+        ),
+    ],
+)
+def test_misspellings_merge(nlp, text, ents, name, forms):
+    actors, _ = run(nlp, text, ents)
+    assert aliases(actor(actors, name)) == forms

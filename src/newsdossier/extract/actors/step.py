@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc
 
 from newsdossier.extract import lexicon
@@ -52,6 +53,28 @@ def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         keep, drop = (other, cluster) if ner_votes[0] >= ner_votes[1] else (cluster, other)
         absorb(keep, drop, "alias")
         by_name[name] = keep
+    return [k for k in clusters if k.cands]
+
+
+def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Merge two names of one kind that differ by one letter in one long word ("Dean Kamen"/"Kamin").
+
+    The cluster with fewer mentions is the misspelling; words of five letters or more only, and
+    never countries ("Iran"/"Iraq" are both short and listed).
+    """
+    named = [k for k in clusters if k.kind != "group" and not k.country and k.cands]
+    for i, a in enumerate(named):
+        for b in named[i + 1 :]:
+            if not (a.cands and b.cands) or a.kind != b.kind:
+                continue
+            wa = fold(norm_key(cluster_name(doc, a))).split()
+            wb = fold(norm_key(cluster_name(doc, b))).split()
+            if len(wa) != len(wb):
+                continue
+            diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+            if len(diff) == 1 and min(map(len, diff[0])) >= 5 and Levenshtein.distance(*diff[0]) == 1:
+                keep, drop = (a, b) if len(a.cands) >= len(b.cands) else (b, a)
+                absorb(keep, drop, "alias")
     return [k for k in clusters if k.cands]
 
 
@@ -131,6 +154,7 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     clusters = type_and_scope(doc, clusters)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
     clusters = _merge_founders(doc, clusters)
+    clusters = _merge_misspellings(doc, clusters)
     people = [k for k in clusters if k.kind == "person"]
     found = _unfound_names(doc, clusters)
     read_titles(doc, [c for c in found if c.label == "PERSON"])  # "Ruiz, the committee chair"
