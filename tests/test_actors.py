@@ -403,6 +403,7 @@ def test_names_ner_missed_are_found(nlp, text, ents, name, kind):
         ),
         # a person read as an organisation: a given name, a title
         ("The jury praised Gregory Tallis for the design.", [(3, 5, "ORG")], "Gregory Tallis", "person"),
+        ("The jury praised Jean-Paul Roux for the design.", [(3, 7, "ORG")], "Jean-Paul Roux", "person"),
         ("The award went to Professor Okonjo last year.", [(5, 6, "ORG")], "Okonjo", "person"),
         # a gazetteer city read as a person, when no one in the text has that name
         ("Floods reached Nagoya overnight.", [(2, 3, "PERSON")], "Nagoya", "location"),

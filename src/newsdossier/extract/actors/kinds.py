@@ -199,25 +199,25 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
 def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
     """A two- or three-word name that starts with a given name and holds no org, place or work word.
 
-    NER's organisation label stands when it was given three times or more ("Morgan Stanley").
+    Hyphenated given names count as one word ("Jean-Paul Roux"). NER's organisation label stands
+    when it was given three times or more ("Morgan Stanley").
     """
     named = _named(cluster)
-    full = [c for c in named if 2 <= c.end - c.start <= 3]
-    if not full or sum(c.how == "ner" and c.label == "ORG" for c in named) >= 3:
+    if sum(c.how == "ner" and c.label == "ORG" for c in named) >= 3:
         return False
-    for cand in full:
-        tokens = list(doc[cand.start : cand.end])
-        text = surface(doc, cand)
+    for cand in named:
+        parts = surface(doc, cand).split()
+        if not 2 <= len(parts) <= 3 or not all(
+            p[:1].isupper() and p.replace("-", "").isalpha() for p in parts
+        ):
+            continue
+        words = [p.lower() for p in parts]
         if (
-            lexicon.is_given_name(tokens[0].text)
-            and not lexicon.country_named(tokens[0].text)  # "China Eastern Airlines"
-            and all(t.is_title and (t.is_alpha or "-" in t.text) for t in tokens)
-            and not any(lexicon.place_named(t.text) or lexicon.country_of_demonym(t.text) for t in tokens[1:])
-            and not any(
-                t.lower_ in lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
-                for t in tokens
-            )
-            and not lexicon.place_named(text)
+            lexicon.is_given_name(parts[0])
+            and not lexicon.country_named(parts[0])  # "China Eastern Airlines"
+            and not any(lexicon.place_named(p) or lexicon.country_of_demonym(p) for p in parts[1:])
+            and not any(w in _NOT_PERSONAL for w in words)
+            and not lexicon.place_named(" ".join(parts))
         ):
             return True
     return False
