@@ -2,16 +2,21 @@
 
 The step (``step.py``) runs these passes over spaCy's entities, one module each:
 
-1. ``boundaries``: strip determiners and possessives, split titles off PERSON entities ("Palace
-   spokesman X" read as one name), join organisation fragments ("Landsting" + "Assembly", "US" +
-   "Commerce Department"), split photo credits ("Jane Doe/Canadian Press") and retype obvious
-   mistakes (a capital read as a PERSON);
-2. ``titles``: read titles from pre-name modifiers ("Brazilian Foreign Minister X") and
-   appositions ("X, a spokesman"), and retype "X, a non-profit agency" read as a PERSON;
-3. merging: ``people`` by full name, surname or first name; ``organisations`` and places by a
-   case/determiner-free key, acronyms (defined in brackets or by initials), country aliases,
-   capitals used as governments (metonyms), demonyms and common descriptors ("the bloc");
-4. ``groups``: groups ("Norwegian officials") as actors of type ``group``, never merged into a
+1. ``boundaries``: strip determiners, possessives, captions ("... Photo") and letters after a
+   name ("FRS"); split titles off PERSON entities ("Palace spokesman X"), an organisation glued
+   to a person's name, names joined by commas and photo credits ("Jane Doe/Canadian Press");
+   join organisation fragments ("US" + "Commerce Department"); retype obvious mistakes;
+2. ``recall``: names NER missed: capitalised runs ending in an organisation or place head word
+   ("Squadron Officer School") and gazetteer places (mentions with how ``rule``);
+3. ``titles``: roles from pre-name modifiers ("Brazilian Foreign Minister X"), appositions ("X, a
+   spokesman"; "its Chair, X") and copulas ("X is the director of Y");
+4. merging: ``people`` by full name, surname, first name and spelling variants; ``organisations``
+   and places by a case/determiner-free key, acronyms, country aliases, capitals used as
+   governments, demonyms, short and long forms, descriptors ("the bloc") and generic references
+   ("the agency");
+5. ``kinds``: the type from the strongest evidence (head word, title, given name, gazetteer) and
+   the scope: works, awards, events, products, websites and common words leave the table;
+6. ``groups``: groups ("Norwegian officials") as actors of type ``group``, never merged into a
    named one.
 
 ``spans`` holds what the passes share: the mention candidate, the cluster and name readers.
