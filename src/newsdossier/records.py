@@ -93,3 +93,70 @@ class Event:
     sentence_id: int
     ref: str = ""  # PAST_REF / PRESENT_REF / FUTURE_REF for vague references, else empty
     mod: str = ""  # TIMEX3 mod of the date: START ("early March") / MID / END / APPROX ..., else empty
+
+
+# --- The story across articles (batch/story): one row per group found over a batch's articles. ---
+
+
+@dataclass(frozen=True)
+class CorpusActor:
+    """One actor across the articles of a batch: the article-level actors that name it, merged."""
+
+    corpus_actor_id: str
+    name: str
+    type: str
+    title: str  # the title most articles give, empty when none does
+    aliases: str  # every surface form in every article, ';'-separated
+    articles: int
+    outlets: str  # the sources reporting it, ';'-separated (empty when the batch knows none)
+    mentions: int
+    in_articles: str  # the articles, ';'-separated
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement as several claims report it: one corpus speaker, near-identical content."""
+
+    statement_id: str
+    speaker: str
+    corpus_actor_id: str  # the speaker's, empty when the speaker is not an actor of the corpus
+    kind: str  # direct when any report quotes it directly, else the claims' kind
+    content: str  # the wording most articles give (the longest of those)
+    first_date: str  # YYYY-MM-DD: the claim's own day when the article dates it, else the article's
+    last_date: str
+    articles: int
+    outlets: str
+    in_articles: str
+    claims: int
+    variants: int  # distinct wordings (case and punctuation aside)
+    quote_variant: bool  # two reports give one direct quote in different words
+
+
+@dataclass(frozen=True)
+class QuoteVariant:
+    """One wording of a direct quote that the reports give differently, for a side-by-side view."""
+
+    statement_id: str
+    version: int  # 1: the wording most articles give; the others are compared with it
+    content: str
+    differing: str  # this version's words that the other wording(s) do not have, ' '-separated
+    marks: str  # where they are: 'start-end' character ranges into content, ';'-separated
+    articles: int
+    outlets: str
+    claims: str  # the reporting claims, 'article:claim_id', ';'-separated
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    """One dated event across articles: the articles' events on one date sharing actors, merged."""
+
+    story_event_id: str
+    date: str
+    precision: str
+    event: str  # the wording most articles give
+    actors: str  # corpus_actor_ids, ';'-separated
+    actor_names: str  # their names, ';'-separated
+    articles: int
+    outlets: str
+    in_articles: str
+    events: int  # article-level events merged
