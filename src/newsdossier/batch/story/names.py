@@ -1,0 +1,78 @@
+"""Names compared across articles: the forms one actor takes in different outlets, reduced to keys.
+
+Generic English name knowledge only: case, punctuation, initials, generational suffixes, name
+particles. Nothing here names anything in particular.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Lower-case words that may sit inside a proper name ("Bank of America", "Ludwig van Beethoven");
+# any other lower-case word ends the name ("X checks into rehab", "Y at Z Stadium" from headlines).
+PARTICLES = frozenset(
+    "of de del della di da das dos du la le les van von der den ter al el bin ibn y and & for the on".split()
+)
+# Words an acronym skips ("Federal Bureau of Investigation" -> FBI).
+ACRONYM_SKIP = frozenset("of the and for & de".split())
+# Generational suffixes: "Sr." is the default bearer of a name; "Jr.", "II", "III" are someone else.
+SENIOR = frozenset({"sr", "senior"})
+_WEB = re.compile(r"\.(?:com|org|net|co\.uk|com\.au)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def core_name(name: str) -> str:
+    """The proper-name part of an actor's name: leading lower-case words dropped, cut at the next one."""
+    words = str(name or "").split()
+    while words and words[0][:1].islower() and words[0].lower() not in PARTICLES:
+        words.pop(0)
+    for i, word in enumerate(words):
+        if i and word[:1].islower() and word.lower() not in PARTICLES:
+            words = words[:i]
+            break
+    while words and words[-1].lower() in PARTICLES:
+        words.pop()
+    return " ".join(words)
+
+
+def tokens(name: str, *, person: bool = False) -> tuple[str, ...]:
+    """A name as comparable tokens: case, accents, dots, possessives, 'the' and 'Sr.' dropped;
+    for a person with two or more full words, initials too ("W. Mark Felt" -> mark felt)."""
+    text = unicodedata.normalize("NFKD", core_name(name)).encode("ascii", "ignore").decode("ascii")
+    text = _POSSESSIVE.sub("", _WEB.sub("", text.strip()))
+    text = text.replace(".", "").lower()  # U.S. -> us, J.R.R. -> jrr
+    words = _TOKEN.findall(text)
+    if words and words[0] == "the":
+        words = words[1:]
+    if person:
+        words = [w for w in words if w not in SENIOR]
+        if sum(len(w) > 1 for w in words) >= 2:
+            words = [w for w in words if len(w) > 1]
+    return tuple(words)
+
+
+def key(words: tuple[str, ...]) -> str:
+    """The words of a name joined into one comparable key."""
+    return " ".join(words)
+
+
+def acronym(words: tuple[str, ...]) -> str:
+    """The initials of a multi-word name, skipping function words ("associated press" -> ap)."""
+    letters = [w[0] for w in words if w not in ACRONYM_SKIP]
+    return "".join(letters) if len(letters) >= 2 else ""
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two given names can be one person's: equal, an initial of the other, a short form the
+    other begins with (fred / frederick), one stem (alexis / alexandros), or a two-letter nickname
+    with the other's initial (mo / maurice)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short):
+        return True
+    if len(short) == 2:
+        return short[0] == long[0]
+    return len(short) >= 4 and short[:4] == long[:4]

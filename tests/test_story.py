@@ -1,0 +1,320 @@
+"""The story across articles: corpus actors, statements, quote variants, the story timeline, the
+corpus dossier. Fixtures are small made-up batches: tables written as the batch store writes them."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from newsdossier.batch import corpus
+from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
+from newsdossier.batch.story import build_story
+from newsdossier.batch.story.names import same_first_name, tokens
+from newsdossier.batch.story.wording import differences
+from newsdossier.errors import InputError
+from newsdossier.records import Actor, Claim, Event
+
+# Made-up coverage of one made-up story by three outlets.
+ARTICLES = [
+    CorpusArticle("a1", "a1.txt", "2025-03-04", "Strike ends", "harbourpost.example", "text", 300),
+    CorpusArticle("a2", "a2.txt", "2025-03-04", "Ferry strike over", "coastnews.example", "text", 250),
+    CorpusArticle("a3", "a3.txt", "2025-03-05", "Ferries sail again", "islandtimes.example", "text", 280),
+]
+# (article, actor_id, name, type, title, aliases, mentions)
+ACTORS = [
+    ("a1", "A001", "Marta Olvenski", "person", "union leader", "Marta Olvenski;Olvenski", 4),
+    ("a1", "A002", "Jon Brask", "person", "ferry director", "Jon Brask;Brask", 2),
+    ("a1", "A003", "Eli Brask", "person", "deckhand", "Eli Brask", 1),
+    (
+        "a1",
+        "A004",
+        "National Union of Ferry Workers",
+        "organization",
+        "",
+        "National Union of Ferry Workers",
+        2,
+    ),
+    ("a1", "A005", "Kelsund Harbour Gulls", "organization", "", "Kelsund Harbour Gulls", 1),
+    ("a2", "A001", "Olvenski", "person", "", "Olvenski", 3),
+    ("a2", "A002", "NUFW", "organization", "", "NUFW", 2),
+    ("a2", "A003", "Brask", "person", "", "Brask", 1),
+    ("a2", "A004", "Gulls", "person", "", "Gulls", 1),  # a team the tagger took for a person
+    ("a3", "A001", "Marta Olvenski", "person", "", "Marta Olvenski;Olvenski", 5),
+    ("a3", "A002", "M. Olvenski", "person", "", "M. Olvenski", 1),
+    ("a3", "A003", "Jon Brask", "person", "", "Jon Brask", 1),
+]
+QUOTE = "We have won a fair deal for every worker on these boats, and we will sail on Monday"
+# (article, claim_id, speaker, speaker_id, content, kind, date, start)
+CLAIMS = [
+    ("a1", "C001", "Marta Olvenski", "A001", QUOTE, "direct", "2025-03-03", 120),
+    ("a2", "C001", "Olvenski", "A001", QUOTE.replace("fair", "good"), "direct", "", 80),
+    (
+        "a3",
+        "C001",
+        "Marta Olvenski",
+        "A001",
+        "We have won a fair deal for every worker on these boats",
+        "direct",
+        "",
+        60,
+    ),
+    ("a3", "C002", "Jon Brask", "A003", QUOTE, "direct", "", 400),  # the same words, another speaker
+    (
+        "a1",
+        "C002",
+        "Jon Brask",
+        "A002",
+        "the company would restore the full timetable by the weekend",
+        "indirect",
+        "",
+        300,
+    ),
+    (
+        "a3",
+        "C003",
+        "Jon Brask",
+        "A003",
+        "the company would restore the full timetable by the weekend",
+        "indirect",
+        "",
+        500,
+    ),
+]
+# (article, event_id, date, event, actors)
+EVENTS = [
+    ("a1", "E001", "2025-03-03", "the union and the company signed the agreement", "A001;A004"),
+    ("a2", "E001", "2025-03-03", "Olvenski signed the deal late on Monday", "A001"),
+    ("a3", "E001", "2025-03-03T23:00", "the agreement was signed just before midnight", "A001"),
+    ("a3", "E002", "2025-03-10", "the ferries sail on the winter timetable", "A003"),
+    ("a1", "E002", "PAST_REF", "the strike began weeks ago", "A001"),
+]
+
+
+def _frame(rows: list[dict], cls: type) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["article", *(f.name for f in dataclasses.fields(cls))])
+
+
+def write_batch(out: Path, articles=ARTICLES, actors=ACTORS, claims=CLAIMS, events=EVENTS) -> Path:
+    """A batch output folder as the store leaves it: the combined Parquet files and corpus.duckdb."""
+    out.mkdir(parents=True, exist_ok=True)
+    frames = {
+        "actors": _frame(
+            [
+                {"article": a, **vars(Actor(i, n, t, title, al, m, 0, 1.0))}
+                for a, i, n, t, title, al, m in actors
+            ],
+            Actor,
+        ),
+        "claims": _frame(
+            [
+                {"article": a, **vars(Claim(c, s, sid, s, "said", text, k, d, "", st, st + len(text), 1))}
+                for a, c, s, sid, text, k, d, st in claims
+            ],
+            Claim,
+        ),
+        "timeline": _frame(
+            [
+                {"article": a, **vars(Event(e, d, "on Monday", "day", text, ids, "relative", 10, 19, 1))}
+                for a, e, d, text, ids in events
+            ],
+            Event,
+        ),
+        "articles": corpus.records_frame(list(articles), CorpusArticle),
+    }
+    for name, frame in frames.items():
+        corpus.write_parquet(frame, out / f"{name}.parquet")
+    corpus.write_database(
+        out / corpus.DATABASE, {**frames, "failures": corpus.records_frame([], CorpusFailure)}
+    )
+    return out
+
+
+@pytest.fixture
+def story(tmp_path) -> Path:
+    out = write_batch(tmp_path / "batch")
+    build_story(out)
+    return out
+
+
+def _ids(out: Path) -> dict[tuple[str, str], str]:
+    actors = pd.read_parquet(out / "actors.parquet")
+    return {(a, i): c for a, i, c in zip(actors["article"], actors["actor_id"], actors["corpus_actor_id"])}
+
+
+@pytest.mark.parametrize(
+    "name, person, expected",
+    [
+        ("W. Mark Tolliver Sr.", True, ("mark", "tolliver")),
+        ("U.S. Coast Survey", False, ("us", "coast", "survey")),
+        ("The Harbour Gulls' ", False, ("harbour", "gulls")),
+        ("Ona Pell Checks Into Rehab", True, ("ona", "pell", "checks", "into", "rehab")),
+        ("Ona Pell checks into rehab", True, ("ona", "pell")),
+        ("ferry chief Ona Pell", True, ("ona", "pell")),
+        ("TMZ.com", False, ("tmz",)),
+        ("Bank of the North", False, ("bank", "of", "the", "north")),
+    ],
+)
+def test_names_reduce_to_comparable_words(name, person, expected):
+    assert tokens(name, person=person) == expected
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("fred", "frederick", True),
+        ("m", "marta", True),
+        ("mo", "morris", True),
+        ("alexis", "alexandra", True),
+        ("jon", "eli", False),
+        ("mark", "mike", False),
+        ("vitali", "wladimir", False),
+    ],
+)
+def test_given_names_that_can_be_one_persons(a, b, same):
+    assert same_first_name(a, b) is same
+
+
+def test_actors_merge_across_articles_but_namesakes_stay_apart(story):
+    ids = _ids(story)
+    marta = ids[("a1", "A001")]
+    assert ids[("a2", "A001")] == marta  # the surname alone: only one Olvenski in the corpus
+    assert ids[("a3", "A001")] == marta and ids[("a3", "A002")] == marta  # M. Olvenski
+    assert ids[("a3", "A003")] == ids[("a1", "A002")]  # Jon Brask in two articles
+    assert ids[("a1", "A003")] != ids[("a1", "A002")]  # Eli Brask is someone else
+    assert ids[("a2", "A003")] not in (ids[("a1", "A002")], ids[("a1", "A003")])  # "Brask": which one?
+    assert ids[("a2", "A002")] == ids[("a1", "A004")]  # NUFW: the union's acronym
+    assert ids[("a2", "A004")] == ids[("a1", "A005")]  # the team's last word, though typed a person
+    rows = pd.read_parquet(story / "corpus_actors.parquet").set_index("corpus_actor_id")
+    row = rows.loc[marta]
+    assert (row["name"], row["type"], row["articles"], row["mentions"]) == ("Marta Olvenski", "person", 3, 13)
+    assert row["title"] == "union leader"
+    assert row["outlets"] == "coastnews.example;harbourpost.example;islandtimes.example"
+    assert set(row["aliases"].split(";")) == {"Marta Olvenski", "Olvenski", "M. Olvenski"}
+
+
+def test_statements_group_one_speakers_near_identical_claims(story):
+    claims = pd.read_parquet(story / "claims.parquet").set_index(["article", "claim_id"])["statement_id"]
+    assert claims[("a1", "C001")] == claims[("a2", "C001")] == claims[("a3", "C001")]
+    assert claims[("a3", "C002")] != claims[("a1", "C001")]  # same words, another speaker
+    assert claims[("a1", "C002")] == claims[("a3", "C003")]  # the reported timetable promise
+    statements = pd.read_parquet(story / "statements.parquet").set_index("statement_id")
+    deal = statements.loc[claims[("a1", "C001")]]
+    assert (deal["speaker"], deal["articles"], deal["claims"], deal["variants"]) == (
+        "Marta Olvenski",
+        3,
+        3,
+        3,
+    )
+    assert (deal["first_date"], deal["last_date"]) == ("2025-03-03", "2025-03-05")
+    assert deal["content"] == QUOTE and bool(deal["quote_variant"])
+    assert not statements.loc[claims[("a1", "C002")]]["quote_variant"]  # reported speech is no quote
+
+
+def test_a_reworded_quote_is_flagged_with_its_differing_words(story):
+    variants = pd.read_parquet(story / "quote_variants.parquet")
+    assert variants["statement_id"].nunique() == 1
+    by_outlet = {r.outlets: r for r in variants.itertuples()}
+    changed = by_outlet["coastnews.example"]
+    assert changed.differing == "good"
+    start, end = (int(x) for x in changed.marks.split("-"))
+    assert changed.content[start:end] == "good"
+    assert by_outlet["harbourpost.example"].differing == "fair"
+    assert by_outlet["islandtimes.example"].differing == ""  # it quotes less, not other words
+
+
+@pytest.mark.parametrize(
+    "text, other, expected",
+    [
+        ("we will sail on Monday", "we will sail on Tuesday", ["Monday"]),
+        ("we will sail on Monday", "and we will sail on Monday, she said", []),  # an excerpt
+        ("the deal is fair and the boats will sail", "nobody expected any of this", None),  # another part
+    ],
+)
+def test_differences_between_two_versions_of_a_quote(text, other, expected):
+    found = differences(text, other)
+    assert (None if found is None else [w.text for w in found]) == (
+        None if expected is None else [e.lower() for e in expected]
+    )
+
+
+def test_the_story_timeline_merges_one_dates_events_about_one_actor(story):
+    events = pd.read_parquet(story / "story_timeline.parquet")
+    signed = events[events["date"] == "2025-03-03"]
+    assert len(signed) == 1
+    row = signed.iloc[0]
+    assert (row["articles"], row["events"]) == (3, 3)
+    assert row["outlets"] == "coastnews.example;harbourpost.example;islandtimes.example"
+    assert row["actor_names"].split(";")[0] == "Marta Olvenski"
+    timeline = pd.read_parquet(story / "timeline.parquet").set_index(["article", "event_id"])
+    assert timeline.loc[("a1", "E002"), "story_event_id"] == ""  # a vague reference has no date
+
+
+def test_views_answer_the_readme_query_and_the_tables_carry_the_ids(story):
+    with duckdb.connect(str(story / corpus.DATABASE), read_only=True) as con:
+        for view in ("corpus_actors", "statements", "quote_variants", "story_timeline"):
+            assert con.execute(f"SELECT count(*) FROM {view}").fetchone()[0] > 0
+        rows = con.execute(
+            "SELECT c.article, a.source, c.content FROM statements AS s "
+            "JOIN claims AS c USING (statement_id) JOIN articles AS a USING (article) "
+            "WHERE s.quote_variant ORDER BY c.article"
+        ).fetchall()
+        assert [r[1] for r in rows] == ["harbourpost.example", "coastnews.example", "islandtimes.example"]
+        first = con.execute("SELECT name, articles FROM corpus_actors LIMIT 1").fetchone()
+        assert first == ("Marta Olvenski", 3)
+
+
+def test_reruns_are_byte_identical_and_ids_survive_an_added_article(story, tmp_path):
+    names = [
+        "actors",
+        "claims",
+        "timeline",
+        "corpus_actors",
+        "statements",
+        "quote_variants",
+        "story_timeline",
+    ]
+    before = {n: (story / f"{n}.parquet").read_bytes() for n in names}
+    build_story(story)
+    assert {n: (story / f"{n}.parquet").read_bytes() for n in names} == before
+    more = write_batch(
+        tmp_path / "more",
+        articles=[*ARTICLES, CorpusArticle("a4", "a4.txt", "2025-03-06", "", "", "text", 90)],
+        actors=[*ACTORS, ("a4", "A001", "Kelda Rusk", "person", "", "Kelda Rusk", 1)],
+    )
+    build_story(more)
+    old, new = _ids(story), _ids(more)
+    assert all(new[k] == v for k, v in old.items())
+
+
+def test_missing_combined_files_are_named(tmp_path):
+    with pytest.raises(InputError, match="claims.parquet does not exist; run `newsdossier batch"):
+        out = write_batch(tmp_path / "b")
+        (out / "claims.parquet").unlink()
+        build_story(out)
+
+
+@pytest.mark.slow
+def test_the_corpus_dossier_renders_to_html_and_pdf_with_its_charts(story):
+    from newsdossier.batch.engine import corpus_report
+
+    (story / "a2" / "report").mkdir(parents=True)
+    (story / "a2" / "report" / "report.html").write_text("<html></html>", encoding="utf-8")
+    written = corpus_report(story, ("html", "pdf"))
+    html = (story / "corpus" / "report.html").read_text(encoding="utf-8")
+    for heading in ("Actors across articles", "Most-reported statements", "Quote variants", "Story timeline"):
+        assert heading in html
+    assert '<mark class="nd-diff">good</mark>' in html
+    assert 'href="../a2/report/report.html#span-C001"' in html  # into the article's dossier
+    assert "a1 C001 @120" in html  # no dossier: the offsets still say where
+    assert html.count('class="plotly-graph-div"') >= 4  # corpus actors, outlets, timeline, speakers...
+    pdf = story / "corpus" / "report.pdf"
+    assert pdf in written
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Quote variants" in text and "Marta Olvenski" in text
