@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdossier import tables
-from newsdossier.batch import corpus
+from newsdossier.batch import corpus, story
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
 from newsdossier.text.article import MANIFEST_NAME, Article, load_article, parse_date
@@ -603,6 +603,7 @@ def write_corpus(
         corpus.write_parquet(frame, out_dir / f"{name}.parquet")
         written.append(out_dir / f"{name}.parquet")
     corpus.write_database(out_dir / corpus.DATABASE, {**frames, "failures": failures_frame})
+    story.build_story(out_dir)  # corpus actors, statements, quote variants, story timeline (batch/story)
     return [*written, out_dir / corpus.DATABASE]
 
 
