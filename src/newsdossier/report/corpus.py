@@ -272,13 +272,15 @@ def _report_link(corpus: Corpus, article: str, row_id: str, start: object, end: 
     return f"{esc(article)} {where}"
 
 
-def _reports_html(corpus: Corpus, rows: pd.DataFrame, id_column: str) -> str:
-    """The reports of one group, one line per article: outlet, link, id and offsets."""
+def _reports_html(corpus: Corpus, rows: pd.DataFrame, id_column: str, limit: int = 8) -> str:
+    """The reports of one group, one line per article: outlet, link, id and offsets (the first few)."""
     items = [
-        f"<li>{esc(_outlet(r.source))}: "
-        f"{_report_link(corpus, str(r.article), str(getattr(r, id_column)), r.start, r.end)}</li>"
-        for r in rows.itertuples()
+        f"<li>{_report_link(corpus, str(r.article), str(getattr(r, id_column)), r.start, r.end)}"
+        f" <small>{esc(_outlet(r.source))}</small></li>"
+        for r in rows.head(limit).itertuples()
     ]
+    if len(rows) > limit:
+        items.append(f"<li><i>and {len(rows) - limit} more</i></li>")
     return f'<ul class="nd-reports">{"".join(items)}</ul>'
 
 
@@ -334,8 +336,10 @@ def corpus_actors_chart(corpus: Corpus) -> go.Figure:
 def actor_outlets_chart(corpus: Corpus, outlets: int = 12) -> go.Figure:
     """Heat map: which outlets name which of the top actors (articles per actor and outlet)."""
     data = corpus.actor_outlets
+    data = data[data["outlet"] != UNKNOWN_OUTLET] if not data.empty else data  # no column to compare
     fig = go.Figure()
     if data.empty:
+        fig.add_annotation(text="no article of the batch names its outlet (source)", showarrow=False)
         return _bar_layout(fig, "Actors by outlet", "", 1)
     top = data.groupby("outlet")["articles"].sum().sort_values(ascending=False, kind="stable")
     keep = list(top.index[:outlets])
@@ -353,6 +357,7 @@ def actor_outlets_chart(corpus: Corpus, outlets: int = 12) -> go.Figure:
         x=[label(o, 22) for o in grid.columns],
         y=[label(names.get(i, i), 28) + " " * (n % 2) for n, i in enumerate(grid.index)],
         colorscale="Blues",
+        texttemplate="%{z}",
         colorbar=dict(title="articles"),
         hovertemplate="%{y} in %{x}: %{z} article(s)<extra></extra>",
     )
@@ -395,7 +400,7 @@ def statements_html(corpus: Corpus) -> str:
             ]
         )
     return "<h2>Most-reported statements</h2>" + _table(
-        ["speaker", "statement", "when", "articles", "reported by (article, claim, offsets)"],
+        ["speaker", "statement", "when", "articles", "reported by (article, claim @ offsets)"],
         rows,
         "nd-statements",
     )
@@ -491,7 +496,7 @@ def story_timeline_html(corpus: Corpus, actors: int = 4) -> str:
             ]
         )
     return "<h2>Story timeline</h2>" + _table(
-        ["date", "event", "actors", "articles", "reported by (article, event, offsets)"],
+        ["date", "event", "actors", "articles", "reported by (article, event @ offsets)"],
         rows,
         "nd-story-timeline",
     )

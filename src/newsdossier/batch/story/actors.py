@@ -60,14 +60,14 @@ class _Merge:
     """The state of the merge: rows, their name keys, and the groups formed so far."""
 
     def __init__(self, actors: pd.DataFrame) -> None:
-        self.rows = actors.reset_index(drop=True)
-        self.types = [str(t) for t in self.rows["type"]]
-        self.articles = [str(a) for a in self.rows["article"]]
-        self.words = [tokens(n, person=t == "person") for n, t in zip(self.rows["name"], self.types)]
+        self.rows = list(actors.itertuples(index=False))  # plain tuples: pandas per-row access is slow
+        self.types = [str(r.type) for r in self.rows]
+        self.articles = [str(r.article) for r in self.rows]
+        self.words = [tokens(r.name, person=t == "person") for r, t in zip(self.rows, self.types)]
         # The article's own merge saw these forms name this actor: the multi-word ones are names too.
         self.alias_words = [
             {w for a in str(aliases or "").split(";") if len(w := tokens(a, person=t == "person")) >= 2}
-            for aliases, t in zip(self.rows["aliases"], self.types)
+            for aliases, t in zip((r.aliases for r in self.rows), self.types)
         ]
         self.groups = Groups(range(len(self.rows)))
 
@@ -80,7 +80,7 @@ class _Merge:
         for root, members in self.clusters().items():
             votes: Counter = Counter()
             for i in members:
-                votes[self.types[i]] += max(int(self.rows.at[i, "mentions"]), 1)
+                votes[self.types[i]] += max(int(self.rows[i].mentions), 1)
             out[root] = (_majority(votes), {self.words[i] for i in members if self.words[i]})
         return out
 
@@ -223,7 +223,7 @@ class _Merge:
         out: dict[int, set[str]] = defaultdict(set)
         for root, members in self.clusters().items():
             for i in members:
-                if title := str(self.rows.at[i, "title"] or "").strip().lower():
+                if title := str(self.rows[i].title or "").strip().lower():
                     out[root].add(title)
         return out
 
@@ -268,26 +268,26 @@ def best_name(names: list[str], articles: list[str]) -> str:
 
 def corpus_actors(actors: pd.DataFrame, outlet_of: dict[str, str]) -> tuple[list[str], list[CorpusActor]]:
     """The corpus_actor_id of every actor row (in order) and one CorpusActor per merged group."""
-    rows = actors.reset_index(drop=True)
+    rows = list(actors.itertuples(index=False))
     groups: dict[int, list[int]] = defaultdict(list)
-    for i, root in enumerate(merge_actors(rows)):
+    for i, root in enumerate(merge_actors(actors)):
         groups[root].append(i)
     ids = [""] * len(rows)
     out: list[CorpusActor] = []
     new_id = Ids("ca").new
     for members in groups.values():
-        part = rows.iloc[members]
-        articles = [str(a) for a in part["article"]]
-        name = best_name([str(n) for n in part["name"]], articles)
+        part = [rows[i] for i in members]
+        articles = [str(r.article) for r in part]
+        name = best_name([str(r.name) for r in part], articles)
         kinds: Counter = Counter()
-        for kind, mentions in zip(part["type"], part["mentions"]):
-            kinds[str(kind)] += max(int(mentions), 1)
+        for r in part:
+            kinds[str(r.type)] += max(int(r.mentions), 1)
         kind = _majority(kinds)
         ident = new_id(key(tokens(name, person=kind == "person")) or name.lower())
-        titles = Counter(t for t in (str(x).strip() for x in part["title"]) if t)
-        aliases = {str(a).strip() for cell in part["aliases"] for a in str(cell).split(";")} | set(
-            part["name"]
-        )
+        titles = Counter(t for t in (str(r.title).strip() for r in part) if t)
+        aliases = {str(a).strip() for r in part for a in str(r.aliases).split(";")} | {
+            str(r.name) for r in part
+        }
         for i in members:
             ids[i] = ident
         out.append(
@@ -299,7 +299,7 @@ def corpus_actors(actors: pd.DataFrame, outlet_of: dict[str, str]) -> tuple[list
                 aliases=joined(aliases),
                 articles=len(set(articles)),
                 outlets=joined(outlet_of.get(a, "") for a in articles),
-                mentions=int(part["mentions"].sum()),
+                mentions=sum(int(r.mentions) for r in part),
                 in_articles=joined(articles),
             )
         )

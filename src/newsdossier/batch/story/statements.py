@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -98,9 +99,9 @@ def statements(
     outlet_of: dict[str, str],
 ) -> tuple[list[str], list[Statement], list[QuoteVariant]]:
     """The statement_id of every claim row (in order), the statements and the quote variants."""
-    rows = claims.reset_index(drop=True)
-    keys = [speaker_key(c, s) for c, s in zip(speaker_ids, rows["speaker"].astype(str))]
-    texts = [str(t) for t in rows["content"]]
+    rows = list(claims.itertuples(index=False))  # plain tuples: pandas per-row access is slow
+    keys = [speaker_key(c, str(r.speaker)) for c, r in zip(speaker_ids, rows)]
+    texts = [str(r.content) for r in rows]
     wordings = [wording(t) for t in texts]
     members: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(group_claims(keys, wordings, same_statement)):
@@ -110,18 +111,16 @@ def statements(
     variants: list[QuoteVariant] = []
     new_id = Ids("st").new
     for group in members.values():
-        part = rows.iloc[group]
-        articles = [str(a) for a in part["article"]]
+        part = [rows[i] for i in group]
+        articles = [str(r.article) for r in part]
         best = group[_representative([texts[i] for i in group], articles)]
-        ident = new_id(keys[best] or f"{articles[0]}:{rows.at[best, 'claim_id']}", wordings[best])
+        ident = new_id(keys[best] or f"{rows[best].article}:{rows[best].claim_id}", wordings[best])
         for i in group:
             ids[i] = ident
         days = sorted(
-            d
-            for d in (claim_day(str(r.date), published.get(str(r.article), "")) for r in part.itertuples())
-            if d
+            d for d in (claim_day(str(r.date), published.get(str(r.article), "")) for r in part) if d
         )
-        kinds = Counter(str(k) for k in part["kind"])
+        kinds = Counter(str(r.kind) for r in part)
         quotes = _quote_versions(rows, group, texts)
         flagged = len(quotes) > 1
         if flagged:
@@ -130,7 +129,7 @@ def statements(
         found.append(
             Statement(
                 statement_id=ident,
-                speaker=speaker_names.get(speaker_id) or str(rows.at[best, "speaker"]),
+                speaker=speaker_names.get(speaker_id) or str(rows[best].speaker),
                 corpus_actor_id=speaker_id,
                 kind="direct" if kinds["direct"] else max(sorted(kinds), key=kinds.__getitem__),
                 content=texts[best],
@@ -148,21 +147,21 @@ def statements(
     return ids, found, variants
 
 
-def _quote_versions(rows: pd.DataFrame, group: list[int], texts: list[str]) -> list[list[int]]:
+def _quote_versions(rows: list[Any], group: list[int], texts: list[str]) -> list[list[int]]:
     """The group's direct quotes by wording when two reports word one quote differently; the first is
     the reference: the version sharing the most words with the others (then the most reported)."""
-    direct = [i for i in group if str(rows.at[i, "kind"]) == "direct"]
+    direct = [i for i in group if str(rows[i].kind) == "direct"]
     by_wording: dict[str, list[int]] = defaultdict(list)
     for i in direct:
         by_wording[wording(texts[i])].append(i)
-    if len({str(rows.at[i, "article"]) for i in direct}) < 2 or len(by_wording) < 2:
+    if len({str(rows[i].article) for i in direct}) < 2 or len(by_wording) < 2:
         return []
     versions = list(by_wording.values())
     shown = [texts[v[0]] for v in versions]
 
     def weight(n: int) -> tuple[int, int, int]:
         covered = sum(shared_words(shown[n], shown[m]) for m in range(len(versions)) if m != n)
-        return covered, len({str(rows.at[i, "article"]) for i in versions[n]}), -versions[n][0]
+        return covered, len({str(rows[i].article) for i in versions[n]}), -versions[n][0]
 
     order = sorted(range(len(versions)), key=weight, reverse=True)
     versions = [versions[n] for n in order]
@@ -173,7 +172,7 @@ def _quote_versions(rows: pd.DataFrame, group: list[int], texts: list[str]) -> l
 
 
 def _variant_rows(
-    ident: str, rows: pd.DataFrame, texts: list[str], versions: list[list[int]], outlet_of: dict[str, str]
+    ident: str, rows: list[Any], texts: list[str], versions: list[list[int]], outlet_of: dict[str, str]
 ) -> list[QuoteVariant]:
     """Side-by-side rows: each wording with the words in which it differs from the reference (version 1)
     marked; the reference's marks are its words that any other version gives differently."""
@@ -186,7 +185,7 @@ def _variant_rows(
         else:
             marked = set(differences(text, reference) or [])
         marked_words = sorted(marked, key=lambda w: w.start)
-        articles = [str(rows.at[i, "article"]) for i in version]
+        articles = [str(rows[i].article) for i in version]
         out.append(
             QuoteVariant(
                 statement_id=ident,
@@ -196,7 +195,7 @@ def _variant_rows(
                 marks=";".join(f"{w.start}-{w.end}" for w in marked_words),
                 articles=len(set(articles)),
                 outlets=joined(outlet_of.get(a, "") for a in articles),
-                claims=";".join(f"{a}:{rows.at[i, 'claim_id']}" for a, i in zip(articles, version)),
+                claims=";".join(f"{a}:{rows[i].claim_id}" for a, i in zip(articles, version)),
             )
         )
     return out

@@ -42,10 +42,10 @@ def story_timeline(
     outlet_of: dict[str, str],
 ) -> tuple[list[str], list[StoryEvent]]:
     """The story_event_id of every event row (in order; empty when undated) and the story events."""
-    rows = timeline.reset_index(drop=True)
+    rows = list(timeline.itertuples(index=False))  # plain tuples: pandas per-row access is slow
     rank = {a.corpus_actor_id: (LEAD_TYPES.get(a.type, 3), -a.articles) for a in actors}
     actor_names = {a.corpus_actor_id: a.name for a in actors}
-    dates = [event_date(v) for v in rows["date"]]
+    dates = [event_date(r.date) for r in rows]
     groups = Groups(i for i, d in enumerate(dates) if d)
     first_with: dict[tuple[str, str], int] = {}
     for i, (date, ids) in enumerate(zip(dates, actor_ids)):
@@ -55,15 +55,15 @@ def story_timeline(
     out: list[StoryEvent] = []
     new_id = Ids("ev").new
     for members in groups.groups().values():
-        part = rows.iloc[members]  # type: ignore[call-overload]
-        articles = [str(a) for a in part["article"]]
-        texts = [str(t) for t in part["event"]]
+        part = [rows[i] for i in members]  # type: ignore[index]
+        articles = [str(r.article) for r in part]
+        texts = [str(r.event) for r in part]
         reach: dict[str, set[str]] = defaultdict(set)
         for text, article in zip(texts, articles):
             reach[wording(text)].add(article)
         best = max(range(len(texts)), key=lambda k: (len(reach[wording(texts[k])]), -k))
         involved = Counter(a for i in members for a in actor_ids[i])  # type: ignore[index]
-        precisions = Counter(str(p) for p in part["precision"])
+        precisions = Counter(str(r.precision) for r in part)
         date = dates[members[0]]  # type: ignore[index]
         lead = lead_actor(list(involved), rank)
         ident = new_id(date, lead or wording(texts[best]))

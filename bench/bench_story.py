@@ -1,0 +1,189 @@
+"""Benchmark: how the story step (batch/story.build_story) grows with the number of claims.
+
+    .venv/bin/python bench/bench_story.py [BATCH_DIR] [--copies 4] [--repeat 3]
+
+A script, not a test (timings are noisy; tests never assert on them). It times the story step on a
+corpus and on the same corpus twice as large, in the same run, and prints the ratio of the times
+(linear growth: about 2.0; quadratic: about 4.0).
+
+The corpus is a batch output folder (BATCH_DIR, e.g. a `newsdossier batch` run over
+../shared/dev/story; its tables are read at run time and never copied into the project), repeated
+COPIES times and then 2 x COPIES times as new articles: more coverage of the same story, so names,
+statements and events meet their counterparts in every copy, which is the hard case for grouping.
+Without BATCH_DIR, made-up tables of the same shape are generated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsdossier.batch import corpus  # noqa: E402
+from newsdossier.batch.story import INPUTS, build_story, compute, read_inputs  # noqa: E402
+
+SYLLABLES = "ka lo mi ren sa tor vel an is ur en dra pol ness ith mar".split()
+WORDS = "the ferry union deal will sail boats workers fair pay strike city port harbour said we they".split()
+
+
+def made_up(articles: int, seed: int = 7) -> dict[str, pd.DataFrame]:
+    """Tables shaped like a batch's: ten actors, five claims, four events per article, drawn from pools
+    that grow with the corpus (so groups stay about the same size)."""
+    rng = random.Random(seed)
+
+    def name() -> str:
+        return " ".join("".join(rng.sample(SYLLABLES, 2)).title() for _ in range(2))
+
+    people = [name() for _ in range(articles * 2)]
+    quotes = [" ".join(rng.choices(WORDS, k=14)) for _ in range(articles)]
+    actors, claims, events, meta = [], [], [], []
+    for n in range(articles):
+        art = f"x{n:06d}"
+        meta.append(
+            {
+                "article": art,
+                "path": f"{art}.txt",
+                "published": f"2025-03-{1 + n % 28:02d}",
+                "title": "",
+                "source": f"outlet{n % 12}.example",
+                "format": "text",
+                "words": 400,
+            }
+        )
+        cast = rng.sample(people, 10)
+        for i, who in enumerate(cast):
+            short = who.split()[-1] if i % 3 == 0 else who
+            actors.append(
+                {
+                    "article": art,
+                    "actor_id": f"A{i:03d}",
+                    "name": short,
+                    "type": "person",
+                    "title": "",
+                    "aliases": short,
+                    "mentions": 1 + i % 4,
+                    "first_start": i,
+                    "salience": 1.0,
+                }
+            )
+        for c in range(5):
+            text = rng.choice(quotes).split()
+            if rng.random() < 0.3:
+                text[rng.randrange(len(text))] = rng.choice(WORDS)
+            claims.append(
+                {
+                    "article": art,
+                    "claim_id": f"C{c:03d}",
+                    "speaker": cast[c],
+                    "speaker_id": f"A{c:03d}",
+                    "speaker_text": cast[c],
+                    "cue": "said",
+                    "content": " ".join(text),
+                    "kind": "direct",
+                    "date": "",
+                    "date_basis": "none",
+                    "start": c * 100,
+                    "end": c * 100 + 80,
+                    "sentence_id": c,
+                }
+            )
+        for e in range(4):
+            events.append(
+                {
+                    "article": art,
+                    "event_id": f"E{e:03d}",
+                    "date": f"2025-03-{1 + (n + e) % 28:02d}",
+                    "date_text": "Monday",
+                    "precision": "day",
+                    "event": "the boats sailed",
+                    "actors": f"A{e:03d}",
+                    "basis": "relative",
+                    "start": e,
+                    "end": e + 5,
+                    "sentence_id": e,
+                    "ref": "",
+                }
+            )
+    return {
+        "articles": pd.DataFrame(meta),
+        "actors": pd.DataFrame(actors),
+        "claims": pd.DataFrame(claims),
+        "timeline": pd.DataFrame(events),
+    }
+
+
+def repeated(frames: dict[str, pd.DataFrame], copies: int) -> dict[str, pd.DataFrame]:
+    """The tables of `copies` copies of the corpus, each copy's articles renamed (new articles)."""
+    return {
+        name: pd.concat(
+            [frame.assign(article=frame["article"].astype(str) + f"~{k}") for k in range(copies)],
+            ignore_index=True,
+        )
+        for name, frame in frames.items()
+    }
+
+
+def best_time(frames: dict[str, pd.DataFrame], repeat: int, folder: Path | None = None) -> float:
+    """The best of `repeat` timings of the story step: compute() in memory, or build_story() on a folder."""
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        if folder is None:
+            compute(frames)
+        else:
+            build_story(folder)
+        times.append(time.perf_counter() - began)
+    return min(times)
+
+
+def write_folder(frames: dict[str, pd.DataFrame], folder: Path) -> Path:
+    """A batch folder holding these tables, as the store writes them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in INPUTS:
+        corpus.write_parquet(frames[name], folder / f"{name}.parquet")
+    return folder
+
+
+def main() -> None:
+    """Time the story step at N and 2N claims and print the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("batch_dir", nargs="?", type=Path, help="a batch output folder (else made-up tables)")
+    parser.add_argument("--copies", type=int, default=4, help="copies of the corpus in the smaller run")
+    parser.add_argument("--repeat", type=int, default=3, help="timings per size (the best is kept)")
+    args = parser.parse_args()
+    base = read_inputs(args.batch_dir) if args.batch_dir else made_up(200)
+    source = str(args.batch_dir) if args.batch_dir else "made-up tables"
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-story-") as tmp:
+        for copies in (args.copies, 2 * args.copies):
+            frames = repeated(base, copies)
+            folder = write_folder(frames, Path(tmp) / f"x{copies}")
+            rows.append(
+                (
+                    len(frames["claims"]),
+                    best_time(frames, args.repeat),
+                    best_time(frames, args.repeat, folder),
+                )
+            )
+    print(f"story step on {source}, x{args.copies} and x{2 * args.copies} (best of {args.repeat})")
+    for claims, seconds, with_io in rows:
+        print(
+            f"  {claims:7,d} claims: compute {seconds:6.2f} s   build_story (Parquet, DuckDB) {with_io:6.2f} s"
+        )
+    (n1, t1, w1), (n2, t2, w2) = rows
+    print(
+        f"ratio for {n2 / n1:.1f}x the claims: compute {t2 / t1:.2f}x, build_story {w2 / w1:.2f}x "
+        "(2.0 = linear, 4.0 = quadratic)"
+    )
+
+
+if __name__ == "__main__":
+    main()
