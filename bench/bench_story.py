@@ -176,7 +176,7 @@ def main() -> None:
     print(f"story step on {source}, x{args.copies} and x{2 * args.copies} (best of {args.repeat})")
     for claims, seconds, with_io in rows:
         print(
-            f"  {claims:7,d} claims: compute {seconds:6.2f} s   build_story (Parquet, DuckDB) {with_io:6.2f} s"
+            f"  {claims:7,d} claims: compute {seconds:6.2f} s, build_story (Parquet, DuckDB) {with_io:6.2f} s"
         )
     (n1, t1, w1), (n2, t2, w2) = rows
     print(
