@@ -318,3 +318,11 @@ def test_the_corpus_dossier_renders_to_html_and_pdf_with_its_charts(story):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Quote variants" in text and "Marta Olvenski" in text
+
+
+def test_a_quote_cut_at_another_word_marks_only_that_word():
+    found = differences(
+        "it is wonderful to keep the secret no longer, but it has been fun",
+        "it is wonderful to keep the secret no more",
+    )
+    assert [w.text for w in found] == ["longer"]

@@ -47,13 +47,20 @@ def differences(text: str, other: str) -> list[Word] | None:
     before or after what the shorter one quotes are not differences.
     """
     mine, theirs = words(text), words(other)
-    codes = _opcodes(mine, theirs)
-    if codes is None:
+    found = _opcodes(mine, theirs)
+    if found is None:
         return None
+    codes = list(found)
     while codes and codes[0][0] in ("insert", "delete"):  # one starts the quote later: not a rewording
         codes = codes[1:]
     while codes and codes[-1][0] in ("insert", "delete"):  # one stops earlier
         codes = codes[:-1]
+    if codes and codes[0][0] == "replace":  # where the other starts: only as many words as it gives differ
+        _, i1, i2, j1, j2 = codes[0]
+        codes[0] = ("replace", max(i1, i2 - (j2 - j1)), i2, j1, j2)
+    if codes and codes[-1][0] == "replace":  # where the other stops: likewise
+        _, i1, i2, j1, j2 = codes[-1]
+        codes[-1] = ("replace", i1, min(i2, i1 + (j2 - j1)), j1, j2)
     return [mine[i] for tag, i1, i2, _, _ in codes if tag in ("replace", "delete") for i in range(i1, i2)]
 
 
