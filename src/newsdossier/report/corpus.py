@@ -423,8 +423,8 @@ def quote_variants_html(corpus: Corpus) -> str:
     head = (
         "<h2>Quote variants</h2><p class='nd-intro'>Direct quotes that two reports give in different words. "
         "Version 1 is the wording that shares the most words with the others; "
-        "<mark class='nd-diff'>marked</mark> words are worded differently by another version (in version 1: by any of them). A report that "
-        "quotes less of the same words is not a variant.</p>"
+        "<mark class='nd-diff'>marked</mark> words are worded differently by another version "
+        "(in version 1: by any of them). A report that quotes less of the same words is not a variant.</p>"
     )
     if corpus.quote_variants.empty:
         return head + "<p><i>none: every quote reported twice is worded the same</i></p>"
