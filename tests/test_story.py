@@ -326,3 +326,15 @@ def test_a_quote_cut_at_another_word_marks_only_that_word():
         "it is wonderful to keep the secret no more",
     )
     assert [w.text for w in found] == ["longer"]
+
+
+def test_a_batch_with_no_rows_gets_empty_story_tables_and_a_report_that_says_so(tmp_path):
+    from newsdossier.report import corpus as report
+
+    out = write_batch(tmp_path / "empty", articles=[], actors=[], claims=[], events=[])
+    build_story(out)
+    statements = pd.read_parquet(out / "statements.parquet")
+    assert statements.empty and "quote_variant" in statements.columns
+    data = report.load(out)
+    assert data.has_story and "<b>0</b> statements" in report.story_summary_html(data)
+    assert "no statement is reported by two articles" in report.statements_html(data)

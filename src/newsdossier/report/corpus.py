@@ -50,6 +50,7 @@ class Corpus:
     events: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)  # the story events' reports
     actor_outlets: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     dossiers: set[str] = dataclasses.field(default_factory=set)  # articles whose dossier exists
+    has_story: bool = False  # the batch folder has the story tables (batch/story)
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -90,6 +91,7 @@ def load(corpus_dir: str | Path, *, top: int = 20) -> Corpus:
         )
         if not _has_table(con, "statements"):  # a batch folder from before the story step
             return data
+        data.has_story = True
         data.corpus_actors = query(f"SELECT * FROM corpus_actors LIMIT {int(top)}")
         data.statements = query(f"SELECT * FROM statements WHERE articles > 1 LIMIT {int(top)}")
         data.quote_variants = query("SELECT * FROM quote_variants")
@@ -246,7 +248,7 @@ def corpus_style_html() -> str:
 
 def story_summary_html(corpus: Corpus) -> str:
     """How much the articles share: actors, statements, reworded quotes and events in two or more."""
-    if corpus.statements.empty and corpus.corpus_actors.empty:
+    if not corpus.has_story:
         return (
             "<p><i>No story tables in this batch folder: run `newsdossier batch` again to add them.</i></p>"
         )
