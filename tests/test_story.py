@@ -338,3 +338,17 @@ def test_a_batch_with_no_rows_gets_empty_story_tables_and_a_report_that_says_so(
     data = report.load(out)
     assert data.has_story and "<b>0</b> statements" in report.story_summary_html(data)
     assert "no statement is reported by two articles" in report.statements_html(data)
+
+
+def test_report_rows_link_into_the_article_dossiers_or_give_offsets(story):
+    from newsdossier.report import corpus as report
+
+    (story / "a3" / "report").mkdir(parents=True)
+    (story / "a3" / "report" / "report.html").write_text("<html></html>", encoding="utf-8")
+    data = report.load(story)
+    actors = report.corpus_actors_html(data)
+    assert 'href="../a3/report/report.html#row-A001">a3</a> A001 @0' in actors  # an actor: its table row
+    assert "a1 A001 @0" in actors  # no dossier for a1: the offsets alone
+    statements = report.statements_html(data)
+    assert 'href="../a3/report/report.html#span-C001">a3</a> C001 @60\u2013115' in statements
+    assert "a1 C001 @120\u2013" in statements

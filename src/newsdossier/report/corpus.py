@@ -49,6 +49,7 @@ class Corpus:
     claims: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)  # the statements' reports
     events: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)  # the story events' reports
     actor_outlets: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    actor_rows: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)  # the top actors' articles
     dossiers: set[str] = dataclasses.field(default_factory=set)  # articles whose dossier exists
     has_story: bool = False  # the batch folder has the story tables (batch/story)
 
@@ -116,6 +117,11 @@ def load(corpus_dir: str | Path, *, top: int = 20) -> Corpus:
             "GROUP BY ALL ORDER BY ALL",
             [UNKNOWN_OUTLET],
         ).df()
+        data.actor_rows = query(
+            "SELECT corpus_actor_id, article, actor_id, first_start FROM actors "
+            f"WHERE corpus_actor_id IN (SELECT corpus_actor_id FROM corpus_actors LIMIT {int(top)}) "
+            "ORDER BY corpus_actor_id, article, actor_id"
+        )
     data.dossiers = {a for a in data.articles["article"] if (folder / a / DOSSIER).is_file()}
     return data
 
@@ -264,12 +270,17 @@ def _outlet(source: object) -> str:
     return str(source) if isinstance(source, str) and source else UNKNOWN_OUTLET
 
 
-def _report_link(corpus: Corpus, article: str, row_id: str, start: object, end: object) -> str:
-    """One report of a row: the article (linked into its dossier when there is one), the row's id and
-    its character offsets in the article's text."""
-    where = f"{esc(row_id)} @{int(start)}\u2013{int(end)}" if pd.notna(start) else esc(row_id)
+def _report_link(
+    corpus: Corpus, article: str, row_id: str, start: object, end: object, anchor: str = "span"
+) -> str:
+    """One report of a row: the article (linked into its dossier when there is one, at the row's
+    highlight in the text, or at its table row for an actor), the row's id and its character offsets
+    in the article's text (an actor's: its first mention)."""
+    where = esc(row_id)
+    if start is not None and pd.notna(start):
+        where += f" @{int(start)}" + (f"\u2013{int(end)}" if end is not None and pd.notna(end) else "")
     if article in corpus.dossiers:
-        href = f"../{article}/{DOSSIER.as_posix()}#span-{safe_id(row_id)}"
+        href = f"../{article}/{DOSSIER.as_posix()}#{anchor}-{safe_id(row_id)}"
         return f'<a href="{esc(href)}">{esc(article)}</a> {where}'
     return f"{esc(article)} {where}"
 
@@ -315,18 +326,27 @@ def corpus_actors_html(corpus: Corpus) -> str:
     for r in corpus.corpus_actors.itertuples():
         title = f"<br><small>{esc(r.title)}</small>" if r.title else ""
         others = [a for a in str(r.aliases).split(";") if a and a != r.name]
+        also = f"<br><small>also: {esc(_short('; '.join(others), 140))}</small>" if others else ""
+        where = corpus.actor_rows[corpus.actor_rows["corpus_actor_id"] == r.corpus_actor_id]
+        links = [
+            _report_link(corpus, str(w.article), str(w.actor_id), w.first_start, None, anchor="row")
+            for w in where.head(4).itertuples()
+        ]
+        more = f" <i>+{len(where) - 4}</i>" if len(where) > 4 else ""
         rows.append(
             [
-                f"<b>{esc(r.name)}</b>{title}",
+                f"<b>{esc(r.name)}</b>{title}{also}",
                 esc(r.type),
                 str(r.articles),
                 _outlets_cell(r.outlets),
                 str(r.mentions),
-                esc(_short("; ".join(others), 160)),
+                "<br>".join(links) + more,
             ]
         )
     return "<h2>Actors across articles</h2>" + _table(
-        ["actor", "type", "articles", "outlets", "mentions", "also named"], rows, "nd-actors-x"
+        ["actor", "type", "articles", "outlets", "mentions", "in (article, actor @ first mention)"],
+        rows,
+        "nd-actors-x",
     )
 
 
