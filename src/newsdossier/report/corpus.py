@@ -93,6 +93,15 @@ def load(corpus_dir: str | Path, *, top: int = 20) -> Corpus:
         if not _has_table(con, "statements"):  # a batch folder from before the story step
             return data
         data.has_story = True
+        shared = con.execute(
+            "SELECT (SELECT count(*) FROM corpus_actors WHERE articles > 1), "
+            "(SELECT count(*) FROM statements WHERE articles > 1), "
+            "(SELECT count(*) FROM statements WHERE quote_variant), "
+            "(SELECT count(*) FROM story_timeline WHERE articles > 1)"
+        ).fetchone()
+        data.counts.update(
+            zip(("shared_actors", "shared_statements", "quote_variants", "shared_events"), shared)
+        )
         data.corpus_actors = query(f"SELECT * FROM corpus_actors LIMIT {int(top)}")
         data.statements = query(f"SELECT * FROM statements WHERE articles > 1 LIMIT {int(top)}")
         data.quote_variants = query("SELECT * FROM quote_variants")
@@ -258,11 +267,12 @@ def story_summary_html(corpus: Corpus) -> str:
         return (
             "<p><i>No story tables in this batch folder: run `newsdossier batch` again to add them.</i></p>"
         )
-    flagged = corpus.quote_variants["statement_id"].nunique() if not corpus.quote_variants.empty else 0
+    c = corpus.counts
     return (
-        f"<p>Across articles: <b>{len(corpus.statements)}</b> statements reported by two articles or more "
-        f"(up to the ranking's length), <b>{flagged}</b> of them with a quote that two reports word "
-        f"differently, and <b>{len(corpus.story_timeline)}</b> dated events reported by two or more.</p>"
+        f"<p>Across articles: <b>{c['shared_actors']}</b> actors named by two articles or more, "
+        f"<b>{c['shared_statements']}</b> statements reported by two or more "
+        f"(the first {len(corpus.statements)} below), <b>{c['quote_variants']}</b> of them with a quote that two reports word differently, and "
+        f"<b>{c['shared_events']}</b> dated events reported by two articles or more.</p>"
     )
 
 
