@@ -271,7 +271,8 @@ def story_summary_html(corpus: Corpus) -> str:
     return (
         f"<p>Across articles: <b>{c['shared_actors']}</b> actors named by two articles or more, "
         f"<b>{c['shared_statements']}</b> statements reported by two or more "
-        f"(the first {len(corpus.statements)} below), <b>{c['quote_variants']}</b> of them with a quote that two reports word differently, and "
+        f"(the first {len(corpus.statements)} below), <b>{c['quote_variants']}</b> of them with a quote "
+        "that two reports word differently, and "
         f"<b>{c['shared_events']}</b> dated events reported by two articles or more.</p>"
     )
 
