@@ -1,10 +1,10 @@
 """Statements: the claims of several articles that report one statement, grouped; and the quotes
 that the reports give in different words.
 
-Cost: claims are compared only with the claims of the same speaker that share a run of three words
-with them (an inverted index of word trigrams; a trigram held by more than SHINGLE_CAP claims of one
-speaker is too common to say anything and is skipped), so the work grows linearly with the number of
-claims, not with its square.
+Cost: a claim is compared only with claims of the same speaker that share a run of three words with
+it (an inverted index of word trigrams), and under each trigram only with a few claims (SAMPLES) of
+each group met there, up to SHINGLE_CAP groups (a trigram that many statements share says nothing).
+So the work grows linearly with the number of claims, even when a hundred articles repeat a quote.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from newsdossier.batch.story.wording import differences, reworded, shared_words,
 from newsdossier.records import QuoteVariant, Statement
 
 SHINGLE = 3  # words per shingle
-SHINGLE_CAP = 50
+SHINGLE_CAP = 50  # groups under one key beyond which the key is too common to compare on
+SAMPLES = 3  # claims of a group that a new claim is compared with
 SAME_MIN = 88.0  # rapidfuzz ratio of two wordings for one statement
 EXCERPT_MIN = 95.0  # partial_ratio when one report quotes part of the other's wording ...
 EXCERPT_WORDS = 6  # ... and that part is at least this long
@@ -63,14 +64,27 @@ def group_claims(speakers: list[str], wordings: list[str], same: Callable[[str, 
     groups = Groups(range(len(wordings)))
     tried: set[tuple[int, int]] = set()
     for members in postings.values():
-        if len(members) > SHINGLE_CAP:
-            continue
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if (i, j) not in tried and groups.find(i) != groups.find(j):
-                    tried.add((i, j))
-                    if same(wordings[i], wordings[j]):
-                        groups.union(i, j)
+        # A claim is compared with a few claims of each group already met under this key, not with
+        # every claim: a quote that a hundred articles repeat costs a hundred comparisons, not 5,000.
+        samples: dict[int, list[int]] = {}  # a group met here (by its first claim) -> a few of its claims
+        for j in members:
+            home = None
+            for first, picks in samples.items():
+                if groups.find(first) == groups.find(j):
+                    home = first
+                    break
+                fresh = [i for i in picks if (i, j) not in tried]
+                tried.update((i, j) for i in fresh)
+                if any(same(wordings[i], wordings[j]) for i in fresh):
+                    groups.union(first, j)
+                    home = first
+                    break
+            if home is None:
+                if len(samples) >= SHINGLE_CAP:  # a phrase this many statements share says nothing
+                    break
+                samples[j] = [j]
+            elif len(samples[home]) < SAMPLES:
+                samples[home].append(j)
     root_of = {}
     for root, items in groups.groups().items():
         for i in items:
@@ -83,12 +97,12 @@ def claim_day(date: str, published: str) -> str:
     return date[:10] if _DAY.match(date or "") else (published or "")
 
 
-def _representative(texts: list[str], articles: list[str]) -> int:
+def _representative(texts: list[str], wordings: list[str], articles: list[str]) -> int:
     """The index of the wording most articles give (the longest of those, then the first)."""
     reach: dict[str, set[str]] = defaultdict(set)
-    for text, article in zip(texts, articles):
-        reach[wording(text)].add(article)
-    return max(range(len(texts)), key=lambda i: (len(reach[wording(texts[i])]), len(texts[i]), -i))
+    for text, article in zip(wordings, articles):
+        reach[text].add(article)
+    return max(range(len(texts)), key=lambda i: (len(reach[wordings[i]]), len(texts[i]), -i))
 
 
 def statements(
@@ -113,7 +127,7 @@ def statements(
     for group in members.values():
         part = [rows[i] for i in group]
         articles = [str(r.article) for r in part]
-        best = group[_representative([texts[i] for i in group], articles)]
+        best = group[_representative([texts[i] for i in group], [wordings[i] for i in group], articles)]
         ident = new_id(keys[best] or f"{rows[best].article}:{rows[best].claim_id}", wordings[best])
         for i in group:
             ids[i] = ident
@@ -121,7 +135,7 @@ def statements(
             d for d in (claim_day(str(r.date), published.get(str(r.article), "")) for r in part) if d
         )
         kinds = Counter(str(r.kind) for r in part)
-        quotes = _quote_versions(rows, group, texts)
+        quotes = _quote_versions(rows, group, texts, wordings)
         flagged = len(quotes) > 1
         if flagged:
             variants += _variant_rows(ident, rows, texts, quotes, outlet_of)
@@ -147,13 +161,15 @@ def statements(
     return ids, found, variants
 
 
-def _quote_versions(rows: list[Any], group: list[int], texts: list[str]) -> list[list[int]]:
+def _quote_versions(
+    rows: list[Any], group: list[int], texts: list[str], wordings: list[str]
+) -> list[list[int]]:
     """The group's direct quotes by wording when two reports word one quote differently; the first is
     the reference: the version sharing the most words with the others (then the most reported)."""
     direct = [i for i in group if str(rows[i].kind) == "direct"]
     by_wording: dict[str, list[int]] = defaultdict(list)
     for i in direct:
-        by_wording[wording(texts[i])].append(i)
+        by_wording[wordings[i]].append(i)
     if len({str(rows[i].article) for i in direct}) < 2 or len(by_wording) < 2:
         return []
     versions = list(by_wording.values())
