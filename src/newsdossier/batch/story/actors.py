@@ -91,11 +91,12 @@ class _Merge:
                 self.groups.union(by_key.setdefault(key(form), i), i)
 
     def spelling_variants(self) -> None:
-        block: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        block: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
         for root, (kind, names) in self.summary().items():
             for words in names:
                 if len(words) >= 2 and len(key(words)) >= FUZZY_LENGTH:
-                    block[(kind, words[0])].append((key(words), root))
+                    # blocks keep the comparisons few: one type, first word and start of the last word
+                    block[(kind, words[0], words[-1][:2])].append((key(words), root))
         for items in block.values():
             for n, (a, ra) in enumerate(items):
                 for b, rb in items[n + 1 :]:
