@@ -352,3 +352,16 @@ def test_report_rows_link_into_the_article_dossiers_or_give_offsets(story):
     statements = report.statements_html(data)
     assert 'href="../a3/report/report.html#span-C001">a3</a> C001 @60\u2013115' in statements
     assert "a1 C001 @120\u2013" in statements
+
+
+def test_a_quote_repeated_by_many_articles_is_one_statement():
+    from newsdossier.batch.story.statements import group_claims, same_statement
+    from newsdossier.batch.story.wording import wording
+
+    texts = (
+        [QUOTE] * 60
+        + [QUOTE.replace("fair", "good")] * 60
+        + ["the timetable will be restored by the weekend"] * 3
+    )
+    roots = group_claims(["ca-1"] * len(texts), [wording(t) for t in texts], same_statement)
+    assert len(set(roots[:120])) == 1 and len(set(roots[120:])) == 1 and roots[0] != roots[120]
