@@ -91,12 +91,15 @@ class _Merge:
                 self.groups.union(by_key.setdefault(key(form), i), i)
 
     def spelling_variants(self) -> None:
-        block: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+        block: dict[tuple[str, str, int], list[tuple[str, int]]] = defaultdict(list)
         for root, (kind, names) in self.summary().items():
             for words in names:
                 if len(words) >= 2 and len(key(words)) >= FUZZY_LENGTH:
-                    # blocks keep the comparisons few: one type, first word and start of the last word
-                    block[(kind, words[0], words[-1][:2])].append((key(words), root))
+                    # Blocks keep the comparisons few: one type and first word, and a length band (two
+                    # bands overlapping by half, so that names a few letters apart share one).
+                    name = key(words)
+                    for band in {len(name) // 8, (len(name) + 4) // 8}:
+                        block[(kind, words[0], band)].append((name, root))
         for items in block.values():
             for n, (a, ra) in enumerate(items):
                 for b, rb in items[n + 1 :]:
