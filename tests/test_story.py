@@ -150,13 +150,13 @@ def _ids(out: Path) -> dict[tuple[str, str], str]:
 @pytest.mark.parametrize(
     "name, person, expected",
     [
-        ("W. Mark Tolliver Sr.", True, ("mark", "tolliver")),
+        ("J. Ronan Tolliver Sr.", True, ("ronan", "tolliver")),
         ("U.S. Coast Survey", False, ("us", "coast", "survey")),
         ("The Harbour Gulls' ", False, ("harbour", "gulls")),
-        ("Ona Pell Checks Into Rehab", True, ("ona", "pell", "checks", "into", "rehab")),
-        ("Ona Pell checks into rehab", True, ("ona", "pell")),
+        ("Ona Pell Wins Top Award", True, ("ona", "pell", "wins", "top", "award")),
+        ("Ona Pell wins top award", True, ("ona", "pell")),
         ("ferry chief Ona Pell", True, ("ona", "pell")),
-        ("TMZ.com", False, ("tmz",)),
+        ("QWV.com", False, ("qwv",)),
         ("Bank of the North", False, ("bank", "of", "the", "north")),
     ],
 )
@@ -167,13 +167,13 @@ def test_names_reduce_to_comparable_words(name, person, expected):
 @pytest.mark.parametrize(
     "a, b, same",
     [
-        ("fred", "frederick", True),
+        ("sam", "samuel", True),
         ("m", "marta", True),
-        ("mo", "morris", True),
-        ("alexis", "alexandra", True),
+        ("ko", "kasimir", True),
+        ("nikolas", "nikolaos", True),
         ("jon", "eli", False),
-        ("mark", "mike", False),
-        ("vitali", "wladimir", False),
+        ("dana", "dora", False),
+        ("ivo", "petra", False),
     ],
 )
 def test_given_names_that_can_be_one_persons(a, b, same):

@@ -3,10 +3,10 @@
 Steps, each on the groups the one before left (so a decision is taken on the whole corpus):
   1. the same name (normalised: case, punctuation, initials, 'the', possessives) is one actor;
   2. near-identical multi-word names of one type are one actor (spelling variants: Centre/Center);
-  3. people: one surname with given names that can be one person's (Fred / Frederick / F.), or a
+  3. people: one surname with given names that can be one person's (Sam / Samuel / S.), or a
      longer name that ends in a known full name (a descriptor or a second given name in front);
   4. a one-word name joins the one multi-word actor of its type it can stand for: a person's
-     surname, an organisation's last word or acronym (the Colts, the AP) -- only when exactly one
+     surname, an organisation's last word or acronym (a team's nickname, an acronym) -- only when exactly one
      actor in the whole corpus fits (titles break the tie), else it stays on its own.
 Every test stays within one type except step 1, where the corpus's majority type wins (per-article
 types are noisy: a team is often typed as a person).
@@ -109,7 +109,7 @@ class _Merge:
     def longer_names(self) -> None:
         """A name that is a known full name with words around it: a descriptor or a second given name
         in front ("American Jane Doe", "William Jane Doe"), a place in front of an organisation's
-        three-word name, or a headline after a person's name ("Jane Doe Checks Into Rehab")."""
+        three-word name, or a headline after a person's name ("Jane Doe Wins Top Award")."""
         summary = self.summary()
         people = {
             key(w): r
@@ -198,7 +198,7 @@ class _Merge:
             tiers = (surnames, endings, given) if kind == "person" else (endings,)
             for tier in tiers:
                 fits = tier.get(word, set()) - {root}
-                if kind == "location":  # a place's name stays a place ("Athens" is not a team)
+                if kind == "location":  # a place's name stays a place, not a team named after it
                     fits = {c for c in fits if summary[c][0] == "location"}
                 if fits:
                     break

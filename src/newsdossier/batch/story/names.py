@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 # Lower-case words that may sit inside a proper name ("Bank of America", "Ludwig van Beethoven");
-# any other lower-case word ends the name ("X checks into rehab", "Y at Z Stadium" from headlines).
+# any other lower-case word ends the name ("X wins the vote", "Y at Z Park" from headlines).
 PARTICLES = frozenset(
     "of de del della di da das dos du la le les van von der den ter al el bin ibn y and & for the on".split()
 )
@@ -39,7 +39,7 @@ def core_name(name: str) -> str:
 
 def tokens(name: str, *, person: bool = False) -> tuple[str, ...]:
     """A name as comparable tokens: case, accents, dots, possessives, 'the' and 'Sr.' dropped;
-    for a person with two or more full words, initials too ("W. Mark Felt" -> mark felt)."""
+    for a person with two or more full words, initials too ("J. Ronan Doe" -> ronan doe)."""
     text = unicodedata.normalize("NFKD", core_name(name)).encode("ascii", "ignore").decode("ascii")
     text = _POSSESSIVE.sub("", _WEB.sub("", text.strip()))
     text = text.replace(".", "").lower()  # U.S. -> us, J.R.R. -> jrr
@@ -59,15 +59,15 @@ def key(words: tuple[str, ...]) -> str:
 
 
 def acronym(words: tuple[str, ...]) -> str:
-    """The initials of a multi-word name, skipping function words ("associated press" -> ap)."""
+    """The initials of a multi-word name, skipping function words ("bureau of investigation" -> bi)."""
     letters = [w[0] for w in words if w not in ACRONYM_SKIP]
     return "".join(letters) if len(letters) >= 2 else ""
 
 
 def same_first_name(a: str, b: str) -> bool:
     """Whether two given names can be one person's: equal, an initial of the other, a short form the
-    other begins with (fred / frederick), one stem (alexis / alexandros), or a two-letter nickname
-    with the other's initial (mo / maurice)."""
+    other begins with (sam / samuel), one stem (nikolas / nikolaos), or a two-letter nickname
+    with the other's initial."""
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
