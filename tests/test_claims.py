@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdossier.extract.claims import find_quotes
 from newsdossier.text.nlp import sentences
+from newsdossier.text.quotes import find_quotes
 
 
 def _claims(analyse_text, text: str):

@@ -14,24 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdossier.extract.claims.cues import SPEECH_VERBS
 from newsdossier.records import Actor, Mention, Sentence
 from newsdossier.text.nlp import sentence_index, text_of
+from newsdossier.text.parse import SUBJECT_DEPS, governing_verb
+from newsdossier.text.quotes import find_quotes, inside, quote_ranges
 
-# Lemmas of verbs that introduce speech or a stated position; shared with claims.py.
-SPEECH_VERBS = frozenset(
-    """
-say tell warn note stress emphasize emphasise explain confirm clarify deny add write claim insist argue
-state announce declare assert suggest acknowledge admit report reveal predict promise urge caution
-indicate maintain contend allege complain concede agree recall remark reply respond answer ask tweet
-post testify estimate speak comment observe point describe call vow pledge threaten refuse reiterate
-repeat reaffirm assure advise conclude continue retort quip joke lament wonder concur propose
-recommend demand criticize criticise blast slam dismiss reject rule accuse charge counter voice
-shout chant yell scream exclaim cry crow scold sniff echo quote tout boast brag mutter whisper
-acknowledges concede confess assure remind testify
-""".split()
-)
-
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _GENDERED = {
     "he": "m",
     "him": "m",
@@ -129,12 +117,12 @@ def pronoun_votes(
         if m.actor_id not in person or m.how == "pronoun":
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in SUBJECT_DEPS or _inside(quoted, m.start):
+        if span is None or span.root.dep_ not in SUBJECT_DEPS or inside(quoted, m.start):
             continue
         verb = span.root.head
         for tok in verb.subtree:
             g = _GENDERED.get(tok.lower_)
-            if not g or tok.pos_ != "PRON" or _inside(quoted, tok.idx):
+            if not g or tok.pos_ != "PRON" or inside(quoted, tok.idx):
                 continue
             clause_subject = (
                 tok.dep_ in SUBJECT_DEPS
@@ -193,27 +181,6 @@ def actor_gender(
     return "m" if votes["m"] > votes["f"] else "f"
 
 
-def quote_mask(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside double quotation marks (curly, straight or ``LDC''), per paragraph."""
-    out = []
-    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
-        for m in re.finditer(r"(“|``|\")(.*?)(”|''|\"|$)", para.group(0)):
-            out.append((para.start() + m.start(), para.start() + m.end()))
-    return out
-
-
-def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
-    """True when an offset falls in one of the ranges."""
-    return any(a <= offset < b for a, b in ranges)
-
-
-def _governing_verb(token: Token) -> Token:
-    """The verb a token depends on (itself when it is the root)."""
-    while token.dep_ not in ("ROOT",) and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
-    return token
-
-
 def is_speaker_token(token: Token) -> bool:
     """True when the token is the subject of a speech verb (or the object of 'according to')."""
     if token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS:
@@ -236,7 +203,7 @@ def _candidates(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]
             continue
         root = span.root
         out.append(
-            Candidate(m, root, root.dep_ in SUBJECT_DEPS, is_speaker_token(root), _inside(quoted, m.start))
+            Candidate(m, root, root.dep_ in SUBJECT_DEPS, is_speaker_token(root), inside(quoted, m.start))
         )
     return out
 
@@ -299,7 +266,7 @@ def _bound_subjects(pron: Token, cands: list[Candidate]) -> set[str]:
     """Actors a non-reflexive object pronoun cannot be: the subject of its own clause ('Hill praised him')."""
     if pron.dep_ not in ("dobj", "pobj", "iobj", "dative") or pron.lower_.endswith("self"):
         return set()
-    verb = _governing_verb(pron)
+    verb = governing_verb(pron) or pron.sent.root
     return {
         c.mention.actor_id
         for c in cands
@@ -312,7 +279,7 @@ def resolve_pronouns(
 ) -> list[Mention]:
     """Pronoun mentions (how='pronoun') for every he/she/they/it that resolves to a known actor."""
     by_id = {a.actor_id: a for a in actors}
-    quoted = quote_mask(text_of(doc))
+    quoted = quote_ranges(find_quotes(text_of(doc), sents))
     pv = pronoun_votes(doc, sents, actors, mentions, quoted)
     genders = {
         a.actor_id: actor_gender(a, mentions, doc, pv.get(a.actor_id)) for a in actors if a.type == "person"
@@ -328,7 +295,7 @@ def resolve_pronouns(
         if low in ("it", "its") and not is_speaker_token(tok):
             continue  # "it" is too often expletive or a thing; only a speaking "it" is an organisation
         sid = sentence_index(sents, tok.idx)
-        pron_quoted = _inside(quoted, tok.idx)
+        pron_quoted = inside(quoted, tok.idx)
         if pron_quoted:
             continue  # inside a quotation "he" is the speaker's referent, not the narrator's
         bound = _bound_subjects(tok, cands)

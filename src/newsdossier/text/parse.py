@@ -54,3 +54,12 @@ def verb_tense(verb: Token) -> str:
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}):
         return PRESENT
     return UNKNOWN
+
+
+# Dependency labels of a clause's subject (active and passive).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def is_verb_among(token: Token, lemmas: frozenset[str]) -> bool:
+    """True for a verb (or auxiliary) whose lower-cased lemma is in the set, e.g. a speech-verb list."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas

@@ -1,0 +1,143 @@
+"""Putting the passes together: direct quotes, reported speech, floating quotes, then dates."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsdossier.extract.claims.attribution import close_before_attribution, direct_drafts
+from newsdossier.extract.claims.draft import Draft, Speaker
+from newsdossier.extract.claims.reported import reported_drafts
+from newsdossier.extract.claims.speakers import SpeakerResolver
+from newsdossier.extract.coref import missed_name_mentions
+from newsdossier.records import Actor, Claim, Mention, Sentence
+from newsdossier.text.nlp import sentence_index, text_of
+from newsdossier.text.quotes import Quote, find_quotes, paragraph_spans
+
+# How many paragraphs back a floating quote may look for the speaker of the previous claim.
+FLOAT_PARAGRAPHS = 2
+
+
+def extract_claims(
+    doc: Doc,
+    *,
+    sents: list[Sentence],
+    actors: list[Actor],
+    mentions: list[Mention],
+    dates: dict[int, tuple[str, str]],
+) -> list[Claim]:
+    """Direct quotes and reported speech with their resolved speakers and dates."""
+    if not sents:
+        return []
+    text = text_of(doc)
+    mentions = mentions + missed_name_mentions(doc, sents=sents, actors=actors, mentions=mentions)
+    resolver = SpeakerResolver(doc, actors, mentions)
+    quotes = find_quotes(text, sents)
+    paras = {pid: (a, b) for pid, a, b in paragraph_spans(sents)}
+    top = [close_before_attribution(doc, q) for q in quotes if q.depth == 0 and q.end > q.start]
+    direct = direct_drafts(doc, top, paras, resolver)
+    claimed = [Quote(d.start, d.start, d.end, d.end, 0, -1) for d in direct]
+    drafts = direct + reported_drafts(doc, top, claimed, resolver)
+    drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
+    _fill_floating(drafts, sents, resolver)
+    return _to_claims(doc, drafts, sents, dates)
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """Drop a draft that repeats another's span."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for d in drafts:
+        if (d.start, d.end) in seen:
+            continue
+        seen.add((d.start, d.end))
+        out.append(d)
+    return out
+
+
+def _fill_floating(drafts: list[Draft], sents: list[Sentence], resolver: SpeakerResolver) -> None:
+    """Give quotes with no attribution (or an unresolved pronoun) the speaker of the claim before."""
+    last: Draft | None = None
+    for d in drafts:
+        if d.speaker is None:
+            para = sents[sentence_index(sents, d.start)].paragraph_id
+            if (
+                last is not None
+                and last.speaker is not None
+                and para - sents[sentence_index(sents, last.start)].paragraph_id <= FLOAT_PARAGRAPHS
+            ):
+                d.speaker = Speaker(
+                    last.speaker.name,
+                    last.speaker.actor_id,
+                    d.speaker_tok.text if d.speaker_tok is not None else "",
+                )
+            else:
+                near = resolver.nearest_person(d.start)
+                if near is not None:
+                    d.speaker = Speaker(
+                        near.name, near.actor_id, d.speaker_tok.text if d.speaker_tok is not None else ""
+                    )
+        if d.speaker is not None:
+            last = d
+
+
+def _continues(prev: Claim | None, speaker: Speaker, paragraph: int, sents: list[Sentence]) -> bool:
+    """True when a claim follows a dated claim of the same speaker in the same or the next paragraph."""
+    return (
+        prev is not None
+        and bool(prev.date)
+        and prev.speaker == speaker.name
+        and paragraph - sents[prev.sentence_id].paragraph_id <= 1
+    )
+
+
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _statement_date(doc: Doc, d: Draft, dated: tuple[str, str]) -> tuple[str, str]:
+    """The sentence's date, unless it is not a calendar date or it dates what the claim reports."""
+    date, basis = dated
+    if not date or not _ISO.fullmatch(date[:10].rstrip("-")):
+        return "", "none"
+    if basis in ("explicit", "relative"):
+        sent = doc[doc.char_span(d.anchor, d.anchor + 1, alignment_mode="expand").start].sent
+        times = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        if times and all(d.start <= e.start_char and e.end_char <= d.end for e in times):
+            return "", "none"  # "she said the bridge opened in 1931": 1931 is not when she said it
+    return date, basis
+
+
+def _to_claims(
+    doc: Doc, drafts: list[Draft], sents: list[Sentence], dates: dict[int, tuple[str, str]]
+) -> list[Claim]:
+    """Number the drafts and date them: explicit date in the sentence, else the sentence's event."""
+    claims: list[Claim] = []
+    prev: Claim | None = None
+    for d in drafts:
+        if d.speaker is None:
+            continue
+        sid = sentence_index(sents, d.start)
+        date, basis = _statement_date(doc, d, dates.get(sentence_index(sents, d.anchor), ("", "none")))
+        if not date and d.kind == "direct" and _continues(prev, d.speaker, sents[sid].paragraph_id, sents):
+            # a quote that continues the same speaker's statement shares its date
+            date, basis = prev.date, "context"
+        # a date written in the sentence (absolute or relative) is explicit; one from its event is context
+        basis = "none" if not date else ("explicit" if basis in ("explicit", "relative") else "context")
+        claim = Claim(
+            f"C{len(claims) + 1:03d}",
+            d.speaker.name,
+            d.speaker.actor_id,
+            d.speaker.text,
+            d.cue,
+            text_of(doc)[d.start : d.end],
+            d.kind,
+            date,
+            basis,
+            d.start,
+            d.end,
+            sid,
+        )
+        claims.append(claim)
+        prev = claim
+    return claims

@@ -1,0 +1,213 @@
+"""Direct quotes: which quotations are statements, and the attribution next to each.
+
+A quote that stands on its own (not a scare quote inside a clause) becomes a direct claim; its
+speaker comes from the attribution after it ('“…,” she said'), else before it ('She said: “…”'),
+else it floats and takes the previous claim's speaker later. A quote left open that ends in its own
+attribution ('“A. - said X.') is cut before the dash.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsdossier.extract.claims.cues import is_speech_verb
+from newsdossier.extract.claims.draft import DASHES, Draft, tokens
+from newsdossier.extract.claims.speakers import (
+    SpeakerResolver,
+    according_to,
+    in_pp,
+    is_author,
+    nominal,
+    phrase_head,
+    resolve_head,
+    subject_of,
+)
+from newsdossier.text.nlp import text_of
+from newsdossier.text.quotes import Quote, trim
+
+_SENT_END = re.compile(r"[.!?]")
+# A full stop that ends a sentence: followed by a space and a capital, a quotation mark or the end.
+# Abbreviations ("U.S.", "Dr.", "Jan.") are not stops: no capital or short capitalised word before the dot.
+_STOP = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\.[A-Za-z])[.!?]+"
+    r"(?=\s+[“\"'‘(A-Z0-9]|\s*$)"
+)
+
+
+# Parts of speech of a word that leads into a quotation inside a clause ("were “…”", "that “…”").
+_LEAD_IN_POS = frozenset({"SCONJ", "AUX", "ADP", "DET", "PART"})
+
+
+# Minimum words for a quote with no attribution to count as a statement rather than a scare quote.
+MIN_FLOATING_WORDS = 4
+
+
+# A dash after a stop or comma: where an attribution may begin inside a quote left open ('“A. - said X.').
+_DASH_AFTER_STOP = re.compile(r"[.!?,]\s+[-–—]+")
+
+
+# Most words the attribution after such a dash may have ('- said the city's fire chief.').
+MAX_DASH_ATTRIBUTION_WORDS = 8
+
+
+def _outside(tokens: list[Token], quotes: list[Quote]) -> list[Token]:
+    """Tokens not inside any quotation (the attribution around a quote)."""
+    return [t for t in tokens if not any(q.open <= t.idx < max(q.close, q.end + 1) for q in quotes)]
+
+
+def _fragment_bounds(text: str, q: Quote, quotes: list[Quote], pstart: int, pend: int) -> tuple[int, int]:
+    """Start of the text before a quote and end of the text after it, within its sentence."""
+    left = pstart
+    for m in _STOP.finditer(text, pstart, q.open):
+        if not any(x.open <= m.start() < x.close for x in quotes) and text[m.end() : m.end() + 1].isspace():
+            left = m.end()
+    for x in quotes:
+        if x.depth == 0 and x.close <= q.open and text[x.start : x.end].rstrip()[-1:] in (".", "!", "?"):
+            left = max(left, x.close)
+    right = pend
+    for m in _STOP.finditer(text, q.close, pend):
+        if not any(x.open <= m.start() < x.close for x in quotes):
+            right = m.end()
+            break
+    nxt = [x.open for x in quotes if x.depth == 0 and x.open >= q.close]
+    if nxt:
+        right = min(right, nxt[0])
+    return left, right
+
+
+def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None, Token | None]:
+    """(speaker head, cue verb) of an attribution fragment such as 'he said' or 'said Jane Doe'."""
+    ids = {t.i for t in tokens}
+    verbs = [t for t in tokens if is_speech_verb(t)]
+    for verb in verbs:
+        subj = subject_of(verb, ids)
+        if subj is None:
+            # the parser often misreads inverted attributions ('said Jane Doe'): take the nearest nominal
+            rest = [t for t in tokens if t.i > verb.i] if after else []
+            lead = [t for t in tokens if t.i < verb.i]
+            pick = next((t for t in reversed(lead) if nominal(t) and not in_pp(t)), None)
+            if pick is None:
+                pick = next(
+                    (t for t in rest if nominal(t) and not in_pp(t) and t.dep_ not in ("dobj", "dative")),
+                    None,
+                )
+            if pick is not None:
+                subj = phrase_head(pick)
+        if subj is not None:
+            return subj, verb
+    acc = according_to(tokens)
+    if acc is not None:
+        return acc, None
+    if after:
+        # "“…” —Jane Doe": a dash and a name, with no verb
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if tokens and tokens[0].text in DASHES + "--" and words and words[0].pos_ in ("PROPN", "NOUN"):
+            return phrase_head(words[0]), None
+    else:
+        # "Jane Doe: “…”"
+        words = [t for t in tokens if not t.is_space]
+        if words and words[-1].text == ":" and len(words) <= 8:
+            noms = [t for t in words if nominal(t)]
+            if noms:
+                return phrase_head(noms[0]), None
+    return None, None
+
+
+def close_before_attribution(doc: Doc, q: Quote) -> Quote:
+    """A quote left open that ends in its own attribution ('“A. - said X.') is cut before the dash.
+
+    The words after the dash must pass the same test as the words after a closed quote
+    (`speaker_in_fragment`): a speech verb with a speaker, or a bare name ('“A. — Jane Doe').
+    """
+    if q.close != q.end:
+        return q
+    text = text_of(doc)
+    dashes = list(_DASH_AFTER_STOP.finditer(text, q.start, q.end))
+    if not dashes:
+        return q
+    m = dashes[-1]  # the last dash: an attribution ends the quote
+    tail = [t for t in tokens(doc, m.start() + 1, q.end) if not t.is_space]
+    words = [t for t in tail if not t.is_punct]
+    if not words or len(words) > MAX_DASH_ATTRIBUTION_WORDS:
+        return q
+    head, verb = speaker_in_fragment(tail, after=True)
+    if head is None or (verb is None and not all(t.pos_ == "PROPN" for t in words)):
+        return q
+    _, end = trim(text, q.start, m.start() + 1)
+    return Quote(q.open, q.start, end, end, q.depth, q.paragraph)
+
+
+def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
+    """True when a quote is a statement of its own, not quoted words inside a clause."""
+    before = text[left : q.open].strip()
+    after = text[q.close : right].strip()
+    content = text[q.start : q.end]
+    if _SENT_END.search(content[:-1]) and len(content.split()) >= MIN_FLOATING_WORDS:
+        # several sentences make a statement of their own, unless a clause leads in ('said that “A. B.”')
+        last = [t for t in tokens(doc, left, q.open) if not t.is_space and not t.is_punct][-1:]
+        leads_in = bool(last) and (last[0].pos_ in _LEAD_IN_POS or last[0].lower_ == "that")
+        if not leads_in:
+            return True
+    # a quote opening after a full stop starts a sentence of its own
+    before_ok = not before or before[-1] in ":,;.!?" + DASHES or _ends_with_speech_verb(doc, left, q.open)
+    after_ok = (
+        not after
+        or after[0] in ",;" + DASHES + ")"
+        or content.rstrip()[-1:] in ".!?,"
+        or _starts_with_attribution(doc, q.close, right)
+    )
+    return before_ok and after_ok
+
+
+def _ends_with_speech_verb(doc: Doc, left: int, right: int) -> bool:
+    """True when the text before a quote ends with a speech verb ('he said “…”')."""
+    toks = [t for t in tokens(doc, left, right) if not t.is_space]
+    return bool(toks) and is_speech_verb(toks[-1])
+
+
+def _starts_with_attribution(doc: Doc, left: int, right: int) -> bool:
+    """True when a speech verb comes within the first words after a quote ('“…” he said')."""
+    toks = [t for t in tokens(doc, left, right) if not t.is_space][:4]
+    return any(is_speech_verb(t) for t in toks)
+
+
+def direct_drafts(
+    doc: Doc, quotes: list[Quote], paras: dict[int, tuple[int, int]], resolver: SpeakerResolver
+) -> list[Draft]:
+    """A draft claim for every quote that stands on its own, with the speaker of its attribution."""
+    text = text_of(doc)
+    out = []
+    for q in quotes:
+        # a quote joined over paragraphs starts in one paragraph and ends in another
+        first_para = paras[_para_of(q.open, paras)]
+        left, right = _fragment_bounds(text, q, quotes, first_para[0], paras[q.paragraph][1])
+        if not _standalone(text, q, left, right, doc):
+            continue
+        after = _outside(tokens(doc, q.close, right), quotes)
+        before = _outside(tokens(doc, left, q.open), quotes)
+        head, verb = speaker_in_fragment(after, after=True)
+        if head is None:
+            head, verb = speaker_in_fragment(before, after=False)
+        if head is not None and is_author(head):
+            continue
+        words = len(text[q.start : q.end].split())
+        whole_sentence = text[q.start : q.end].rstrip()[-1:] in ".!?" and not text[left : q.open].strip()
+        if head is None and words < MIN_FLOATING_WORDS and not whole_sentence:
+            continue  # a word or two in quotation marks, attributed to no one: a scare quote
+        cue = verb.text if verb is not None else ""
+        if verb is None and head is not None and head.dep_ == "pobj":
+            cue = "according to"
+        anchor = verb.idx if verb is not None else q.start
+        speaker = resolve_head(head, resolver) if head is not None else None
+        out.append(Draft(q.start, q.end, "direct", cue, speaker, head, anchor))
+    return out
+
+
+def _para_of(offset: int, paras: dict[int, tuple[int, int]]) -> int:
+    """The id of the paragraph holding an offset."""
+    for pid, (a, b) in paras.items():
+        if a <= offset < b + 1:
+            return pid
+    return next(iter(paras))

@@ -1,0 +1,45 @@
+"""What the passes share: the draft claim they build and the token helpers they all use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsdossier.text.quotes import Quote
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who made a claim: canonical name, actor id (may be empty) and the words as written."""
+
+    name: str
+    actor_id: str
+    text: str
+
+
+DASHES = "-–—"
+
+
+@dataclass
+class Draft:
+    """A claim before numbering and dating; its speaker may still be filled from context."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    speaker: Speaker | None
+    speaker_tok: Token | None
+    anchor: int  # offset used to date the claim (the cue when there is one)
+
+
+def tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens lying within [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def in_quotes(tok: Token, quotes: list[Quote]) -> bool:
+    """True when a token lies between quotation marks."""
+    return any(q.open <= tok.idx < q.close for q in quotes)

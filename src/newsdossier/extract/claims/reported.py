@@ -1,0 +1,324 @@
+"""Reported and mixed speech from the parse: a cue with its reported clause, in any clause order.
+
+Each speech verb with a that-clause, an infinitive or an object gives an indirect claim (mixed when
+it holds quoted words), and so does a stance verb with its against/for phrase ("campaigned against
+the toll"); "according to X" gives one too. The content is the statement itself: the cue, the
+complementiser and the attribution are left out of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdossier.extract.claims.cues import (
+    INFINITIVE_VERBS,
+    NEEDS_PARTICLE,
+    OBJECT_VERBS,
+    STANCE_VERBS,
+    is_speech_verb,
+)
+from newsdossier.extract.claims.draft import Draft, Speaker, in_quotes
+from newsdossier.extract.claims.speakers import (
+    SpeakerResolver,
+    according_to,
+    can_take_stance,
+    first_name_outside,
+    is_author,
+    is_info_source,
+    resolve_head,
+    subject_of,
+)
+from newsdossier.text.nlp import text_of
+from newsdossier.text.parse import SUBJECT_DEPS
+from newsdossier.text.quotes import CLOSE_MARKS, Quote
+
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+# A line opening with a capitalised label ("READ MORE: …", "WATCH: …") is a link or caption, not speech.
+_LABEL = re.compile(r"^[A-Z][A-Z ]{2,}:")
+
+
+def _complement(verb: Token) -> tuple[Token | None, str]:
+    """The reported part governed by a speech/stance verb, and the cue as written."""
+    cue = verb.text
+    kids = list(verb.children)
+    prt = next((c for c in kids if c.dep_ == "prt"), None)
+    if not is_speech_verb(verb) and verb.lemma_ != "make":
+        return _stance_complement(verb, prt)
+    if verb.lemma_ == "make":
+        clear = next(
+            (c for c in kids if c.lower_ in ("clear", "plain") and c.dep_ in ("ccomp", "oprd", "acomp")), None
+        )
+        if clear is None:
+            return None, cue
+        comp = next(
+            (c for c in list(clear.children) + kids if c.dep_ in ("ccomp", "advcl") and c.i > clear.i), None
+        )
+        return comp, f"{verb.text} it {clear.text}"
+    comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return comp, cue + (f" {prt.text}" if prt is not None else "")
+    gerund = next(
+        (
+            c
+            for c in kids
+            if c.dep_ == "xcomp"
+            and c.tag_ == "VBG"
+            and c.i > verb.i
+            and not any(g.dep_ == "aux" for g in c.children)
+        ),
+        None,
+    )
+    if gerund is not None and verb.lemma_.lower() in ("say", "tell", "add", "claim", "insist", "argue"):
+        return gerund, cue  # "said having him back was a boost": a misparsed clause
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and not is_speech_verb(verb.head):
+        return verb.head, cue  # "The drugs, he says, are …": the speech verb is an aside in its clause
+    misread = _misattached_that_clause(verb)
+    if misread is not None:
+        return misread, cue
+    lemma = verb.lemma_.lower()
+    prep, stance_cue = _stance_complement(verb, prt)
+    if prep is not None:
+        return prep, stance_cue
+    if lemma in INFINITIVE_VERBS:
+        x = next((c for c in kids if c.dep_ == "xcomp"), None)
+        if x is not None:
+            return x, cue
+    if lemma in OBJECT_VERBS and (lemma not in NEEDS_PARTICLE or prt is not None):
+        x = next(
+            (c for c in kids if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ("it", "this", "that")), None
+        )
+        if x is not None:
+            return x, cue + (f" {prt.text}" if prt is not None else "")
+    return None, cue
+
+
+def _stance_complement(verb: Token, prt: Token | None) -> tuple[Token | None, str]:
+    """The against/for phrase of a stance verb ('came out against the toll'), and the cue as written."""
+    stance = STANCE_VERBS.get(verb.lemma_.lower())
+    if stance is None or verb.pos_ != "VERB" or (prt.lower_ if prt is not None else None) != stance[0]:
+        return None, verb.text
+    # "campaigned against the toll on Friday": the position is the against/for phrase alone
+    prep = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.i > verb.i and c.lower_ in stance[1] and not _is_time_phrase(c)
+        ),
+        None,
+    )
+    if prep is None:
+        return None, verb.text
+    return prep, " ".join(t.text for t in (verb, prt, prep) if t is not None)
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """A prepositional phrase that only says when or how long: 'for three years', 'on Friday'."""
+    words = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
+    return bool(words) and all(t.ent_type_ in _TIME_ENTS for t in words)
+
+
+def _misattached_that_clause(verb: Token) -> Token | None:
+    """A that-clause the parser hung on a noun of the verb's phrase: 'cautioned in a letter to X that …'."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for tok in prep.subtree:
+            marked = any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.children)
+            has_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+            if tok.dep_ in ("relcl", "acl") and marked and has_subject:
+                return tok
+    return None
+
+
+# Dependents of a sentence-final speech verb that the parser often takes from the clause before it.
+_LOOSE_DEPS = {"dep", "punct", "npadvmod", "dobj", "conj"}
+
+
+def _in_subtree_of_other(tok: Token, verb: Token, comps: list[Token]) -> bool:
+    """True for a token that depends on the speech verb through something other than its clause."""
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        tok = tok.head
+    return tok.head == verb and tok not in comps and tok.dep_ not in _LOOSE_DEPS
+
+
+def _clause_spans(comp: Token, verb: Token) -> list[Span]:
+    """The reported clause; two pieces when the attribution stands in its middle ('A, he said, B')."""
+    span = _clause_span(comp, verb)
+    aside = verb.left_edge.i, verb.right_edge.i
+    if not span.start < aside[0] <= aside[1] < span.end - 1:
+        return [span]
+    doc = verb.doc
+    pieces = [_trim_span(doc, span.start, aside[0] - 1), _trim_span(doc, aside[1] + 1, span.end - 1)]
+    return [p for p in pieces if len([t for t in p if not t.is_punct]) >= 2]
+
+
+def _trim_span(doc: Doc, lo: int, hi: int) -> Span:
+    """doc[lo..hi] without punctuation and spaces at either end."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def _is_that(tok: Token) -> bool:
+    """The complementiser 'that' of a reported clause, left out of its content."""
+    return tok.lower_ == "that" and tok.dep_ == "mark"
+
+
+def _clause_span(comp: Token, verb: Token) -> Span:
+    """The words of a reported clause, without a leading 'that' and trailing punctuation."""
+    doc = comp.doc
+    if comp.dep_ == "prep" and comp.head == verb:
+        # a stance phrase ("against the toll"), without a time phrase the parser hung inside it
+        when = {
+            t.i
+            for p in comp.subtree
+            if p.i != comp.i and p.dep_ == "prep" and _is_time_phrase(p)
+            for t in p.subtree
+        }
+        toks = [
+            t
+            for t in comp.subtree
+            if t.i not in when and not (t.ent_type_ in _TIME_ENTS and t.dep_ == "npadvmod")
+        ]
+    elif comp.i == verb.head.i:  # the speech verb is an aside inside the clause it reports
+        aside = {t.i for t in verb.subtree}
+        toks = [t for t in comp.subtree if t.i not in aside]
+    else:
+        # several complements ("says he drank, used drugs and was …") make one clause
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i) == (comp.i > verb.i)]
+        comps = comps if comp in comps else [comp]
+        toks = [t for c in comps for t in c.subtree]
+        if comp.i < verb.i:
+            # a clause before "…, officials said": all up to the speaker, wherever the parser attached it
+            subj = subject_of(verb)
+            stop = min(subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i, verb.i)
+            first = verb.sent.start
+            toks = [t for t in doc[first:stop] if not _in_subtree_of_other(t, verb, comps)] or toks
+    if verb.lemma_ == "make":
+        toks = [t for t in toks if t.i > verb.i + 2] or toks  # not the "it plain" of "made it plain"
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or _is_that(doc[lo])):
+        lo += 1
+    while hi > lo and (doc[hi].is_space or (doc[hi].is_punct and doc[hi].text not in CLOSE_MARKS | {'"'})):
+        hi -= 1
+    if lo > 0 and doc[lo - 1].text in ("“", '"', "``") and lo - 1 > verb.i:
+        lo -= 1  # the clause opens with quoted words: keep their mark
+    inner = doc[lo : hi + 1]
+    opened = sum(t.text in ("“", "``") for t in inner) - sum(t.text in ("”", "''") for t in inner)
+    if opened > 0:
+        # the parser hung the closing mark on the main verb: bring it back into the clause
+        for j in range(hi + 1, min(hi + 4, len(doc))):
+            if doc[j].text in ("”", "''"):
+                hi = j
+                break
+            if not doc[j].is_punct:
+                break
+    return doc[lo : hi + 1]
+
+
+def reported_drafts(
+    doc: Doc, quotes: list[Quote], claimed: list[Quote], resolver: SpeakerResolver
+) -> list[Draft]:
+    """A draft claim for every speech/stance verb with a reported clause, and for 'according to'.
+
+    `claimed` are the quotes already taken as direct claims: a clause that is mostly one of them is skipped.
+    """
+    out = []
+    for verb in doc:
+        if not (is_speech_verb(verb) or verb.lemma_ == "make" or verb.lemma_.lower() in STANCE_VERBS):
+            continue
+        comp, cue = _complement(verb)
+        if comp is None:
+            continue
+        head = subject_of(verb)
+        if head is not None and in_quotes(head, quotes):
+            head = first_name_outside(verb.sent, quotes)  # the parser took quoted words for the subject
+        if head is None or is_info_source(head) or _LABEL.match(verb.sent.text.strip()) or is_author(head):
+            continue
+        speaker = resolve_head(head, resolver)
+        if comp.dep_ == "prep" and comp.head == verb and not can_take_stance(head, speaker):
+            continue
+        for span in _clause_spans(comp, verb):
+            if len(span) < 2 or mostly_quoted(span, claimed) or _not_a_statement(span):
+                continue
+            if head.lower_ in ("it", "there") or span.start <= head.i < span.end:
+                continue
+            out.append(_reported(span, quotes, cue, speaker, head, verb.idx))
+    out.extend(_according_drafts(doc, quotes, claimed, resolver))
+    return out
+
+
+def _according_drafts(
+    doc: Doc, quotes: list[Quote], claimed: list[Quote], resolver: SpeakerResolver
+) -> list[Draft]:
+    """'According to X, Y' and 'Y, according to X': Y is X's claim."""
+    out = []
+    for sent in doc.sents:
+        acc = (
+            next((t for t in sent if t.lower_ == "according" and t.nbor(1).lower_ == "to"), None)
+            if len(sent) > 2
+            else None
+        )
+        if acc is None or acc.i + 1 >= len(doc):
+            continue
+        head = according_to([acc])
+        if head is None:
+            continue
+        phrase = {t.i for t in acc.subtree} | {acc.i, acc.i + 1} | {t.i for t in head.subtree}
+        rest = [t for t in sent if t.i not in phrase and not t.is_space]
+        while rest and rest[0].is_punct:
+            rest.pop(0)
+        while rest and rest[-1].is_punct and rest[-1].text not in CLOSE_MARKS:
+            rest.pop()
+        if len(rest) < 3:
+            continue
+        span = doc[rest[0].i : rest[-1].i + 1]
+        if phrase & set(range(span.start, span.end)):
+            # the phrase sits in the middle: keep the longer side
+            mid_lo = min(phrase)
+            left, right = doc[rest[0].i : mid_lo], doc[max(phrase) + 1 : rest[-1].i + 1]
+            span = left if len(left) >= len(right) else right
+            span = doc[span.start : span.end]
+        if mostly_quoted(span, claimed):
+            continue
+        out.append(_reported(span, quotes, "according to", resolve_head(head, resolver), head, acc.idx))
+    return out
+
+
+def _reported(
+    span: Span, quotes: list[Quote], cue: str, speaker: Speaker | None, head: Token, anchor: int
+) -> Draft:
+    """A draft for a reported clause: direct when the clause is a quotation, mixed when it holds one."""
+    whole = next((q for q in quotes if q.open >= span.start_char - 1 and q.start < span.end_char), None)
+    text = text_of(span.doc)
+    outside = "" if whole is None else text[span.start_char : whole.open] + text[whole.close : span.end_char]
+    if whole is not None and len(re.findall(r"\w+", outside)) <= 1 and whole.end >= span.end_char - 2:
+        # the clause is the quotation itself ('“…,” according to X'): a direct quote
+        return Draft(whole.start, whole.end, "direct", cue, speaker, head, anchor)
+    inner = [q for q in quotes if span.start_char <= q.open < span.end_char]
+    if not inner:
+        return Draft(span.start_char, span.end_char, "indirect", cue, speaker, head, anchor)
+    # quoted words that run on past the parsed clause ('that “A. B.”') belong to it up to the closing mark
+    end = max(span.end_char, max(q.close for q in inner))
+    return Draft(span.start_char, end, "mixed", cue, speaker, head, anchor)
+
+
+def _not_a_statement(span: Span) -> bool:
+    """An indirect question ('asked whether …', 'did not say why …') or a source reports no statement."""
+    first = next((t for t in span if not t.is_punct), None)
+    if first is None:
+        return False
+    if first.lower_ == "according":
+        return True  # "X said, according to the complaint": the source, not a statement
+    return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
+
+
+def mostly_quoted(span: Span, quotes: list[Quote]) -> bool:
+    """True when a clause is (mostly) a standalone direct quote, which is claimed as such."""
+    n = max(1, span.end_char - span.start_char)
+    inside = sum(max(0, min(q.end, span.end_char) - max(q.start, span.start_char)) for q in quotes)
+    return inside / n > 0.6

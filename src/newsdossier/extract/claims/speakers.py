@@ -1,0 +1,238 @@
+"""Speakers: the noun phrase that names who speaks, and its resolution to an actor.
+
+A speaker's head token is found by the passes (the subject of a cue verb, the object of "according
+to", a name after a dash); `SpeakerResolver` maps it to a named actor through the mentions, to an
+actor a description denotes ("the ministry"), or keeps the phrase itself. Each resolution says how
+it was found (`basis`), so the analyst can audit it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdossier.extract.claims.cues import DOCUMENT_NOUNS, INFO_NOUNS
+from newsdossier.extract.claims.draft import Speaker, in_quotes
+from newsdossier.extract.coref import resolve_description
+from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
+from newsdossier.records import Actor, Mention
+from newsdossier.text.parse import SUBJECT_DEPS
+from newsdossier.text.quotes import Quote
+
+_KEEP_IN_PHRASE = {
+    "det",
+    "amod",
+    "compound",
+    "nummod",
+    "poss",
+    "nmod",
+    "quantmod",
+    "case",
+    "predet",
+    "cc",
+    "conj",
+}
+
+
+def nominal(tok: Token) -> bool:
+    """A token that can name a speaker (the tagger sometimes misses capitalised names)."""
+    if tok.lower_ in ("it", "there"):
+        return False
+    return (
+        tok.pos_ in ("PROPN", "PRON", "NOUN")
+        or tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        or (tok.is_title and tok.i > tok.sent.start and tok.pos_ in ("AUX", "ADJ", "X"))
+    )
+
+
+def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
+    """The subject of a speech verb, climbing conjunctions and participles ('…, saying that')."""
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS and (allowed is None or c.i in allowed)]
+        if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+            return v.head  # "Jane Doe, who said …": the speaker is the noun the clause describes
+        if subj:
+            return subj[0]
+        agent = [gc for c in v.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+        if agent:
+            return agent[0]
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head != v:
+            v = v.head
+            continue
+        if v.dep_ == "relcl":
+            return v.head
+        break
+    return None
+
+
+def in_pp(tok: Token) -> bool:
+    """True when a token sits inside a prepositional phrase ('said of the former captain')."""
+    for _ in range(6):
+        if tok.dep_ in ("pobj", "prep", "agent", "pcomp"):
+            return True
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return False
+
+
+def phrase_head(tok: Token) -> Token:
+    """The head of the noun phrase a token belongs to ('Jane' in 'Jane Doe' -> 'Doe')."""
+    while tok.dep_ in ("compound", "flat", "amod", "det", "poss") and tok.head != tok and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def according_to(tokens: list[Token]) -> Token | None:
+    """The source named by 'according to X' among the tokens, if any."""
+    for t in tokens:
+        if t.lower_ == "according":
+            for to in t.children:
+                if to.lower_ == "to":
+                    objs = [c for c in to.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                for c in t.doc[nxt.i + 1 : nxt.i + 8]:
+                    if nominal(c):
+                        return phrase_head(c)
+    return None
+
+
+def speaker_phrase(head: Token) -> Span:
+    """The words naming a speaker: the head and its modifiers, without clauses and most PPs."""
+    doc = head.doc
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in _KEEP_IN_PHRASE or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")):
+            keep.update(t.i for t in child.subtree)
+    lo, hi = min(keep), max(keep)
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def _name_run(head: Token) -> list[Token]:
+    """The adjacent proper nouns and nouns around a head token ('Senate Majority Leader Jane Doe')."""
+    doc = head.doc
+    lo = hi = head.i
+    while lo > 0 and doc[lo - 1].pos_ in ("PROPN", "NOUN") and not doc[lo - 1].is_punct:
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
+        hi += 1
+    return list(doc[lo : hi + 1])
+
+
+class SpeakerResolver:
+    """Maps a speaker's head token to an actor, a description, or the phrase itself."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], mentions: list[Mention]) -> None:
+        """Index the actors and mentions of one parsed article."""
+        self.doc = doc
+        self.actors = actors
+        self.by_id = {a.actor_id: a for a in actors}
+        self.mentions = [m for m in mentions if m.actor_id in self.by_id]
+        self.by_start = sorted(self.mentions, key=lambda m: m.start)
+
+    def mention_at(self, tok: Token) -> Mention | None:
+        """A mention covering the token, the named one preferred."""
+        hits = [m for m in self.mentions if m.start <= tok.idx < m.end]
+        return min(hits, key=lambda m: (m.how == "pronoun", m.end - m.start)) if hits else None
+
+    def resolve(self, head: Token) -> Speaker:
+        """The speaker a head token names."""
+        phrase = speaker_phrase(head)
+        m = self.mention_at(head)
+        joint = self._joint(head)
+        if joint is not None:
+            return joint
+        if m is None and head.lemma_.lower() in DOCUMENT_NOUNS:
+            # "the ministry's statement says": the author of a document speaks through it
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return self.resolve(owner)
+        if m is not None:
+            written = m.text if m.how != "pronoun" else head.text
+            return Speaker(self.by_id[m.actor_id].name, m.actor_id, written)
+        # "House Speaker Jane Doe" misparsed: a person named in the run of nouns around the head
+        run = _name_run(head)
+        for tok in run:
+            pm = self.mention_at(tok)
+            if pm is None or pm.how == "pronoun":
+                continue
+            # a person anywhere in the run; an organisation only after the noun ('company Acme')
+            if self.by_id[pm.actor_id].type == "person" or tok.i > head.i:
+                text = self.doc[run[0].i : run[-1].i + 1].text
+                return Speaker(self.by_id[pm.actor_id].name, pm.actor_id, text)
+        # "a spokeswoman, Jane Doe," / "Doe, the minister": an apposition that names the speaker
+        for child in head.children:
+            if child.dep_ == "appos":
+                cm = self.mention_at(child)
+                if cm is not None and self.by_id[cm.actor_id].type in ("person", "organization"):
+                    return Speaker(self.by_id[cm.actor_id].name, cm.actor_id, phrase.text)
+        # "Jane Doe's spokesperson" stays a phrase; a name inside a compound ("a UN spokesman") too
+        if head.pos_ in ("NOUN", "PROPN"):
+            actor = resolve_description(phrase, actors=self.actors, mentions=self.mentions, doc=self.doc)
+            if actor is not None:
+                return Speaker(actor.name, actor.actor_id, phrase.text)
+        return Speaker(phrase.text, "", phrase.text)
+
+    def _joint(self, head: Token) -> Speaker | None:
+        """'Jane Doe and John Roe said': one speaker made of two named actors."""
+        parts = [head] + [c for c in head.children if c.dep_ == "conj"]
+        if len(parts) < 2:
+            return None
+        found = [self.mention_at(t) for t in parts]
+        if not all(found):
+            return None
+        names = list(dict.fromkeys(self.by_id[m.actor_id].name for m in found if m is not None))
+        if len(names) < 2:
+            return None
+        return Speaker(" and ".join(names), "", speaker_phrase(head).text)
+
+    def nearest_person(self, offset: int) -> Speaker | None:
+        """The last person named before an offset (a fallback for unresolved pronouns)."""
+        for m in reversed(self.by_start):
+            if m.start < offset and self.by_id[m.actor_id].type == "person":
+                return Speaker(self.by_id[m.actor_id].name, m.actor_id, "")
+        return None
+
+
+def resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
+    """The speaker a head token names; None for a pronoun no actor was found for."""
+    sp = resolver.resolve(head)
+    if sp.actor_id or head.pos_ != "PRON":
+        return sp
+    return None  # an unresolved pronoun: filled from the previous claim later
+
+
+def is_author(head: Token) -> bool:
+    """First and second person outside quotations are the writer and reader, not a quoted source."""
+    return head.lower_ in ("i", "we", "you", "me", "us")
+
+
+def is_info_source(head: Token) -> bool:
+    """A subject such as 'the data' or 'city reports': a source of facts, not a speaker."""
+    return head.lemma_.lower() in INFO_NOUNS and not any(c.dep_ == "poss" for c in head.children)
+
+
+def can_take_stance(head: Token, speaker: Speaker | None) -> bool:
+    """True for a subject that can hold a position: a known actor, a name, a pronoun or a word for people.
+
+    'The needs of the region argue for a new road' states no one's stance.
+    """
+    if (speaker is not None and speaker.actor_id) or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if head.pos_ in ("PROPN", "PRON"):
+        return head.lower_ not in ("it", "this", "that")
+    low, lemma = head.lower_, head.lemma_.lower()
+    return low in GROUP_HEADS or lemma in TITLE_HEADS | ORG_HEADS or lemma.endswith(AGENT_SUFFIXES)
+
+
+def first_name_outside(sent: Span, quotes: list[Quote]) -> Token | None:
+    """The first proper name of a sentence outside its quotations."""
+    tok = next((t for t in sent if t.pos_ == "PROPN" and not in_quotes(t, quotes)), None)
+    return phrase_head(tok) if tok is not None else None

@@ -1,0 +1,135 @@
+"""Quotation marks: the one place that pairs them (curly, straight, ``LDC'' and nested marks).
+
+`find_quotes` pairs marks per paragraph; a quote left open at a paragraph's end runs on when the next
+paragraph opens with a mark. `quote_ranges` gives the character ranges a quotation covers, for
+code that only needs to know whether an offset is quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdossier.records import Sentence
+
+OPEN_MARKS = frozenset({"“", "``", "«", "„"})
+CLOSE_MARKS = frozenset({"”", "''", "»"})
+_MARKS = re.compile(r"``|''|[“”\"«»„]")
+_SENT_END = re.compile(r"[.!?]")
+
+
+@dataclass
+class Quote:
+    """A span of text between quotation marks; offsets of the content, without the marks."""
+
+    open: int  # offset of the opening mark
+    start: int
+    end: int
+    close: int  # offset just after the closing mark (== end when the quote is left open)
+    depth: int
+    paragraph: int
+
+
+def _mark_role(text: str, i: int, mark: str, open_straight: bool) -> str:
+    """'open' or 'close' for a quotation mark at text[i]; straight marks are decided by context."""
+    if mark in OPEN_MARKS:
+        return "open"
+    if mark in CLOSE_MARKS:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/":
+        return "open" if not after.isspace() else ("close" if open_straight else "open")
+    if after.isspace() or after in ".,;:!?)]}—–-" or not after:
+        return "close"
+    return "close" if open_straight else "open"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content offsets without surrounding spaces and a trailing comma or colon."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;"):
+        end -= 1
+    return start, end
+
+
+def paragraph_spans(sents: list[Sentence]) -> list[tuple[int, int, int]]:
+    """(paragraph_id, start, end) of each paragraph, from its sentences."""
+    spans: dict[int, list[int]] = {}
+    for s in sents:
+        a = spans.setdefault(s.paragraph_id, [s.start, s.end])
+        a[0], a[1] = min(a[0], s.start), max(a[1], s.end)
+    return [(p, a, b) for p, (a, b) in sorted(spans.items())]
+
+
+def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
+    """Every quotation, paired per paragraph; open quotes run on into a paragraph opening with a mark."""
+    quotes: list[Quote] = []
+    paras = paragraph_spans(sents)
+    for pid, pstart, pend in paras:
+        stack: list[int] = []
+        found: list[Quote] = []
+        for m in _MARKS.finditer(text, pstart, pend):
+            straight_open = bool(stack) and text[stack[-1]] == '"'
+            role = _mark_role(text, m.start(), m.group(0), straight_open)
+            if role == "open":
+                stack.append(m.start())
+            elif stack:
+                o = stack.pop()
+                olen = 2 if text.startswith("``", o) else 1
+                a, b = trim(text, o + olen, m.start())
+                found.append(Quote(o, a, b, m.end(), len(stack), pid))
+        # marks left open: the quote runs to the next opening mark after a full stop, or the paragraph end
+        for o in stack:
+            olen = 2 if text.startswith("``", o) else 1
+            inner = sorted((q for q in found if q.open > o), key=lambda q: q.open)
+            stop = pend
+            for q in inner:
+                if _SENT_END.search(text[max(o, q.open - 40) : q.open].rstrip()[-30:] or " "):
+                    before = text[o : q.open].rstrip()
+                    if before and before[-1] in ".!?":
+                        stop = q.open
+                        break
+            a, b = trim(text, o + olen, stop)
+            depth = sum(1 for x in stack if x < o)
+            found.append(Quote(o, a, b, b, depth, pid))
+            # quotes inside what turned out to be an unclosed sibling are top level after all
+            for q in found:
+                if q.open >= stop and q.depth > depth:
+                    q.depth = depth
+        quotes.extend(found)
+    quotes.sort(key=lambda q: q.open)
+    return _join_paragraph_runs(text, quotes, paras)
+
+
+def _join_paragraph_runs(text: str, quotes: list[Quote], paras: list[tuple[int, int, int]]) -> list[Quote]:
+    """Join a quote left open at a paragraph's end with the quote opening the next paragraph."""
+    para_start = {pid: a for pid, a, _ in paras}
+    para_end = {pid: b for pid, _, b in paras}
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and q.depth == 0
+            and prev.depth == 0
+            and prev.close == prev.end
+            and prev.paragraph + 1 == q.paragraph
+            and prev.end >= para_end[prev.paragraph] - 1
+            and q.open == para_start[q.paragraph]
+        ):
+            out[-1] = Quote(prev.open, prev.start, q.end, q.close, 0, q.paragraph)
+            continue
+        out.append(q)
+    return out
+
+
+def quote_ranges(quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Character ranges from each opening mark to just after its closing mark (or the quote's end)."""
+    return [(q.open, max(q.close, q.end)) for q in quotes]
+
+
+def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """True when an offset falls in one of the ranges."""
+    return any(a <= offset < b for a, b in ranges)
