@@ -389,3 +389,282 @@ def test_find_quotes(nlp, text, expected):
     doc = nlp(text)
     quotes = [q for q in find_quotes(text, sentences(doc)) if q.depth == 0]
     assert [text[q.start : q.end] for q in quotes] == expected
+
+
+def _one(claims, content: str):
+    """The claim whose content is exactly `content`."""
+    hits = [c for c in claims if c.content == content]
+    assert hits, f"no claim is exactly {content!r}: {[(c.speaker, c.cue, c.content) for c in claims]}"
+    return hits[0]
+
+
+# Each construction and cue family on a sentence of its own:
+# (text, speaker (substring of the canonical name), cue, exact content, kind, speaker_basis)
+FAMILIES = [
+    # clause orders
+    pytest.param(
+        "Governor Alice Moreno said that the ferry levy would fall next spring.",
+        "Alice Moreno",
+        "said",
+        "the ferry levy would fall next spring",
+        "indirect",
+        "name",
+        id="x-said-that-y",
+    ),
+    pytest.param(
+        "The ferry levy will fall next spring, Governor Alice Moreno said.",
+        "Alice Moreno",
+        "said",
+        "The ferry levy will fall next spring",
+        "indirect",
+        "name",
+        id="y-comma-x-said",
+    ),
+    pytest.param(
+        "According to the Harbour Authority, the northern pier will reopen in June.",
+        "Harbour Authority",
+        "according to",
+        "the northern pier will reopen in June",
+        "indirect",
+        "name",
+        id="according-to-x-y",
+    ),
+    pytest.param(
+        "The northern pier will reopen in June, according to the Harbour Authority.",
+        "Harbour Authority",
+        "according to",
+        "The northern pier will reopen in June",
+        "indirect",
+        "name",
+        id="y-according-to-x",
+    ),
+    pytest.param(
+        "Councillor Ravi Menon spoke on Tuesday. Menon's claim that the depot was unsafe drew an angry reply.",
+        "Ravi Menon",
+        "claim",
+        "the depot was unsafe",
+        "indirect",
+        "alias",
+        id="x-s-claim-that-y",
+    ),
+    pytest.param(
+        "Councillor Ravi Menon spoke on Tuesday. His argument that the depot was unsafe was rejected.",
+        "Ravi Menon",
+        "argument",
+        "the depot was unsafe",
+        "indirect",
+        "pronoun",
+        id="his-argument-that-y",
+    ),
+    # cue families beyond say / tell
+    pytest.param(
+        "Senator Grace Whitfield argued that the tariff would hurt farmers.",
+        "Grace Whitfield",
+        "argued",
+        "the tariff would hurt farmers",
+        "indirect",
+        "name",
+        id="argue",
+    ),
+    pytest.param(
+        "Senator Grace Whitfield insisted the tariff would hurt farmers.",
+        "Grace Whitfield",
+        "insisted",
+        "the tariff would hurt farmers",
+        "indirect",
+        "name",
+        id="insist",
+    ),
+    pytest.param(
+        "Senator Grace Whitfield acknowledged that the tariff had raised prices.",
+        "Grace Whitfield",
+        "acknowledged",
+        "the tariff had raised prices",
+        "indirect",
+        "name",
+        id="acknowledge",
+    ),
+    pytest.param(
+        "Senator Grace Whitfield conceded that the vote was lost.",
+        "Grace Whitfield",
+        "conceded",
+        "the vote was lost",
+        "indirect",
+        "name",
+        id="concede",
+    ),
+    pytest.param(
+        "Senator Grace Whitfield predicted that the bill would pass by autumn.",
+        "Grace Whitfield",
+        "predicted",
+        "the bill would pass by autumn",
+        "indirect",
+        "name",
+        id="predict",
+    ),
+    pytest.param(
+        "Senator Grace Whitfield mentioned that the committee had met twice.",
+        "Grace Whitfield",
+        "mentioned",
+        "the committee had met twice",
+        "indirect",
+        "name",
+        id="mention",
+    ),
+    pytest.param(
+        "Senator Grace Whitfield vowed to block the pipeline.",
+        "Grace Whitfield",
+        "vowed",
+        "to block the pipeline",
+        "indirect",
+        "name",
+        id="vow-to",
+    ),
+    pytest.param(
+        "The Fisheries Ministry announced that cod quotas would be cut by a third.",
+        "Fisheries Ministry",
+        "announced",
+        "cod quotas would be cut by a third",
+        "indirect",
+        "name",
+        id="announce-organisation",
+    ),
+    pytest.param(
+        "The Fisheries Ministry confirmed that two trawlers had been seized.",
+        "Fisheries Ministry",
+        "confirmed",
+        "two trawlers had been seized",
+        "indirect",
+        "name",
+        id="confirm-organisation",
+    ),
+    pytest.param(
+        "Senator Grace Whitfield denied the report.",
+        "Grace Whitfield",
+        "denied",
+        "the report",
+        "indirect",
+        "name",
+        id="deny-object",
+    ),
+    pytest.param(
+        "Mayor Linda Carter slammed the decision, saying it would close three schools.",
+        "Linda Carter",
+        "saying",
+        "it would close three schools",
+        "indirect",
+        "name",
+        id="slam-saying",
+    ),
+    pytest.param(
+        "Mayor Linda Carter criticised the council, arguing that the budget ignored the suburbs.",
+        "Linda Carter",
+        "arguing",
+        "the budget ignored the suburbs",
+        "indirect",
+        "name",
+        id="criticise-arguing",
+    ),
+    pytest.param(
+        "Mayor Linda Carter wrote in a statement that the tunnel would open in May.",
+        "Linda Carter",
+        "wrote",
+        "the tunnel would open in May",
+        "indirect",
+        "name",
+        id="in-a-statement",
+    ),
+    # direct and mixed
+    pytest.param(
+        "“The tunnel will open in May,” Mayor Linda Carter announced.",
+        "Linda Carter",
+        "announced",
+        "The tunnel will open in May",
+        "direct",
+        "name",
+        id="direct-announce",
+    ),
+    pytest.param(
+        "Mayor Linda Carter warned that the flood plan was “dangerously thin.”",
+        "Linda Carter",
+        "warned",
+        "the flood plan was “dangerously thin.”",
+        "mixed",
+        "name",
+        id="mixed-warn",
+    ),
+    pytest.param(
+        "Harbor officials met on Monday.\n\n''We will rebuild the pier before winter,'' Mayor Linda Carter said.",
+        "Linda Carter",
+        "said",
+        "We will rebuild the pier before winter",
+        "direct",
+        "name",
+        id="doubled-apostrophe-marks",
+    ),
+    # speakers: descriptions, datelines, groups
+    pytest.param(
+        "The Fisheries Ministry opened an inquiry on Monday. The ministry said the trawlers had broken the law.",
+        "Fisheries Ministry",
+        "said",
+        "the trawlers had broken the law",
+        "indirect",
+        "description",
+        id="description-to-named-organisation",
+    ),
+    pytest.param(
+        "A senior official said the talks had stalled.",
+        "A senior official",
+        "said",
+        "the talks had stalled",
+        "indirect",
+        "description",
+        id="indefinite-description-kept",
+    ),
+    pytest.param(
+        "The spokesman said the talks had stalled.",
+        "spokesman",
+        "said",
+        "the talks had stalled",
+        "indirect",
+        "unresolved",
+        id="definite-description-unresolved",
+    ),
+    pytest.param(
+        "OSLO - Fisheries Minister Kari Holm said on Monday that quotas would be cut.",
+        "Kari Holm",
+        "said",
+        "quotas would be cut",
+        "indirect",
+        "name",
+        id="dateline-not-in-speaker",
+    ),
+    pytest.param(
+        "Alice Moreno and Tom Reyes said the ferry deal was fair.",
+        "Alice Moreno and Tom Reyes",
+        "said",
+        "the ferry deal was fair",
+        "indirect",
+        "name",
+        id="coordinated-named-speakers",
+    ),
+    pytest.param(
+        "Norway criticised the quota plan on Monday, saying it would ruin coastal towns.",
+        "Norway",
+        "saying",
+        "it would ruin coastal towns",
+        "indirect",
+        "name",
+        id="country-speaks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind", "basis"), FAMILIES)
+def test_cue_families_and_constructions(analyse_text, text, speaker, cue, content, kind, basis):
+    claim = _one(analyse_text(text).claims, content)
+    assert speaker in claim.speaker
+    assert claim.cue == cue
+    assert text[claim.start : claim.end] == content
+    assert claim.kind == kind
+    assert claim.speaker_basis == basis

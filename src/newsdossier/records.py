@@ -62,6 +62,8 @@ class Claim:
     start: int
     end: int
     sentence_id: int
+    # how the speaker was found: name / alias / pronoun / description / previous claim / unresolved
+    speaker_basis: str = ""  # empty in tables written before the column existed
 
 
 @dataclass(frozen=True)

@@ -450,6 +450,9 @@ def claims_table_html(data: ReportData) -> str:
         )
         if r.speaker_text and r.speaker_text != r.speaker:
             speaker += f"<small> as “{esc(r.speaker_text)}”</small>"
+        basis = getattr(r, "speaker_basis", "")
+        if basis:
+            speaker += f'<br><small class="nd-basis">by {esc(basis)}</small>'
         date = esc(r.date) + (f"<small> ({esc(r.date_basis)})</small>" if r.date and r.date_basis else "")
         rows.append(
             (
@@ -473,6 +476,33 @@ def claims_table_html(data: ReportData) -> str:
         ("date", "date"),
     ]
     return _table(head, rows, "nd-claims-table")
+
+
+def claims_to_check(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims whose speaker could not be resolved (speaker_basis 'unresolved'), in text order."""
+    if "speaker_basis" not in claims:
+        return claims.iloc[0:0]
+    return claims[claims["speaker_basis"] == "unresolved"]
+
+
+def claims_to_check_html(data: ReportData, limit: int = 80) -> str:
+    """A short 'to check' list: each claim whose speaker is a guess or a bare reference, linked to its row."""
+    rows = claims_to_check(data.claims)
+    if rows.empty:
+        return (
+            "<p>To check: none; every claim's speaker was found by a name, alias, pronoun or description.</p>"
+        )
+    items = "".join(
+        f'<li><a href="#row-{safe_id(r.claim_id)}">{esc(r.claim_id)}</a> '
+        f"{esc(r.speaker or '(unknown)')}"
+        + (f"<small> as “{esc(r.speaker_text)}”</small>" if r.speaker_text else "")
+        + f": {esc(_shorten(r.content, limit))}</li>"
+        for r in rows.itertuples()
+    )
+    return (
+        f"<h3>To check: {_count(len(rows), 'claim')} whose speaker could not be resolved</h3>"
+        f'<ul class="nd-to-check">{items}</ul>'
+    )
 
 
 def timeline_table_html(data: ReportData) -> str:

@@ -30,14 +30,17 @@ class Quote:
     paragraph: int
 
 
-def _mark_role(text: str, i: int, mark: str, open_straight: bool) -> str:
-    """'open' or 'close' for a quotation mark at text[i]; straight marks are decided by context."""
+def _mark_role(text: str, i: int, mark: str, open_straight: bool, ldc: bool) -> str:
+    """'open' or 'close' for a quotation mark at text[i]; straight marks are decided by context.
+
+    `''` closes a ``LDC'' quote; in a text with no `` it is a straight mark of its own (''like this'').
+    """
     if mark in OPEN_MARKS:
         return "open"
-    if mark in CLOSE_MARKS:
+    if mark in CLOSE_MARKS and (mark != "''" or ldc):
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if before.isspace() or before in "([{—–-/":
         return "open" if not after.isspace() else ("close" if open_straight else "open")
     if after.isspace() or after in ".,;:!?)]}—–-" or not after:
@@ -67,22 +70,23 @@ def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
     """Every quotation, paired per paragraph; open quotes run on into a paragraph opening with a mark."""
     quotes: list[Quote] = []
     paras = paragraph_spans(sents)
+    ldc = "``" in text
     for pid, pstart, pend in paras:
         stack: list[int] = []
         found: list[Quote] = []
         for m in _MARKS.finditer(text, pstart, pend):
-            straight_open = bool(stack) and text[stack[-1]] == '"'
-            role = _mark_role(text, m.start(), m.group(0), straight_open)
+            straight_open = bool(stack) and (text[stack[-1]] == '"' or text.startswith("''", stack[-1]))
+            role = _mark_role(text, m.start(), m.group(0), straight_open, ldc)
             if role == "open":
                 stack.append(m.start())
             elif stack:
                 o = stack.pop()
-                olen = 2 if text.startswith("``", o) else 1
+                olen = 2 if text.startswith(("``", "''"), o) else 1
                 a, b = trim(text, o + olen, m.start())
                 found.append(Quote(o, a, b, m.end(), len(stack), pid))
         # marks left open: the quote runs to the next opening mark after a full stop, or the paragraph end
         for o in stack:
-            olen = 2 if text.startswith("``", o) else 1
+            olen = 2 if text.startswith(("``", "''"), o) else 1
             inner = sorted((q for q in found if q.open > o), key=lambda q: q.open)
             stop = pend
             for q in inner:

@@ -71,13 +71,14 @@ def _fill_floating(drafts: list[Draft], sents: list[Sentence], resolver: Speaker
                     last.speaker.name,
                     last.speaker.actor_id,
                     d.speaker_tok.text if d.speaker_tok is not None else "",
+                    "previous claim",
                 )
             else:
                 near = resolver.nearest_person(d.start)
                 if near is not None:
-                    d.speaker = Speaker(
-                        near.name, near.actor_id, d.speaker_tok.text if d.speaker_tok is not None else ""
-                    )
+                    # a guess (the last person named): kept, but listed for the analyst to check
+                    written = d.speaker_tok.text if d.speaker_tok is not None else ""
+                    d.speaker = Speaker(near.name, near.actor_id, written, "unresolved")
         if d.speaker is not None:
             last = d
 
@@ -137,6 +138,7 @@ def _to_claims(
             d.start,
             d.end,
             sid,
+            d.speaker.basis,
         )
         claims.append(claim)
         prev = claim

@@ -11,12 +11,16 @@ from newsdossier.text.quotes import Quote
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who made a claim: canonical name, actor id (may be empty) and the words as written."""
+    """Who made a claim: canonical name, actor id (may be empty), the words as written, how it was found."""
 
     name: str
     actor_id: str
     text: str
+    basis: str  # one of SPEAKER_BASES
 
+
+# How a speaker was found, as the claims table's speaker_basis says it.
+SPEAKER_BASES = ("name", "alias", "pronoun", "description", "previous claim", "unresolved")
 
 DASHES = "-–—"
 

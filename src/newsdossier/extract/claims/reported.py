@@ -17,6 +17,7 @@ from newsdossier.extract.claims.cues import (
     NEEDS_PARTICLE,
     OBJECT_VERBS,
     STANCE_VERBS,
+    STATEMENT_NOUNS,
     is_speech_verb,
 )
 from newsdossier.extract.claims.draft import Draft, Speaker, in_quotes
@@ -205,7 +206,7 @@ def _clause_span(comp: Token, verb: Token) -> Span:
         lo += 1
     while hi > lo and (doc[hi].is_space or (doc[hi].is_punct and doc[hi].text not in CLOSE_MARKS | {'"'})):
         hi -= 1
-    if lo > 0 and doc[lo - 1].text in ("“", '"', "``") and lo - 1 > verb.i:
+    if lo > 0 and doc[lo - 1].text in ("“", '"', "``", "''") and lo - 1 > verb.i:
         lo -= 1  # the clause opens with quoted words: keep their mark
     inner = doc[lo : hi + 1]
     opened = sum(t.text in ("“", "``") for t in inner) - sum(t.text in ("”", "''") for t in inner)
@@ -249,6 +250,7 @@ def reported_drafts(
                 continue
             out.append(_reported(span, quotes, cue, speaker, head, verb.idx))
     out.extend(_according_drafts(doc, quotes, claimed, resolver))
+    out.extend(_noun_drafts(doc, quotes, claimed, resolver))
     return out
 
 
@@ -322,3 +324,39 @@ def mostly_quoted(span: Span, quotes: list[Quote]) -> bool:
     n = max(1, span.end_char - span.start_char)
     inside = sum(max(0, min(q.end, span.end_char) - max(q.start, span.start_char)) for q in quotes)
     return inside / n > 0.6
+
+
+def _noun_drafts(
+    doc: Doc, quotes: list[Quote], claimed: list[Quote], resolver: SpeakerResolver
+) -> list[Draft]:
+    """Nominal cues with an owner and a that-clause: "X's claim that Y", "his argument that Y"."""
+    out = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS:
+            continue
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and c.i > noun.i
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            ),
+            None,
+        )
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if (
+            clause is None
+            or owner is None
+            or is_author(owner)
+            or is_info_source(owner)
+            or in_quotes(noun, quotes)
+        ):
+            continue
+        span = _trim_span(doc, clause.left_edge.i, clause.right_edge.i)
+        while len(span) > 1 and _is_that(span[0]):
+            span = doc[span.start + 1 : span.end]
+        if len(span) < 2 or mostly_quoted(span, claimed):
+            continue
+        out.append(_reported(span, quotes, noun.text, resolve_head(owner, resolver), owner, noun.idx))
+    return out

@@ -126,6 +126,28 @@ def _name_run(head: Token) -> list[Token]:
     return list(doc[lo : hi + 1])
 
 
+# The basis of a speaker found through a mention, by how the mention was found.
+_MENTION_BASIS = {"ner": "name", "pronoun": "pronoun"}
+# Determiners of a description that points back to something the article should have named.
+_ANAPHORIC_DETS = frozenset("the this that these those his her its their our my your".split())
+
+
+def phrase_basis(phrase: Span) -> str:
+    """The basis of a speaker kept as its own words: a name, a description, or unresolved.
+
+    A definite or possessive description with no name in it ('the campaign', 'her spokesman') refers
+    back to someone the article did not name near it: an analyst should check it.
+    """
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in phrase):
+        return "name"
+    if phrase.root.pos_ == "PRON":
+        return "unresolved"
+    first = phrase[0].lower_
+    if first in _ANAPHORIC_DETS or phrase[0].tag_ == "PRP$":
+        return "unresolved"
+    return "description"
+
+
 class SpeakerResolver:
     """Maps a speaker's head token to an actor, a description, or the phrase itself."""
 
@@ -156,7 +178,9 @@ class SpeakerResolver:
                 return self.resolve(owner)
         if m is not None:
             written = m.text if m.how != "pronoun" else head.text
-            return Speaker(self.by_id[m.actor_id].name, m.actor_id, written)
+            return Speaker(
+                self.by_id[m.actor_id].name, m.actor_id, written, _MENTION_BASIS.get(m.how, "alias")
+            )
         # "House Speaker Jane Doe" misparsed: a person named in the run of nouns around the head
         run = _name_run(head)
         for tok in run:
@@ -166,19 +190,19 @@ class SpeakerResolver:
             # a person anywhere in the run; an organisation only after the noun ('company Acme')
             if self.by_id[pm.actor_id].type == "person" or tok.i > head.i:
                 text = self.doc[run[0].i : run[-1].i + 1].text
-                return Speaker(self.by_id[pm.actor_id].name, pm.actor_id, text)
+                return Speaker(self.by_id[pm.actor_id].name, pm.actor_id, text, "name")
         # "a spokeswoman, Jane Doe," / "Doe, the minister": an apposition that names the speaker
         for child in head.children:
             if child.dep_ == "appos":
                 cm = self.mention_at(child)
                 if cm is not None and self.by_id[cm.actor_id].type in ("person", "organization"):
-                    return Speaker(self.by_id[cm.actor_id].name, cm.actor_id, phrase.text)
+                    return Speaker(self.by_id[cm.actor_id].name, cm.actor_id, phrase.text, "name")
         # "Jane Doe's spokesperson" stays a phrase; a name inside a compound ("a UN spokesman") too
         if head.pos_ in ("NOUN", "PROPN"):
             actor = resolve_description(phrase, actors=self.actors, mentions=self.mentions, doc=self.doc)
             if actor is not None:
-                return Speaker(actor.name, actor.actor_id, phrase.text)
-        return Speaker(phrase.text, "", phrase.text)
+                return Speaker(actor.name, actor.actor_id, phrase.text, "description")
+        return Speaker(phrase.text, "", phrase.text, phrase_basis(phrase))
 
     def _joint(self, head: Token) -> Speaker | None:
         """'Jane Doe and John Roe said': one speaker made of two named actors."""
@@ -191,13 +215,13 @@ class SpeakerResolver:
         names = list(dict.fromkeys(self.by_id[m.actor_id].name for m in found if m is not None))
         if len(names) < 2:
             return None
-        return Speaker(" and ".join(names), "", speaker_phrase(head).text)
+        return Speaker(" and ".join(names), "", speaker_phrase(head).text, "name")
 
     def nearest_person(self, offset: int) -> Speaker | None:
         """The last person named before an offset (a fallback for unresolved pronouns)."""
         for m in reversed(self.by_start):
             if m.start < offset and self.by_id[m.actor_id].type == "person":
-                return Speaker(self.by_id[m.actor_id].name, m.actor_id, "")
+                return Speaker(self.by_id[m.actor_id].name, m.actor_id, "", "unresolved")
         return None
 
 
