@@ -649,6 +649,35 @@ FAMILIES = [
         id="coordinated-named-speakers",
     ),
     pytest.param(
+        "WASHINGTON — The new tariffs will hurt grain farmers, the Agriculture Department said.",
+        "Agriculture Department",
+        "said",
+        "The new tariffs will hurt grain farmers",
+        "indirect",
+        "name",
+        id="dateline-not-in-content",
+    ),
+    pytest.param(
+        "The minister left for Rome on a night train on Monday, accompanied by her deputy, Ana Ruiz, "
+        "and two senior advisers, including Paolo Ferri, a veteran negotiator, the state news agency said.",
+        "state news agency",
+        "said",
+        "The minister left for Rome on a night train on Monday, accompanied by her deputy, Ana Ruiz, "
+        "and two senior advisers, including Paolo Ferri, a veteran negotiator",
+        "indirect",
+        "unresolved",
+        id="long-clause-then-trailing-speaker",
+    ),
+    pytest.param(
+        "“We will appeal the ruling,” Mayor Linda Carter said on Friday.\n\n“It ignores the facts and the law.”",
+        "Linda Carter",
+        "",
+        "It ignores the facts and the law.",
+        "direct",
+        "previous claim",
+        id="floating-quote-previous-claim",
+    ),
+    pytest.param(
         "Norway criticised the quota plan on Monday, saying it would ruin coastal towns.",
         "Norway",
         "saying",

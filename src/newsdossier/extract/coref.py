@@ -229,8 +229,6 @@ def _score(
         score += 2.0
     if cand.speaker:
         score += 2.5
-    if cand.quoted and not pron_quoted:
-        score -= 4.0  # a name inside a quotation is seldom what the narrator's "he" points to
     if dist == 0:
         # in the same sentence a pronoun that is itself a subject usually points to the main subject
         score += 1.0 if cand.subject and cand.token.i < pron.i else 0.0
@@ -303,8 +301,8 @@ def resolve_pronouns(
         for cand in cands:
             if cand.mention.start >= tok.idx:
                 break
-            if sid - cand.mention.sentence_id > WINDOW:
-                continue
+            if sid - cand.mention.sentence_id > WINDOW or cand.quoted:
+                continue  # a name inside a quotation is the quoted speaker's referent, not the narrator's
             actor = by_id[cand.mention.actor_id]
             if actor.actor_id in bound:
                 continue

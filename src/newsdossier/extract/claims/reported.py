@@ -25,9 +25,14 @@ from newsdossier.extract.claims.speakers import (
     SpeakerResolver,
     according_to,
     can_take_stance,
+    dateline_end,
     first_name_outside,
+    in_pp,
     is_author,
     is_info_source,
+    is_time,
+    nominal,
+    phrase_head,
     resolve_head,
     subject_of,
 )
@@ -59,7 +64,9 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
             (c for c in list(clear.children) + kids if c.dep_ in ("ccomp", "advcl") and c.i > clear.i), None
         )
         return comp, f"{verb.text} it {clear.text}"
-    comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+    # a clause with a verb first: a dateline ("CITY — X says Y") can be misparsed as a clause of its own
+    comps = [c for c in kids if c.dep_ == "ccomp"]
+    comp = next((c for c in comps if c.pos_ in ("VERB", "AUX")), comps[0] if comps else None)
     if comp is not None:
         return comp, cue + (f" {prt.text}" if prt is not None else "")
     gerund = next(
@@ -201,7 +208,7 @@ def _clause_span(comp: Token, verb: Token) -> Span:
             toks = [t for t in doc[first:stop] if not _in_subtree_of_other(t, verb, comps)] or toks
     if verb.lemma_ == "make":
         toks = [t for t in toks if t.i > verb.i + 2] or toks  # not the "it plain" of "made it plain"
-    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    lo, hi = max(min(t.i for t in toks), dateline_end(verb.sent)), max(t.i for t in toks)
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or _is_that(doc[lo])):
         lo += 1
     while hi > lo and (doc[hi].is_space or (doc[hi].is_punct and doc[hi].text not in CLOSE_MARKS | {'"'})):
@@ -233,17 +240,25 @@ def reported_drafts(
         if not (is_speech_verb(verb) or verb.lemma_ == "make" or verb.lemma_.lower() in STANCE_VERBS):
             continue
         comp, cue = _complement(verb)
-        if comp is None:
+        trailing = _trailing_attribution(verb) if comp is None and is_speech_verb(verb) else None
+        if comp is None and trailing is None:
             continue
-        head = subject_of(verb)
+        head = subject_of(verb) if trailing is None else trailing[1]
         if head is not None and in_quotes(head, quotes):
             head = first_name_outside(verb.sent, quotes)  # the parser took quoted words for the subject
         if head is None or is_info_source(head) or _LABEL.match(verb.sent.text.strip()) or is_author(head):
             continue
-        speaker = resolve_head(head, resolver)
-        if comp.dep_ == "prep" and comp.head == verb and not can_take_stance(head, speaker):
+        if is_time(head):
             continue
-        for span in _clause_spans(comp, verb):
+        speaker = resolve_head(head, resolver)
+        if (
+            comp is not None
+            and comp.dep_ == "prep"
+            and comp.head == verb
+            and not can_take_stance(head, speaker)
+        ):
+            continue
+        for span in _clause_spans(comp, verb) if comp is not None else [trailing[0]]:
             if len(span) < 2 or mostly_quoted(span, claimed) or _not_a_statement(span):
                 continue
             if head.lower_ in ("it", "there") or span.start <= head.i < span.end:
@@ -252,6 +267,41 @@ def reported_drafts(
     out.extend(_according_drafts(doc, quotes, claimed, resolver))
     out.extend(_noun_drafts(doc, quotes, claimed, resolver))
     return out
+
+
+# Most words between the comma and the cue of a trailing attribution ("…, the state news agency said").
+MAX_TRAILING_SPEAKER_WORDS = 10
+
+
+def _trailing_attribution(verb: Token) -> tuple[Span, Token] | None:
+    """'Y, X said.' or 'Y, said X.' at a sentence's end, when the parser did not make Y the cue's clause.
+
+    Returns the statement (the sentence up to the comma) and the speaker's head.
+    """
+    sent = verb.sent
+    comma = next((t for t in reversed(list(sent)) if t.i < verb.i and t.text == ","), None)
+    if comma is None or comma.i - sent.start < 3:
+        return None
+
+    def words(lo: int, hi: int) -> list[Token]:
+        return [t for t in sent if lo < t.i < hi and not t.is_punct and not t.is_space and not is_time(t)]
+
+    between, after = words(comma.i, verb.i), words(verb.i, sent.end)
+    speaker = between if between else after  # "X said" or "said X"
+    if not speaker or (between and after) or len(speaker) > MAX_TRAILING_SPEAKER_WORDS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in speaker):
+        return None  # a clause, not a speaker
+    # the parser often hangs a trailing speaker on a preposition of the clause: no in_pp test before the cue
+    noms = [t for t in speaker if nominal(t) and (between or not in_pp(t))]
+    if not noms:
+        return None
+    # "…, the state news agency said": the phrase's last noun; "…, said Jane Doe, the director": its first
+    head = noms[-1] if between else phrase_head(noms[0])
+    content = _trim_span(verb.doc, dateline_end(sent), comma.i - 1)
+    if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    return content, head
 
 
 def _according_drafts(

@@ -8,6 +8,8 @@ it was found (`basis`), so the analyst can audit it.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.claims.cues import DOCUMENT_NOUNS, INFO_NOUNS
@@ -35,7 +37,7 @@ _KEEP_IN_PHRASE = {
 
 def nominal(tok: Token) -> bool:
     """A token that can name a speaker (the tagger sometimes misses capitalised names)."""
-    if tok.lower_ in ("it", "there"):
+    if tok.lower_ in ("it", "there") or is_time(tok):
         return False
     return (
         tok.pos_ in ("PROPN", "PRON", "NOUN")
@@ -100,6 +102,23 @@ def according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
+# A dateline opening a story: "MOSCOW -", "WASHINGTON, D.C. —", "BEIJING (Reuters) -".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*)*)"  # the place, in capitals
+    r"(?:\s*\([^)]{1,30}\))?"  # an agency in brackets
+    r"\s*(?:--|[-–—_])\s"  # the dash that ends it
+)
+
+
+def dateline_end(sent: Span) -> int:
+    """The index of the first token after a dateline opening the sentence (the sentence start if none)."""
+    m = _DATELINE.match(sent.text)
+    if m is None or not any(c.isupper() for c in m.group(0)[:3]) or not m.group(0)[:2].isupper():
+        return sent.start
+    span = sent.doc.char_span(sent.start_char, sent.start_char + m.end(), alignment_mode="expand")
+    return span.end if span is not None else sent.start
+
+
 def speaker_phrase(head: Token) -> Span:
     """The words naming a speaker: the head and its modifiers, without clauses and most PPs."""
     doc = head.doc
@@ -107,7 +126,7 @@ def speaker_phrase(head: Token) -> Span:
     for child in head.children:
         if child.dep_ in _KEEP_IN_PHRASE or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")):
             keep.update(t.i for t in child.subtree)
-    lo, hi = min(keep), max(keep)
+    lo, hi = max(min(keep), dateline_end(head.sent)), max(keep)
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
@@ -126,6 +145,8 @@ def _name_run(head: Token) -> list[Token]:
     return list(doc[lo : hi + 1])
 
 
+# A slash after a name, as in picture credits ("Jane Doe/Wire Service", "(Jane Doe / Daily News)").
+_CREDIT = re.compile(r"[ \t]?/[ \t]?[A-Z]")
 # The basis of a speaker found through a mention, by how the mention was found.
 _MENTION_BASIS = {"ner": "name", "pronoun": "pronoun"}
 # Determiners of a description that points back to something the article should have named.
@@ -138,7 +159,9 @@ def phrase_basis(phrase: Span) -> str:
     A definite or possessive description with no name in it ('the campaign', 'her spokesman') refers
     back to someone the article did not name near it: an analyst should check it.
     """
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in phrase):
+    if any(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_) for t in phrase[1:]) or (
+        phrase[0].pos_ == "PROPN" and phrase[0].text[:1].isupper()
+    ):
         return "name"
     if phrase.root.pos_ == "PRON":
         return "unresolved"
@@ -219,10 +242,16 @@ class SpeakerResolver:
 
     def nearest_person(self, offset: int) -> Speaker | None:
         """The last person named before an offset (a fallback for unresolved pronouns)."""
+        text = self.doc.text
         for m in reversed(self.by_start):
-            if m.start < offset and self.by_id[m.actor_id].type == "person":
+            if m.start < offset and self.by_id[m.actor_id].type == "person" and not _is_credit(text, m):
                 return Speaker(self.by_id[m.actor_id].name, m.actor_id, "", "unresolved")
         return None
+
+
+def _is_credit(text: str, m: Mention) -> bool:
+    """A name in a picture or story credit ('(Jane Doe / Daily News)', 'Jane Doe/Wire'): not a speaker."""
+    return bool(_CREDIT.match(text, m.end))
 
 
 def resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
@@ -231,6 +260,11 @@ def resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
     if sp.actor_id or head.pos_ != "PRON":
         return sp
     return None  # an unresolved pronoun: filled from the previous claim later
+
+
+def is_time(tok: Token) -> bool:
+    """A date or time ('last week', 'Thursday morning'): it can be a subject, never a speaker."""
+    return tok.ent_type_ in ("DATE", "TIME")
 
 
 def is_author(head: Token) -> bool:
