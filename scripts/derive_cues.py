@@ -1,6 +1,6 @@
 """Derive candidate cue words from the annotated cues of the development sets.
 
-    python scripts/derive_cues.py [--min-docs N] [SET ...]        [--dev DIR]   (sets: quotes polnear; default both)
+    python scripts/derive_cues.py [--min-docs N] [--dev DIR] [SET ...]   (sets: quotes polnear; default both)
 
 Reads the `cue` field of every gold claim (required and optional) under ../shared/dev/<set>/gold,
 lemmatises it with the project's spaCy pipeline and counts, per lemma, the documents whose cues use

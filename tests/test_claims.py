@@ -574,6 +574,33 @@ FAMILIES = [
         "name",
         id="in-a-statement",
     ),
+    pytest.param(
+        "The Dockworkers Union called for an independent inquiry into the crash.",
+        "Dockworkers Union",
+        "called for",
+        "an independent inquiry into the crash",
+        "indirect",
+        "name",
+        id="call-for",
+    ),
+    pytest.param(
+        "Senator Grace Whitfield called on the council to reopen the clinic.",
+        "Grace Whitfield",
+        "called on",
+        "the council to reopen the clinic",
+        "indirect",
+        "name",
+        id="call-on-to",
+    ),
+    pytest.param(
+        "Senator Grace Whitfield called the harbour plan “a costly mistake” on Monday.",
+        "Grace Whitfield",
+        "called",
+        "the harbour plan “a costly mistake”",
+        "mixed",
+        "name",
+        id="call-x-y",
+    ),
     # direct and mixed
     pytest.param(
         "“The tunnel will open in May,” Mayor Linda Carter announced.",

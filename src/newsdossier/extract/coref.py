@@ -194,12 +194,23 @@ def is_speaker_token(token: Token) -> bool:
     return False
 
 
+# A slash after a name, as in picture credits ("Jane Doe/Wire Service", "(Jane Doe / Daily News)").
+_CREDIT = re.compile(r"[ \t]?/[ \t]?[A-Z]")
+
+
+def is_credit(text: str, m: Mention) -> bool:
+    """A name in a picture or story credit ('(Jane Doe / Daily News)', 'Jane Doe/Wire'): no one's referent."""
+    return bool(_CREDIT.match(text, m.end))
+
+
 def _candidates(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Candidate]:
     """The mentions as ranked antecedent candidates, with their grammatical features."""
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
+            continue
+        if is_credit(doc.text, m):
             continue
         root = span.root
         out.append(

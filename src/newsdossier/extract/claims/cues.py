@@ -39,6 +39,7 @@ INFINITIVE_VERBS = _words(_V["infinitive"], "verbs.infinitive")
 OBJECT_VERBS = _words(_V["object"], "verbs.object")
 NEEDS_PARTICLE = _words(_V["needs_particle"], "verbs.needs_particle")
 PREPOSITIONAL_VERBS = _pairs(_V["prepositional"], "verbs.prepositional")
+NAMING_VERBS = _words(_V["naming"], "verbs.naming")
 # verb lemma -> (the particle it needs or None, the prepositions that carry the stance)
 STANCE_VERBS: dict[str, tuple[str | None, frozenset[str]]] = {
     verb: (s["particle"] or None, _words(s["preps"], f"stance.{verb}.preps"))
@@ -47,10 +48,13 @@ STANCE_VERBS: dict[str, tuple[str | None, frozenset[str]]] = {
 DOCUMENT_NOUNS = _words(_N["document"], "nouns.document")
 INFO_NOUNS = _words(_N["info"], "nouns.info")
 STATEMENT_NOUNS = _words(_N["statement"], "nouns.statement")
+SPEAKER_NOUNS = _words(_N["speaker"], "nouns.speaker")
 IN_NOUNS = _words(_C["in_noun"], "constructions.in_noun")
 SOURCE_PREPS = _pairs(_C["source_preps"], "constructions.source_preps")
 
-_listed = INFINITIVE_VERBS | OBJECT_VERBS | NEEDS_PARTICLE | {v for v, _ in PREPOSITIONAL_VERBS}
+_listed = (
+    INFINITIVE_VERBS | OBJECT_VERBS | NEEDS_PARTICLE | NAMING_VERBS | {v for v, _ in PREPOSITIONAL_VERBS}
+)
 _unknown = _listed - SPEECH_VERBS
 if _unknown:
     raise CueDataError(f"{_DATA}: {', '.join(sorted(_unknown))} must also be listed in [verbs] speech")

@@ -14,8 +14,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.claims.cues import (
     INFINITIVE_VERBS,
+    NAMING_VERBS,
     NEEDS_PARTICLE,
     OBJECT_VERBS,
+    PREPOSITIONAL_VERBS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
     is_speech_verb,
@@ -24,6 +26,7 @@ from newsdossier.extract.claims.draft import Draft, Speaker, in_quotes
 from newsdossier.extract.claims.speakers import (
     SpeakerResolver,
     according_to,
+    can_speak,
     can_take_stance,
     dateline_end,
     first_name_outside,
@@ -88,6 +91,23 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     if misread is not None:
         return misread, cue
     lemma = verb.lemma_.lower()
+    named = _naming(verb)
+    if named is not None:
+        return named, cue
+    # "called for an inquiry", "called on the council to resign", "warned of job losses"
+    on = next(
+        (
+            c
+            for c in kids
+            if c.dep_ == "prep"
+            and c.i > verb.i
+            and (lemma, c.lower_) in PREPOSITIONAL_VERBS
+            and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        ),
+        None,
+    )
+    if on is not None:
+        return on, f"{cue} {on.text}"
     prep, stance_cue = _stance_complement(verb, prt)
     if prep is not None:
         return prep, stance_cue
@@ -102,6 +122,15 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         if x is not None:
             return x, cue + (f" {prt.text}" if prt is not None else "")
     return None, cue
+
+
+def _naming(verb: Token) -> Token | None:
+    """The object of a naming verb with its predicate ("called the plan reckless"), else None."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    named = next((c for c in verb.children if c.dep_ == "oprd" and obj is not None and c.i > obj.i), None)
+    return obj if named is not None else None
 
 
 def _stance_complement(verb: Token, prt: Token | None) -> tuple[Token | None, str]:
@@ -179,7 +208,18 @@ def _is_that(tok: Token) -> bool:
 def _clause_span(comp: Token, verb: Token) -> Span:
     """The words of a reported clause, without a leading 'that' and trailing punctuation."""
     doc = comp.doc
-    if comp.dep_ == "prep" and comp.head == verb:
+    if comp.dep_ == "dobj" and _naming(verb) == comp:
+        # "called the plan “reckless”": the object and what it is called
+        toks = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
+    elif (
+        comp.dep_ == "prep"
+        and comp.head == verb
+        and (verb.lemma_.lower(), comp.lower_) in PREPOSITIONAL_VERBS
+    ):
+        # the object of the cue's preposition, and an infinitive after it ("called on X to resign")
+        toks = [t for t in comp.subtree if t.i != comp.i]
+        toks += [t for c in verb.children if c.dep_ == "xcomp" and c.i > comp.i for t in c.subtree]
+    elif comp.dep_ == "prep" and comp.head == verb:
         # a stance phrase ("against the toll"), without a time phrase the parser hung inside it
         when = {
             t.i
@@ -251,12 +291,10 @@ def reported_drafts(
         if is_time(head):
             continue
         speaker = resolve_head(head, resolver)
-        if (
-            comp is not None
-            and comp.dep_ == "prep"
-            and comp.head == verb
-            and not can_take_stance(head, speaker)
-        ):
+        if not can_speak(head, speaker):
+            continue
+        stance = comp is not None and comp.dep_ == "prep" and comp.head == verb
+        if stance and not can_take_stance(head, speaker):
             continue
         for span in _clause_spans(comp, verb) if comp is not None else [trailing[0]]:
             if len(span) < 2 or mostly_quoted(span, claimed) or _not_a_statement(span):
@@ -318,7 +356,7 @@ def _according_drafts(
         if acc is None or acc.i + 1 >= len(doc):
             continue
         head = according_to([acc])
-        if head is None:
+        if head is None or is_info_source(head):
             continue
         phrase = {t.i for t in acc.subtree} | {acc.i, acc.i + 1} | {t.i for t in head.subtree}
         rest = [t for t in sent if t.i not in phrase and not t.is_space]

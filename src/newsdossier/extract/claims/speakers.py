@@ -12,9 +12,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.extract.claims.cues import DOCUMENT_NOUNS, INFO_NOUNS
+from newsdossier.extract.claims.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS
 from newsdossier.extract.claims.draft import Speaker, in_quotes
-from newsdossier.extract.coref import resolve_description
+from newsdossier.extract.coref import is_credit, resolve_description
 from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
 from newsdossier.records import Actor, Mention
 from newsdossier.text.parse import SUBJECT_DEPS
@@ -119,12 +119,17 @@ def dateline_end(sent: Span) -> int:
     return span.end if span is not None else sent.start
 
 
+# Prepositions whose phrase is part of a speaker's description: "a spokesman for the ministry",
+# "officials at the embassy", "some in the community", "a source close to the talks" is left out.
+_PHRASE_PREPS = frozenset("of for at in from with".split())
+
+
 def speaker_phrase(head: Token) -> Span:
     """The words naming a speaker: the head and its modifiers, without clauses and most PPs."""
     doc = head.doc
     keep = {head.i}
     for child in head.children:
-        if child.dep_ in _KEEP_IN_PHRASE or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")):
+        if child.dep_ in _KEEP_IN_PHRASE or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS):
             keep.update(t.i for t in child.subtree)
     lo, hi = max(min(keep), dateline_end(head.sent)), max(keep)
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
@@ -145,8 +150,6 @@ def _name_run(head: Token) -> list[Token]:
     return list(doc[lo : hi + 1])
 
 
-# A slash after a name, as in picture credits ("Jane Doe/Wire Service", "(Jane Doe / Daily News)").
-_CREDIT = re.compile(r"[ \t]?/[ \t]?[A-Z]")
 # The basis of a speaker found through a mention, by how the mention was found.
 _MENTION_BASIS = {"ner": "name", "pronoun": "pronoun"}
 # Determiners of a description that points back to something the article should have named.
@@ -244,22 +247,21 @@ class SpeakerResolver:
         """The last person named before an offset (a fallback for unresolved pronouns)."""
         text = self.doc.text
         for m in reversed(self.by_start):
-            if m.start < offset and self.by_id[m.actor_id].type == "person" and not _is_credit(text, m):
+            if m.start < offset and self.by_id[m.actor_id].type == "person" and not is_credit(text, m):
                 return Speaker(self.by_id[m.actor_id].name, m.actor_id, "", "unresolved")
         return None
 
 
-def _is_credit(text: str, m: Mention) -> bool:
-    """A name in a picture or story credit ('(Jane Doe / Daily News)', 'Jane Doe/Wire'): not a speaker."""
-    return bool(_CREDIT.match(text, m.end))
+# Pronouns that point back to someone named before; other pronouns ("some", "many") describe the speaker.
+PERSONAL_PRONOUNS = frozenset("he she they it him her them who which that this these those one".split())
 
 
 def resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
     """The speaker a head token names; None for a pronoun no actor was found for."""
     sp = resolver.resolve(head)
-    if sp.actor_id or head.pos_ != "PRON":
-        return sp
-    return None  # an unresolved pronoun: filled from the previous claim later
+    if sp.actor_id or head.pos_ != "PRON" or head.lower_ not in PERSONAL_PRONOUNS:
+        return sp  # "some", "those", "many" stay as their phrase ("some in the community")
+    return None  # an unresolved personal pronoun: filled from the previous claim later
 
 
 def is_time(tok: Token) -> bool:
@@ -288,6 +290,13 @@ def can_take_stance(head: Token, speaker: Speaker | None) -> bool:
         return head.lower_ not in ("it", "this", "that")
     low, lemma = head.lower_, head.lemma_.lower()
     return low in GROUP_HEADS or lemma in TITLE_HEADS | ORG_HEADS or lemma.endswith(AGENT_SUFFIXES)
+
+
+def can_speak(head: Token, speaker: Speaker | None) -> bool:
+    """False for a common noun that names no one ("the storm urged", "the move noted"): only actors speak."""
+    if head.pos_ != "NOUN" or (speaker is not None and speaker.actor_id):
+        return True
+    return can_take_stance(head, speaker) or head.lemma_.lower() in DOCUMENT_NOUNS | SPEAKER_NOUNS
 
 
 def first_name_outside(sent: Span, quotes: list[Quote]) -> Token | None:
