@@ -316,7 +316,6 @@ def test_nested_quote_is_not_a_claim_of_its_own(analyse_text):
     "text",
     [
         "The so-called “green zone” was expanded on Monday.",
-        "Critics call the new stadium a “white elephant” and want it sold.",
         "The band's “comeback” album sold poorly.",
     ],
 )
@@ -601,6 +600,11 @@ FAMILIES = [
         "name",
         id="call-x-y",
     ),
+    pytest.param(
+        "Critics call the new stadium a “white elephant” and want it sold.",
+        "Critics", "call", "the new stadium a “white elephant”", "mixed", "description",
+        id="naming-is-a-statement-not-a-scare-quote",
+    ),
     # direct and mixed
     pytest.param(
         "“The tunnel will open in May,” Mayor Linda Carter announced.",
@@ -638,6 +642,12 @@ FAMILIES = [
         "indirect",
         "description",
         id="description-to-named-organisation",
+    ),
+    pytest.param(
+        "The Carter campaign released an advert on Monday. Linda Carter's husband joined her in Ohio.\n\n"
+        "The campaign said the advert would run in four states.",
+        "Carter campaign", "said", "the advert would run in four states", "indirect", "description",
+        id="description-to-named-campaign",
     ),
     pytest.param(
         "A senior official said the talks had stalled.",

@@ -356,7 +356,7 @@ def _according_drafts(
         if acc is None or acc.i + 1 >= len(doc):
             continue
         head = according_to([acc])
-        if head is None or is_info_source(head):
+        if head is None:
             continue
         phrase = {t.i for t in acc.subtree} | {acc.i, acc.i + 1} | {t.i for t in head.subtree}
         rest = [t for t in sent if t.i not in phrase and not t.is_space]

@@ -174,6 +174,24 @@ def phrase_basis(phrase: Span) -> str:
     return "description"
 
 
+def named_antecedent(head: Token) -> str | None:
+    """The latest earlier phrase naming what a bare description denotes: 'the campaign' -> 'Carter campaign'.
+
+    The earlier phrase has the same head noun with a capitalised name before it, as a compound
+    ('the Carter campaign') or a possessive ('Carter's campaign'); the name and the noun are returned.
+    """
+    lemma = head.lemma_.lower()
+    for tok in reversed(head.doc[: head.i]):
+        if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        names = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.text[:1].isupper()]
+        names = [c for c in names if c.pos_ == "PROPN"]
+        if names:
+            words = [t.text for c in names for t in c.subtree if t.pos_ == "PROPN"]
+            return " ".join(words + [tok.text.lower() if tok.pos_ == "NOUN" else tok.text])
+    return None
+
+
 class SpeakerResolver:
     """Maps a speaker's head token to an actor, a description, or the phrase itself."""
 
@@ -228,7 +246,12 @@ class SpeakerResolver:
             actor = resolve_description(phrase, actors=self.actors, mentions=self.mentions, doc=self.doc)
             if actor is not None:
                 return Speaker(actor.name, actor.actor_id, phrase.text, "description")
-        return Speaker(phrase.text, "", phrase.text, phrase_basis(phrase))
+        basis = phrase_basis(phrase)
+        if basis == "unresolved" and head.pos_ == "NOUN":
+            named = named_antecedent(head)
+            if named is not None:  # "the campaign" after "the Carter campaign": that campaign
+                return Speaker(named, "", phrase.text, "description")
+        return Speaker(phrase.text, "", phrase.text, basis)
 
     def _joint(self, head: Token) -> Speaker | None:
         """'Jane Doe and John Roe said': one speaker made of two named actors."""
@@ -296,7 +319,13 @@ def can_speak(head: Token, speaker: Speaker | None) -> bool:
     """False for a common noun that names no one ("the storm urged", "the move noted"): only actors speak."""
     if head.pos_ != "NOUN" or (speaker is not None and speaker.actor_id):
         return True
-    return can_take_stance(head, speaker) or head.lemma_.lower() in DOCUMENT_NOUNS | SPEAKER_NOUNS
+    lemma = head.lemma_.lower()
+    return (
+        can_take_stance(head, speaker)
+        or lemma in DOCUMENT_NOUNS | SPEAKER_NOUNS
+        or f"{lemma}s" in GROUP_HEADS  # "an expert" as "experts"
+        or any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head.subtree)
+    )
 
 
 def first_name_outside(sent: Span, quotes: list[Quote]) -> Token | None:
