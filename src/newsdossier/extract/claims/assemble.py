@@ -13,7 +13,7 @@ from newsdossier.extract.claims.speakers import SpeakerResolver
 from newsdossier.extract.coref import missed_name_mentions
 from newsdossier.records import Actor, Claim, Mention, Sentence
 from newsdossier.text.nlp import sentence_index, text_of
-from newsdossier.text.quotes import Quote, find_quotes, paragraph_spans
+from newsdossier.text.quotes import Quote, find_quotes, paragraph_spans, quote_ranges
 
 # How many paragraphs back a floating quote may look for the speaker of the previous claim.
 FLOAT_PARAGRAPHS = 2
@@ -40,7 +40,7 @@ def extract_claims(
     claimed = [Quote(d.start, d.start, d.end, d.end, 0, -1) for d in direct]
     drafts = direct + reported_drafts(doc, top, claimed, resolver)
     drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
-    _fill_floating(drafts, sents, resolver)
+    _fill_floating(drafts, sents, resolver, quote_ranges(quotes))
     return _to_claims(doc, drafts, sents, dates)
 
 
@@ -56,13 +56,28 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _fill_floating(drafts: list[Draft], sents: list[Sentence], resolver: SpeakerResolver) -> None:
-    """Give quotes with no attribution (or an unresolved pronoun) the speaker of the claim before."""
+def _fill_floating(
+    drafts: list[Draft], sents: list[Sentence], resolver: SpeakerResolver, quoted: list[tuple[int, int]]
+) -> None:
+    """Give quotes with no attribution (or an unresolved pronoun) the speaker of the claim before.
+
+    A person brought in as a subject between that claim and the quote ('Roe, who runs the shelter,
+    disagrees.') is the likelier speaker: a guess, listed for the analyst to check.
+    """
     last: Draft | None = None
     for d in drafts:
         if d.speaker is None:
             para = sents[sentence_index(sents, d.start)].paragraph_id
-            if (
+            since = last.end if last is not None else 0
+            introduced = resolver.introduced_person(
+                max(since, _paragraph_start(sents, para - 1)), d.start, quoted
+            )
+            if introduced is not None and (
+                last is None or last.speaker is None or introduced.actor_id != last.speaker.actor_id
+            ):
+                written = d.speaker_tok.text if d.speaker_tok is not None else ""
+                d.speaker = Speaker(introduced.name, introduced.actor_id, written, "unresolved")
+            elif (
                 last is not None
                 and last.speaker is not None
                 and para - sents[sentence_index(sents, last.start)].paragraph_id <= FLOAT_PARAGRAPHS
@@ -81,6 +96,11 @@ def _fill_floating(drafts: list[Draft], sents: list[Sentence], resolver: Speaker
                     d.speaker = Speaker(near.name, near.actor_id, written, "unresolved")
         if d.speaker is not None:
             last = d
+
+
+def _paragraph_start(sents: list[Sentence], paragraph: int) -> int:
+    """The offset where a paragraph begins (0 before the first)."""
+    return min((s.start for s in sents if s.paragraph_id == paragraph), default=0)
 
 
 def _continues(prev: Claim | None, speaker: Speaker, paragraph: int, sents: list[Sentence]) -> bool:

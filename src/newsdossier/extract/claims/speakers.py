@@ -18,7 +18,7 @@ from newsdossier.extract.coref import is_credit, resolve_description
 from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
 from newsdossier.records import Actor, Mention
 from newsdossier.text.parse import SUBJECT_DEPS
-from newsdossier.text.quotes import Quote
+from newsdossier.text.quotes import Quote, inside
 
 _KEEP_IN_PHRASE = {
     "det",
@@ -265,6 +265,18 @@ class SpeakerResolver:
         if len(names) < 2:
             return None
         return Speaker(" and ".join(names), "", speaker_phrase(head).text, "name")
+
+    def introduced_person(self, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Speaker | None:
+        """The last person named as a subject outside quotations between two offsets ('Roe, who runs …')."""
+        for m in reversed(self.by_start):
+            if not lo <= m.start < hi or m.how == "pronoun" or inside(quoted, m.start):
+                continue
+            if self.by_id[m.actor_id].type != "person" or is_credit(self.doc.text, m):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in SUBJECT_DEPS:
+                return Speaker(self.by_id[m.actor_id].name, m.actor_id, "", "unresolved")
+        return None
 
     def nearest_person(self, offset: int) -> Speaker | None:
         """The last person named before an offset (a fallback for unresolved pronouns)."""
