@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from newsdossier.text.nlp import sentences
@@ -602,7 +603,11 @@ FAMILIES = [
     ),
     pytest.param(
         "Critics call the new stadium a “white elephant” and want it sold.",
-        "Critics", "call", "the new stadium a “white elephant”", "mixed", "description",
+        "Critics",
+        "call",
+        "the new stadium a “white elephant”",
+        "mixed",
+        "description",
         id="naming-is-a-statement-not-a-scare-quote",
     ),
     # direct and mixed
@@ -646,7 +651,11 @@ FAMILIES = [
     pytest.param(
         "The Carter campaign released an advert on Monday. Linda Carter's husband joined her in Ohio.\n\n"
         "The campaign said the advert would run in four states.",
-        "Carter campaign", "said", "the advert would run in four states", "indirect", "description",
+        "Carter campaign",
+        "said",
+        "the advert would run in four states",
+        "indirect",
+        "description",
         id="description-to-named-campaign",
     ),
     pytest.param(
@@ -734,3 +743,36 @@ def test_cue_families_and_constructions(analyse_text, text, speaker, cue, conten
     assert text[claim.start : claim.end] == content
     assert claim.kind == kind
     assert claim.speaker_basis == basis
+
+
+def test_introduced_person_speaks_a_floating_quote(analyse_text):
+    text = (
+        "“We will appeal the ruling,” Mayor Linda Carter said on Friday.\n\n"
+        "Tom Reyes, who runs the harbour shelter, disagrees with the mayor.\n\n"
+        "“The ruling is fair and the city should accept it.”"
+    )
+    claim = _one(analyse_text(text).claims, "The ruling is fair and the city should accept it.")
+    assert claim.speaker == "Tom Reyes"
+    assert claim.speaker_basis == "unresolved"  # a guess from context: the analyst checks it
+
+
+def test_to_check_lists_only_unresolved_speakers(analyse_text, tmp_path):
+    from newsdossier import tables
+    from newsdossier.records import Claim
+    from newsdossier.report import html
+
+    text = "Mayor Linda Carter said the pier would reopen.\n\nThe spokesman said the ferry was late."
+    claims = tables.to_frame(analyse_text(text).claims, Claim).astype(str)
+    listed = html.claims_to_check(claims)
+    assert list(listed["content"]) == ["the ferry was late"]
+    data = html.ReportData(None, pd.DataFrame(), pd.DataFrame(), claims, pd.DataFrame(), None)
+    shown = html.claims_to_check_html(data)
+    assert "the ferry was late" in shown and "the pier would reopen" not in shown
+    assert f'href="#row-{listed.iloc[0]["claim_id"]}"' in shown
+
+
+def test_to_check_is_empty_for_tables_without_the_column():
+    from newsdossier.report import html
+
+    old = pd.DataFrame({"claim_id": ["C001"], "speaker": ["X"], "content": ["y"]})
+    assert html.claims_to_check(old).empty
