@@ -188,7 +188,22 @@ def _clause_spans(comp: Token, verb: Token) -> list[Span]:
         return [span]
     doc = verb.doc
     pieces = [_trim_span(doc, span.start, aside[0] - 1), _trim_span(doc, aside[1] + 1, span.end - 1)]
-    return [p for p in pieces if len([t for t in p if not t.is_punct]) >= 2]
+    # a piece stands alone only with a verb or a few words: "All of this, he said, could …" keeps the rest
+    return [p for p in pieces if _words_in(p) >= MIN_PIECE_WORDS or (_words_in(p) >= 2 and _has_verb(p))]
+
+
+# Fewest words for a verbless piece of a clause split by its attribution to be kept.
+MIN_PIECE_WORDS = 4
+
+
+def _words_in(span: Span) -> int:
+    """Words of a span, punctuation left out."""
+    return sum(not t.is_punct and not t.is_space for t in span)
+
+
+def _has_verb(span: Span) -> bool:
+    """True when a span holds a verb or auxiliary."""
+    return any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _trim_span(doc: Doc, lo: int, hi: int) -> Span:

@@ -235,6 +235,11 @@ class SpeakerResolver:
             if self.by_id[pm.actor_id].type == "person" or tok.i > head.i:
                 text = self.doc[run[0].i : run[-1].i + 1].text
                 return Speaker(self.by_id[pm.actor_id].name, pm.actor_id, text, "name")
+        # "Doe, a former judge who said …": the description is in apposition to a name
+        if head.dep_ == "appos":
+            hm = self.mention_at(head.head)
+            if hm is not None and hm.how != "pronoun":
+                return Speaker(self.by_id[hm.actor_id].name, hm.actor_id, phrase.text, "name")
         # "a spokeswoman, Jane Doe," / "Doe, the minister": an apposition that names the speaker
         for child in head.children:
             if child.dep_ == "appos":
