@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
         print(f"no gold cues found under {args.dev}: give the folder with --dev", file=sys.stderr)
         return 1
     verbs, nouns = candidates(pairs)
-    known_nouns = cues.DOCUMENT_NOUNS | cues.STATEMENT_NOUNS | cues.IN_NOUNS
+    known_nouns = cues.DOCUMENT_NOUNS | cues.STATEMENT_NOUNS | cues.SPEAKER_NOUNS
     for label, counts, known in (("verb", verbs, cues.SPEECH_VERBS), ("noun", nouns, known_nouns)):
         for lemma, n in counts.most_common():
             if n >= args.min_docs:

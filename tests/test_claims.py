@@ -610,6 +610,11 @@ FAMILIES = [
         "description",
         id="naming-is-a-statement-not-a-scare-quote",
     ),
+    pytest.param(
+        "Senator Grace Whitfield cited the remarks the governor had made about the port.",
+        "Grace Whitfield", "cited", "the remarks the governor had made about the port", "indirect", "name",
+        id="object-with-a-clause",
+    ),
     # direct and mixed
     pytest.param(
         "“The tunnel will open in May,” Mayor Linda Carter announced.",
@@ -769,6 +774,18 @@ def test_to_check_lists_only_unresolved_speakers(analyse_text, tmp_path):
     shown = html.claims_to_check_html(data)
     assert "the ferry was late" in shown and "the pier would reopen" not in shown
     assert f'href="#row-{listed.iloc[0]["claim_id"]}"' in shown
+
+
+def test_praise_of_a_bare_object_is_not_a_claim(analyse_text):
+    assert _claims(analyse_text, "Senator Grace Whitfield praised the governor.") == []
+
+
+def test_cue_lists_are_consistent():
+    from newsdossier.extract.claims import cues
+
+    assert cues.CLAUSE_OBJECT_VERBS | cues.INFINITIVE_VERBS | cues.NAMING_VERBS <= cues.SPEECH_VERBS
+    assert ("call", "for") in cues.PREPOSITIONAL_VERBS
+    assert "claim" in cues.STATEMENT_NOUNS and "statement" in cues.DOCUMENT_NOUNS
 
 
 def test_to_check_is_empty_for_tables_without_the_column():

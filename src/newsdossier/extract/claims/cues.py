@@ -32,11 +32,12 @@ def _pairs(value: str, where: str) -> frozenset[tuple[str, str]]:
 
 
 _CUES = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-_V, _N, _C = _CUES["verbs"], _CUES["nouns"], _CUES["constructions"]
+_V, _N = _CUES["verbs"], _CUES["nouns"]
 
 SPEECH_VERBS = _words(_V["speech"], "verbs.speech")
 INFINITIVE_VERBS = _words(_V["infinitive"], "verbs.infinitive")
 OBJECT_VERBS = _words(_V["object"], "verbs.object")
+CLAUSE_OBJECT_VERBS = _words(_V["clause_object"], "verbs.clause_object")
 NEEDS_PARTICLE = _words(_V["needs_particle"], "verbs.needs_particle")
 PREPOSITIONAL_VERBS = _pairs(_V["prepositional"], "verbs.prepositional")
 NAMING_VERBS = _words(_V["naming"], "verbs.naming")
@@ -49,11 +50,14 @@ DOCUMENT_NOUNS = _words(_N["document"], "nouns.document")
 INFO_NOUNS = _words(_N["info"], "nouns.info")
 STATEMENT_NOUNS = _words(_N["statement"], "nouns.statement")
 SPEAKER_NOUNS = _words(_N["speaker"], "nouns.speaker")
-IN_NOUNS = _words(_C["in_noun"], "constructions.in_noun")
-SOURCE_PREPS = _pairs(_C["source_preps"], "constructions.source_preps")
 
 _listed = (
-    INFINITIVE_VERBS | OBJECT_VERBS | NEEDS_PARTICLE | NAMING_VERBS | {v for v, _ in PREPOSITIONAL_VERBS}
+    INFINITIVE_VERBS
+    | OBJECT_VERBS
+    | CLAUSE_OBJECT_VERBS
+    | NEEDS_PARTICLE
+    | NAMING_VERBS
+    | {v for v, _ in PREPOSITIONAL_VERBS}
 )
 _unknown = _listed - SPEECH_VERBS
 if _unknown:

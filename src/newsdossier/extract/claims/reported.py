@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.claims.cues import (
+    CLAUSE_OBJECT_VERBS,
     INFINITIVE_VERBS,
     NAMING_VERBS,
     NEEDS_PARTICLE,
@@ -121,7 +122,16 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         )
         if x is not None:
             return x, cue + (f" {prt.text}" if prt is not None else "")
+    if lemma in CLAUSE_OBJECT_VERBS:
+        # "cited the comments Trump had made": an object that carries a clause states something
+        x = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        if x is not None and any(t.tag_ in _FINITE_TAGS for t in x.subtree if t.i != x.i):
+            return x, cue
     return None, cue
+
+
+# Tags of finite verbs and modals: an object holding one carries a statement.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _naming(verb: Token) -> Token | None:
