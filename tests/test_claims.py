@@ -729,6 +729,16 @@ FAMILIES = [
         id="floating-quote-previous-claim",
     ),
     pytest.param(
+        "The Harbour Authority and the Dockworkers Union both said the strike was over.",
+        "Harbour Authority and Dockworkers Union", "said", "the strike was over", "indirect", "name",
+        id="coordinated-organisations-as-a-group",
+    ),
+    pytest.param(
+        "Mayor Linda Carter met the press.\n\nCarter on the harbour plan: “It is the best deal we could get.”",
+        "Linda Carter", "", "It is the best deal we could get.", "direct", "alias",
+        id="headline-form-x-on-y-colon",
+    ),
+    pytest.param(
         "Norway criticised the quota plan on Monday, saying it would ruin coastal towns.",
         "Norway",
         "saying",
