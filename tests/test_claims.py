@@ -612,7 +612,11 @@ FAMILIES = [
     ),
     pytest.param(
         "Senator Grace Whitfield cited the remarks the governor had made about the port.",
-        "Grace Whitfield", "cited", "the remarks the governor had made about the port", "indirect", "name",
+        "Grace Whitfield",
+        "cited",
+        "the remarks the governor had made about the port",
+        "indirect",
+        "name",
         id="object-with-a-clause",
     ),
     # direct and mixed
@@ -730,12 +734,20 @@ FAMILIES = [
     ),
     pytest.param(
         "The Harbour Authority and the Dockworkers Union both said the strike was over.",
-        "Harbour Authority and Dockworkers Union", "said", "the strike was over", "indirect", "name",
+        "Harbour Authority and Dockworkers Union",
+        "said",
+        "the strike was over",
+        "indirect",
+        "name",
         id="coordinated-organisations-as-a-group",
     ),
     pytest.param(
         "Mayor Linda Carter met the press.\n\nCarter on the harbour plan: “It is the best deal we could get.”",
-        "Linda Carter", "", "It is the best deal we could get.", "direct", "alias",
+        "Linda Carter",
+        "",
+        "It is the best deal we could get.",
+        "direct",
+        "alias",
         id="headline-form-x-on-y-colon",
     ),
     pytest.param(
