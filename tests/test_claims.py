@@ -619,6 +619,15 @@ FAMILIES = [
         "name",
         id="object-with-a-clause",
     ),
+    pytest.param(
+        "Mayor Linda Carter said that if the plant closed, the town would suffer.",
+        "Linda Carter",
+        "said",
+        "if the plant closed, the town would suffer",
+        "indirect",
+        "name",
+        id="conditional-clause-is-not-a-question",
+    ),
     # direct and mixed
     pytest.param(
         "“The tunnel will open in May,” Mayor Linda Carter announced.",

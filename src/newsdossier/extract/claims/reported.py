@@ -429,7 +429,9 @@ def _not_a_statement(span: Span) -> bool:
         return False
     if first.lower_ == "according":
         return True  # "X said, according to the complaint": the source, not a statement
-    return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
+    question = first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
+    # only a wh-word of the clause itself: "when you live by the pen, you die by it" opens a subclause
+    return question and (first.head == span.root or first == span.root)
 
 
 def mostly_quoted(span: Span, quotes: list[Quote]) -> bool:
