@@ -628,6 +628,24 @@ FAMILIES = [
         "name",
         id="conditional-clause-is-not-a-question",
     ),
+    pytest.param(
+        "The Harbour Union issued a statement saying it would strike on Monday.",
+        "Harbour Union",
+        "saying",
+        "it would strike on Monday",
+        "indirect",
+        "name",
+        id="statement-saying",
+    ),
+    pytest.param(
+        "A ministry official responded by saying the port was safe.",
+        "A ministry official",
+        "saying",
+        "the port was safe",
+        "indirect",
+        "description",
+        id="responded-by-saying",
+    ),
     # direct and mixed
     pytest.param(
         "“The tunnel will open in May,” Mayor Linda Carter announced.",

@@ -17,7 +17,7 @@ from newsdossier.extract.claims.draft import Speaker, in_quotes
 from newsdossier.extract.coref import is_credit, resolve_description
 from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
 from newsdossier.records import Actor, Mention
-from newsdossier.text.parse import SUBJECT_DEPS
+from newsdossier.text.parse import SUBJECT_DEPS, governing_verb
 from newsdossier.text.quotes import Quote, inside
 
 _KEEP_IN_PHRASE = {
@@ -63,6 +63,12 @@ def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
             continue
         if v.dep_ == "relcl":
             return v.head
+        if v.tag_ == "VBG" and v.dep_ in ("acl", "pcomp"):
+            # "issued a statement saying …", "responded by saying …": the subject of the verb above
+            up = governing_verb(v.head)
+            if up is not None and up.i != v.i:
+                v = up
+                continue
         break
     return None
 
@@ -336,6 +342,8 @@ def can_speak(head: Token, speaker: Speaker | None) -> bool:
     """False for a common noun that names no one ("the storm urged", "the move noted"): only actors speak."""
     if head.pos_ != "NOUN" or (speaker is not None and speaker.actor_id):
         return True
+    if head.ent_type_ in ("PERCENT", "CARDINAL"):
+        return True  # "42% say …", "three-fourths say …": shares of those polled
     lemma = head.lemma_.lower()
     return (
         can_take_stance(head, speaker)
