@@ -361,8 +361,16 @@ def test_date_inside_the_content_is_not_the_statement_date(analyse_text):
     assert claim.date == ""
 
 
-def test_indirect_question_is_not_a_claim(analyse_text):
-    assert _claims(analyse_text, "Reporters asked Mark Hill whether the plant would close.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters asked Mark Hill whether the plant would close.",
+        "Reporters asked Mark Hill how long the plant would stay open.",
+        "Mark Hill did not say which workers would lose their jobs.",
+    ],
+)
+def test_indirect_question_is_not_a_claim(analyse_text, text):
+    assert _claims(analyse_text, text) == []
 
 
 def test_speaker_is_the_actor_name(analyse_text):

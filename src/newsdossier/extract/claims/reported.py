@@ -431,7 +431,11 @@ def _not_a_statement(span: Span) -> bool:
         return True  # "X said, according to the complaint": the source, not a statement
     question = first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
     # only a wh-word of the clause itself: "when you live by the pen, you die by it" opens a subclause
-    return question and (first.head == span.root or first == span.root)
+    if not question or first == span.root or first.head == span.root:
+        return question
+    # "how long he stayed", "which members will retire": the wh-word through a word of the clause itself;
+    # through a verb it opens a subclause instead ("when you live by the pen, you die by it")
+    return first.head.head == span.root and first.head.pos_ not in ("VERB", "AUX")
 
 
 def mostly_quoted(span: Span, quotes: list[Quote]) -> bool:
