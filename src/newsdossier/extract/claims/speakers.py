@@ -157,7 +157,7 @@ def _name_run(head: Token) -> list[Token]:
 
 
 # The basis of a speaker found through a mention, by how the mention was found.
-_MENTION_BASIS = {"ner": "name", "pronoun": "pronoun"}
+_MENTION_BASIS = {"ner": "name", "rule": "name", "pronoun": "pronoun"}
 # Determiners of a description that points back to something the article should have named.
 _ANAPHORIC_DETS = frozenset("the this that these those his her its their our my your".split())
 
@@ -228,9 +228,10 @@ class SpeakerResolver:
                 return self.resolve(owner)
         if m is not None:
             written = m.text if m.how != "pronoun" else head.text
-            return Speaker(
-                self.by_id[m.actor_id].name, m.actor_id, written, _MENTION_BASIS.get(m.how, "alias")
-            )
+            basis = _MENTION_BASIS.get(m.how, "alias")
+            if basis == "alias" and head.pos_ == "NOUN" and head.text.islower():
+                basis = "description"  # "the ministry", found as a mention of the named ministry
+            return Speaker(self.by_id[m.actor_id].name, m.actor_id, written, basis)
         # "House Speaker Jane Doe" misparsed: a person named in the run of nouns around the head
         run = _name_run(head)
         for tok in run:
