@@ -19,8 +19,19 @@ from newsdossier.extract.pipeline import extract
 from newsdossier.paths import PROJECT_DIR
 from newsdossier.text.nlp import get_nlp
 
-DEV = PROJECT_DIR.parent / "shared" / "dev"
-EVAL = PROJECT_DIR.parent / "shared" / "eval"
+
+def shared_dir() -> Path:
+    """The shared folder beside the project (or beside a folder above it, as for a git worktree)."""
+    if os.environ.get("NEWSDOSSIER_SHARED"):
+        return Path(os.environ["NEWSDOSSIER_SHARED"])
+    for folder in PROJECT_DIR.parents:
+        if (folder / "shared" / "dev").is_dir():
+            return folder / "shared"
+    raise SystemExit("no shared/dev folder found above the project; set NEWSDOSSIER_SHARED")
+
+
+DEV = shared_dir() / "dev"
+EVAL = shared_dir() / "eval"
 ALL_SETS = ("quotes", "polnear", "actors", "timex", "timex-meantime")
 
 
