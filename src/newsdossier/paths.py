@@ -17,3 +17,19 @@ SEED_ARTICLE = ARTICLES_DIR / "000_dc816de6b9c4007f.txt"
 def default_out_dir(article: Path) -> Path:
     """The run folder for an article: reports/<article-name>/."""
     return REPORTS_DIR / Path(article).stem
+
+
+# The run folder's files: written by the extraction stages (extract/stages.py), read by the later
+# steps and by the report, which reads files only.
+ARTICLE_JSON = "article.json"
+ARTICLE_TXT = "article.txt"
+DOC_FILE = "doc.spacy"  # the parsed article (spaCy DocBin), so only step 01 runs the model
+SENTENCES_CSV = "sentences.csv"
+TIMEXES_CSV = "timexes.csv"
+SENTENCE_DATES_CSV = "sentence_dates.csv"
+ACTORS_CSV = "actors.csv"
+MENTIONS_CSV = "mentions.csv"
+CLAIMS_CSV = "claims.csv"
+NETWORK_CSV = "network.csv"
+TIMELINE_CSV = "timeline.csv"
+WINDOW_JSON = "window.json"  # the timeline's core window, {"window": [first, last]} or {"window": null}

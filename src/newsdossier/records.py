@@ -6,6 +6,32 @@ Every record keeps character offsets into the article text, so each row can be t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args, get_origin, get_type_hints
+
+from newsdossier.timevalue import PRECISIONS as _PRECISIONS
+
+# Closed value sets: each column's allowed values, declared once as a type and a tuple of values.
+# A new value is added here, in the Literal, and nowhere else.
+ActorType = Literal["person", "organization", "location", "group"]
+MentionHow = Literal["ner", "alias", "acronym", "title", "pronoun", "demonym", "group", "rule"]
+ClaimKind = Literal["direct", "indirect", "mixed"]
+ClaimDateBasis = Literal["explicit", "context", "none"]
+# The precisions are declared once, in timevalue.PRECISIONS (finest first): the type is built from them.
+Precision = Literal[_PRECISIONS]  # type: ignore[valid-type]
+TimexBasis = Literal["explicit", "relative"]
+EventBasis = Literal["explicit", "relative", "context"]
+SentenceDateBasis = Literal["explicit", "context"]
+SpeakerType = Literal["person", "organization", "location", "group", "unresolved"]
+
+ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
+MENTION_HOWS: tuple[MentionHow, ...] = get_args(MentionHow)
+CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
+CLAIM_DATE_BASES: tuple[ClaimDateBasis, ...] = get_args(ClaimDateBasis)
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
+TIMEX_BASES: tuple[TimexBasis, ...] = get_args(TimexBasis)
+EVENT_BASES: tuple[EventBasis, ...] = get_args(EventBasis)
+SENTENCE_DATE_BASES: tuple[SentenceDateBasis, ...] = get_args(SentenceDateBasis)
+SPEAKER_TYPES: tuple[SpeakerType, ...] = get_args(SpeakerType)
 
 
 @dataclass(frozen=True)
@@ -25,7 +51,7 @@ class Actor:
 
     actor_id: str
     name: str
-    type: str  # person / organization / location / group
+    type: ActorType
     title: str
     aliases: str  # every surface form, ';'-separated
     mentions: int
@@ -43,7 +69,7 @@ class Mention:
     end: int
     text: str
     sentence_id: int
-    how: str  # ner / alias / acronym / title / pronoun / demonym / group
+    how: MentionHow
 
 
 @dataclass(frozen=True)
@@ -56,9 +82,9 @@ class Claim:
     speaker_text: str
     cue: str
     content: str
-    kind: str  # direct / indirect / mixed
+    kind: ClaimKind
     date: str
-    date_basis: str  # explicit / context / none
+    date_basis: ClaimDateBasis
     start: int
     end: int
     sentence_id: int
@@ -74,8 +100,8 @@ class Timex:
     end: int
     text: str
     value: str  # 2024-02-26, 2024-02, 2023, 18XX, XXXX-02-26, PAST_REF ...
-    precision: str  # one of timevalue.PRECISIONS: time / day / weekend / week / month / season / quarter ...
-    basis: str  # explicit / relative
+    precision: Precision
+    basis: TimexBasis
     mod: str = ""  # TIMEX3 mod: START / MID / END / APPROX / BEFORE / AFTER ..., else empty
 
 
@@ -86,10 +112,10 @@ class Event:
     event_id: str
     date: str
     date_text: str
-    precision: str
+    precision: Precision
     event: str
     actors: str  # actor ids, ';'-separated
-    basis: str  # explicit / relative / context
+    basis: EventBasis
     start: int
     end: int
     sentence_id: int
@@ -162,3 +188,32 @@ class StoryEvent:
     outlets: str
     in_articles: str
     events: int  # article-level events merged
+
+
+@dataclass(frozen=True)
+class SentenceDate:
+    """The date a sentence reports (its own, or its event's), read by the claims stage."""
+
+    sentence_id: int
+    date: str
+    basis: SentenceDateBasis
+
+
+@dataclass(frozen=True)
+class Edge:
+    """Who speaks about whom: a speaker and an actor named inside their claims."""
+
+    speaker_key: str  # the speaker's actor id, or "speaker:<their words>" when unresolved
+    speaker: str
+    speaker_type: SpeakerType
+    target_id: str
+    target: str
+    target_type: ActorType
+    claims: int
+    claim_ids: str  # ", "-separated
+
+
+def value_set(cls: type, column: str) -> tuple[str, ...] | None:
+    """The closed set of values a record's column allows (its Literal type), or None for an open column."""
+    hint = get_type_hints(cls)[column]
+    return get_args(hint) if get_origin(hint) is Literal else None

@@ -8,7 +8,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_type_hints
 
 import pandas as pd
 
@@ -65,19 +65,41 @@ def write_records(rows: Sequence[Any], cls: type, path: Path) -> pd.DataFrame:
     return frame
 
 
+# The one null policy of every table: text is a str, empty when unknown (never NaN); a missing
+# count or offset is -1 and a missing score 0.0, the values the extractors themselves use.
+_NULLS = {int: -1, float: 0.0}
+_DTYPES = {int: "int64", float: "float64"}
+
+
+def column_types(cls: type) -> dict[str, type]:
+    """Each column of a record class and the Python type it is read as: int, float or str."""
+    hints = get_type_hints(cls)
+    return {f.name: hints[f.name] if hints[f.name] in _NULLS else str for f in dataclasses.fields(cls)}
+
+
+def empty_frame(cls: type) -> pd.DataFrame:
+    """A table with the columns of cls and no rows, typed as read_table types them."""
+    return pd.DataFrame(
+        {name: pd.Series([], dtype=_DTYPES.get(kind, "object")) for name, kind in column_types(cls).items()}
+    )
+
+
+def read_table(path: Path, cls: type) -> pd.DataFrame:
+    """Read a CSV of cls records: its columns in order (missing ones empty), typed by the record class."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if frame.empty:
+        return empty_frame(cls)
+    out = {}
+    for name, kind in column_types(cls).items():
+        values = frame[name] if name in frame else pd.Series([""] * len(frame), dtype=object)
+        if kind is str:
+            out[name] = values
+        else:  # Python's int()/float(), so every value reads back exactly as it was written
+            null = _NULLS[kind]
+            out[name] = values.map(lambda v, k=kind, n=null: k(v) if v != "" else n).astype(_DTYPES[kind])
+    return pd.DataFrame(out)
+
+
 def read_records(path: Path, cls: type[T]) -> list[T]:
     """Read a CSV written by write_records back into records of cls."""
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    out = []
-    for row in frame.to_dict("records"):
-        kwargs = {}
-        for f in fields:
-            value = row.get(f.name, "")
-            if f.type in ("int", int):
-                value = int(value) if value != "" else -1
-            elif f.type in ("float", float):
-                value = float(value) if value != "" else 0.0
-            kwargs[f.name] = value
-        out.append(cls(**kwargs))
-    return out
+    return [cls(**row) for row in read_table(path, cls).to_dict("records")]

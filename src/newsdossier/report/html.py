@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from newsdossier.extract.pipeline import read_article, timeline_window
+from newsdossier import paths, tables
 from newsdossier.paths import PACKAGE_DIR
-from newsdossier.text.article import Article
+from newsdossier.records import Actor, Claim, Edge, Event, Mention
+from newsdossier.text.article import Article, parse_date
+from newsdossier.text.folder import read_article
 from newsdossier.timevalue import TimeValue
 
 log = logging.getLogger(__name__)
@@ -49,6 +52,7 @@ class ReportData:
     claims: pd.DataFrame
     timeline: pd.DataFrame
     window: tuple[str, str] | None
+    network: pd.DataFrame = field(default_factory=lambda: tables.empty_frame(Edge))
 
 
 @dataclass(frozen=True)
@@ -64,25 +68,32 @@ class Span:
     marker: str = ""  # a visible label at the span's start that links back (claims)
 
 
-def read_table(path: Path) -> pd.DataFrame:
-    """A table of the run folder, all values as strings except counts and offsets."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for column in ("mentions", "start", "end", "sentence_id", "first_start"):
-        if column in frame:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").fillna(-1).astype(int)
-    return frame
+def timeline_window(
+    out_dir: str | Path, window_start: str = "", window_end: str = ""
+) -> tuple[str, str] | None:
+    """The timeline's core window: the given days, else the one the timeline stage stored."""
+    start = parse_date(window_start, what="window_start")
+    end = parse_date(window_end, what="window_end")
+    if start and end:
+        return start.isoformat(), end.isoformat()
+    path = Path(out_dir) / paths.WINDOW_JSON
+    found = json.loads(path.read_text(encoding="utf-8"))["window"] if path.exists() else None
+    if not found:
+        return None
+    return (start.isoformat() if start else found[0]), (end.isoformat() if end else found[1])
 
 
 def load(out_dir: str | Path, *, window_start: str = "", window_end: str = "") -> ReportData:
-    """Read everything the report needs from the run folder."""
+    """Read everything the report needs from the run folder (files only: the report computes no data)."""
     out_dir = Path(out_dir)
     return ReportData(
         article=read_article(out_dir),
-        actors=read_table(out_dir / "actors.csv"),
-        mentions=read_table(out_dir / "mentions.csv"),
-        claims=read_table(out_dir / "claims.csv"),
-        timeline=read_table(out_dir / "timeline.csv"),
+        actors=tables.read_table(out_dir / paths.ACTORS_CSV, Actor),
+        mentions=tables.read_table(out_dir / paths.MENTIONS_CSV, Mention),
+        claims=tables.read_table(out_dir / paths.CLAIMS_CSV, Claim),
+        timeline=tables.read_table(out_dir / paths.TIMELINE_CSV, Event),
         window=timeline_window(out_dir, window_start, window_end),
+        network=tables.read_table(out_dir / paths.NETWORK_CSV, Edge),
     )
 
 
@@ -557,36 +568,8 @@ def section_html(title: str, intro: str = "") -> str:
 
 
 def speaker_targets(data: ReportData) -> pd.DataFrame:
-    """Edges speaker -> actor named inside their claims (by the mentions within the claim's offsets).
+    """Edges speaker -> actor named inside their claims, as the claims stage wrote them (network.csv).
 
-    Columns: speaker_key, speaker, speaker_type, target_id, target, target_type, claims.
-    Unresolved speakers ("a NATO spokesman") are kept under their own words; self-references are dropped.
+    Columns: speaker_key, speaker, speaker_type, target_id, target, target_type, claims, claim_ids.
     """
-    names = dict(zip(data.actors["actor_id"], data.actors["name"]))
-    types = dict(zip(data.actors["actor_id"], data.actors["type"]))
-    rows = []
-    mentions = data.mentions
-    for c in data.claims.itertuples():
-        if c.start < 0 or c.end <= c.start:
-            continue
-        if c.speaker_id in names:
-            key, speaker, kind = c.speaker_id, names[c.speaker_id], types.get(c.speaker_id, "")
-        elif c.speaker:
-            key, speaker, kind = f"speaker:{c.speaker}", c.speaker, "unresolved"
-        else:
-            continue
-        inside = mentions[(mentions["start"] >= c.start) & (mentions["end"] <= c.end)]
-        for target in dict.fromkeys(inside["actor_id"]):  # each actor once per claim
-            if target == key or target not in names:
-                continue
-            rows.append((key, speaker, kind, target, names[target], types.get(target, ""), c.claim_id))
-    frame = pd.DataFrame(
-        rows,
-        columns=["speaker_key", "speaker", "speaker_type", "target_id", "target", "target_type", "claim_id"],
-    )
-    grouped = frame.groupby(
-        ["speaker_key", "speaker", "speaker_type", "target_id", "target", "target_type"], as_index=False
-    ).agg(claims=("claim_id", "count"), claim_ids=("claim_id", ", ".join))
-    return grouped.sort_values(
-        ["claims", "speaker", "target"], ascending=[False, True, True], ignore_index=True
-    )
+    return data.network

@@ -14,6 +14,7 @@ class Step:
     inputs: tuple[str, ...]
     outputs: tuple[str, ...]
     about: str
+    stages: tuple[str, ...] = ()  # the extraction stages it runs (extract/stages.py), in order
 
 
 STEPS: tuple[Step, ...] = (
@@ -21,34 +22,46 @@ STEPS: tuple[Step, ...] = (
         "article",
         "01_article.ipynb",
         (),
-        ("article.json", "sentences.csv"),
-        "load and clean the article, split it into paragraphs and sentences",
+        ("article.json", "article.txt", "doc.spacy", "sentences.csv", "timexes.csv", "sentence_dates.csv"),
+        "load and clean the article, split it into paragraphs and sentences, parse it once",
+        ("parse", "sentences", "timexes"),
     ),
     Step(
         "actors",
         "02_actors.ipynb",
-        ("article.json",),
+        ("doc.spacy", "sentences.csv"),
         ("actors.csv", "mentions.csv"),
         "people, organisations and places, merged over their aliases",
+        ("actors",),
     ),
     Step(
         "claims",
         "03_claims.ipynb",
-        ("article.json", "actors.csv", "mentions.csv"),
-        ("claims.csv",),
+        ("doc.spacy", "sentences.csv", "actors.csv", "mentions.csv", "sentence_dates.csv"),
+        ("claims.csv", "network.csv"),
         "who said what: direct, indirect and mixed speech, speakers resolved, dated",
+        ("claims",),
     ),
     Step(
         "timeline",
         "04_timeline.ipynb",
-        ("article.json", "actors.csv", "mentions.csv"),
-        ("timeline.csv",),
+        ("doc.spacy", "sentences.csv", "timexes.csv", "mentions.csv"),
+        ("timeline.csv", "window.json"),
         "dated events normalised against the publication date",
+        ("timeline",),
     ),
     Step(
         "report",
         "05_report.ipynb",
-        ("article.json", "actors.csv", "mentions.csv", "claims.csv", "timeline.csv"),
+        (
+            "article.json",
+            "actors.csv",
+            "mentions.csv",
+            "claims.csv",
+            "timeline.csv",
+            "network.csv",
+            "window.json",
+        ),
         (),
         "the reader-facing dossier: summary, tables, charts",
     ),

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
 
 from newsdossier.errors import InputError
 from newsdossier.records import Sentence
@@ -136,3 +137,29 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsdossier_text"] = doc.text
     return text
+
+
+# --- The parsed document in the run folder: parsed once by step 01, read by the later steps. ---
+
+# The extraction rules are English; a stored doc is read back with English's lexical attributes
+# (stop words, like_num ...), which a bare Vocab() would not have.
+DOC_LANG = "en"
+
+
+def doc_to_bytes(doc: Doc) -> bytes:
+    """A parsed doc as spaCy DocBin bytes: tokens, tags, parse, entities and sentence starts."""
+    return DocBin(store_user_data=False, docs=[doc]).to_bytes()
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab() -> Vocab:
+    """The vocabulary stored docs are read with: the language's, without loading any model."""
+    return spacy.blank(DOC_LANG).vocab
+
+
+def doc_from_bytes(data: bytes) -> Doc:
+    """A doc stored by doc_to_bytes, read with the vocabulary only (no model is loaded or run)."""
+    docs = list(DocBin().from_bytes(data).get_docs(_vocab()))
+    if len(docs) != 1:
+        raise InputError(f"a stored doc holds exactly one document, this one holds {len(docs)}")
+    return docs[0]
