@@ -11,6 +11,9 @@ import plotly.graph_objects as go
 import pytest
 from bs4 import BeautifulSoup
 
+from newsdossier import tables
+from newsdossier.extract.network import speaker_edges
+from newsdossier.records import Edge
 from newsdossier.report import charts
 from newsdossier.report import html as report
 from newsdossier.report.html import ReportData, Span
@@ -273,7 +276,16 @@ def hostile_data() -> ReportData:
         title="<script>window.__pwned=3</script>Bridge",
         source="<i>Gazette</i>",
     )
-    return ReportData(article, actors, mentions, claims, timeline, ("2024-03-03", "2024-03-03"))
+    window = ("2024-03-03", "2024-03-03")
+    return ReportData(
+        article, actors, mentions, claims, timeline, window, network_of(actors, mentions, claims)
+    )
+
+
+def network_of(actors: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The network table the claims stage would write for these tables."""
+    rows = [list(frame.itertuples()) for frame in (actors, mentions, claims)]
+    return tables.to_frame(speaker_edges(*rows), Edge)
 
 
 @pytest.fixture
@@ -361,7 +373,7 @@ def test_speaker_targets_link_speakers_to_the_actors_named_in_their_claims(data)
     assert list(zip(edges["speaker"], edges["target"])) == [("Maria Chen", "Linda Okafor")]
     data.claims.loc[0, ["speaker_id", "speaker"]] = ["", "a spokesman"]  # unresolved: kept under its words
     data.claims.loc[0, ["start", "end"]] = [0, 20]
-    edges = report.speaker_targets(data)
+    edges = network_of(data.actors, data.mentions, data.claims)
     assert ("speaker:a spokesman", "unresolved", "A001") in set(
         zip(edges["speaker_key"], edges["speaker_type"], edges["target_id"])
     )

@@ -80,26 +80,15 @@ class CorpusFailure:
     reason: str
 
 
-def read_table(path: Path, cls: type) -> pd.DataFrame:
-    """Read a per-article CSV with the column types of its record class (ints stay ints, text stays text)."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for f in dataclasses.fields(cls):
-        if f.name not in frame.columns:
-            frame[f.name] = ""
-        if f.type in ("int", int):
-            frame[f.name] = pd.to_numeric(frame[f.name]).astype("int64")
-        elif f.type in ("float", float):
-            frame[f.name] = pd.to_numeric(frame[f.name]).astype("float64")
-    return frame[[f.name for f in dataclasses.fields(cls)]]
+# The one table reader (tables.py): types from the record class, empty strings never NaN.
+read_table = tables.read_table
 
 
 def empty_frame(cls: type) -> pd.DataFrame:
     """A table with the columns of cls (article first) and no rows, typed as read_table types them."""
-    dtypes = {"int": "int64", "float": "float64"}
-    columns = {"article": pd.Series([], dtype="str")}
-    for f in dataclasses.fields(cls):
-        columns[f.name] = pd.Series([], dtype=dtypes.get(str(f.type), "str"))
-    return pd.DataFrame(columns)
+    frame = tables.empty_frame(cls)
+    frame.insert(0, "article", pd.Series([], dtype="str"))
+    return frame
 
 
 def combine(out_dir: Path, articles: Sequence[str]) -> dict[str, pd.DataFrame]:

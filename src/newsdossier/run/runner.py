@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import concurrent.futures
 import contextlib
 import datetime as dt
 import json
@@ -9,21 +11,25 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
-import papermill as pm
-from nbconvert import HTMLExporter
-from papermill.exceptions import PapermillExecutionError
+from jupyter_client import KernelClient, KernelManager
 
 from newsdossier import outdir
 from newsdossier.errors import OutputError, StepError, os_error_message
 from newsdossier.paths import NOTEBOOKS_DIR
 from newsdossier.run.steps import REPORT_STEP, STEPS, Step
-from newsdossier.run.webpdf import TEMPLATES_DIR, ChromiumPDFExporter
 from newsdossier.tables import atomic_write_bytes, atomic_write_text
 from newsdossier.text.article import Article, load_article
+
+# papermill, nbformat and nbconvert take seconds to import: they are imported where they are used,
+# so the first notebook's kernel boots while they load.
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
+
+    from newsdossier.run.webpdf import Printer
 
 log = logging.getLogger(__name__)
 KERNEL = "python3"
@@ -38,6 +44,9 @@ RUN_FILES = frozenset(
         *REPORT_FILES.values(),
     }
 )
+
+START_TIMEOUT = 60  # seconds a kernel may take to boot and import its notebook's modules
+HISTORY_IN_MEMORY = ["--HistoryManager.hist_file=:memory:"]  # as nbclient starts its kernels
 
 
 def stderr_progress(message: str) -> None:
@@ -62,13 +71,95 @@ def stderr_to(path: Path):
 
 def notebook_parameters(notebook: Path) -> set[str]:
     """The names a notebook declares in its parameters cell."""
+    import papermill as pm
+
     return set(pm.inspect_notebook(str(notebook)))
 
 
+def notebook_imports(notebook: Path) -> str:
+    """The import statements of a notebook's code cells, as one block of source."""
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]  # no nbformat: see above
+    lines = []
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        source = cell["source"]
+        try:
+            tree = ast.parse(source if isinstance(source, str) else "".join(source))
+        except SyntaxError:
+            continue  # the notebook's own run reports it
+        lines += [ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+    return "\n".join(lines)
+
+
+class _Manager(KernelManager):
+    """A kernel manager that keeps the clients it hands out, so the runner can close the one
+    papermill opens on a kernel it did not start (papermill leaves that client's channels open)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.clients: list[KernelClient] = []
+
+    def client(self, **kwargs: object) -> KernelClient:
+        """A new client of the kernel, remembered."""
+        self.clients.append(super().client(**kwargs))
+        return self.clients[-1]
+
+
+class Kernel:
+    """A fresh kernel for one notebook, started ahead of its turn.
+
+    It boots, and imports the modules its notebook imports, while the previous notebook runs, so
+    a step pays only for its own work. The imports run in a throwaway namespace: the notebook
+    finds only warm module caches, never a name or a value it did not make itself.
+    """
+
+    def __init__(self, notebook: Path, cwd: Path, log_path: Path) -> None:
+        self.manager = _Manager(kernel_name=KERNEL)
+        self._log_path = log_path
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self._ready = self._pool.submit(self._start, notebook_imports(notebook), cwd)
+
+    def _start(self, imports: str, cwd: Path) -> None:
+        with open(self._log_path, "ab") as log_file:  # the kernel's own warnings go to kernel.log
+            self.manager.start_kernel(cwd=str(cwd), stderr=log_file, extra_arguments=HISTORY_IN_MEMORY)
+        client = self.manager.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=START_TIMEOUT)
+        if imports:
+            client.execute_interactive(
+                f"exec({imports!r}, {{}})", silent=True, store_history=False, timeout=START_TIMEOUT
+            )
+
+    def ready(self) -> KernelManager:
+        """The started kernel's manager, once the kernel has booted and imported (a failure raises)."""
+        self._ready.result()
+        return self.manager
+
+    def shutdown(self) -> None:
+        """Stop the kernel and its client (they were started here, so papermill leaves them running)."""
+        with contextlib.suppress(Exception):
+            self._ready.result()
+        self._pool.shutdown()
+        for client in self.manager.clients:
+            client.stop_channels()
+        with contextlib.suppress(Exception):  # a kernel that died on its own is already stopped
+            self.manager.shutdown_kernel(now=True)
+
+
 def execute_step(
-    step: Step, out_dir: Path, values: dict[str, object], *, notebooks_dir: Path = NOTEBOOKS_DIR
+    step: Step,
+    out_dir: Path,
+    values: dict[str, object],
+    *,
+    notebooks_dir: Path = NOTEBOOKS_DIR,
+    kernel: Kernel | None = None,
 ) -> Path:
-    """Execute one notebook into the run folder; a failure keeps the executed notebook and says why."""
+    """Execute one notebook into the run folder (in kernel, else in a kernel papermill starts);
+    a failure keeps the executed notebook and says why."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
     source = notebooks_dir / step.notebook
     target = out_dir / step.notebook
     # papermill rewrites its output after every cell: it writes a hidden file that replaces the
@@ -76,6 +167,13 @@ def execute_step(
     partial = target.with_name(f".{target.stem}.partial.ipynb")
     wanted = notebook_parameters(source)
     params = {k: v for k, v in values.items() if k in wanted}
+    try:
+        engine = {"km": kernel.ready()} if kernel else {}
+    except Exception as err:  # jupyter_client raises many types (timeouts, a kernel that died)
+        raise StepError(
+            f"step '{step.name}' ({step.notebook}): its kernel did not start: {err} "
+            f"- see {out_dir / 'kernel.log'}"
+        ) from err
     try:
         # The kernel's own warnings go to kernel.log in the run folder, not into the progress lines.
         with stderr_to(out_dir / "kernel.log"):
@@ -87,6 +185,7 @@ def execute_step(
                 progress_bar=False,
                 cwd=str(notebooks_dir),
                 log_output=False,
+                **engine,
             )
     except PapermillExecutionError as err:
         _keep_executed(partial, target)
@@ -112,6 +211,8 @@ def execute_step(
 
 def _keep_executed(partial: Path, target: Path) -> None:
     """Keep a partly executed notebook (it shows the error) if it was written whole; else drop it."""
+    import nbformat
+
     try:
         nbformat.read(partial, as_version=4)
     except Exception:  # noqa: BLE001 - missing, truncated or invalid: nothing worth keeping
@@ -120,8 +221,43 @@ def _keep_executed(partial: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
+# Kernels booting ahead of the step that runs. Booting and importing spaCy takes longer than most
+# steps run, but on two cores two ahead measured no faster than one (each booted kernel holds
+# ~200 MB), so one ahead it is; the first two kernels start together.
+KERNELS_AHEAD = 1
+
+
+@contextlib.contextmanager
+def kernels_ahead(
+    steps: Sequence[Step], out_dir: Path, notebooks_dir: Path, ahead: int = KERNELS_AHEAD
+) -> Iterator[Iterator[Kernel]]:
+    """A fresh kernel for each step in turn, the next `ahead` ones starting while the current step runs."""
+    started: list[Kernel] = []
+
+    def start(n: int) -> None:
+        if n < len(steps) and n == len(started):
+            started.append(Kernel(notebooks_dir / steps[n].notebook, notebooks_dir, out_dir / "kernel.log"))
+
+    def each() -> Iterator[Kernel]:
+        for n in range(len(steps)):
+            for k in range(n, n + 1 + ahead):
+                start(k)
+            yield started[n]
+            started[n].shutdown()
+
+    try:
+        yield each()
+    finally:
+        for kernel in started:
+            kernel.shutdown()
+
+
 def html_exporter() -> HTMLExporter:
     """The report's HTML exporter: code hidden, self-contained template."""
+    from nbconvert import HTMLExporter
+
+    from newsdossier.run.webpdf import TEMPLATES_DIR
+
     return HTMLExporter(
         template_name="dossier",
         extra_template_basedirs=[str(TEMPLATES_DIR)],
@@ -141,29 +277,51 @@ def report_title(out_dir: Path) -> str | None:
     return f"Dossier: {title}" if title else None
 
 
-def render(executed: Path, out_dir: Path, formats: Sequence[str]) -> list[Path]:
-    """Render the executed report notebook as HTML and/or PDF, each written atomically."""
+def export_html(executed: Path, out_dir: Path) -> str:
+    """The executed report notebook as the report's HTML page: the one export HTML and PDF are made from."""
+    import nbformat
+
     nb = nbformat.read(executed, as_version=4)
     title = report_title(out_dir)
     if title:
         nb.metadata["title"] = title  # the page's <title> and the PDF's title (the template escapes it)
-    written = []
-    for fmt in formats:
-        target = out_dir / REPORT_FILES[fmt]
-        if fmt == "html":
-            body, _ = html_exporter().from_notebook_node(nb)
-            atomic_write_text(target, body)
-        else:
-            exporter = ChromiumPDFExporter(
-                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
-            )
-            try:
-                data, _ = exporter.from_notebook_node(nb)
-            except Exception as err:  # playwright/chromium errors come in many types
-                raise StepError(f"rendering the PDF failed: {err}") from err
-            atomic_write_bytes(target, data)
-        written.append(target)
-    return written
+    body, _ = html_exporter().from_notebook_node(nb)
+    return body
+
+
+def pdf_printer() -> Printer:
+    """The report's Chromium, launching in the background from now on."""
+    from newsdossier.run.webpdf import ChromiumPDFExporter
+
+    return ChromiumPDFExporter().printer()
+
+
+def write_report(page: str, fmt: str, out_dir: Path, printer: Printer | None = None) -> Path:
+    """Write the report's HTML page as report.html or print it to report.pdf (with printer, else a
+    Chromium launched for it), atomically."""
+    target = out_dir / REPORT_FILES[fmt]
+    if fmt == "html":
+        atomic_write_text(target, page)
+        return target
+    own = printer is None
+    try:
+        printer = printer or pdf_printer()
+        data = printer.pdf(page)
+    except Exception as err:  # playwright/chromium errors come in many types
+        raise StepError(f"rendering the PDF failed: {err}") from err
+    finally:
+        if own and printer is not None:
+            printer.close()
+    atomic_write_bytes(target, data)
+    return target
+
+
+def render(executed: Path, out_dir: Path, formats: Sequence[str]) -> list[Path]:
+    """Render the executed report notebook as HTML and/or PDF (one export), each written atomically."""
+    if not formats:
+        return []
+    page = export_html(executed, out_dir)
+    return [write_report(page, fmt, out_dir) for fmt in formats]
 
 
 def run_article(
@@ -214,17 +372,27 @@ def _run_steps(
     }
     total = len(STEPS) + len(formats)
     executed: dict[str, Path] = {}
-    for n, step in enumerate(STEPS, start=1):
-        began = time.monotonic()
-        progress(f"[{n}/{total}] {step.name}: {step.about} ...")
-        executed[step.name] = execute_step(step, out_dir, values, notebooks_dir=notebooks_dir)
-        progress(f"[{n}/{total}] {step.name}: done in {time.monotonic() - began:.1f} s")
     written = []
-    for n, fmt in enumerate(formats, start=len(STEPS) + 1):
-        began = time.monotonic()
-        progress(f"[{n}/{total}] render {fmt} ...")
-        written += render(executed[REPORT_STEP.name], out_dir, [fmt])
-        progress(f"[{n}/{total}] render {fmt}: done in {time.monotonic() - began:.1f} s")
+    with contextlib.ExitStack() as stack:
+        printer = None
+        kernels = stack.enter_context(kernels_ahead(STEPS, out_dir, notebooks_dir))
+        for n, (step, kernel) in enumerate(zip(STEPS, kernels, strict=True), start=1):
+            began = time.monotonic()
+            progress(f"[{n}/{total}] {step.name}: {step.about} ...")
+            if step is REPORT_STEP and "pdf" in formats:  # Chromium launches while the report runs
+                printer = pdf_printer()
+                stack.callback(printer.close)
+            executed[step.name] = execute_step(
+                step, out_dir, values, notebooks_dir=notebooks_dir, kernel=kernel
+            )
+            progress(f"[{n}/{total}] {step.name}: done in {time.monotonic() - began:.1f} s")
+        page = ""
+        for n, fmt in enumerate(formats, start=len(STEPS) + 1):
+            began = time.monotonic()
+            progress(f"[{n}/{total}] render {fmt} ...")
+            page = page or export_html(executed[REPORT_STEP.name], out_dir)  # one export for every format
+            written.append(write_report(page, fmt, out_dir, printer))
+            progress(f"[{n}/{total}] render {fmt}: done in {time.monotonic() - began:.1f} s")
     return [
         *(out_dir / name for name in ("actors.csv", "claims.csv", "timeline.csv")),
         *executed.values(),
