@@ -10,8 +10,16 @@ APT_PACKAGES := chromium poppler-utils
 .DEFAULT_GOAL := help
 .PHONY: help setup system-deps report corpus test lint lab bench dev-scores clean
 
-help:  ## list the targets
+help:  ## list the targets and the package's layout
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@echo
+	@echo "  layout (src/newsdossier/, imports point down only; tests/test_layers.py checks):"
+	@echo "    errors paths records tables   base: rows, closed value sets, the one table reader"
+	@echo "    <- text/      article loading, spaCy pipeline, the stored parse"
+	@echo "    <- extract/   actors coref claims timex timeline network; stages.py: the one list of stages"
+	@echo "    <- run/ batch/  notebook steps + papermill runner + rendering / batch engine, corpus store"
+	@echo "    <- report/    HTML and charts, reading the run folder's files only"
+	@echo "    <- cli.py"
 
 system-deps:  ## install Debian's chromium (PDF, browser tests) and poppler-utils when missing
 	@missing=""; \
@@ -41,9 +49,9 @@ corpus: setup  ## batch-process data/articles into reports/batch: corpus.duckdb 
 test: setup  ## run the test suite (includes one end-to-end notebook run, PDF and browser checks)
 	$(BIN)/pytest -q
 
-lint: setup  ## ruff check and ruff format --check over src, tests and bench
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+lint: setup  ## ruff check and ruff format --check over src, tests, bench and scripts
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 # Jupyter refuses to run as root (containers, CI) without --allow-root, and a session without a display
 # has no browser to open: it prints the URL instead.
