@@ -8,11 +8,11 @@ browser instead when given its path.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import logging
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 from nbconvert.exporters.webpdf import WebPDFExporter
@@ -70,46 +70,93 @@ class ChromiumPDFExporter(WebPDFExporter):
     def _extra_template_basedirs_default(self) -> list[str]:
         return [str(TEMPLATES_DIR)]
 
+    def printer(self) -> Printer:
+        """A Chromium for this exporter's settings, launching in the background from now on."""
+        return Printer(self.executable_path, self.chart_timeout, self.page_render_timeout)
+
     def run_playwright(self, html: str) -> bytes:
         """Print the HTML page to PDF in the system Chromium."""
+        printer = self.printer()
+        try:
+            return printer.pdf(html)
+        finally:
+            printer.close()
+
+
+class Printer:
+    """The system Chromium, driven by Playwright on its own thread, printing HTML pages to PDF.
+
+    It launches as soon as it is made, so a caller can start it while other work goes on (the
+    runner starts it while the report notebook runs) and pay only for the printing itself.
+    """
+
+    def __init__(self, executable_path: str, chart_timeout: int, page_render_timeout: int) -> None:
+        self.executable_path = executable_path
+        self.chart_timeout = chart_timeout
+        self.page_render_timeout = page_render_timeout
+        # nbconvert may be called from a running event loop (a notebook): Playwright gets its own.
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="chromium", daemon=True)
+        self._thread.start()
+        self._playwright = None
+        self._launched = asyncio.run_coroutine_threadsafe(self._launch(), self._loop)
+
+    async def _launch(self):
         if not Path(self.executable_path).exists():
             raise RuntimeError(
                 f"Chromium not found at {self.executable_path}; install it (apt-get install chromium) "
                 f"or set {CHROMIUM_ENV}"
             )
+        from playwright.async_api import async_playwright
 
-        async def render(page_path: str) -> bytes:
-            from playwright.async_api import TimeoutError as PlaywrightTimeoutError
-            from playwright.async_api import async_playwright
+        self._playwright = await async_playwright().start()
+        return await self._playwright.chromium.launch(
+            executable_path=self.executable_path,
+            args=BROWSER_ARGS,
+            handle_sigint=False,
+            handle_sigterm=False,
+            handle_sighup=False,
+        )
 
-            async with async_playwright() as pw:
-                browser = await pw.chromium.launch(
-                    executable_path=self.executable_path,
-                    args=BROWSER_ARGS,
-                    handle_sigint=False,
-                    handle_sigterm=False,
-                    handle_sighup=False,
-                )
-                try:
-                    page = await browser.new_page()
-                    await page.emulate_media(media="print")
-                    await page.goto(f"file://{page_path}", wait_until="load")
-                    # every plotly chart has drawn its SVG (a fixed wait misses charts on a busy machine)
-                    try:
-                        await page.wait_for_function(CHARTS_DRAWN, timeout=self.chart_timeout)
-                    except PlaywrightTimeoutError:
-                        log.warning(
-                            "not every chart was drawn after %d ms; printing the PDF anyway",
-                            self.chart_timeout,
-                        )
-                    await page.wait_for_timeout(self.page_render_timeout)
-                    return await page.pdf(print_background=True, prefer_css_page_size=True)
-                finally:
-                    await browser.close()
+    async def _print(self, html: str) -> bytes:
+        from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
+        browser = await asyncio.wrap_future(self._launched)
         with tempfile.TemporaryDirectory(prefix="newsdossier-pdf-") as tmp:
-            page_path = str(Path(tmp) / "report.html")
-            Path(page_path).write_text(html, encoding="utf-8")
-            # nbconvert may be called from a running event loop (a notebook): use a worker thread.
-            with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-                return pool.submit(asyncio.run, render(page_path)).result()
+            page_path = Path(tmp) / "report.html"
+            page_path.write_text(html, encoding="utf-8")
+            page = await browser.new_page()
+            try:
+                await page.emulate_media(media="print")
+                await page.goto(f"file://{page_path}", wait_until="load")
+                # every plotly chart has drawn its SVG (a fixed wait misses charts on a busy machine)
+                try:
+                    await page.wait_for_function(CHARTS_DRAWN, timeout=self.chart_timeout)
+                except PlaywrightTimeoutError:
+                    log.warning(
+                        "not every chart was drawn after %d ms; printing the PDF anyway", self.chart_timeout
+                    )
+                await page.wait_for_timeout(self.page_render_timeout)
+                return await page.pdf(print_background=True, prefer_css_page_size=True)
+            finally:
+                await page.close()
+
+    def pdf(self, html: str) -> bytes:
+        """The HTML page printed to PDF (Chromium errors and a missing Chromium raise)."""
+        return asyncio.run_coroutine_threadsafe(self._print(html), self._loop).result()
+
+    async def _close(self) -> None:
+        try:
+            browser = await asyncio.wrap_future(self._launched)
+            await browser.close()
+        except Exception:  # it never launched: the error was raised to whoever printed
+            pass
+        if self._playwright is not None:
+            await self._playwright.stop()
+
+    def close(self) -> None:
+        """Close the browser and Playwright, and stop the thread."""
+        asyncio.run_coroutine_threadsafe(self._close(), self._loop).result()
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
