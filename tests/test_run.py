@@ -162,3 +162,22 @@ def write(tmp_path: Path, frame: pd.DataFrame) -> Path:
     path = tmp_path / "t.csv"
     tables.write_csv(frame, path)
     return path
+
+
+@pytest.mark.slow
+def test_each_notebook_gets_a_fresh_kernel_with_nothing_in_it_but_its_own_names(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, notebooks)
+    actors = nbformat.read(notebooks / "02_actors.ipynb", as_version=4)
+    actors.cells.append(nbformat.v4.new_code_cell("leak = 1"))
+    nbformat.write(actors, notebooks / "02_actors.ipynb")
+    claims = nbformat.read(notebooks / "03_claims.ipynb", as_version=4)
+    first = next(i for i, c in enumerate(claims.cells) if c.cell_type == "code") + 1  # after the parameters
+    # its kernel imported the notebook's modules ahead of time, but in a namespace of their own
+    check = 'assert "leak" not in globals() and "pipeline" not in globals() and "pd" not in globals()'
+    claims.cells.insert(first, nbformat.v4.new_code_cell(check))
+    nbformat.write(claims, notebooks / "03_claims.ipynb")
+    run_article(
+        DATA / "harbour.txt", tmp_path / "out", formats=(), progress=lambda m: None, notebooks_dir=notebooks
+    )
+    assert (tmp_path / "out" / "timeline.csv").exists()
