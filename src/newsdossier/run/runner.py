@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import papermill as pm
 from jupyter_client import KernelClient, KernelManager
+from papermill.exceptions import PapermillExecutionError
 
 from newsdossier import outdir
 from newsdossier.errors import OutputError, StepError, os_error_message
@@ -24,7 +26,7 @@ from newsdossier.run.steps import REPORT_STEP, STEPS, Step
 from newsdossier.tables import atomic_write_bytes, atomic_write_text
 from newsdossier.text.article import Article, load_article
 
-# papermill, nbformat and nbconvert take seconds to import: they are imported where they are used,
+# nbconvert (and the PDF exporter) take seconds to import: they are imported where they are used,
 # so the first notebook's kernel boots while they load.
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
@@ -71,14 +73,12 @@ def stderr_to(path: Path):
 
 def notebook_parameters(notebook: Path) -> set[str]:
     """The names a notebook declares in its parameters cell."""
-    import papermill as pm
-
     return set(pm.inspect_notebook(str(notebook)))
 
 
 def notebook_imports(notebook: Path) -> str:
     """The import statements of a notebook's code cells, as one block of source."""
-    cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]  # no nbformat: see above
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
     lines = []
     for cell in cells:
         if cell["cell_type"] != "code":
@@ -157,9 +157,6 @@ def execute_step(
 ) -> Path:
     """Execute one notebook into the run folder (in kernel, else in a kernel papermill starts);
     a failure keeps the executed notebook and says why."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
     source = notebooks_dir / step.notebook
     target = out_dir / step.notebook
     # papermill rewrites its output after every cell: it writes a hidden file that replaces the
