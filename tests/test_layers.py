@@ -65,7 +65,21 @@ def imports(path: Path) -> list[tuple[int, str]]:
             # `from newsdossier import tables` imports the module newsdossier.tables
             out += [(node.lineno, f"{module}.{a.name}") for a in node.names]
             out.append((node.lineno, module))
+        elif _reads_package_data(node):  # importlib.resources.files("pkg"): pkg's data files are used
+            out.append((node.lineno, node.args[0].value))
     return out
+
+
+def _reads_package_data(node: ast.AST) -> bool:
+    """True for a call importlib.resources.files("some_package")."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute | ast.Name)
+        and getattr(node.func, "attr", getattr(node.func, "id", "")) == "files"
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    )
 
 
 SOURCES = sorted(PACKAGE_DIR.rglob("*.py"))
