@@ -16,6 +16,7 @@ import pytest
 from newsdossier import tables
 from newsdossier.batch import engine as batch
 from newsdossier.batch.engine import DONE, FAILURES, collect_tasks, run_batch
+from newsdossier.extract.stages import DOSSIER_TABLES
 
 # Made-up articles, English and long enough for the language check to judge them.
 FERRY = """Mayor Ana Lindqvist said on Tuesday that the city would reopen the old ferry terminal next spring.
@@ -267,7 +268,8 @@ def test_an_interrupt_leaves_no_half_written_file_and_the_rerun_finishes(tmp_pat
 
     def replace(src, dst):
         calls.append(dst)
-        if len(calls) == 6:  # in the middle of the second article's tables
+        # in the middle of the second article's tables (each article: its tables, then its marker)
+        if len(calls) == len(DOSSIER_TABLES) + 1 + 2:
             raise KeyboardInterrupt
         real_replace(src, dst)
 

@@ -69,6 +69,7 @@ def write_tables(dossier: Dossier, out_dir: Path) -> dict[str, pd.DataFrame]:
         "mentions": dossier.mentions,
         "claims": dossier.claims,
         "timeline": dossier.events,
+        "timexes": dossier.timexes,
     }
     return {
         stages.VALUES[name].file: stages.write_value(name, data[name], Path(out_dir))

@@ -71,7 +71,7 @@ VALUES: dict[str, Value] = {
 }
 # The dossier's tables: what `extract` and `batch` write for each article (the run folder of
 # `newsdossier run` holds these and every other value, for the report).
-DOSSIER_TABLES = ("actors", "mentions", "claims", "timeline")
+DOSSIER_TABLES = ("actors", "mentions", "claims", "timeline", "timexes")
 
 
 @dataclass(frozen=True)

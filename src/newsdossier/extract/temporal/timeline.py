@@ -89,12 +89,13 @@ def build_timeline(
     sents: list[Sentence],
     timexes: list[Timex],
     mentions: list[Mention],
-    include_refs: bool = True,
+    include_refs: bool = False,
 ) -> list[Event]:
     """Dated events in text order: one per time expression plus one per event dated by context.
 
-    Vague references ("recently", "now": PAST_REF, PRESENT_REF ...) are kept with an empty date and
-    the reference in `ref`, so that they can be read and scored; include_refs=False leaves them out.
+    Vague references ("recently", "now": PAST_REF, PRESENT_REF ...) name no point on the timeline,
+    so they are left out unless include_refs=True (then with an empty date and the reference in
+    `ref`); every one of them is kept in timexes.csv, the table of all time expressions.
     """
     rows: list[tuple[int, Event]] = []
     for t in timexes:
