@@ -156,42 +156,44 @@ def test_duckdb_holds_the_tables_and_the_views(local_run):
 
 def test_views_count_across_articles(tmp_path):
     from newsdossier.batch import corpus
-    from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
-    from newsdossier.records import Actor, Claim, Event
+    from newsdossier.batch.corpus import CorpusArticle
+    from newsdossier.records import Actor, Claim
 
-    def actor(article, name, mentions):
-        return {"article": article, **vars(Actor("A1", name, "person", "", name, mentions, 0, 0.5))}
+    def actor(name, mentions):
+        return Actor("A1", name, "person", "", name, mentions, 0, 0.5)
 
-    def claim(article, speaker, kind, date):
-        return {
-            "article": article,
-            **vars(Claim("C1", speaker, "A1", speaker, "said", "x", kind, date, "", 0, 1, 0)),
-        }
+    def claim(speaker, kind, date):
+        return Claim("C1", speaker, "A1", speaker, "said", "x", kind, date, "", 0, 1, 0)
 
-    frames = {
-        "actors": pd.DataFrame(
-            [actor("a", "Ana Lindqvist", 3), actor("b", "Ana Lindqvist", 2), actor("b", "Tomas Berg", 1)]
-        ),
-        "claims": pd.DataFrame(
-            [
-                claim("a", "Ana Lindqvist", "direct", "2024-05-14"),
-                claim("a", "Ana Lindqvist", "indirect", ""),
-                claim("b", "Ana Lindqvist", "direct", "XXXX-05-10"),
-                claim("b", "Tomas Berg", "direct", "2024-05"),
-            ]
-        ),
-        "timeline": corpus.empty_frame(Event),
-        "articles": corpus.records_frame(
-            [
-                CorpusArticle("a", "a.txt", "2024-05-14", "", "", "text", 10),
-                CorpusArticle("b", "b.txt", "2024-05-13", "", "", "text", 10),
+    corpus.write_part(
+        tmp_path,
+        "p1",
+        {
+            "articles": [
+                ("a", [CorpusArticle("a", "a.txt", "2024-05-14", "", "", "text", 10)]),
+                ("b", [CorpusArticle("b", "b.txt", "2024-05-13", "", "", "text", 10)]),
             ],
-            CorpusArticle,
-        ),
-        "failures": corpus.records_frame([], CorpusFailure),
-    }
-    corpus.write_database(tmp_path / "c.duckdb", frames)
-    with duckdb.connect(str(tmp_path / "c.duckdb"), read_only=True) as con:
+            "actors": [
+                ("a", [actor("Ana Lindqvist", 3)]),
+                ("b", [actor("Ana Lindqvist", 2), actor("Tomas Berg", 1)]),
+            ],
+            "claims": [
+                (
+                    "a",
+                    [claim("Ana Lindqvist", "direct", "2024-05-14"), claim("Ana Lindqvist", "indirect", "")],
+                ),
+                (
+                    "b",
+                    [
+                        claim("Ana Lindqvist", "direct", "XXXX-05-10"),
+                        claim("Tomas Berg", "direct", "2024-05"),
+                    ],
+                ),
+            ],
+        },
+    )
+    corpus.update(tmp_path, {"a": "p1", "b": "p1"}, [])
+    with duckdb.connect(str(tmp_path / corpus.DATABASE), read_only=True) as con:
         assert con.execute("SELECT name, articles, mentions FROM actor_reach").fetchall() == [
             ("Ana Lindqvist", 2, 5),
             ("Tomas Berg", 1, 1),
@@ -254,7 +256,9 @@ def test_a_bug_on_one_article_fails_only_that_article(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "analyse", analyse)
     result = run_batch(folder, tmp_path / "out", corpus_formats=(), progress=False)
     assert result.done == 1
-    assert failures(tmp_path / "out")["ferry"] == "analyse: IndexError: list index out of range"
+    # the reason names the article: it is what the CLI prints on stderr (fault 10)
+    path = (folder / "ferry.txt").resolve()
+    assert failures(tmp_path / "out")["ferry"] == f"analyse: {path}: IndexError: list index out of range"
 
 
 def test_an_interrupt_leaves_no_half_written_file_and_the_rerun_finishes(tmp_path, monkeypatch):
@@ -410,21 +414,28 @@ def test_cli_batch_shows_progress_summary_and_renders_the_corpus_report(tmp_path
     assert str(out / "corpus.duckdb") in done.stdout.splitlines()
 
 
-def test_reports_run_each_dossier_once_and_a_failed_one_is_reported(tmp_path, monkeypatch):
-    # runner.run_article itself is tested end to end in test_run.py; here: what batch asks of it.
+def fake_run_article(calls: list, fail: str = ""):
+    """A stand-in for runner.run_article that records what batch asked of it (fails on the `fail` file)."""
     from newsdossier.errors import StepError
-    from newsdossier.run import runner
 
-    calls = []
-
-    def run_article(article, out_dir, *, published=None, formats=(), model=None, progress=None):
-        calls.append((Path(article).name, Path(out_dir), published, tuple(formats)))
-        if Path(article).name == "library.html":
+    def run_article(
+        article, out_dir, *, published=None, title=None, source=None, formats=(), model=None, progress=None
+    ):
+        calls.append((Path(article).name, Path(out_dir), published, title, source, tuple(formats)))
+        if Path(article).name == fail:
             raise StepError("step 'claims' (03_claims.ipynb) failed: RuntimeError: boom")
         tables.atomic_write_text(Path(out_dir) / "report.html", "<html>dossier</html>")
         return []
 
-    monkeypatch.setattr(runner, "run_article", run_article)
+    return run_article
+
+
+def test_reports_run_each_dossier_once_and_a_failed_one_is_reported(tmp_path, monkeypatch):
+    # runner.run_article itself is tested end to end in test_run.py; here: what batch asks of it.
+    from newsdossier.run import runner
+
+    calls = []
+    monkeypatch.setattr(runner, "run_article", fake_run_article(calls, fail="library.html"))
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
@@ -433,14 +444,41 @@ def test_reports_run_each_dossier_once_and_a_failed_one_is_reported(tmp_path, mo
     out = tmp_path / "out"
     run_batch(folder, out, reports=True, report_formats=("html",), corpus_formats=(), progress=False)
     assert sorted(calls) == [
-        ("ferry.txt", out / "ferry" / batch.REPORT_DIR, "2024-05-14", ("html",)),
-        ("library.html", out / "library" / batch.REPORT_DIR, None, ("html",)),
+        ("ferry.txt", out / "ferry" / batch.REPORT_DIR, "2024-05-14", None, None, ("html",)),
+        ("library.html", out / "library" / batch.REPORT_DIR, None, None, None, ("html",)),
     ]
     assert failures(out)["library"].startswith("report: step 'claims'")
     assert (out / "library" / DONE).exists()  # its tables stand; only the dossier failed
     calls.clear()
     run_batch(folder, out, reports=True, report_formats=("html",), corpus_formats=(), progress=False)
     assert [c[0] for c in calls] == ["library.html"]  # the rendered dossier is not rendered again
+
+
+def test_reports_from_a_manifest_file_get_its_title_and_source(tmp_path, monkeypatch):
+    # fault 8: `batch list.csv --reports` rendered each dossier without the manifest's title and source
+    from newsdossier.run import runner
+
+    calls = []
+    monkeypatch.setattr(runner, "run_article", fake_run_article(calls))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    manifest = tmp_path / "list.csv"
+    manifest.write_text(
+        "path,published,title,source\ndocs/ferry.txt,2024-05-14,Ferry terminal to reopen,Test Gazette\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    run_batch(manifest, out, reports=True, report_formats=("html",), progress=False)
+    assert calls == [
+        (
+            "ferry.txt",
+            out / "ferry" / batch.REPORT_DIR,
+            "2024-05-14",
+            "Ferry terminal to reopen",
+            "Test Gazette",
+            ("html",),
+        )
+    ]
 
 
 def test_cli_batch_without_input_is_one_line_exit_2_and_writes_nothing(tmp_path):

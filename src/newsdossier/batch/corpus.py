@@ -1,32 +1,84 @@
-"""The corpus of a batch run: per-article tables combined into Parquet and a DuckDB database with views.
+"""The corpus store of a batch run: Parquet parts written per chunk, exported as one table each, and DuckDB.
 
-Everything here is deterministic (rows sorted by article, then in each article's own order), so a
-re-run over the same articles writes byte-identical Parquet files.
+Adding articles costs in proportion to the new articles. A worker writes the rows of the articles it
+processed as one part, `OUT/parts/<id>/<table>.parquet` (renamed into place as a whole), and each
+article's done marker names the part that holds its current rows, so a re-processed article's new part
+supersedes its earlier rows. At the end of a run that changed the corpus, DuckDB streams the current rows
+of every part (each article once, sorted by article and then in the article's own order) into
+`OUT/<table>.parquet` and builds `corpus.duckdb` from those files; parts that no article points to any
+more are deleted. Nothing here holds the corpus in memory, and a re-run over the same articles writes
+byte-identical Parquet files.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import importlib.util
 import io
+import json
+import logging
 import os
-from collections.abc import Sequence
+import shutil
+import tempfile
+import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, get_type_hints
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from newsdossier import tables
 from newsdossier.records import Actor, Claim, Event
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+log = logging.getLogger(__name__)
+
 DATABASE = "corpus.duckdb"
 CORPUS_DIR = "corpus"  # the corpus notebook's run folder inside the batch output folder
-# The per-article CSV each combined table is made of, and the record type giving its columns.
-COMBINED: dict[str, tuple[str, type]] = {
-    "actors": ("actors.csv", Actor),
-    "claims": ("claims.csv", Claim),
-    "timeline": ("timeline.csv", Event),
+PARTS_DIR = "parts"  # OUT/parts/<id>/: the rows of the articles one unit of work processed
+STATE = "state.json"  # OUT/parts/state.json: what the exported files hold, written last
+FAILURES = "failures.csv"
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    """One article of the corpus, as the batch read it."""
+
+    article: str  # its folder name in the batch output, unique in the batch
+    path: str
+    published: str  # YYYY-MM-DD, or empty when unknown
+    title: str
+    source: str
+    format: str  # text / html
+    words: int
+
+
+@dataclass(frozen=True)
+class CorpusFailure:
+    """An input the batch could not process, and why."""
+
+    article: str
+    path: str
+    stage: str  # manifest / read / analyse / report / worker
+    reason: str
+
+
+# Each exported table and the record type of its rows (after the `article` column).
+TABLES: dict[str, type] = {
+    "articles": CorpusArticle,
+    "actors": Actor,
+    "claims": Claim,
+    "timeline": Event,
 }
+OUTPUTS = (*(f"{t}.parquet" for t in TABLES), DATABASE)  # what the store writes at the top of OUT
+_PART, _SEQ = "_part", "_seq"  # part columns only: which part a row is in, its place in its article
+
 _DAY = r"^\d{4}-\d{2}-\d{2}$"
 VIEWS: dict[str, str] = {
     "top_speakers": """
@@ -57,91 +109,235 @@ VIEWS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class CorpusArticle:
-    """One article of the corpus, as the batch read it."""
-
-    article: str  # its folder name in the batch output, unique in the batch
-    path: str
-    published: str  # YYYY-MM-DD, or empty when unknown
-    title: str
-    source: str
-    format: str  # text / html
-    words: int
+# --- Parts: written by the workers. ---
 
 
-@dataclass(frozen=True)
-class CorpusFailure:
-    """An input the batch could not process, and why."""
-
-    article: str
-    path: str
-    stage: str  # manifest / read / analyse / report / worker
-    reason: str
+def _arrow_type(hint: Any) -> pa.DataType:
+    # tables.py's null policy: int and float columns are numbers, every other column (Literal, str) text
+    return {int: pa.int64(), float: pa.float64()}.get(hint, pa.string())
 
 
-# The one table reader (tables.py): types from the record class, empty strings never NaN.
-read_table = tables.read_table
+def schema(table: str) -> pa.Schema:
+    """The Parquet schema of a table: `article` first, then its record's fields."""
+    cls = TABLES[table]
+    hints = get_type_hints(cls)
+    fields = [pa.field(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(cls)]
+    if table != "articles":  # CorpusArticle begins with its article already
+        fields.insert(0, pa.field("article", pa.string()))
+    return pa.schema(fields)
 
 
-def empty_frame(cls: type) -> pd.DataFrame:
-    """A table with the columns of cls (article first) and no rows, typed as read_table types them."""
-    frame = tables.empty_frame(cls)
-    frame.insert(0, "article", pd.Series([], dtype="str"))
-    return frame
+def part_schema(table: str) -> pa.Schema:
+    """A part's schema: the table's, plus the part's id and each row's place in its article."""
+    return schema(table).append(pa.field(_PART, pa.string())).append(pa.field(_SEQ, pa.int32()))
 
 
-def combine(out_dir: Path, articles: Sequence[str]) -> dict[str, pd.DataFrame]:
-    """Concatenate every article's tables, with an `article` column, sorted by article."""
-    combined = {}
-    for table, (csv_name, cls) in COMBINED.items():
-        parts = []
-        for name in sorted(articles):
-            frame = read_table(out_dir / name / csv_name, cls)
-            frame.insert(0, "article", name)
-            parts.append(frame)
-        frame = pd.concat(parts, ignore_index=True) if parts else empty_frame(cls)
-        combined[table] = frame.astype({"article": "str"})
-    return combined
+def new_part_id() -> str:
+    """A name for a new part, unique across runs, processes and machines."""
+    return uuid.uuid4().hex
 
 
-def records_frame(rows: Sequence[object], cls: type) -> pd.DataFrame:
-    """Dataclass rows as a table, sorted by their first column (the article) for determinism."""
-    frame = tables.to_frame(sorted(rows, key=dataclasses.astuple), cls)
-    return frame.astype({f.name: "str" for f in dataclasses.fields(cls) if f.type in ("str", str)})
+def part_exists(out_dir: Path, part: str) -> bool:
+    """Whether OUT holds the part (its directory appears whole, by a rename)."""
+    return bool(part) and (Path(out_dir) / PARTS_DIR / part / "articles.parquet").is_file()
+
+
+def write_part(out_dir: Path, part: str, rows: Mapping[str, Sequence[tuple[str, Sequence[Any]]]]) -> None:
+    """Write one part: for each table, (article, records) pairs; the part appears whole or not at all.
+
+    rows["articles"] holds (name, [CorpusArticle]) pairs, the other tables each article's records.
+    """
+    parts = Path(out_dir) / PARTS_DIR
+    parts.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{part}.", suffix=".tmp", dir=parts))
+    try:
+        for table in TABLES:
+            target = part_schema(table)
+            names = [f.name for f in dataclasses.fields(TABLES[table])]
+            columns: dict[str, list[Any]] = {f.name: [] for f in target}
+            for article, records in rows.get(table, ()):
+                for seq, record in enumerate(records):
+                    if table != "articles":
+                        columns["article"].append(article)
+                    for name in names:
+                        columns[name].append(getattr(record, name))
+                    columns[_PART].append(part)
+                    columns[_SEQ].append(seq)
+            pq.write_table(pa.table(columns, schema=target), tmp / f"{table}.parquet")
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; give the part the usual permissions
+        os.rename(tmp, parts / part)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    """Write a table as Parquet atomically."""
+    """Write a small table (the story's) as Parquet atomically."""
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False)
     tables.atomic_write_bytes(path, buffer.getvalue())
 
 
-def write_database(path: Path, frames: dict[str, pd.DataFrame]) -> None:
-    """Build the DuckDB database (the tables plus VIEWS) in a temporary file, then rename it into place."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
-        stale.unlink(missing_ok=True)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# --- The exported corpus: written by the parent at the end of a run. ---
+
+
+def state_key(current: Mapping[str, str], failures: Sequence[CorpusFailure]) -> str:
+    """What the exported files hold: each article's part, and the failures."""
+    payload = json.dumps([sorted(current.items()), [dataclasses.astuple(f) for f in failures]])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def is_current(out_dir: Path, key: str) -> bool:
+    """Whether the corpus files in OUT were written for this state and are all still there."""
+    out_dir = Path(out_dir)
     try:
-        con = duckdb.connect(str(tmp))
+        state = json.loads((out_dir / PARTS_DIR / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return state.get("key") == key and all((out_dir / name).exists() for name in (*OUTPUTS, FAILURES))
+
+
+def _quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _connect(scratch: Path, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(database)
+    # One thread and a small memory budget that spills to disk: the files come out the same bytes on
+    # every run, and memory stays flat however large the corpus is.
+    con.execute("SET threads = 1")
+    con.execute("SET memory_limit = '256MB'")
+    con.execute(f"SET temp_directory = {_quote(scratch)}")
+    con.execute("SET preserve_insertion_order = true")
+    return con
+
+
+def export(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusFailure]) -> list[Path]:
+    """Write failures.csv, OUT/<table>.parquet from the current rows of the parts, and corpus.duckdb."""
+    out_dir = Path(out_dir)
+    tables.write_csv(
+        tables.to_frame(sorted(failures, key=dataclasses.astuple), CorpusFailure), out_dir / FAILURES
+    )
+    parts = out_dir / PARTS_DIR
+    # Scratch space (DuckDB's spill files, each file before its rename) outside parts/, which is globbed.
+    scratch = Path(tempfile.mkdtemp(prefix=".export-", suffix=".tmp", dir=out_dir))
+    written = [out_dir / FAILURES]
+    try:
+        con = _connect(scratch)
         try:
-            for name, frame in frames.items():
-                con.register("frame", frame)
-                if name == "articles":  # store the publication date as a DATE, unknown as NULL
-                    con.execute(
-                        "CREATE TABLE articles AS SELECT * REPLACE "
-                        "(TRY_CAST(NULLIF(published, '') AS DATE) AS published) FROM frame"
-                    )
+            index = pa.table(
+                {"article": list(current), "part": list(current.values())},
+                schema=pa.schema([("article", pa.string()), ("part", pa.string())]),
+            )
+            con.register("current_parts", index)
+            for table in TABLES:
+                target = out_dir / f"{table}.parquet"
+                tmp = scratch / f"{table}.parquet"
+                if (
+                    current
+                ):  # every part (the join keeps each article's current one); older ones may lack a column
+                    files = _quote(parts / "*" / f"{table}.parquet")
+                    source = f"read_parquet({files}, union_by_name = true, hive_partitioning = false)"
                 else:
-                    con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
-                con.unregister("frame")
-            for name, sql in VIEWS.items():
-                con.execute(f'CREATE VIEW "{name}" AS {sql}')
-            con.execute("CHECKPOINT")
+                    empty = part_schema(table)
+                    con.register(f"empty_{table}", pa.table({f.name: [] for f in empty}, schema=empty))
+                    source = f"empty_{table}"
+                order = "t.article" if table == "articles" else f"t.article, t.{_SEQ}"
+                con.execute(
+                    f"COPY (SELECT t.* EXCLUDE ({_PART}, {_SEQ}) FROM {source} AS t "
+                    f"SEMI JOIN current_parts AS c ON t.article = c.article AND t.{_PART} = c.part "
+                    f"ORDER BY {order}) TO {_quote(tmp)} (FORMAT parquet, COMPRESSION zstd)"
+                )
+                os.chmod(tmp, 0o666 & ~_umask())
+                os.replace(tmp, target)
+                written.append(target)
         finally:
             con.close()
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        written.append(write_database(out_dir, failures, scratch))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return written
+
+
+def write_database(out_dir: Path, failures: Sequence[CorpusFailure], scratch: Path) -> Path:
+    """Build corpus.duckdb (the exported tables, failures, VIEWS) in scratch, then rename it into OUT."""
+    path = Path(out_dir) / DATABASE
+    tmp = scratch / DATABASE
+    con = _connect(scratch, str(tmp))
+    try:
+        for table in TABLES:
+            source = f"read_parquet({_quote(Path(out_dir) / f'{table}.parquet')})"
+            if table == "articles":  # store the publication date as a DATE, unknown as NULL
+                con.execute(
+                    "CREATE TABLE articles AS SELECT * REPLACE "
+                    f"(TRY_CAST(NULLIF(published, '') AS DATE) AS published) FROM {source}"
+                )
+            else:
+                con.execute(f'CREATE TABLE "{table}" AS SELECT * FROM {source}')
+        rows = sorted(failures, key=dataclasses.astuple)
+        frame = pa.table(
+            {f.name: [getattr(r, f.name) for r in rows] for f in dataclasses.fields(CorpusFailure)},
+            schema=pa.schema([(f.name, pa.string()) for f in dataclasses.fields(CorpusFailure)]),
+        )
+        con.register("failure_rows", frame)
+        con.execute("CREATE TABLE failures AS SELECT * FROM failure_rows")
+        con.unregister("failure_rows")
+        for name, sql in VIEWS.items():
+            con.execute(f'CREATE VIEW "{name}" AS {sql}')
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, path)
+    return path
+
+
+def build_story(out_dir: Path) -> None:
+    """The cross-article step (batch/story.py, issue 17): it reads the exported files, adds its own.
+
+    INTEGRATION: the one call site of the story module. Until batch/story.py lands there is nothing to
+    do; once it does, `build_story(out_dir)` runs right after the corpus files are written.
+    """
+    if importlib.util.find_spec("newsdossier.batch.story") is None:
+        return
+    from newsdossier.batch import story
+
+    story.build_story(Path(out_dir))
+
+
+def remove_unused_parts(out_dir: Path, current: Mapping[str, str]) -> None:
+    """Delete the parts no article points to (superseded or failed), and any left half-written."""
+    parts = Path(out_dir) / PARTS_DIR
+    if not parts.is_dir():
+        return
+    used = set(current.values())
+    for entry in parts.iterdir():
+        if entry.is_dir() and entry.name not in used:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def update(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusFailure]) -> list[Path]:
+    """Bring the corpus files in OUT up to date with the current parts; a no-op when nothing changed.
+
+    Returns the files written (none when the corpus was already current).
+    """
+    out_dir = Path(out_dir)
+    key = state_key(current, failures)
+    (out_dir / PARTS_DIR).mkdir(parents=True, exist_ok=True)
+    if is_current(out_dir, key):
+        return []
+    (out_dir / PARTS_DIR / STATE).unlink(missing_ok=True)  # until rewritten, the files are not current
+    # left by a killed worker or run (no unit of work is running now): a half-written file breaks the glob
+    for leftover in [*(out_dir / PARTS_DIR).glob(".*.tmp"), *out_dir.glob(".export-*.tmp")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+    written = export(out_dir, current, failures)
+    build_story(out_dir)
+    tables.write_json({"key": key, "articles": len(current)}, out_dir / PARTS_DIR / STATE)
+    remove_unused_parts(out_dir, current)
+    return written

@@ -3,9 +3,11 @@
 The unit of work is `process_chunk`: a few articles read, parsed together with `nlp.pipe` (the
 model is loaded once per worker process) and analysed one by one with `pipeline.analyse`; a bad
 article becomes a failure record and never stops the others. Each article's tables go to
-OUT/<article>/ as `extract` writes them, then a done marker (written last) says the article is
-finished, so a re-run skips it. At the end the parent process combines every finished article
-into Parquet files and corpus.duckdb, and runs the corpus notebook once.
+OUT/<article>/ as `extract` writes them, the chunk's rows to one part of the corpus store
+(batch/corpus.py), then a done marker per article (written last, naming its part) says the article
+is finished, so a re-run skips it. A worker that dies costs its own chunk only. At the end the
+parent process brings the corpus files up to date (only when the corpus changed) and, when asked,
+renders the corpus report.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdossier import tables
-from newsdossier.batch import corpus, story
+from newsdossier.batch import corpus
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
 from newsdossier.text.article import MANIFEST_NAME, Article, load_article, parse_date
@@ -41,19 +43,11 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 ARTICLE_TABLES = ("actors.csv", "claims.csv", "timeline.csv", "mentions.csv")
 DONE = "done.json"  # per-article marker, written last: its presence means the article is finished
 REPORT_DIR = "report"  # OUT/<article>/report/: the article's notebooks and dossier (--reports)
-FAILURES = "failures.csv"
+FAILURES = corpus.FAILURES
 ENGINES = ("local", "dask")
 CHUNK = 8  # most articles per unit of work: enough for nlp.pipe to batch, small enough to spread the load
 # Names the batch writes at the top of OUT: no article folder may take one of them.
-RESERVED = frozenset(
-    {
-        corpus.CORPUS_DIR,
-        corpus.DATABASE,
-        FAILURES,
-        "kernel.log",
-        *(f"{t}.parquet" for t in (*corpus.COMBINED, "articles")),
-    }
-)
+RESERVED = frozenset({corpus.CORPUS_DIR, corpus.PARTS_DIR, FAILURES, "kernel.log", *corpus.OUTPUTS})
 
 
 @dataclass(frozen=True)
@@ -86,6 +80,7 @@ class Outcome:
     status: str  # done / failed
     article: CorpusArticle | None = None
     failure: CorpusFailure | None = None
+    part: str = ""  # the corpus store's part holding the article's rows (done only)
 
 
 @dataclass
@@ -101,6 +96,7 @@ class BatchResult:
     analyse_seconds: float = 0.0  # reading, parsing and analysing: what words/s is measured on
     failures: list[CorpusFailure] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    changed: bool = False  # whether this run rewrote the corpus files (the corpus changed)
 
 
 # --- Which articles: a folder or a manifest. ---
@@ -248,8 +244,8 @@ def fingerprint(task: Task, model: str) -> str:
     return digest.hexdigest()
 
 
-def is_finished(task: Task, out_dir: Path, model: str) -> CorpusArticle | None:
-    """The article's record if its done marker matches the article as it is now, else None."""
+def is_finished(task: Task, out_dir: Path, model: str) -> Outcome | None:
+    """The article's outcome (record and part) if its done marker matches the article as it is now."""
     marker = out_dir / task.name / DONE
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
@@ -260,8 +256,10 @@ def is_finished(task: Task, out_dir: Path, model: str) -> CorpusArticle | None:
         return None
     if not all((out_dir / task.name / name).exists() for name in ARTICLE_TABLES):
         return None
+    if not corpus.part_exists(out_dir, data.get("part", "")):  # its rows are not in the store
+        return None
     try:
-        return CorpusArticle(**data["article"])
+        return Outcome(task.name, "done", article=CorpusArticle(**data["article"]), part=data["part"])
     except (KeyError, TypeError):  # a marker from another version of newsdossier: do the article again
         return None
 
@@ -298,11 +296,9 @@ def _failed(task: Task, out_dir: Path, stage: str, reason: str) -> Outcome:
 def process_chunk(
     tasks: Sequence[Task], out_dir: str | Path, *, model: str | None = None, batch_size: int = CHUNK
 ) -> list[Outcome]:
-    """Read, parse (nlp.pipe) and analyse some articles, writing each one's tables and done marker."""
-    from newsdossier.extract.pipeline import (
-        analyse,
-        write_tables,
-    )  # spaCy and the extractors load in the worker
+    """Read, parse (nlp.pipe) and analyse some articles: their tables, one store part, their done markers."""
+    # spaCy and the extractors load in the worker
+    from newsdossier.extract.pipeline import Dossier, analyse, write_tables
 
     out_dir = Path(out_dir)
     model = model or model_name()
@@ -318,10 +314,11 @@ def process_chunk(
             loaded.append((task, _load(task)))
         except InputError as err:
             outcomes[task.name] = _failed(task, out_dir, "read", str(err))
+    analysed: list[tuple[Task, CorpusArticle, Dossier]] = []
     docs = _parse_all(nlp, [article.text for _, article in loaded], batch_size)
     for (task, article), doc in zip(loaded, docs):
         if isinstance(doc, Exception):
-            reason = f"spaCy failed: {type(doc).__name__}: {doc}"
+            reason = f"{task.path}: spaCy failed: {type(doc).__name__}: {doc}"
             outcomes[task.name] = _failed(task, out_dir, "analyse", reason)
             continue
         try:
@@ -329,25 +326,36 @@ def process_chunk(
             write_tables(dossier, out_dir / task.name)
         except Exception as err:  # noqa: BLE001 - one article's bug must not sink the batch; it is reported
             log.debug("analysing %s failed", task.path, exc_info=True)
-            outcomes[task.name] = _failed(task, out_dir, "analyse", f"{type(err).__name__}: {err}")
+            reason = f"{task.path}: {type(err).__name__}: {err}"
+            outcomes[task.name] = _failed(task, out_dir, "analyse", reason)
             continue
         published = article.published.isoformat() if article.published else ""
+        words = len(article.text.split())
         record = CorpusArticle(
-            task.name,
-            task.path,
-            published,
-            article.title,
-            article.source,
-            article.format,
-            len(article.text.split()),
+            task.name, task.path, published, article.title, article.source, article.format, words
         )
-        marker = {
-            "fingerprint": fingerprint(task, model),
-            "model": model,
-            "article": dataclasses.asdict(record),
-        }
-        tables.write_json(marker, out_dir / task.name / DONE)
-        outcomes[task.name] = Outcome(task.name, "done", article=record)
+        analysed.append((task, record, dossier))
+    if analysed:
+        part = corpus.new_part_id()
+        corpus.write_part(
+            out_dir,
+            part,
+            {
+                "articles": [(t.name, [record]) for t, record, _ in analysed],
+                "actors": [(t.name, d.actors) for t, _, d in analysed],
+                "claims": [(t.name, d.claims) for t, _, d in analysed],
+                "timeline": [(t.name, d.events) for t, _, d in analysed],
+            },
+        )
+        for task, record, _ in analysed:  # last: each marker says the article's tables and part are whole
+            marker = {
+                "fingerprint": fingerprint(task, model),
+                "model": model,
+                "part": part,
+                "article": dataclasses.asdict(record),
+            }
+            tables.write_json(marker, out_dir / task.name / DONE)
+            outcomes[task.name] = Outcome(task.name, "done", article=record, part=part)
     return [outcomes[task.name] for task in tasks]
 
 
@@ -363,6 +371,8 @@ def report_one(
             Path(task.path),
             target,
             published=task.published or None,
+            title=task.title or None,
+            source=task.source or None,
             formats=formats,
             model=model,
             progress=log.debug,
@@ -391,61 +401,52 @@ def _run_local(calls: Sequence[Call], jobs: int) -> Iterator[Result]:
         for i, (fn, args, kwargs) in enumerate(calls):
             yield i, fn(*args, **kwargs)
         return
+    from pebble import ProcessExpired, ProcessPool
+
     # forkserver: workers start clean (no threads or locks copied from this process), forked from a server
-    # that has imported spaCy and the extractors once; each worker then loads the model once.
+    # that has imported spaCy and the extractors once; each worker then loads the model once. pebble's pool
+    # replaces a worker that dies and fails only the call it was running (the standard library's pool
+    # breaks as a whole, failing every call not yet finished).
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsdossier.extract.pipeline"])
-    pool = concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context)
+    pool = ProcessPool(max_workers=jobs, context=context)
     try:
-        futures = {pool.submit(fn, *args, **kwargs): i for i, (fn, args, kwargs) in enumerate(calls)}
+        futures = {
+            pool.schedule(fn, args=args, kwargs=kwargs): i for i, (fn, args, kwargs) in enumerate(calls)
+        }
         for future in concurrent.futures.as_completed(futures):
             try:
                 yield futures[future], future.result()
-            except concurrent.futures.process.BrokenProcessPool as err:  # a worker died (killed, no memory)
+            except ProcessExpired as err:  # its worker died (killed, out of memory): this call only
                 yield futures[future], err
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        pool.stop()
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
 
 
-def _run_dask(calls: Sequence[Call], jobs: int, scheduler: str | None) -> Iterator[Result]:
-    """Run the calls on dask.distributed: a loopback LocalCluster of `jobs` processes, or a scheduler."""
-    from distributed import Client, LocalCluster, as_completed
-
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        # Loopback only: a batch run opens no port to the network. The scheduler's HTTP endpoint runs even
-        # without a dashboard; a free port keeps it off 8787, which another run may hold.
-        cluster = LocalCluster(
-            n_workers=max(jobs, 1),
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address="127.0.0.1:0",
-            silence_logs=logging.ERROR,
-        )
-        client = Client(cluster)
-    try:
-        futures = {
-            client.submit(fn, *args, pure=False, **kwargs): i for i, (fn, args, kwargs) in enumerate(calls)
-        }
-        for future in as_completed(futures):
-            try:
-                yield futures[future], future.result()
-            except Exception as err:  # noqa: BLE001 - a lost worker fails its articles, not the batch
-                yield futures[future], err
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def run_calls(calls: Sequence[Call], *, engine: str, jobs: int, scheduler: str | None) -> Iterator[Result]:
+def run_calls(
+    calls: Sequence[Call], *, engine: str, jobs: int, scheduler: str | None, model: str | None = None
+) -> Iterator[Result]:
     """Run the calls on the chosen engine, yielding (index, outcomes or the error that lost them)."""
     if engine == "dask":
-        return _run_dask(calls, jobs, scheduler)
+        from newsdossier.batch.cluster import run_dask
+
+        return run_dask(calls, jobs, scheduler, model=model or model_name())
     return _run_local(calls, jobs)
+
+
+def _lost(task: Task, err: BaseException) -> Outcome:
+    """The outcome of an article whose worker was lost before it finished."""
+    code = getattr(err, "exitcode", None)
+    how = f" (exit code {code})" if code is not None else ""
+    reason = (
+        f"{task.path}: the worker processing it was lost{how}: {type(err).__name__}: {err}; "
+        "re-run the batch to process it again"
+    )
+    return Outcome(task.name, "failed", failure=CorpusFailure(task.name, task.path, "worker", reason))
 
 
 def _chunks(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
@@ -477,6 +478,7 @@ def _run_stage(
     engine: str,
     jobs: int,
     scheduler: str | None,
+    model: str,
     progress: bool,
     skipped: int,
     total: int,
@@ -486,21 +488,9 @@ def _run_stage(
     failed = 0
     # articles already done count from the start, so the rate and the ETA are those of the real work
     with _progress(total, skipped, desc, progress) as bar:
-        for i, result in run_calls(calls, engine=engine, jobs=jobs, scheduler=scheduler):
+        for i, result in run_calls(calls, engine=engine, jobs=jobs, scheduler=scheduler, model=model):
             if isinstance(result, BaseException):
-                result = [
-                    Outcome(
-                        t.name,
-                        "failed",
-                        failure=CorpusFailure(
-                            t.name,
-                            t.path,
-                            "worker",
-                            f"the worker was lost: {type(result).__name__}: {result}",
-                        ),
-                    )
-                    for t in groups[i]
-                ]
+                result = [_lost(t, result) for t in groups[i]]
             outcomes += result
             failed += sum(o.status == "failed" for o in result)
             bar.update(len(groups[i]))
@@ -518,11 +508,15 @@ def run_batch(
     scheduler: str | None = None,
     reports: bool = False,
     report_formats: Sequence[str] = ("html", "pdf"),
-    corpus_formats: Sequence[str] = ("html", "pdf"),
+    corpus_formats: Sequence[str] = (),
     model: str | None = None,
     progress: bool = True,
 ) -> BatchResult:
-    """Process every article of a folder or manifest into OUT, then build the corpus and its report."""
+    """Process every article of a folder or manifest into OUT, bring the corpus up to date, render its report.
+
+    The corpus report is rendered only when corpus_formats asks for it, and then only when the corpus
+    changed or the report is missing; a report left from an earlier corpus is removed.
+    """
     if engine not in ENGINES:
         raise InputError(f"--engine takes {' or '.join(ENGINES)}, got {engine!r}")
     if jobs < 1:
@@ -535,36 +529,27 @@ def run_batch(
     model = model or model_name()
     out_dir.mkdir(parents=True, exist_ok=True)
     result = BatchResult(out_dir, len(tasks))
+    stage = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "model": model, "progress": progress}
 
-    finished = {t.name: record for t in tasks if (record := is_finished(t, out_dir, model))}
+    finished = {t.name: done for t in tasks if (done := is_finished(t, out_dir, model))}
     todo = [t for t in tasks if t.name not in finished]
     groups = _chunks(todo, jobs)  # spaCy's parse does not depend on the batch a text is in
     calls: list[Call] = [(process_chunk, (group, str(out_dir)), {"model": model}) for group in groups]
-    outcomes = _run_stage(
-        calls,
-        groups,
-        desc="articles",
-        engine=engine,
-        jobs=jobs,
-        scheduler=scheduler,
-        progress=progress,
-        skipped=len(finished),
-        total=len(tasks),
-    )
+    outcomes = _run_stage(calls, groups, desc="articles", skipped=len(finished), total=len(tasks), **stage)
     result.analyse_seconds = time.monotonic() - began
-    articles = dict(finished)
+    done = dict(finished)
     for outcome in outcomes:
-        if outcome.article is not None:
-            articles[outcome.name] = outcome.article
+        if outcome.status == "done":
+            done[outcome.name] = outcome
         if outcome.failure is not None:
             failures.append(outcome.failure)
-    result.skipped, result.done = len(finished), len(articles) - len(finished)
+    result.skipped, result.done = len(finished), len(done) - len(finished)
 
     if reports:
         redo = [
             t
             for t in tasks
-            if t.name in articles and not (t.name in finished and report_finished(t, out_dir, report_formats))
+            if t.name in done and not (t.name in finished and report_finished(t, out_dir, report_formats))
         ]
         options = {"formats": tuple(report_formats), "model": model}
         report_calls: list[Call] = [(report_one, (t, str(out_dir)), options) for t in redo]
@@ -572,39 +557,43 @@ def run_batch(
             report_calls,
             [[t] for t in redo],
             desc="reports",
-            engine=engine,
-            jobs=jobs,
-            scheduler=scheduler,
-            progress=progress,
-            skipped=len(articles) - len(redo),
-            total=len(articles),
+            skipped=len(done) - len(redo),
+            total=len(done),
+            **stage,
         )
         failures += [o.failure for o in report_outcomes if o.failure is not None]
 
     result.failures = sorted(failures, key=dataclasses.astuple)
-    result.words = sum(a.words for name, a in articles.items() if name not in finished)
-    result.written = write_corpus(out_dir, list(articles.values()), result.failures)
+    result.words = sum(o.article.words for name, o in done.items() if name not in finished and o.article)
+    current = {name: o.part for name, o in sorted(done.items())}
+    result.changed = bool(corpus.update(out_dir, current, result.failures))
+    result.written = [out_dir / name for name in (FAILURES, *corpus.OUTPUTS)]
+    report_dir = out_dir / corpus.CORPUS_DIR
     if corpus_formats:
-        result.written += corpus_report(out_dir, corpus_formats)
+        from newsdossier.run.runner import REPORT_FILES
+
+        missing = not all((report_dir / REPORT_FILES[f]).exists() for f in corpus_formats)
+        if result.changed or missing:
+            result.written += corpus_report(out_dir, corpus_formats)
+    elif result.changed:
+        remove_corpus_report(out_dir)
     result.seconds = time.monotonic() - began
     return result
 
 
-def write_corpus(
-    out_dir: Path, articles: Sequence[CorpusArticle], failures: Sequence[CorpusFailure]
-) -> list[Path]:
-    """Write failures.csv, the combined Parquet tables and corpus.duckdb, each atomically and sorted."""
-    failures_frame = corpus.records_frame(failures, CorpusFailure)
-    tables.write_csv(failures_frame, out_dir / FAILURES)
-    frames = corpus.combine(out_dir, [a.article for a in articles])
-    frames["articles"] = corpus.records_frame(articles, CorpusArticle)
-    written = [out_dir / FAILURES]
-    for name, frame in frames.items():
-        corpus.write_parquet(frame, out_dir / f"{name}.parquet")
-        written.append(out_dir / f"{name}.parquet")
-    corpus.write_database(out_dir / corpus.DATABASE, {**frames, "failures": failures_frame})
-    story.build_story(out_dir)  # corpus actors, statements, quote variants, story timeline (batch/story)
-    return [*written, out_dir / corpus.DATABASE]
+def remove_corpus_report(out_dir: Path) -> list[Path]:
+    """Remove the corpus report of an earlier corpus, so no stale report sits beside new tables."""
+    from newsdossier.run.runner import REPORT_FILES
+    from newsdossier.run.steps import CORPUS_STEP
+
+    run_dir = Path(out_dir) / corpus.CORPUS_DIR
+    stale = [run_dir / name for name in (*REPORT_FILES.values(), Path(CORPUS_STEP.notebook).name)]
+    removed = [path for path in stale if path.is_file()]
+    for path in removed:
+        path.unlink()
+    if removed:
+        log.info("removed the corpus report of an earlier corpus: %s", ", ".join(map(str, removed)))
+    return removed
 
 
 def corpus_report(out_dir: Path, formats: Sequence[str]) -> list[Path]:
