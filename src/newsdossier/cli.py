@@ -62,7 +62,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     """Process a folder or manifest of articles: per-article tables, the corpus store, its report."""
     from newsdossier.batch.engine import FAILURES, parse_formats, run_batch
 
-    formats = parse_formats(args.formats)
+    # the corpus report only when asked; --reports dossiers in html and pdf unless told otherwise
+    formats = parse_formats(args.formats) if args.formats is not None else None
     result = run_batch(
         args.input,
         Path(args.out),
@@ -70,8 +71,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         reports=args.reports,
-        report_formats=formats,
-        corpus_formats=formats,
+        report_formats=formats if formats is not None else ("html", "pdf"),
+        corpus_formats=formats or (),
     )
     failed = len({f.article for f in result.failures})
     rate = (
@@ -147,9 +148,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument(
         "--formats",
-        default="html,pdf",
-        help="formats of the corpus report and of the --reports dossiers "
-        "(default html,pdf; 'none': no corpus report)",
+        default=None,
+        help="render the corpus report in these formats (html, pdf, comma-separated; re-rendered only "
+        "when the corpus changed) and the --reports dossiers in them; default: no corpus report "
+        "(the dossiers in html,pdf); 'none': no corpus report",
     )
     batch.set_defaults(func=cmd_batch)
     return parser
