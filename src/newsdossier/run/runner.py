@@ -326,13 +326,16 @@ def run_article(
     out_dir: Path,
     *,
     published: str | dt.date | None = None,
+    title: str | None = None,
+    source: str | None = None,
     formats: Sequence[str] = ("html", "pdf"),
     model: str | None = None,
     progress: Callable[[str], None] = stderr_progress,
     notebooks_dir: Path = NOTEBOOKS_DIR,
 ) -> list[Path]:
     """Run every notebook step on an article, then render the report; returns the files written."""
-    loaded = load_article(article, published=published)  # bad input fails here, before anything is written
+    # bad input fails here, before anything is written
+    loaded = load_article(article, published=published, title=title, source=source)
     out_dir = Path(out_dir).resolve()
     outdir.check_dir(out_dir)
     outdir.refuse_inputs_among_outputs([Path(article)], out_dir, RUN_FILES)
@@ -366,6 +369,8 @@ def _run_steps(
         "published": loaded.published.isoformat() if loaded.published else "",
         "out_dir": str(out_dir),
         "model": model or "",
+        "title": title or "",  # empty: the notebook reads them from the manifest beside the article
+        "source": source or "",
     }
     total = len(STEPS) + len(formats)
     executed: dict[str, Path] = {}
