@@ -494,3 +494,163 @@ def test_cli_batch_without_input_is_one_line_exit_2_and_writes_nothing(tmp_path)
         "give a folder of articles or a manifest .csv/.jsonl"
     ]
     assert not out.exists()
+
+
+# --- The incremental corpus store. ---
+
+
+def two_articles(folder: Path, *names: str) -> Path:
+    """A folder holding the named made-up articles (ferry, library)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if "ferry" in names:
+        (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    if "library" in names:
+        (folder / "library.html").write_text(LIBRARY, encoding="utf-8")
+    return folder
+
+
+def corpus_bytes(out: Path) -> dict[str, bytes]:
+    """The exported corpus tables, by file name."""
+    return {
+        name: (out / name).read_bytes()
+        for name in ("articles.parquet", *(f"{t}.parquet" for t in GOOD_TABLES))
+    }
+
+
+GOOD_TABLES = ("actors", "claims", "timeline")
+
+
+def test_adding_articles_processes_only_them_and_gives_the_tables_of_a_fresh_run(tmp_path):
+    folder = two_articles(tmp_path / "in", "ferry")
+    out = tmp_path / "out"
+    first = run_batch(folder, out, progress=False)
+    assert (first.done, first.changed) == (1, True)
+    two_articles(folder, "library")
+    added = run_batch(folder, out, progress=False)
+    assert (added.done, added.skipped, added.changed) == (1, 1, True)
+    fresh = tmp_path / "fresh"
+    run_batch(folder, fresh, jobs=1, progress=False)
+    assert corpus_bytes(out) == corpus_bytes(fresh)  # the same bytes however the articles were chunked
+    with duckdb.connect(str(out / "corpus.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT article FROM articles ORDER BY article").fetchall() == [
+            ("ferry",),
+            ("library",),
+        ]
+
+
+def test_a_reprocessed_article_replaces_its_rows_and_its_old_part_goes(tmp_path):
+    from newsdossier.batch import corpus
+
+    folder = two_articles(tmp_path / "in", "ferry", "library")
+    out = tmp_path / "out"
+    run_batch(folder, out, progress=False)
+    (folder / "ferry.txt").write_text(FERRY.replace("Lindqvist", "Okafor"), encoding="utf-8")
+    again = run_batch(folder, out, progress=False)
+    assert (again.done, again.skipped) == (1, 1)
+    actors = pd.read_parquet(out / "actors.parquet")
+    ferry = actors[actors["article"] == "ferry"]
+    assert ferry["name"].str.contains("Okafor").any() and not ferry["name"].str.contains("Lindqvist").any()
+    assert not actors.duplicated(["article", "actor_id"]).any()  # each article once
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert articles["article"].tolist() == ["ferry", "library"]
+    markers = {json.loads((out / n / DONE).read_text())["part"] for n in GOOD}
+    parts = {p.name for p in (out / corpus.PARTS_DIR).iterdir() if p.is_dir()}
+    assert parts == markers  # the part of the ferry's first version is gone
+
+
+def test_an_unchanged_rerun_rewrites_no_corpus_file(tmp_path):
+    folder = two_articles(tmp_path / "in", "ferry")
+    out = tmp_path / "out"
+    run_batch(folder, out, progress=False)
+    stamps = {p: p.stat().st_mtime_ns for p in (out / "corpus.duckdb", out / "claims.parquet")}
+    again = run_batch(folder, out, progress=False)
+    assert (again.done, again.skipped, again.changed) == (0, 1, False)
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+    (out / "claims.parquet").unlink()  # a corpus file gone: written again
+    assert run_batch(folder, out, progress=False).changed and (out / "claims.parquet").exists()
+
+
+def test_the_corpus_report_is_rendered_only_when_asked_and_the_corpus_changed(tmp_path, monkeypatch):
+    rendered = []
+
+    def corpus_report(out_dir, formats):
+        rendered.append(tuple(formats))
+        tables.atomic_write_text(Path(out_dir) / "corpus" / "report.html", "<html>corpus</html>")
+        return [Path(out_dir) / "corpus" / "report.html"]
+
+    monkeypatch.setattr(batch, "corpus_report", corpus_report)
+    folder = two_articles(tmp_path / "in", "ferry")
+    out = tmp_path / "out"
+    run_batch(folder, out, progress=False)
+    assert rendered == []  # not asked
+    run_batch(folder, out, corpus_formats=("html",), progress=False)
+    assert rendered == [("html",)]  # asked, and missing
+    run_batch(folder, out, corpus_formats=("html",), progress=False)
+    assert rendered == [("html",)]  # the corpus did not change
+    two_articles(folder, "library")
+    run_batch(folder, out, corpus_formats=("html",), progress=False)
+    assert rendered == [("html",), ("html",)]
+
+
+def test_a_stale_corpus_report_does_not_stay_beside_a_new_corpus(tmp_path):
+    # fault 10: after `--formats none`, the report of an earlier corpus stayed next to the new corpus.duckdb
+    folder = two_articles(tmp_path / "in", "ferry")
+    out = tmp_path / "out"
+    run_batch(folder, out, progress=False)
+    report = out / "corpus" / "report.html"
+    tables.atomic_write_text(
+        report, "<html>the corpus of one article</html>"
+    )  # as a --formats html run leaves it
+    tables.atomic_write_text(out / "corpus" / "corpus.ipynb", "{}")
+    run_batch(folder, out, progress=False)
+    assert report.exists()  # the corpus did not change: the report is still its report
+    two_articles(folder, "library")
+    run_batch(folder, out, progress=False)
+    assert not report.exists() and not (out / "corpus" / "corpus.ipynb").exists()
+
+
+def test_a_killed_worker_costs_only_its_own_articles(tmp_path):
+    # fault 3: with --jobs 2, killing one worker process failed every article not yet finished
+    import threading
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    for i in range(16):
+        (folder / f"a{i:02d}.txt").write_text(FERRY.replace("Tuesday", days[i % 7]), encoding="utf-8")
+    out = tmp_path / "out"
+    killed: list[int] = []
+    stop = threading.Event()
+
+    def kill_one_worker() -> None:
+        me = psutil.Process()
+        deadline = time.monotonic() + 120
+        while not stop.is_set() and time.monotonic() < deadline:
+            if any(out.glob("*/done.json")):  # the workers are at work: a chunk is finished
+                # the pool's workers are forked by the forkserver, a child of this process
+                workers = [p for p in me.children(recursive=True) if p.ppid() != me.pid]
+                if workers:
+                    workers[0].kill()
+                    killed.append(workers[0].pid)
+                    return
+            stop.wait(0.02)
+
+    killer = threading.Thread(target=kill_one_worker, daemon=True)
+    killer.start()
+    try:
+        result = run_batch(folder, out, jobs=2, progress=False)
+    finally:
+        stop.set()
+        killer.join(10)
+    assert killed, "no worker was found to kill"
+    chunk = batch._chunks(list(range(16)), 2)[0]
+    lost = [f for f in result.failures if f.stage == "worker"]
+    assert [f for f in result.failures if f.stage != "worker"] == []
+    assert len(lost) <= len(chunk) and result.done == 16 - len(lost)
+    assert all("re-run" in f.reason and f.path in f.reason for f in lost)
+    again = run_batch(folder, out, progress=False)
+    assert (again.done, again.skipped, again.failures) == (len(lost), 16 - len(lost), [])
+    assert len(pd.read_parquet(out / "articles.parquet")) == 16
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # nothing half-written is left
