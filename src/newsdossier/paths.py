@@ -12,6 +12,7 @@ ARTICLES_DIR = DATA_DIR / "articles"
 MANIFEST = DATA_DIR / "manifest.csv"
 REPORTS_DIR = PROJECT_DIR / "reports"
 SEED_ARTICLE = ARTICLES_DIR / "000_dc816de6b9c4007f.txt"
+REPORT_FILES = {"html": "report.html", "pdf": "report.pdf"}  # a rendered report's file, by format
 
 
 def default_out_dir(article: Path) -> Path:

@@ -34,6 +34,7 @@ from newsdossier import tables
 from newsdossier.batch import corpus
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
+from newsdossier.paths import REPORT_FILES
 from newsdossier.text.article import MANIFEST_NAME, Article, load_article, parse_date
 from newsdossier.text.nlp import get_nlp, model_name
 
@@ -384,8 +385,6 @@ def report_one(
 
 def report_finished(task: Task, out_dir: Path, formats: Sequence[str]) -> bool:
     """Whether the article's dossier is rendered in every format asked for."""
-    from newsdossier.run.runner import REPORT_FILES
-
     return all((out_dir / task.name / REPORT_DIR / REPORT_FILES[f]).exists() for f in formats)
 
 
@@ -570,8 +569,6 @@ def run_batch(
     result.written = [out_dir / name for name in (FAILURES, *corpus.OUTPUTS)]
     report_dir = out_dir / corpus.CORPUS_DIR
     if corpus_formats:
-        from newsdossier.run.runner import REPORT_FILES
-
         missing = not all((report_dir / REPORT_FILES[f]).exists() for f in corpus_formats)
         if result.changed or missing:
             result.written += corpus_report(out_dir, corpus_formats)
@@ -583,7 +580,6 @@ def run_batch(
 
 def remove_corpus_report(out_dir: Path) -> list[Path]:
     """Remove the corpus report of an earlier corpus, so no stale report sits beside new tables."""
-    from newsdossier.run.runner import REPORT_FILES
     from newsdossier.run.steps import CORPUS_STEP
 
     run_dir = Path(out_dir) / corpus.CORPUS_DIR

@@ -21,7 +21,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from newsdossier import outdir
 from newsdossier.errors import OutputError, StepError, os_error_message
-from newsdossier.paths import NOTEBOOKS_DIR
+from newsdossier.paths import NOTEBOOKS_DIR, REPORT_FILES
 from newsdossier.run.steps import REPORT_STEP, STEPS, Step
 from newsdossier.tables import atomic_write_bytes, atomic_write_text
 from newsdossier.text.article import Article, load_article
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 KERNEL = "python3"
-REPORT_FILES = {"html": "report.html", "pdf": "report.pdf"}
 # Everything a run writes into its folder: the only files it may replace or delete there.
 RUN_FILES = frozenset(
     {
