@@ -599,7 +599,7 @@ def corpus_report(out_dir: Path, formats: Sequence[str]) -> list[Path]:
 
     run_dir = out_dir / corpus.CORPUS_DIR
     run_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("report.html", "report.pdf"):  # a failed run must not leave an old report that looks current
+    for name in REPORT_FILES.values():  # a failed run must not leave an old report that looks current
         (run_dir / name).unlink(missing_ok=True)
     target = out_dir / CORPUS_STEP.notebook
     # papermill rewrites its output notebook after every cell: run it in a scratch folder and rename the
