@@ -12,7 +12,7 @@ renders the corpus report.
 
 from __future__ import annotations
 
-import concurrent.futures
+import collections
 import csv
 import dataclasses
 import hashlib
@@ -21,9 +21,11 @@ import logging
 import math
 import multiprocessing
 import os
+import queue
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -394,30 +396,105 @@ Call = tuple[Callable[..., list[Outcome]], tuple[Any, ...], dict[str, Any]]
 Result = tuple[int, list[Outcome] | BaseException]  # a call's index, and its outcomes or what lost them
 
 
+def _outcome_of(future: Any) -> list[Outcome] | BaseException:
+    """A pool call's outcomes, or the ProcessExpired of a worker that died running it."""
+    from pebble import ProcessExpired
+
+    try:
+        return future.result()
+    except ProcessExpired as err:  # its worker died (killed, out of memory): this call only
+        return err
+
+
 def _run_local(calls: Sequence[Call], jobs: int) -> Iterator[Result]:
-    """Run the calls in this process (jobs=1) or on a pool of worker processes, yielding as they finish."""
-    if jobs <= 1:
+    """Run the calls in this process and, with jobs > 1, on jobs - 1 worker processes too, as they finish."""
+    if jobs <= 1 or len(calls) <= 1:
         for i, (fn, args, kwargs) in enumerate(calls):
             yield i, fn(*args, **kwargs)
         return
-    from pebble import ProcessExpired, ProcessPool
+    from concurrent.futures import CancelledError
+    from concurrent.futures.process import BrokenProcessPool
 
+    from pebble import ProcessPool
+
+    # This process works too, from the first second, while the workers start: jobs processes in all.
     # forkserver: workers start clean (no threads or locks copied from this process), forked from a server
     # that has imported spaCy and the extractors once; each worker then loads the model once. pebble's pool
-    # replaces a worker that dies and fails only the call it was running (the standard library's pool
-    # breaks as a whole, failing every call not yet finished).
+    # replaces a worker that dies and fails only the call it was running; a worker that dies idle breaks
+    # it, and a new pool takes over the calls it held.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsdossier.extract.pipeline"])
-    pool = ProcessPool(max_workers=jobs, context=context)
+    pending = collections.deque(enumerate(calls))
+    lock = threading.Lock()
+    finished: queue.SimpleQueue = queue.SimpleQueue()  # (index, future) of the pool's finished calls
+    broken = threading.Event()  # the current pool broke: the loop below replaces it
+    current: list[Any] = []
+
+    def take() -> tuple[int, Call] | None:
+        with lock:
+            return pending.popleft() if pending else None
+
+    def put_back(item: tuple[int, Call], pool: Any) -> None:
+        with lock:
+            pending.appendleft(item)
+            if pool is current[-1]:  # not a pool this loop has stopped itself
+                broken.set()
+
+    def feed(pool: Any) -> None:  # the pool's next call; runs again as each one ends, so no worker idles
+        item = take()
+        if item is None:
+            return
+        try:
+            future = pool.schedule(item[1][0], args=item[1][1], kwargs=item[1][2])
+        except RuntimeError:  # the pool is broken or stopped
+            put_back(item, pool)
+            return
+        future.add_done_callback(lambda f: done(pool, item, f))
+
+    def done(pool: Any, item: tuple[int, Call], future: Any) -> None:
+        try:
+            future.exception()
+        except CancelledError:
+            put_back(item, pool)
+            return
+        if isinstance(future.exception(), BrokenProcessPool):  # not run: the pool broke around it
+            put_back(item, pool)
+            return
+        finished.put((item[0], future))
+        feed(pool)
+
+    def start() -> Any:  # its first schedule waits for the forkserver's imports: not in this thread
+        pool = ProcessPool(max_workers=jobs - 1, context=context)
+        current.append(pool)
+        threading.Thread(target=lambda: [feed(pool) for _ in range(jobs - 1)], daemon=True).start()
+        return pool
+
+    pool = start()
+    left = len(calls)
     try:
-        futures = {
-            pool.schedule(fn, args=args, kwargs=kwargs): i for i, (fn, args, kwargs) in enumerate(calls)
-        }
-        for future in concurrent.futures.as_completed(futures):
-            try:
-                yield futures[future], future.result()
-            except ProcessExpired as err:  # its worker died (killed, out of memory): this call only
-                yield futures[future], err
+        while left:
+            if broken.is_set():  # the calls it held are back in `pending`
+                current.append(None)  # what its stop cancels is not a new break
+                pool.stop()
+                pool.join()
+                broken.clear()
+                pool = start()
+            while not finished.empty():  # the pool's results first, so progress shows them at once
+                i, future = finished.get()
+                left -= 1
+                yield i, _outcome_of(future)
+            mine = take()
+            if mine is not None:
+                i, (fn, args, kwargs) = mine
+                left -= 1
+                yield i, fn(*args, **kwargs)
+            elif left:
+                try:
+                    i, future = finished.get(timeout=0.2)  # only the pool's calls are left
+                except queue.Empty:
+                    continue
+                left -= 1
+                yield i, _outcome_of(future)
     except BaseException:
         pool.stop()
         pool.join()
