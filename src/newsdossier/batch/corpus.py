@@ -252,7 +252,8 @@ def export(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusF
                 con.execute(
                     f"COPY (SELECT t.* EXCLUDE ({_PART}, {_SEQ}) FROM {source} AS t "
                     f"SEMI JOIN current_parts AS c ON t.article = c.article AND t.{_PART} = c.part "
-                    f"ORDER BY {order}) TO {_quote(tmp)} (FORMAT parquet, COMPRESSION zstd)"
+                    f"ORDER BY {order}) TO {_quote(tmp)} "
+                    "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"  # bounded writer buffers
                 )
                 os.chmod(tmp, 0o666 & ~_umask())
                 os.replace(tmp, target)
