@@ -44,7 +44,7 @@ report: setup  ## run the notebooks on the seed article: reports/000_dc816de6b9c
 	$(BIN)/newsdossier run $(SEED)
 
 corpus: setup  ## batch-process data/articles into reports/batch: corpus.duckdb and the corpus report (the corpus notebook's default)
-	$(BIN)/newsdossier batch data/articles --out reports/batch
+	$(BIN)/newsdossier batch data/articles --out reports/batch --formats html,pdf
 
 test: setup  ## run the test suite (includes one end-to-end notebook run, PDF and browser checks)
 	$(BIN)/pytest -q

@@ -366,10 +366,10 @@ def _run_steps(
     values: dict[str, object] = {
         "article": str(Path(article).resolve()),
         "published": loaded.published.isoformat() if loaded.published else "",
+        "title": loaded.title,  # as given (batch's manifest), else as the article notebook would find them
+        "source": loaded.source,
         "out_dir": str(out_dir),
         "model": model or "",
-        "title": title or "",  # empty: the notebook reads them from the manifest beside the article
-        "source": source or "",
     }
     total = len(STEPS) + len(formats)
     executed: dict[str, Path] = {}
