@@ -654,3 +654,28 @@ def test_a_killed_worker_costs_only_its_own_articles(tmp_path):
     assert (again.done, again.skipped, again.failures) == (len(lost), 16 - len(lost), [])
     assert len(pd.read_parquet(out / "articles.parquet")) == 16
     assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # nothing half-written is left
+
+
+def test_many_parts_are_merged_into_one_and_the_corpus_stays_the_same(tmp_path, monkeypatch):
+    from newsdossier.batch import corpus
+
+    monkeypatch.setattr(corpus, "COMPACT_PARTS", 1)
+    folder = two_articles(tmp_path / "in", "ferry")
+    out = tmp_path / "out"
+    run_batch(folder, out, progress=False)
+    assert len(list((out / corpus.PARTS_DIR).iterdir())) == 2  # one part and the state
+    two_articles(folder, "library")
+    run_batch(folder, out, progress=False)  # two parts: merged into one
+    parts = [p.name for p in (out / corpus.PARTS_DIR).iterdir() if p.is_dir()]
+    assert len(parts) == 1
+    assert {json.loads((out / n / DONE).read_text())["part"] for n in GOOD} == set(parts)
+    fresh = tmp_path / "fresh"
+    run_batch(folder, fresh, progress=False)
+    assert corpus_bytes(out) == corpus_bytes(fresh)
+    again = run_batch(folder, out, progress=False)
+    assert (again.done, again.skipped, again.changed) == (0, 2, False)
+    (folder / "ferry.txt").write_text(FERRY.replace("Lindqvist", "Okafor"), encoding="utf-8")
+    run_batch(folder, out, progress=False)  # the merged part's ferry rows give way to the new ones
+    names = pd.read_parquet(out / "actors.parquet").query("article == 'ferry'")["name"]
+    assert names.str.contains("Okafor").any() and not names.str.contains("Lindqvist").any()
+    assert pd.read_parquet(out / "articles.parquet")["article"].tolist() == ["ferry", "library"]

@@ -22,7 +22,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_type_hints
@@ -43,6 +43,9 @@ DATABASE = "corpus.duckdb"
 CORPUS_DIR = "corpus"  # the corpus notebook's run folder inside the batch output folder
 PARTS_DIR = "parts"  # OUT/parts/<id>/: the rows of the articles one unit of work processed
 STATE = "state.json"  # OUT/parts/state.json: what the exported files hold, written last
+# More parts than this, and the store merges every current row into one part after an export: the
+# number of files a run reads, and so its time and memory, stay bounded however many runs added articles.
+COMPACT_PARTS = 64
 FAILURES = "failures.csv"
 
 
@@ -312,6 +315,60 @@ def build_story(out_dir: Path) -> None:
     story.build_story(Path(out_dir))
 
 
+def merge_parts(out_dir: Path, group: Sequence[str], current: Mapping[str, str]) -> str:
+    """Write the current rows of a group of parts as one new part; returns its id (rows keep their order)."""
+    out_dir = Path(out_dir)
+    part = new_part_id()
+    parts = out_dir / PARTS_DIR
+    tmp = Path(tempfile.mkdtemp(prefix=f".{part}.", suffix=".tmp", dir=parts))
+    scratch = Path(tempfile.mkdtemp(prefix=".export-", suffix=".tmp", dir=out_dir))
+    try:
+        con = _connect(scratch)
+        try:
+            members = [(a, p) for a, p in current.items() if p in set(group)]
+            index = pa.table({"article": [a for a, _ in members], "part": [p for _, p in members]})
+            con.register("current_parts", index)
+            for table in TABLES:
+                files = ", ".join(_quote(parts / p / f"{table}.parquet") for p in group)
+                con.execute(
+                    f"COPY (SELECT t.* REPLACE ('{part}' AS {_PART}) FROM read_parquet([{files}], "
+                    "union_by_name = true, hive_partitioning = false) AS t SEMI JOIN current_parts AS c "
+                    f"ON t.article = c.article AND t.{_PART} = c.part) "
+                    f"TO {_quote(tmp / f'{table}.parquet')} (FORMAT parquet, COMPRESSION zstd)"
+                )
+        finally:
+            con.close()
+        os.chmod(tmp, 0o777 & ~_umask())
+        os.rename(tmp, parts / part)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return part
+
+
+def compact(
+    out_dir: Path, current: Mapping[str, str], repoint: Callable[[Mapping[str, str]], None]
+) -> dict[str, str]:
+    """Merge the parts, COMPACT_PARTS at a time, while there are more than COMPACT_PARTS; the new mapping.
+
+    Safe at every step: until repoint has recorded the new parts (in the done markers), the old parts
+    stay, and an article's rows are the same in both.
+    """
+    current = dict(current)
+    size = max(COMPACT_PARTS, 2)
+    while len(used := sorted(set(current.values()))) > COMPACT_PARTS:
+        for i in range(0, len(used), size):
+            group = used[i : i + size]
+            if len(group) > 1:
+                merged = merge_parts(out_dir, group, current)
+                current.update({a: merged for a, p in current.items() if p in set(group)})
+        repoint(current)
+        remove_unused_parts(out_dir, current)
+    return current
+
+
 def remove_unused_parts(out_dir: Path, current: Mapping[str, str]) -> None:
     """Delete the parts no article points to (superseded or failed), and any left half-written."""
     parts = Path(out_dir) / PARTS_DIR
@@ -323,9 +380,17 @@ def remove_unused_parts(out_dir: Path, current: Mapping[str, str]) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def update(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusFailure]) -> list[Path]:
+def update(
+    out_dir: Path,
+    current: Mapping[str, str],
+    failures: Sequence[CorpusFailure],
+    *,
+    repoint: Callable[[Mapping[str, str]], None] | None = None,
+) -> list[Path]:
     """Bring the corpus files in OUT up to date with the current parts; a no-op when nothing changed.
 
+    current maps each finished article to its part. With more than COMPACT_PARTS parts, they are merged
+    first, and repoint(new mapping) records where each article's rows now are (the done markers).
     Returns the files written (none when the corpus was already current).
     """
     out_dir = Path(out_dir)
@@ -337,6 +402,9 @@ def update(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusF
     # left by a killed worker or run (no unit of work is running now): a half-written file breaks the glob
     for leftover in [*(out_dir / PARTS_DIR).glob(".*.tmp"), *out_dir.glob(".export-*.tmp")]:
         shutil.rmtree(leftover, ignore_errors=True)
+    if repoint is not None and len(set(current.values())) > COMPACT_PARTS:
+        current = compact(out_dir, current, repoint)  # the export then reads a bounded number of files
+        key = state_key(current, failures)
     written = export(out_dir, current, failures)
     build_story(out_dir)
     tables.write_json({"key": key, "articles": len(current)}, out_dir / PARTS_DIR / STATE)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import collections
 import csv
 import dataclasses
+import functools
 import hashlib
 import json
 import logging
@@ -27,7 +28,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -642,7 +643,8 @@ def run_batch(
     result.failures = sorted(failures, key=dataclasses.astuple)
     result.words = sum(o.article.words for name, o in done.items() if name not in finished and o.article)
     current = {name: o.part for name, o in sorted(done.items())}
-    result.changed = bool(corpus.update(out_dir, current, result.failures))
+    repoint = functools.partial(_repoint_markers, out_dir)
+    result.changed = bool(corpus.update(out_dir, current, result.failures, repoint=repoint))
     result.written = [out_dir / name for name in (FAILURES, *corpus.OUTPUTS)]
     report_dir = out_dir / corpus.CORPUS_DIR
     if corpus_formats:
@@ -653,6 +655,15 @@ def run_batch(
         remove_corpus_report(out_dir)
     result.seconds = time.monotonic() - began
     return result
+
+
+def _repoint_markers(out_dir: Path, current: Mapping[str, str]) -> None:
+    """Record in each article's done marker the part that now holds its rows (after the store compacted)."""
+    for name, part in current.items():
+        marker = out_dir / name / DONE
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        if data.get("part") != part:
+            tables.write_json({**data, "part": part}, marker)
 
 
 def remove_corpus_report(out_dir: Path) -> list[Path]:
