@@ -11,7 +11,9 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+from distributed.utils import get_mp_context
 
 from newsdossier.errors import InputError
 from newsdossier.text.nlp import model_name
@@ -50,16 +52,21 @@ def _connect(jobs: int, scheduler: str | None) -> tuple[Client, LocalCluster | N
                 "or check the address (tcp://HOST:8786)"
             ) from err
         return client, None
-    # Loopback only: a batch run opens no port to the network. The scheduler's HTTP endpoint runs even
-    # without a dashboard; a free port keeps it off 8787, which another run may hold.
-    cluster = LocalCluster(
-        n_workers=max(jobs, 1),
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",
-        silence_logs=logging.ERROR,
-    )
+    # Workers forked from a forkserver that has imported distributed and the extractors once, rather than
+    # each spawned to import them all again.
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        context = get_mp_context()  # sets distributed's own preload list: ours goes after it
+        context.set_forkserver_preload(["distributed", "newsdossier.extract.pipeline"])
+        # Loopback only: a batch run opens no port to the network. The scheduler's HTTP endpoint runs even
+        # without a dashboard; a free port keeps it off 8787, which another run may hold.
+        cluster = LocalCluster(
+            n_workers=max(jobs, 1),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.ERROR,
+        )
     return Client(cluster), cluster
 
 
