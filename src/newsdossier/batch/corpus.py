@@ -263,43 +263,69 @@ def export(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusF
                 written.append(target)
         finally:
             con.close()
-        written.append(write_database(out_dir, failures, scratch))
+        written.append(build_database(out_dir, failures, scratch))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return written
 
 
-def write_database(out_dir: Path, failures: Sequence[CorpusFailure], scratch: Path) -> Path:
+def _create_tables(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str]) -> None:
+    """The corpus tables from SQL sources (the publication date stored as a DATE), then the VIEWS."""
+    for table, source in sources.items():
+        if table == "articles":  # unknown dates as NULL
+            con.execute(
+                "CREATE TABLE articles AS SELECT * REPLACE "
+                f"(TRY_CAST(NULLIF(published, '') AS DATE) AS published) FROM {source}"
+            )
+        else:
+            con.execute(f'CREATE TABLE "{table}" AS SELECT * FROM {source}')
+    for name, sql in VIEWS.items():
+        con.execute(f'CREATE VIEW "{name}" AS {sql}')
+    con.execute("CHECKPOINT")
+
+
+def build_database(out_dir: Path, failures: Sequence[CorpusFailure], scratch: Path) -> Path:
     """Build corpus.duckdb (the exported tables, failures, VIEWS) in scratch, then rename it into OUT."""
     path = Path(out_dir) / DATABASE
     tmp = scratch / DATABASE
     con = _connect(scratch, str(tmp))
     try:
-        for table in TABLES:
-            source = f"read_parquet({_quote(Path(out_dir) / f'{table}.parquet')})"
-            if table == "articles":  # store the publication date as a DATE, unknown as NULL
-                con.execute(
-                    "CREATE TABLE articles AS SELECT * REPLACE "
-                    f"(TRY_CAST(NULLIF(published, '') AS DATE) AS published) FROM {source}"
-                )
-            else:
-                con.execute(f'CREATE TABLE "{table}" AS SELECT * FROM {source}')
         rows = sorted(failures, key=dataclasses.astuple)
         frame = pa.table(
             {f.name: [getattr(r, f.name) for r in rows] for f in dataclasses.fields(CorpusFailure)},
             schema=pa.schema([(f.name, pa.string()) for f in dataclasses.fields(CorpusFailure)]),
         )
         con.register("failure_rows", frame)
-        con.execute("CREATE TABLE failures AS SELECT * FROM failure_rows")
-        con.unregister("failure_rows")
-        for name, sql in VIEWS.items():
-            con.execute(f'CREATE VIEW "{name}" AS {sql}')
-        con.execute("CHECKPOINT")
+        sources = {t: f"read_parquet({_quote(Path(out_dir) / f'{t}.parquet')})" for t in TABLES}
+        _create_tables(con, {**sources, "failures": "failure_rows"})
     finally:
         con.close()
     os.chmod(tmp, 0o666 & ~_umask())
     os.replace(tmp, path)
     return path
+
+
+def write_database(path: Path, frames: Mapping[str, pd.DataFrame]) -> None:
+    """A corpus.duckdb from tables in memory (articles, actors, claims, timeline, failures): for tests."""
+    path = Path(path)
+    scratch = Path(tempfile.mkdtemp(prefix=".export-", suffix=".tmp", dir=path.parent))
+    try:
+        con = _connect(scratch, str(scratch / path.name))
+        try:
+            for name, frame in frames.items():
+                con.register(f"frame_{name}", frame)
+            _create_tables(con, {name: f"frame_{name}" for name in frames})
+        finally:
+            con.close()
+        os.replace(scratch / path.name, path)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def records_frame(rows: Sequence[object], cls: type) -> pd.DataFrame:
+    """Dataclass rows as a table, sorted by their first column (the article), text columns as str."""
+    frame = tables.to_frame(sorted(rows, key=dataclasses.astuple), cls)
+    return frame.astype({f.name: "str" for f in dataclasses.fields(cls) if f.type in ("str", str)})
 
 
 def build_story(out_dir: Path) -> None:
