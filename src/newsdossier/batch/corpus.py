@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_type_hints
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
@@ -115,16 +115,12 @@ VIEWS: dict[str, str] = {
 # --- Parts: written by the workers. ---
 
 
-def _arrow_type(hint: Any) -> pa.DataType:
-    # tables.py's null policy: int and float columns are numbers, every other column (Literal, str) text
-    return {int: pa.int64(), float: pa.float64()}.get(hint, pa.string())
+_ARROW = {int: pa.int64(), float: pa.float64(), str: pa.string()}  # tables.column_types' three kinds
 
 
 def schema(table: str) -> pa.Schema:
     """The Parquet schema of a table: `article` first, then its record's fields."""
-    cls = TABLES[table]
-    hints = get_type_hints(cls)
-    fields = [pa.field(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(cls)]
+    fields = [pa.field(name, _ARROW[kind]) for name, kind in tables.column_types(TABLES[table]).items()]
     if table != "articles":  # CorpusArticle begins with its article already
         fields.insert(0, pa.field("article", pa.string()))
     return pa.schema(fields)
