@@ -57,9 +57,11 @@ lint: setup  ## ruff check and ruff format --check over src, tests, bench and sc
 # has no browser to open: it prints the URL instead.
 LAB_UID ?= $(shell id -u)
 LAB_FLAGS = $(if $(filter 0,$(LAB_UID)),--allow-root) $(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser)
+# Saving a notebook keeps it as committed (no outputs, same metadata): git status stays clean.
+LAB_SAVE = --FileContentsManager.pre_save_hook=newsdossier.run.lab.keep_committed_form
 
-lab: setup  ## start JupyterLab on the notebooks with the project's kernel (as root too; no browser when headless)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_FLAGS)
+lab: setup  ## start JupyterLab on the notebooks (as root too; no browser when headless; saves keep the committed form)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_FLAGS) $(LAB_SAVE)
 
 bench: setup  ## benchmark batch speed, memory and the notebook run (prints ratios)
 	$(BIN)/python bench/bench.py

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import errno
+import json
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import pytest
@@ -507,8 +509,8 @@ def free_port() -> int:
 
 @pytest.mark.slow
 def test_a_running_jupyterlab_saves_the_committed_notebooks_unchanged(tmp_path):
-    """Start JupyterLab with the flags `make lab` builds, open and save every notebook through its REST
-    API, and compare the files; then compare language_info with what the project's kernel reports."""
+    """Start JupyterLab with the flags `make lab` builds, open every notebook, give it the outputs and
+    metadata a session adds, save it through the REST API, and compare the files; then compare language_info with what the project's kernel reports."""
     import json
     import time
     import urllib.request
@@ -554,7 +556,12 @@ def test_a_running_jupyterlab_saves_the_committed_notebooks_unchanged(tmp_path):
         for path in NOTEBOOKS:
             name = path.relative_to(ROOT / "notebooks").as_posix()
             model = call(f"{base}/contents/{name}?content=1")
-            body = json.dumps({"type": "notebook", "format": "json", "content": model["content"]})
+            ran = model["content"]  # as a session leaves it after running every cell
+            for count, cell in enumerate(c for c in ran["cells"] if c["cell_type"] == "code"):
+                cell["execution_count"] = count + 1
+                cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "costs $5\n"}]
+            ran["metadata"]["widgets"] = {"state": {}}
+            body = json.dumps({"type": "notebook", "format": "json", "content": ran})
             call(f"{base}/contents/{name}", body.encode("utf-8"), "PUT")
             assert (folder / name).read_bytes() == path.read_bytes(), name
     finally:
@@ -568,6 +575,29 @@ def test_a_running_jupyterlab_saves_the_committed_notebooks_unchanged(tmp_path):
         manager.shutdown_kernel(now=True)
     for path in NOTEBOOKS:
         assert nbformat.read(path, as_version=4).metadata.language_info == reported, path.name
+
+
+def test_the_save_hook_drops_outputs_and_keeps_the_committed_metadata(tmp_path):
+    from newsdossier.run.lab import keep_committed_form
+
+    committed = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}}
+    )
+    committed.cells = [nbformat.v4.new_code_cell("x = 1", id="a1")]
+    nbformat.write(committed, tmp_path / "n.ipynb")
+    ran = nbformat.from_dict(json.loads(json.dumps(committed)))
+    ran.cells[0].outputs = [nbformat.v4.new_output("stream", text="1")]
+    ran.cells[0].execution_count = 3
+    ran.cells[0].source = "x = 2"  # an edit to the cell itself is kept
+    ran.metadata["widgets"] = {}
+    model = {"type": "notebook", "content": ran}
+    keep_committed_form(model, "/n.ipynb", SimpleNamespace(root_dir=str(tmp_path)))
+    cell = model["content"].cells[0]
+    assert (cell.outputs, cell.execution_count, cell.source) == ([], None, "x = 2")
+    assert model["content"].metadata == {"kernelspec": {"name": "python3", "display_name": "Python 3"}}
+    text = {"type": "file", "content": "plain"}
+    keep_committed_form(text, "/a.txt", SimpleNamespace(root_dir=str(tmp_path)))
+    assert text == {"type": "file", "content": "plain"}
 
 
 # --- JupyterLab: dollar amounts stay text (MathJax skips every HTML the package displays). ---
