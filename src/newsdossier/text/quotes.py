@@ -14,6 +14,8 @@ from newsdossier.records import Sentence
 
 OPEN_MARKS = frozenset({"“", "``", "«", "„"})
 CLOSE_MARKS = frozenset({"”", "''", "»"})
+# Every token a tokenizer gives for a quotation mark, single and double, curly and straight.
+MARK_TOKENS = frozenset({'"', "'", "‘", "’", "“", "”", "``", "''", "«", "»", "„"})
 _MARKS = re.compile(r"``|''|[“”\"«»„]")
 _SENT_END = re.compile(r"[.!?]")
 
@@ -132,6 +134,12 @@ def _join_paragraph_runs(text: str, quotes: list[Quote], paras: list[tuple[int, 
 def quote_ranges(quotes: list[Quote]) -> list[tuple[int, int]]:
     """Character ranges from each opening mark to just after its closing mark (or the quote's end)."""
     return [(q.open, max(q.close, q.end)) for q in quotes]
+
+
+def left_open(text: str) -> bool:
+    """True when a stretch of text opens a quotation it does not close (curly, LDC or straight marks)."""
+    opened = text.count("“") - text.count("”") + text.count("``") - text.count("''")
+    return opened > 0 or text.count('"') % 2 == 1
 
 
 def inside(ranges: list[tuple[int, int]], offset: int) -> bool:

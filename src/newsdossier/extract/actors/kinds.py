@@ -20,12 +20,10 @@ from newsdossier.extract.actors.spans import (
     name_words,
     surface,
 )
+from newsdossier.text import quotes
 
-# Quotation marks that enclose a work's title ("“Gilmore Girls”"); a nickname inside a person's
-# name is inside the NER span, so it never encloses the whole span.
 # Words that make a name an organisation's, a place's or a thing's, never a person's.
 _NOT_PERSONAL = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
-_QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 
 
 def _named(cluster: Cluster) -> list[Cand]:
@@ -39,12 +37,15 @@ def _heads(doc: Doc, cluster: Cluster) -> set[str]:
 
 
 def _quoted(doc: Doc, cand: Cand) -> bool:
-    """The mention is the whole of a quotation ("“Gilmore Girls”"), as a work's title is written."""
+    """The mention is the whole of a quotation ("“Harbour Lights”"), as a work's title is written.
+
+    A nickname inside a person's name is inside the NER span, so it never encloses the whole span.
+    """
     return (
         cand.start > 0
         and cand.end < len(doc)
-        and doc[cand.start - 1].text in _QUOTES
-        and doc[cand.end].text in _QUOTES
+        and doc[cand.start - 1].text in quotes.MARK_TOKENS
+        and doc[cand.end].text in quotes.MARK_TOKENS
     )
 
 

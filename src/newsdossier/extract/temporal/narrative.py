@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.temporal.timeline import event_mentions
 from newsdossier.records import Sentence, Timex
+from newsdossier.text import quotes
 from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.text.parse import FUTURE_AUX, governing_verb
 from newsdossier.timevalue import TimeValue
@@ -67,8 +68,7 @@ def _reported(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     before = text_of(doc)[span.sent.start_char : start]
-    opened = before.count("“") - before.count("”") + before.count("``") - before.count("''")
-    if opened > 0 or before.count('"') % 2 == 1:
+    if quotes.left_open(before):
         return True
     token = span.root
     while token.dep_ != "ROOT" and token.head.i != token.i:
