@@ -38,7 +38,7 @@ from newsdossier.batch import corpus
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
 from newsdossier.paths import REPORT_FILES
-from newsdossier.text.article import MANIFEST_NAME, Article, load_article, parse_date
+from newsdossier.text.article import MANIFEST_NAME, Article, ManifestRow, decode, load_article, parse_date
 from newsdossier.text.nlp import get_nlp, model_name
 
 log = logging.getLogger(__name__)
@@ -62,17 +62,6 @@ class Task:
     path: str
     published: str = ""  # YYYY-MM-DD or empty (unknown)
     title: str = ""  # empty: the page title or the first line
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class ManifestRow:
-    """One row of a manifest (CSV or JSONL), with the line it came from."""
-
-    line: int
-    path: str
-    published: str = ""
-    title: str = ""
     source: str = ""
 
 
@@ -115,11 +104,11 @@ def _cell(value: Any) -> str:
 def read_manifest_rows(manifest: Path) -> tuple[list[ManifestRow], list[CorpusFailure]]:
     """Read a CSV or JSONL manifest; a broken row becomes a failure, a broken file an InputError."""
     try:
-        text = manifest.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{manifest}: not UTF-8 (offset {err.start}); save the manifest as UTF-8") from err
+        data = manifest.read_bytes()
     except OSError as err:
         raise InputError(f"{manifest}: cannot be read ({err.strerror})") from err
+    # As a single article's manifest: UTF-8 (a spreadsheet's BOM too), or UTF-16/32 with a byte-order mark.
+    text = decode(data, manifest, what="manifest")
     rows: list[ManifestRow] = []
     broken: list[CorpusFailure] = []
 

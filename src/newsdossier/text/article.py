@@ -120,6 +120,10 @@ def _utf16_without_bom(raw: bytes) -> bool:
     )
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def decode(raw: bytes, path: Path, *, what: str = "article") -> str:
     """Decode a file's bytes: UTF-8, or UTF-16/32 with a byte-order mark; name the bad byte otherwise."""
     for bom, codec, label in _BOMS:
@@ -139,7 +143,8 @@ def decode(raw: bytes, path: Path, *, what: str = "article") -> str:
                     f"{path}: this looks like UTF-16 without a byte-order mark; "
                     f"save the {what} as UTF-8 (or UTF-16 with a byte-order mark)"
                 )
-            raise InputError(f"{path}: this is a binary file, not an {what}; give a .txt or .html file")
+            kind = "a .txt or .html file" if what == "article" else "a text file"
+            raise InputError(f"{path}: this is a binary file, not {_a(what)}; give {kind}")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:
@@ -149,7 +154,7 @@ def decode(raw: bytes, path: Path, *, what: str = "article") -> str:
                 f"save the {what} as UTF-8 and try again"
             ) from err
     if not text.strip():
-        raise InputError(f"{path}: the file is empty; give an {what} with some text")
+        raise InputError(f"{path}: the file is empty; give {_a(what)} with some text")
     return text
 
 
