@@ -20,6 +20,7 @@ import nbformat
 import pytest
 
 from newsdossier import outdir
+from newsdossier.batch.engine import collect_tasks
 from newsdossier.cli import main
 from newsdossier.errors import InputError
 from newsdossier.run import runner
@@ -182,6 +183,29 @@ def test_a_folder_whose_manifest_has_a_byte_order_mark_is_processed_with_its_dat
     out = tmp_path / "out"
     assert main(["batch", str(folder), "--out", str(out), "--formats", "none"]) == 0
     assert '"published": "2023-03-09"' in (out / "a" / "done.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "utf-32"])
+@pytest.mark.parametrize("where", ["folder", "list"])
+def test_a_batch_manifest_in_utf16_or_with_a_byte_order_mark_is_read(tmp_path, codec, where):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    manifest = folder / ("manifest.csv" if where == "folder" else "list.csv")
+    manifest.write_bytes("path,published,title,source\na.txt,2023-03-09,Café plans,Gazette\n".encode(codec))
+    tasks, broken = collect_tasks(folder if where == "folder" else manifest)
+    assert broken == []
+    assert [(t.name, t.published, t.title, t.source) for t in tasks] == [
+        ("a", "2023-03-09", "Café plans", "Gazette")
+    ]
+
+
+def test_a_latin1_batch_list_is_one_line_naming_it(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "list.csv").write_bytes("path,published,title\na.txt,2023-03-09,Café\n".encode("latin-1"))
+    code = main(["batch", str(tmp_path / "list.csv"), "--out", str(tmp_path / "out"), "--formats", "none"])
+    line = one_error_line(capsys)
+    assert code == 2 and "list.csv, line 2: not UTF-8" in line and "save the manifest as UTF-8" in line
 
 
 # --- 7. A manifest row shorter than its header is reported; the rest of the batch goes on. ---
