@@ -309,6 +309,23 @@ def test_a_lock_left_by_a_killed_run_is_taken_over(lock_holder, fake_kernels):
     assert len(fake_kernels) == len(STEPS)
 
 
+def test_a_second_batch_into_a_held_folder_is_refused_naming_the_holder(lock_holder, tmp_path, capsys):
+    folder, proc = lock_holder
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    before = snapshot(folder)
+    code = main(["batch", str(articles), "--out", str(folder), "--formats", "none"])
+    line = one_error_line(capsys)
+    assert code == 2 and f"another newsdossier run (pid {proc.pid})" in line
+    assert snapshot(folder) == before
+    proc.kill()  # a dead batch's lock is taken over
+    proc.wait()
+    assert main(["batch", str(articles), "--out", str(folder), "--formats", "none"]) == 0
+    assert (folder / "a" / "done.json").exists()
+    assert (folder / outdir.LOCK).read_text().strip() == str(os.getpid())
+
+
 def test_the_lock_is_refused_within_one_process_too(tmp_path):
     with outdir.locked(tmp_path):
         with pytest.raises(Exception, match=f"pid {os.getpid()}"):

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsdossier import tables
+from newsdossier import outdir, tables
 from newsdossier.batch import corpus
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
@@ -593,7 +593,40 @@ def run_batch(
     out_dir = Path(out_dir).resolve()
     tasks, failures = collect_tasks(source)
     model = model or model_name()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    outdir.make_dir(out_dir)
+    with outdir.locked(out_dir):  # two batches into one folder would both write its corpus
+        return _run_locked(
+            tasks,
+            failures,
+            out_dir,
+            began,
+            model=model,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            reports=reports,
+            report_formats=report_formats,
+            corpus_formats=corpus_formats,
+            progress=progress,
+        )
+
+
+def _run_locked(
+    tasks: list[Task],
+    failures: list[CorpusFailure],
+    out_dir: Path,
+    began: float,
+    *,
+    model: str,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    reports: bool,
+    report_formats: Sequence[str],
+    corpus_formats: Sequence[str],
+    progress: bool,
+) -> BatchResult:
+    """run_batch's work, with the folder's lock held."""
     result = BatchResult(out_dir, len(tasks))
     stage = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "model": model, "progress": progress}
 
