@@ -451,6 +451,32 @@ def test_a_text_longer_than_the_models_limit_is_parsed_in_pieces(nlp, monkeypatc
     assert "Dana Whitfield0" in people or any(p.startswith("Dana Whitfield") for p in people)
 
 
+def test_a_long_article_in_a_batch_is_parsed_in_pieces_and_gives_the_whole_parse_tables(
+    nlp, tmp_path, monkeypatch
+):
+    from newsdossier.text import nlp as nlp_module
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "long.txt").write_text(long_text(3_000), encoding="utf-8")
+    (folder / "short.txt").write_text(RELATIVE, encoding="utf-8")
+    (folder / "manifest.csv").write_text("path,published\nlong.txt,2023-03-09\nshort.txt,2023-03-09\n")
+    whole = tmp_path / "whole"
+    assert main(["batch", str(folder), "--out", str(whole), "--formats", "none"]) == 0
+    # Scaled down as above: pieces of 400 characters, and a model that refuses texts over 800 (E088).
+    monkeypatch.setattr(nlp_module, "PIECE_CHARS", 400)
+    monkeypatch.setattr(nlp, "max_length", 800)
+    cut: list[int] = []
+    pieces = nlp_module.pieces
+    monkeypatch.setattr(nlp_module, "pieces", lambda text, size: cut.append(len(text)) or pieces(text, size))
+    out = tmp_path / "pieces"
+    assert main(["batch", str(folder), "--out", str(out), "--formats", "none"]) == 0
+    assert cut == [len(long_text(3_000))]  # only the long one is cut; the short one goes through nlp.pipe
+    for name in ("long", "short"):
+        for table in ("actors.csv", "claims.csv", "timeline.csv", "mentions.csv"):
+            assert (out / name / table).read_bytes() == (whole / name / table).read_bytes(), (name, table)
+
+
 def test_a_short_text_is_parsed_as_before(nlp):
     from newsdossier.text.nlp import parse
 

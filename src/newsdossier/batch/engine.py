@@ -38,6 +38,7 @@ from newsdossier.batch import corpus
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
 from newsdossier.paths import REPORT_FILES
+from newsdossier.text import nlp as nlp_text
 from newsdossier.text.article import MANIFEST_NAME, Article, ManifestRow, decode, load_article, parse_date
 from newsdossier.text.nlp import get_nlp, model_name
 
@@ -263,7 +264,7 @@ def _load(task: Task) -> Article:
     )
 
 
-def _parse_all(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
+def _pipe_all(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
     """Docs for texts via nlp.pipe; if the pipe breaks, the rest one by one, an error in a doc's place."""
     done = 0
     try:
@@ -276,6 +277,24 @@ def _parse_all(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
     for text in texts[done:]:
         try:
             yield nlp(text)
+        except Exception as err:  # noqa: BLE001 - the error is that article's failure reason
+            yield err
+
+
+def _parse_all(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
+    """Docs for texts in order: short ones batched through nlp.pipe, a long one in pieces as nlp.parse does.
+
+    A long text on one Doc would take time and memory faster than its length (and spaCy refuses one over
+    its max_length); in pieces of whole paragraphs it costs in proportion to its length.
+    """
+    limit = nlp_text.PIECE_CHARS
+    short = _pipe_all(nlp, [text for text in texts if len(text) <= limit], batch_size)
+    for text in texts:
+        if len(text) <= limit:
+            yield next(short)
+            continue
+        try:
+            yield nlp_text.parse(text, nlp)
         except Exception as err:  # noqa: BLE001 - the error is that article's failure reason
             yield err
 
