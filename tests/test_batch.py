@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from newsdossier import tables
+from newsdossier import outdir, tables
 from newsdossier.batch import engine as batch
 from newsdossier.batch.engine import DONE, FAILURES, collect_tasks, run_batch
 from newsdossier.extract.stages import DOSSIER_TABLES
@@ -281,7 +281,9 @@ def test_an_interrupt_leaves_no_half_written_file_and_the_rerun_finishes(tmp_pat
     with pytest.raises(KeyboardInterrupt):
         run_batch(folder, out, corpus_formats=(), progress=False)
     monkeypatch.setattr(tables.os, "replace", real_replace)
-    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no temporary file left
+    assert not [
+        p for p in out.rglob("*") if p.name.startswith(".") and p.name != outdir.LOCK
+    ]  # no temporary file left
     assert sum((out / name / DONE).exists() for name in GOOD) == 1
     assert not (out / "actors.parquet").exists()
     result = run_batch(folder, out, corpus_formats=(), progress=False)
@@ -653,7 +655,9 @@ def test_a_killed_worker_costs_only_its_own_articles(tmp_path):
     again = run_batch(folder, out, progress=False)
     assert (again.done, again.skipped, again.failures) == (len(lost), 16 - len(lost), [])
     assert len(pd.read_parquet(out / "articles.parquet")) == 16
-    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # nothing half-written is left
+    assert not [
+        p for p in out.rglob("*") if p.name.startswith(".") and p.name != outdir.LOCK
+    ]  # nothing half-written is left
 
 
 def test_many_parts_are_merged_into_one_and_the_corpus_stays_the_same(tmp_path, monkeypatch):
