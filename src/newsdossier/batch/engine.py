@@ -1,13 +1,14 @@
 """Batch runs over folders of articles: fault-isolated, resumable, on local processes or on Dask.
 
-The unit of work is `process_chunk`: a few articles read, parsed together with `nlp.pipe` (the
-model is loaded once per worker process) and analysed one by one with `pipeline.analyse`; a bad
-article becomes a failure record and never stops the others. Each article's tables go to
-OUT/<article>/ as `extract` writes them, the chunk's rows to one part of the corpus store
-(batch/corpus.py), then a done marker per article (written last, naming its part) says the article
-is finished, so a re-run skips it. A worker that dies costs its own chunk only. At the end the
-parent process brings the corpus files up to date (only when the corpus changed) and, when asked,
-renders the corpus report.
+The unit of work is `process_chunk`: a few articles read, parsed together with `nlp.pipe` (a long
+one in pieces, as `nlp.parse` does; the model is loaded once per worker process) and analysed one by
+one with `pipeline.analyse`; a bad article becomes a failure record and never stops the others. Each
+article's tables go to OUT/<article>/ as `extract` writes them, the chunk's rows to one part of the
+corpus store (batch/corpus.py), then a done marker per article (written last, naming its part) says
+the article is finished, so a re-run skips it. A worker that dies costs its own chunk only. At the
+end the parent process brings the corpus files up to date (only when the corpus changed) and, when
+asked, renders the corpus report. The whole batch holds OUT's lock (outdir.locked): one batch writes
+at a time.
 """
 
 from __future__ import annotations
