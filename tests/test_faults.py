@@ -743,3 +743,13 @@ def test_a_link_to_the_article_named_like_an_output_is_refused_too(tmp_path, cap
     code = main(["run", str(folder / "report.html"), "--out", str(folder)])
     assert code == 2 and "report.html" in one_error_line(capsys)
     assert (folder / "report.html").is_symlink() and original.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_a_batch_list_with_a_title_over_two_lines_keeps_it(tmp_path):
+    from newsdossier.batch.engine import read_manifest_rows
+
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    listing = tmp_path / "list.csv"
+    listing.write_text('path,published,title,source\na.txt,2024-02-28,"Harbour deal:\nthe vote",Gazette\n')
+    rows, broken = read_manifest_rows(listing)
+    assert broken == [] and [r.title for r in rows] == ["Harbour deal:\nthe vote"]

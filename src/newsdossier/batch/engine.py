@@ -18,6 +18,7 @@ import csv
 import dataclasses
 import functools
 import hashlib
+import io
 import json
 import logging
 import math
@@ -122,17 +123,21 @@ def read_manifest_rows(manifest: Path) -> tuple[list[ManifestRow], list[CorpusFa
         )
 
     if manifest.suffix.lower() == ".csv":
-        reader = csv.DictReader(text.splitlines())
+        # newline="" lets a quoted cell hold a line break (a title over two lines), as CSV allows
+        reader = csv.DictReader(io.StringIO(text, newline=""))
         if "path" not in (reader.fieldnames or []):
             raise InputError(f"{manifest}: a manifest needs a 'path' column (and published, title, source)")
-        for row in reader:
-            line = reader.line_num
-            if None in row:  # more cells than the header has columns
-                bad(line, "more cells than the header has columns (an unquoted comma?)")
-            elif not _cell(row.get("path")):
-                bad(line, "no path")
-            else:
-                rows.append(ManifestRow(line, *(_cell(row.get(c)) for c in _FIELDS)))
+        try:
+            for row in reader:
+                line = reader.line_num
+                if None in row:  # more cells than the header has columns
+                    bad(line, "more cells than the header has columns (an unquoted comma?)")
+                elif not _cell(row.get("path")):
+                    bad(line, "no path")
+                else:
+                    rows.append(ManifestRow(line, *(_cell(row.get(c)) for c in _FIELDS)))
+        except csv.Error as err:
+            raise InputError(f"{manifest}, line {reader.line_num}: not a valid CSV row ({err})") from err
     elif manifest.suffix.lower() in (".jsonl", ".ndjson"):
         for line, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
