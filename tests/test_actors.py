@@ -197,7 +197,7 @@ def test_title_from_apposition(nlp, text, name, title):
     "text, country, demonym",
     [
         ("Danish citizens were told to leave the area immediately.", "Denmark", "Danish"),
-        ("Kenyan Trade Minister Joseph Kamotho was hurt in the blast.", "Kenya", "Kenyan"),
+        ("Kenyan Trade Minister Daniel Otieno was hurt in the blast.", "Kenya", "Kenyan"),
     ],
 )
 def test_demonym_attests_its_country(nlp, text, country, demonym):
@@ -459,7 +459,7 @@ def test_works_awards_events_and_common_words_are_not_actors(nlp, text, ents, th
         # letters after a person's name
         ("Jane Doe FRS gave the lecture.", [(0, 3, "PERSON")], {"Jane Doe"}),
         # two places joined by a comma
-        ("They sailed to Algoa Bay, Cape Colony.", [(3, 8, "GPE")], {"Algoa Bay", "Cape Colony"}),
+        ("They sailed to Brennow Bay, Kestrel Colony.", [(3, 8, "GPE")], {"Brennow Bay", "Kestrel Colony"}),
         # an organisation glued to the next person's name
         (
             "Ana Ruiz spoke. The Council on Coastal Relations Ana Ruiz agreed.",
@@ -598,7 +598,7 @@ def test_organisation_forms_merge(nlp, text, ents, name, forms):
 @pytest.mark.parametrize(
     "text, ents, name, kind",
     [
-        ("Delegates met at the Moscone Center.", [(4, 6, "ORG")], "Moscone Center", "location"),
+        ("Delegates met at the Harlow Center.", [(4, 6, "ORG")], "Harlow Center", "location"),
         (
             "She joined the Center for Coastal Study.",
             [(3, 7, "ORG")],

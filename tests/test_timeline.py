@@ -243,13 +243,13 @@ def test_the_mod_of_a_date_reaches_the_timeline(timeline, text, mod):
 def test_narrative_days_run_on_until_another_date(nlp):
     text = (
         "Shares fell on Monday. Traders were nervous. "
-        "The company was founded in 1990. Its shares are at a level not seen since last September."
+        "The company was founded in 1990. Its share price is at its highest since last November."
     )
     doc = nlp(text)
     sents = sentences(doc)
     timexes = find_timexes(doc, published=dt.date(2021, 3, 10))
     days = narrative_days(doc, sents=sents, timexes=timexes, published=dt.date(2021, 3, 10))
-    # Monday runs on; "in 1990" leaves the day; "since last September" bounds a stretch, dates nothing
+    # Monday runs on; "in 1990" leaves the day; "since last November" bounds a stretch, dates nothing
     assert [days[s.sentence_id] for s in sents] == [dt.date(2021, 3, 8), dt.date(2021, 3, 8), None, None]
     assert 3 not in sentence_dates(doc, sents=sents, timexes=timexes)
 

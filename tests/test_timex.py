@@ -143,8 +143,8 @@ def test_day_before_an_event_is_not_counted_from_the_last_date(tag):
 
 
 def test_second_day_of_a_range(tag):
-    values = _values(tag("The summit will be held on April 24 and 25.", "1999-02-10"))
-    assert values == {"April 24": "1999-04-24", "25": "1999-04-25"}
+    values = _values(tag("The summit will be held on May 12 and 13.", "2021-03-10"))
+    assert values == {"May 12": "2021-05-12", "13": "2021-05-13"}
 
 
 NON_DATES = [
@@ -300,7 +300,7 @@ CLOCK_TIMES = [
     ("The rocket lifts off at 0800 UTC.", "0800 UTC", "2021-03-10T08:00Z"),
     ("The polls close at 12:00 UTC Monday.", "12:00 UTC Monday", "2021-03-15T12:00Z"),
     ("The strike begins at 3 p.m. local time.", "3 p.m. local time", "2021-03-10T15:00"),
-    ("In a speech at 16:00 UTC today, the president spoke.", "16:00 UTC today", "2021-03-10T16:00Z"),
+    ("At 09:30 UTC today, the minister spoke.", "09:30 UTC today", "2021-03-10T09:30Z"),
     ("The quake struck on Sunday at 14:35 GMT.", "14:35 GMT", "2021-03-07T14:35Z"),
     ("The train left at 18:05 on Monday.", "18:05", "2021-03-08T18:05"),
 ]
@@ -345,7 +345,7 @@ def test_numbers_inside_names_are_not_years(tag, text):
         ("The Class of 2020 graduated online.", "2020"),
         ("Summer 2019 was hot.", "Summer 2019"),
         ("Fans flocked to the World Cup 2010 final.", "2010"),
-        ("Apple showed the phone at WWDC 2007.", "2007"),
+        ("Brennow Mobile showed the phone at KTX 2007.", "2007"),
     ],
 )
 def test_years_after_date_words_and_openers_stay_years(tag, text, expression):
