@@ -34,7 +34,7 @@ def verb_tense(verb: Token) -> str:
         head_verb = governing_verb(verb.head)
         return verb_tense(head_verb) if head_verb is not None and head_verb.i != verb.i else UNKNOWN
     # "planned a rally on Saturday": a plan told in the past is still for a day ahead ("set" in
-    # the past tense is mostly "set Friday as the deadline", already passed)
+    # the past tense is mostly "named Monday as the cut-off", already passed)
     if (
         verb.lemma_ in _SCHEDULE_LEMMAS
         and verb.dep_ != "xcomp"

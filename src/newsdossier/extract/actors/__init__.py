@@ -7,7 +7,7 @@ The step (``step.py``) runs these passes over spaCy's entities, one module each:
    to a person's name, names joined by commas and photo credits ("Jane Doe/Canadian Press");
    join organisation fragments ("US" + "Commerce Department"); retype obvious mistakes;
 2. ``recall``: names NER missed: capitalised runs ending in an organisation or place head word
-   ("Squadron Officer School") and gazetteer places (mentions with how ``rule``);
+   ("Harbour Pilot School") and gazetteer places (mentions with how ``rule``);
 3. ``titles``: roles from pre-name modifiers ("Brazilian Foreign Minister X"), appositions ("X, a
    spokesman"; "its Chair, X") and copulas ("X is the director of Y");
 4. merging: ``people`` by full name, surname, first name and spelling variants; ``organisations``

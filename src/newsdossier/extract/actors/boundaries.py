@@ -30,7 +30,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if possessive is not None:  # "Acme's C.E.O.": what follows the owner is another thing
         end = possessive
     closing = next((t.i for t in doc[start:end] if t.text in {")", "]"}), None)
-    if closing is not None and closing + 1 < end:  # "Phil] Gramm": an editor's bracket is no name
+    if closing is not None and closing + 1 < end:  # "Tom] Reed": an editor's bracket is no name
         start = closing + 1
     while end - 1 > start and (
         doc[end - 1].tag_ == "POS"
@@ -43,7 +43,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _comma_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """An entity that joins names with commas ("Algoa Bay, Cape Colony"), as one entity per name.
+    """An entity that joins names with commas ("Brennow Bay, Kestrel Colony"), as one entity per name.
 
     Only places, and organisations whose last piece is a gazetteer place ("University of X,
     Berkeley"); each piece must hold a capitalised word and be no name suffix ("Jr.").
@@ -55,7 +55,7 @@ def _comma_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int,
     if label == "ORG" and not (
         lexicon.place_named(doc[commas[-1] + 1 : end].text) or heads <= lexicon.ORG_HEADS
     ):
-        return [(start, end, label)]  # "Maintenance, Repair and Overhaul" is one name; "X, Berkeley" two
+        return [(start, end, label)]  # "Research, Design and Testing" is one name; "X, Berkeley" two
     bounds = [start, *commas, end]
     pieces = [(a + (a != start), b) for a, b in zip(bounds, bounds[1:])]
     for a, b in pieces:
@@ -131,7 +131,7 @@ def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool =
             or token.is_sent_start
             or token.lower_ in lexicon.CAPTION_WORDS
             or token.lower_ in lexicon.POST_NOMINALS  # "Jane Doe FRS": letters after a name are no name
-            or token.lower_ in lexicon.TITLE_QUALIFIERS  # "... Policy Acting Director X": a title begins
+            or token.lower_ in lexicon.TITLE_QUALIFIERS  # "... Planning Acting Director X": a title begins
             and end + 1 < len(doc)
             and is_title_token(doc[end + 1])
         ):
@@ -181,7 +181,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
         if label in {"PERSON", "ORG"}:
             prefix_end, name_start = _split_person(doc, start, end)
             if label == "ORG" and 1 <= end - name_start <= 3 and name_start > start:
-                label = "PERSON"  # "Huawei CFO Jane Doe" read as one organisation
+                label = "PERSON"  # "Acme CFO Jane Doe" read as one organisation
             if label == "PERSON" and name_start > start:
                 if prefix_end > start:  # "Palace spokesman X": the affiliation is an entity of its own
                     cands.append(Cand(start, prefix_end, _prefix_label(doc[start:prefix_end])))
@@ -207,7 +207,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
         if cand.label in {"ORG", "PERSON"} and not cand.chars:
             cand.end = _extend_name(doc, cand.start, cand.end, taken, org=cand.label == "ORG")
             taken.update(range(cand.start, cand.end))
-    # a span swallowed by an extension ("Canada" in "Public Health Agency of Canada") is no mention
+    # a span swallowed by an extension ("Norway" in "Water Safety Agency of Norway") is no mention
     inside = [
         c
         for c in joined
@@ -281,7 +281,7 @@ def _keep(doc: Doc, cand: Cand) -> bool:
         is_title_token(t) or t.lemma_ in lexicon.TITLE_HEADS for t in span
     ):
         return False
-    # "Liberal MLA": a person's name never ends in an upper-case title
+    # "Green MP": a person's name never ends in an upper-case title
     return not (cand.label == "PERSON" and span[-1].is_upper and is_title_token(span[-1]))
 
 

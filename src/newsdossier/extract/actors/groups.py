@@ -53,7 +53,7 @@ def find_groups(doc: Doc, taken: set[int]) -> list[Cluster]:
             continue
         start = mods[0].i if mods else root.i
         if all(i in taken for i in range(start, root.i + 1)):
-            continue  # "United Auto Workers" is a named organisation already
+            continue  # "United Ferry Workers" is a named organisation already
         if any(i in taken for i in range(start, root.i + 1)) and not any(t.ent_type_ for t in mods):
             continue
         cand = Cand(start, root.i + 1, "GROUP", how="group")

@@ -1,8 +1,8 @@
 """Pass 5, types and scope: what kind of actor a cluster is, and whether it is an actor at all.
 
-NER's label is the weakest evidence. A head word ("Carnegie Hall", "Ministry of Health") types a
+NER's label is the weakest evidence. A head word ("Kestrel Hall", "Ministry of Health") types a
 name; a title ("Professor X") or a known full name makes a person; a gazetteer place with no
-person evidence is a location. Names of works, awards, events and products ("Teen Choice
+person evidence is a location. Names of works, awards, events and products ("Harbour Film
 Awards", "the film X", a quoted title) are no actors and leave the table.
 """
 
@@ -50,7 +50,7 @@ def _quoted(doc: Doc, cand: Cand) -> bool:
 
 
 def _year_after(doc: Doc, cand: Cand) -> bool:
-    """The name is followed by a bracketed year ("Watchmen (2009)"), as works are cited."""
+    """The name is followed by a bracketed year ("Glass Rivers (2004)"), as works are cited."""
     end = cand.end
     return (
         end + 2 < len(doc)
@@ -103,7 +103,7 @@ def _common_word(doc: Doc, cluster: Cluster) -> bool:
 
 
 def _product_spelling(doc: Doc, cand: Cand) -> bool:
-    """A name spelt as products are ("iPod Nano", "eReader X"): a lower-case letter, then capitals."""
+    """A name spelt as products are ("eReader Mini", "eReader X"): a lower-case letter, then capitals."""
     return any(
         len(t.text) > 2 and t.text[0].islower() and t.text[1].isupper() for t in doc[cand.start : cand.end]
     )
@@ -131,7 +131,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True
     lasts = {doc[c.end - 1].lower_ for c in named if c.end - c.start > 1}
     if lasts and lasts <= lexicon.OUT_OF_SCOPE_HEADS and not heads & lexicon.ORG_HEADS:
-        return True  # "Newcomer of the Year Award": an award whatever it is of
+        return True  # "Rookie of the Season Award": an award whatever it is of
     singles = {doc[c.start].lower_ for c in named if c.end - c.start == 1}
     if (
         len(singles) == 1
@@ -143,7 +143,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     if cluster.kind == "person" and any(c.title for c in cluster.cands):
         return False  # "Professor X" is a person whatever else is said of the name
     if any(doc[c.start].lower_ in lexicon.OUT_OF_SCOPE_CUES and c.end - c.start > 1 for c in named):
-        return True  # "Spacecraft Stardust", "Album X": the name says what the thing is
+        return True  # "Spacecraft Kestrel", "Album X": the name says what the thing is
     if _common_word(doc, cluster):
         return True
     if any(_web_address(surface(doc, c)) for c in named):
@@ -151,7 +151,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     if any(_product_spelling(doc, c) for c in named) and not heads & lexicon.ORG_HEADS:
         return True
     if cluster.kind == "location":
-        return False  # "Paris (1927)", "“Montmartre”": places are not cited like works
+        return False  # "Paris (1927)", "“Brennow”": places are not cited like works
     if all(_quoted(doc, c) for c in named):
         return True
     if any(_cue_noun(doc, c) for c in named):
@@ -159,12 +159,13 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS):
         return False  # "appeared in the Daily Post": a newspaper is an organisation
     if cluster.kind == "organization" and any(_year_after(doc, c) for c in named):
-        return True  # "Watchmen (2009)": a work cited with its year (a person's year is a life or a citation)
+        # "Glass Rivers (2004)": a work cited with its year (a person's year is a life or a citation)
+        return True
     return any(_work_verb(doc, c) for c in named)
 
 
 def _full_person_words(doc: Doc, clusters: list[Cluster]) -> set[str]:
-    """Every word of the multi-word names of people, so "Exeter" the surname is never a city."""
+    """Every word of the multi-word names of people, so "Marlow" the surname is never a city."""
     return {
         w
         for k in clusters
@@ -186,15 +187,15 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
     places = heads & lexicon.PLACE_HEADS | _facility_ends(doc, cluster)
     orgs = heads & (lexicon.ORG_HEADS - lexicon.PLACE_HEADS) - places
     if places and not orgs:
-        cluster.kind = "location"  # "Carnegie Hall", "Union Station": buildings and sites are places
+        cluster.kind = "location"  # "Kestrel Hall", "Brennow Station": buildings and sites are places
     elif orgs:
-        cluster.kind = "organization"  # "Harrow School", "Ministry of Health"
+        cluster.kind = "organization"  # "Kestrel School", "Ministry of Health"
     elif titled:
         cluster.kind = "person"  # "Professor X" read as an organisation
     elif cluster.kind == "person" and _is_place(doc, cluster, person_words):
-        cluster.kind = "location"  # "Exeter" read as a PERSON, and no one in the text has that name
+        cluster.kind = "location"  # "Marlow" read as a PERSON, and no one in the text has that name
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
-        cluster.kind = "person"  # "Jean Cocteau" read as an organisation
+        cluster.kind = "person"  # "Jean Dubois" read as an organisation
 
 
 def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
@@ -215,7 +216,7 @@ def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
         words = [p.lower() for p in parts]
         if (
             lexicon.is_given_name(parts[0])
-            and not lexicon.country_named(parts[0])  # "China Eastern Airlines"
+            and not lexicon.country_named(parts[0])  # "Harlow Eastern Airlines"
             and not any(lexicon.place_named(p) or lexicon.country_of_demonym(p) for p in parts[1:])
             and not any(w in _NOT_PERSONAL for w in words)
             and not lexicon.place_named(" ".join(parts))
@@ -225,7 +226,7 @@ def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
 
 
 def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
-    """Facility words that end a name ("Moscone Center", "Auckland Hospital"): the building, a place.
+    """Facility words that end a name ("Harlow Center", "Brennow Hospital"): the building, a place.
 
     "Center for Advanced Study" is headed before "for", so it stays an organisation.
     """

@@ -32,7 +32,7 @@ def _is_metonym(doc: Doc, cand: Cand) -> bool:
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:  # "talks between the East and Beijing"
         token = token.head
     if token.dep_ == "poss" and token.head.pos_ == "PROPN":
-        return False  # "London's Webber Academy": the city's, not the government's
+        return False  # "London's Kestrel Academy": the city's, not the government's
     if token.dep_ in {"nsubj", "nsubjpass", "poss", "dative", "agent"}:
         return True
     if token.dep_ == "pobj":
@@ -63,7 +63,7 @@ def _initials(name: str) -> set[str]:
     """Acronyms a name could have: initials of all words or of content words, with or without a country."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
     out = set()
-    for start in (0, 1):  # "U.S. Federal Bureau of Investigation" is the FBI
+    for start in (0, 1):  # "the Federal Bureau of Investigation" is the FBI
         if start and not lexicon.country_named(words[0]):
             continue
         rest = words[start:]
@@ -169,8 +169,8 @@ def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Merge a short org or place name into the longer one it starts ("Acme" -> "Acme Foods").
 
-    A name of two words or more merges only when one longer name starts with it ("China Eastern"
-    -> "China Eastern Airlines"), and never when its last word is a head ("Acme Group").
+    A name of two words or more merges only when one longer name starts with it ("Harlow Eastern"
+    -> "Harlow Eastern Airlines"), and never when its last word is a head ("Acme Group").
     """
     for short in clusters:
         if not short.cands or short.kind not in {"organization", "location"} or short.country:
@@ -179,7 +179,7 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if words[-1] in lexicon.ORG_HEADS or is_acronym(surface(doc, short.cands[0])):
             continue
         if short.kind == "location" and lexicon.place_named(short.key):
-            continue  # "Oakland" is its own city beside the "Oakland Bay Bridge"
+            continue  # "Oakland" is its own city beside the "Oakland Harbor"
         longer = [
             k
             for k in clusters
@@ -190,7 +190,7 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             and k.key.split()[: len(words)] == words
             and len(k.key.split()) > len(words)
         ]
-        # a place unknown to the gazetteer merges into the one longer place it starts ("Levico Terme")
+        # a place unknown to the gazetteer merges into the one longer place it starts ("Brennow Terme")
         if longer and (len(words) == 1 and short.kind == "organization" or len(longer) == 1):
             absorb(min(longer, key=lambda k: len(k.key)), short, "alias")
     return [k for k in clusters if k.cands]

@@ -7,28 +7,28 @@ from spacy.tokens import Doc
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import Cand, Cluster, is_acronym, name_words, surface
 
-# Words that end a name's run without being a surname ("George Floyd Justice [in Policing Act]").
+# Words that end a name's run without being a surname ("Mark Hill Safety [Act]").
 _NOT_SURNAMES = lexicon.TITLE_HEADS | lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Two full names of one person: same surname, first names equal or one a prefix ("Sam"/"Samuel").
 
-    Also the same words in another order ("Higuchi Ichiyo" / "Ichiyo Higuchi"), a three-word name
+    Also the same words in another order ("Tanaka Emi" / "Emi Tanaka"), a three-word name
     and its first two words ("Anne Marie" in "Anne Marie Dubois"), and two three-word names that
-    differ only in the first ("Peter Charles Dubois" / "Pierre Charles Dubois").
+    differ only in the first ("Paul Henri Dubois" / "Pablo Henri Dubois").
     """
     short, long_ = sorted((a, b), key=len)
     if sorted(a) == sorted(b):
         return True
-    # "Anne Marie" in "Anne Marie Dubois"; not "George Floyd" in "George Floyd Justice [Act]"
+    # "Anne Marie" in "Anne Marie Dubois"; not "Mark Hill" in "Mark Hill Safety [Act]"
     if len(short) >= 2 and len(long_) == len(short) + 1 and long_[: len(short)] == short:
         return long_[-1] not in _NOT_SURNAMES
     if a[-1] != b[-1]:
         return False
     if len(short) >= 3 and long_[-2:] == short[-2:]:
         return True
-    if long_[-len(short) :] == short:  # "Bin Laden" in "Osama Bin Laden"
+    if long_[-len(short) :] == short:  # "Abu Karim" in "Said Abu Karim"
         return True
     return a[0].startswith(b[0]) or b[0].startswith(a[0])
 
@@ -72,7 +72,7 @@ def _nearest(fits: list[Cluster], cand: Cand) -> Cluster | None:
 
 
 def relabel_people(doc: Doc, cands: list[Cand]) -> None:
-    """Relabel ORG/GPE spans that are a known person's name ("Jones", "Seth Jones", "Helga") as PERSON."""
+    """Relabel ORG/GPE spans that are a known person's name ("Jones", "Ann Jones", "Helga") as PERSON."""
     full = [name_words(doc, c) for c in cands if c.label == "PERSON"]
     surnames = {w[-1] for w in full if len(w) > 1}
     first_names = {w[0] for w in full if len(w) > 1}

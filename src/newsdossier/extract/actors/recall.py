@@ -3,10 +3,10 @@
 Two rules, both on tokens no entity covers:
 
 * a run of capitalised proper nouns (with "of", "for", "and", "the" inside) that ends in an
-  organisation or place head word ("Squadron Officer School", "Montparnasse Cemetery") is an
+  organisation or place head word ("Harbour Pilot School", "Brennow Cemetery") is an
   organisation or a place;
 * a single capitalised proper noun that the gazetteer knows as a city, US state, continent or
-  country ("Cincinnati", "Bohemia") is a place.
+  country ("Cincinnati", "Kestria") is a place.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def _label(doc: Doc, start: int, end: int) -> str:
 def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Organisation and place names no entity covers (see the module docstring).
 
-    A run right after an organisation and "and" ("European Aeronautic Defence" + "and Space
+    A run right after an organisation and "and" ("Northern Aviation" + "and Space
     Company") completes that organisation's name instead.
     """
     taken = {i for c in cands for i in range(c.start, c.end)}

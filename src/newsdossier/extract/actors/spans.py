@@ -121,7 +121,7 @@ def cluster_name(doc: Doc, cluster: Cluster) -> str:
 
 
 def fold(text: str) -> str:
-    """Text without accents, so spelling variants of one name compare equal ("Hadīd", "Hadid")."""
+    """Text without accents, so spelling variants of one name compare equal ("Farīd", "Farid")."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 

@@ -81,7 +81,7 @@ def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """A lone one-word "person" that starts exactly one organisation's name is that organisation.
 
-    ("Cerberus" after "Cerberus Capital Management"); a person with a full name or a title is
+    ("Talbot" after "Talbot Capital Management"); a person with a full name or a title is
     left alone.
     """
     orgs = [k for k in clusters if k.kind == "organization" and not k.country]
@@ -140,7 +140,7 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     for cand in cands:  # a lone capital read as a PERSON is a place, unless a person has that name
         if cand.label == "GPE" and surface(doc, cand).lower() in person_words:
             cand.label = "PERSON"
-        elif (  # "Saint Jerome" read as a place (a town's name) when the text names the person
+        elif (  # "Saint Albin" read as a place (a town's name) when the text names the person
             cand.label in {"GPE", "LOC"}
             and cand.end - cand.start >= 2
             and doc[cand.start].lower_ in lexicon.HONORIFICS

@@ -430,11 +430,11 @@ def _not_a_statement(span: Span) -> bool:
     if first.lower_ == "according":
         return True  # "X said, according to the complaint": the source, not a statement
     question = first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
-    # only a wh-word of the clause itself: "when you live by the pen, you die by it" opens a subclause
+    # only a wh-word of the clause itself: "when you work all night, you sleep all day" opens a subclause
     if not question or first == span.root or first.head == span.root:
         return question
     # "how long he stayed", "which members will retire": the wh-word through a word of the clause itself;
-    # through a verb it opens a subclause instead ("when you live by the pen, you die by it")
+    # through a verb it opens a subclause instead ("when you work all night, you sleep all day")
     return first.head.head == span.root and first.head.pos_ not in ("VERB", "AUX")
 
 

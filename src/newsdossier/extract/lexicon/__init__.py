@@ -75,14 +75,14 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _ORGANISA
 LOCATIVE_PREPS = _PLACES["locative_preps"]
 # Verbs whose object is a place to go to ("visit Paris"), so a capital there is the city.
 MOTION_VERBS = _PLACES["motion_verbs"]
-# Head words of the names of buildings, sites and features ("Carnegie Hall" is a place).
+# Head words of the names of buildings, sites and features ("Kestrel Hall" is a place).
 PLACE_HEADS = _PLACES["heads"]
 # Place and organisation heads that are also common surnames: they never retype a person.
 SURNAME_HEADS = _PLACES["surname_heads"]
-# Organisation heads that name the building when they end a name ("Moscone Center").
+# Organisation heads that name the building when they end a name ("Harlow Center").
 FACILITY_ENDS = _PLACES["facility_ends"]
 
-# Head words of names that are no actor: awards, events, plans, works ("Teen Choice Awards").
+# Head words of names that are no actor: awards, events, plans, works ("Harbour Film Awards").
 OUT_OF_SCOPE_HEADS = _SCOPE["heads"]
 # Nouns beside a name that make it a work, product or event ("the film X").
 OUT_OF_SCOPE_CUES = _SCOPE["cues"]

@@ -1,6 +1,6 @@
 """Given names, from the US Census first-name lists that the `names` package ships (MIT, public data).
 
-Used as evidence that a name NER typed as an organisation or place is a person's ("Jean Cocteau").
+Used as evidence that a name NER typed as an organisation or place is a person's ("Jean Dubois").
 """
 
 from __future__ import annotations

@@ -66,7 +66,7 @@ _EDGE = (
     r"(?:(?P<edge>early|earlier|late|later|mid|the middle of|the end of|the beginning of|the start of)"
     r"[\s-]+)?"
 )
-# the day a clock time may name after it: "12:00 UTC Monday", "16:00 UTC today"
+# the day a clock time may name after it: "12:00 UTC Monday", "09:30 UTC today"
 _CLOCK_DAY = r"(?:,?\s+" + _WDAY + r"|\s+(?P<deix>today|yesterday|tomorrow|tonight)\b)?"
 _B = r"(?<![\w$.-])"  # a candidate never starts inside a word, a number or an amount
 _W = r"(?<![\w-])"  # a word-led candidate never starts inside a word ("blast Friday")
@@ -411,7 +411,7 @@ def _name_like(token: Token) -> bool:
     if not token.text[:1].isupper() or token.lower_.rstrip(".") in _DATE_WORDS:
         return False
     if (token.text.isupper() and len(token.text) > 1) or token.lower_ in _EDITION_NOUNS:
-        return False  # an event's edition is its year: "WWDC 2005", "World Cup 2010", "Expo 2020"
+        return False  # an event's edition is its year: "KTX 2005", "World Cup 2010", "Expo 2020"
     if token.is_sent_start or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
         return False
     return not token.like_num

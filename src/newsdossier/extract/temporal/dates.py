@@ -166,7 +166,7 @@ def norm_century(cand: Candidate, ctx: Context) -> Value | None:
 
 
 def norm_time(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "10:35 a.m.", "9 a.m. EST Tuesday"; a bare time gets its day later."""
+    """Expressions like "10:35 a.m.", "8 a.m. PST Friday"; a bare time gets its day later."""
     g = cand.match.groupdict()
     hour, minute = int(g["h"]), int(g["min"] or 0)
     if not (1 <= hour <= 12 and minute < 60):

@@ -47,7 +47,7 @@ def sentence_dates(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
     return dict(sorted(out.items()))
 
 
-# A date after these words bounds a stretch of time ("not seen since last September"): it is not
+# A date after these words bounds a stretch of time ("its highest since last November"): it is not
 # the time of what the sentence reports.
 _BOUNDS = {"since", "until", "till"}
 

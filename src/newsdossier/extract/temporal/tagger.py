@@ -64,7 +64,7 @@ _SECOND_DAY = re.compile(r"(?:\s*(?:-|–|and|to|through|or)\s*)(\d{1,2})(?![\d%
 
 
 def _day_lists(text: str, timexes: list[Timex]) -> list[Timex]:
-    """Add the second day of "April 24 and 25" or "May 3-5", which borrows the first day's month."""
+    """Add the second day of "June 8 and 9" or "May 3-5", which borrows the first day's month."""
     out = []
     for t in timexes:
         out.append(t)
