@@ -113,6 +113,26 @@ def test_a_folder_that_is_not_a_run_folder_keeps_the_users_files(tmp_path, capsy
     assert snapshot(folder) == before
 
 
+def test_extract_into_a_folder_that_is_not_a_run_folder_keeps_the_users_tables(tmp_path, capsys):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "actors.csv").write_text("my own actors\n")
+    (folder / "timexes.csv").write_text("my own dates\n")
+    before = snapshot(folder)
+    code = main(["extract", str(DATA / "harbour.txt"), "--out", str(folder)])
+    line = one_error_line(capsys)
+    assert code == 2 and "not a newsdossier run folder" in line and "actors.csv, timexes.csv" in line
+    assert snapshot(folder) == before
+
+
+def test_extract_twice_into_its_own_folder_replaces_its_tables(tmp_path, capsys):
+    folder = tmp_path / "out"
+    assert main(["extract", str(DATA / "harbour.txt"), "--out", str(folder)]) == 0
+    (folder / "actors.csv").write_text("stale\n")
+    assert main(["extract", str(DATA / "harbour.txt"), "--out", str(folder)]) == 0
+    assert (folder / "actors.csv").read_text() != "stale\n"
+
+
 def test_a_rerun_replaces_only_its_own_files_and_leaves_no_old_ones(tmp_path, fake_kernels):
     folder = tmp_path / "run"
     runner.run_article(DATA / "harbour.txt", folder, formats=(), progress=lambda m: None)

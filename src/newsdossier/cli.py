@@ -23,14 +23,14 @@ def fail(message: str) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write actors.csv, claims.csv and timeline.csv (and mentions.csv) without notebooks."""
     from newsdossier import outdir
-    from newsdossier.extract.pipeline import analyse, write_tables
-    from newsdossier.run.steps import TABLES
+    from newsdossier.extract.pipeline import analyse, table_files, write_tables
     from newsdossier.text.article import load_article
 
     out = Path(args.out)
     article = load_article(args.article, published=args.published)  # bad input: nothing written
     outdir.check_dir(out)
-    outdir.refuse_inputs_among_outputs([Path(args.article)], out, (*TABLES, "mentions.csv"))
+    outdir.refuse_inputs_among_outputs([Path(args.article)], out, table_files())
+    outdir.refuse_foreign_files(out, table_files())  # an analyst's own actors.csv is never replaced
     outdir.make_dir(out)
     with outdir.locked(out):  # two extracts into one folder would mix their tables
         dossier = analyse(article)

@@ -62,6 +62,11 @@ def analyse(article: Article, *, nlp: Language | None = None, doc: Doc | None = 
     )
 
 
+def table_files() -> tuple[str, ...]:
+    """The file names write_tables writes, so callers can check the folder before anything is written."""
+    return tuple(stages.VALUES[name].file for name in stages.DOSSIER_TABLES)
+
+
 def write_tables(dossier: Dossier, out_dir: Path) -> dict[str, pd.DataFrame]:
     """Write the dossier's tables into out_dir (each file atomically) and return them by file name."""
     data = {
