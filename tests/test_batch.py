@@ -366,7 +366,7 @@ def test_a_manifest_without_a_path_column_is_refused(tmp_path):
 
     manifest = tmp_path / "m.csv"
     manifest.write_text("file,published\nx.txt,2024-01-01\n", encoding="utf-8")
-    with pytest.raises(InputError, match="'path' column"):
+    with pytest.raises(InputError, match="needs the columns path"):
         collect_tasks(manifest)
 
 

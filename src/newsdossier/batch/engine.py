@@ -14,11 +14,9 @@ at a time.
 from __future__ import annotations
 
 import collections
-import csv
 import dataclasses
 import functools
 import hashlib
-import io
 import json
 import logging
 import math
@@ -41,7 +39,8 @@ from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
 from newsdossier.paths import REPORT_FILES
 from newsdossier.text import nlp as nlp_text
-from newsdossier.text.article import MANIFEST_NAME, Article, ManifestRow, decode, load_article, parse_date
+from newsdossier.text.article import MANIFEST_NAME, Article, ManifestRow, load_article, parse_date
+from newsdossier.text.article import read_manifest_rows as read_list_rows
 from newsdossier.text.nlp import get_nlp, model_name
 
 log = logging.getLogger(__name__)
@@ -97,63 +96,14 @@ class BatchResult:
 
 # --- Which articles: a folder or a manifest. ---
 
-_FIELDS = ("path", "published", "title", "source")
-
-
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
 
 def read_manifest_rows(manifest: Path) -> tuple[list[ManifestRow], list[CorpusFailure]]:
-    """Read a CSV or JSONL manifest; a broken row becomes a failure, a broken file an InputError."""
-    try:
-        data = manifest.read_bytes()
-    except OSError as err:
-        raise InputError(f"{manifest}: cannot be read ({err.strerror})") from err
-    # As a single article's manifest: UTF-8 (a spreadsheet's BOM too), or UTF-16/32 with a byte-order mark.
-    text = decode(data, manifest, what="manifest")
-    rows: list[ManifestRow] = []
-    broken: list[CorpusFailure] = []
-
-    def bad(line: int, reason: str) -> None:
-        broken.append(
-            CorpusFailure(
-                f"{manifest.name}:{line}", str(manifest), "manifest", f"{manifest}, line {line}: {reason}"
-            )
-        )
-
-    if manifest.suffix.lower() == ".csv":
-        # newline="" lets a quoted cell hold a line break (a title over two lines), as CSV allows
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        if "path" not in (reader.fieldnames or []):
-            raise InputError(f"{manifest}: a manifest needs a 'path' column (and published, title, source)")
-        try:
-            for row in reader:
-                line = reader.line_num
-                if None in row:  # more cells than the header has columns
-                    bad(line, "more cells than the header has columns (an unquoted comma?)")
-                elif not _cell(row.get("path")):
-                    bad(line, "no path")
-                else:
-                    rows.append(ManifestRow(line, *(_cell(row.get(c)) for c in _FIELDS)))
-        except csv.Error as err:
-            raise InputError(f"{manifest}, line {reader.line_num}: not a valid CSV row ({err})") from err
-    elif manifest.suffix.lower() in (".jsonl", ".ndjson"):
-        for line, raw in enumerate(text.splitlines(), start=1):
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except json.JSONDecodeError as err:
-                bad(line, f"not valid JSON ({err.msg} at column {err.colno})")
-                continue
-            if not isinstance(row, dict) or not _cell(row.get("path")):
-                bad(line, 'not an object with a "path"')
-                continue
-            rows.append(ManifestRow(line, *(_cell(row.get(c)) for c in _FIELDS)))
-    else:
-        raise InputError(f"{manifest}: a manifest is a .csv or .jsonl file (path, published, title, source)")
-    return rows, broken
+    """Read a CSV or JSONL batch list; a broken row becomes a failure, a broken file an InputError."""
+    rows, broken = read_list_rows(manifest)
+    return rows, [
+        CorpusFailure(f"{manifest.name}:{line}", str(manifest), "manifest", f"{manifest}, line {line}: {why}")
+        for line, why in broken
+    ]
 
 
 def _unique_names(paths: Sequence[Path]) -> list[str]:

@@ -11,6 +11,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,30 +182,67 @@ def html_to_text(html: str) -> tuple[str, str]:
     return title, "\n\n".join(blocks) + "\n"
 
 
-def read_manifest(path: Path) -> dict[str, ManifestRow]:
-    """Read a manifest CSV (path, published, title, source) keyed by article file name.
+def _cell(value: object) -> str:
+    return "" if value is None else str(value).strip()
 
-    A row without a path (shorter than its header, say) describes no article and is left out; the batch
-    reports it. A file that cannot be read or decoded, or has no path column, is an InputError.
+
+def read_manifest_rows(
+    manifest: Path, *, required: tuple[str, ...] = ("path",)
+) -> tuple[list[ManifestRow], list[tuple[int, str]]]:
+    """Read a CSV or JSONL manifest: its rows, and (line, reason) for each broken row.
+
+    A file that cannot be read or decoded, or lacks a required column, is an InputError; a broken row
+    (no path, more cells than the header, not a JSON object) is returned for the caller to report.
     """
     try:
-        raw = path.read_bytes()
+        data = manifest.read_bytes()
     except OSError as err:
-        raise InputError(f"{path}: the manifest cannot be read ({err.strerror})") from err
-    text = decode(raw, path, what="manifest")  # a BOM from a spreadsheet program is fine
+        raise InputError(f"{manifest}: the manifest cannot be read ({err.strerror})") from err
+    text = decode(data, manifest, what="manifest")  # a spreadsheet's BOM, or UTF-16/32 with a BOM, is fine
+    rows: list[ManifestRow] = []
+    broken: list[tuple[int, str]] = []
+    if manifest.suffix.lower() in (".jsonl", ".ndjson"):
+        for line, raw in enumerate(text.splitlines(), start=1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except json.JSONDecodeError as err:
+                broken.append((line, f"not valid JSON ({err.msg} at column {err.colno})"))
+                continue
+            if not isinstance(row, dict) or not _cell(row.get("path")):
+                broken.append((line, 'not an object with a "path"'))
+                continue
+            rows.append(ManifestRow(line, *(_cell(row.get(c)) for c in MANIFEST_COLUMNS)))
+        return rows, broken
+    if manifest.suffix.lower() != ".csv":
+        raise InputError(f"{manifest}: a manifest is a .csv or .jsonl file (path, published, title, source)")
+    # newline="" lets a quoted cell hold a line break (a title over two lines), as CSV allows
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in ("path", "published") if c not in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in (reader.fieldnames or [])]
     if missing:
-        raise InputError(f"{path}: the manifest needs the columns {', '.join(missing)} (and title, source)")
-    rows: dict[str, ManifestRow] = {}
+        raise InputError(
+            f"{manifest}: the manifest needs the columns {', '.join(missing)} "
+            "(its columns are path, published, title, source)"
+        )
     try:
         for row in reader:
-            cells = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
-            if cells["path"]:
-                rows[Path(cells["path"]).name] = ManifestRow(reader.line_num, **cells)
+            line = reader.line_num
+            if None in row:  # more cells than the header has columns
+                broken.append((line, "more cells than the header has columns (an unquoted comma?)"))
+            elif not _cell(row.get("path")):
+                broken.append((line, "no path"))
+            else:
+                rows.append(ManifestRow(line, *(_cell(row.get(c)) for c in MANIFEST_COLUMNS)))
     except csv.Error as err:
-        raise InputError(f"{path}, line {reader.line_num}: not a valid CSV row ({err})") from err
-    return rows
+        raise InputError(f"{manifest}, line {reader.line_num}: not a valid CSV row ({err})") from err
+    return rows, broken
+
+
+def read_manifest(path: Path) -> dict[str, ManifestRow]:
+    """The rows of the manifest.csv beside articles, keyed by article file name (broken rows left out)."""
+    rows, _ = read_manifest_rows(path, required=("path", "published"))
+    return {Path(row.path).name: row for row in rows}
 
 
 def manifest_row(path: Path) -> tuple[Path, ManifestRow] | None:
