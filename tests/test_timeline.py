@@ -6,8 +6,13 @@ import datetime as dt
 
 import pytest
 
-from newsdossier.extract.timeline import build_timeline, core_window, narrative_days, sentence_dates
-from newsdossier.extract.timex import find_timexes
+from newsdossier.extract.temporal import (
+    build_timeline,
+    core_window,
+    find_timexes,
+    narrative_days,
+    sentence_dates,
+)
 from newsdossier.records import Event, Mention
 from newsdossier.text.nlp import sentences
 

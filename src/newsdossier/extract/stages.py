@@ -24,8 +24,7 @@ from newsdossier.extract.actors import extract_actors
 from newsdossier.extract.claims import extract_claims
 from newsdossier.extract.coref import add_pronoun_mentions
 from newsdossier.extract.network import speaker_edges
-from newsdossier.extract.timeline import build_timeline, core_window, sentence_dates
-from newsdossier.extract.timex import find_timexes
+from newsdossier.extract.temporal import build_timeline, core_window, find_timexes, sentence_dates
 from newsdossier.records import (
     Actor,
     Claim,
