@@ -101,27 +101,18 @@ def test_an_article_inside_its_run_folder_is_read_and_left_as_it_is(tmp_path, fa
     assert (folder / "01_article.ipynb").exists() and len(fake_kernels) == len(STEPS)
 
 
-def test_a_folder_that_is_not_a_run_folder_keeps_the_users_files(tmp_path, capsys):
+@pytest.mark.parametrize(
+    "command, names", [("run", ("claims.csv", "report.html")), ("extract", ("actors.csv", "timexes.csv"))]
+)
+def test_a_folder_that_is_not_a_run_folder_keeps_the_users_files(tmp_path, capsys, command, names):
     folder = tmp_path / "mine"
     folder.mkdir()
-    (folder / "claims.csv").write_text("my own claims\n")
-    (folder / "report.html").write_text("my own report\n")
+    for name in names:
+        (folder / name).write_text(f"my own {name}\n")
     before = snapshot(folder)
-    code = main(["run", str(DATA / "harbour.txt"), "--out", str(folder)])
+    code = main([command, str(DATA / "harbour.txt"), "--out", str(folder)])
     line = one_error_line(capsys)
-    assert code == 2 and "not a newsdossier run folder" in line and "claims.csv, report.html" in line
-    assert snapshot(folder) == before
-
-
-def test_extract_into_a_folder_that_is_not_a_run_folder_keeps_the_users_tables(tmp_path, capsys):
-    folder = tmp_path / "mine"
-    folder.mkdir()
-    (folder / "actors.csv").write_text("my own actors\n")
-    (folder / "timexes.csv").write_text("my own dates\n")
-    before = snapshot(folder)
-    code = main(["extract", str(DATA / "harbour.txt"), "--out", str(folder)])
-    line = one_error_line(capsys)
-    assert code == 2 and "not a newsdossier run folder" in line and "actors.csv, timexes.csv" in line
+    assert code == 2 and "not a newsdossier run folder" in line and ", ".join(names) in line
     assert snapshot(folder) == before
 
 
