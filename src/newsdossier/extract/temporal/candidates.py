@@ -115,6 +115,21 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("month_year", _rx(_W + _EDGE + _MONTH + r",?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")),
+    # "October this year", "early April next year": the month of the year named after it
+    (
+        "month_rel_year",
+        _rx(_W + _EDGE + _MONTH_WORD + r"\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year\b"),
+    ),
+    # "the last week of March", "the first week of May 2010": an ISO week of that month
+    (
+        "week_of_month",
+        _rx(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            + _MONTH
+            + r"(?:,?\s+(?P<y>\d{4})(?!\d))?",
+            re.I,
+        ),
+    ),
     ("month", _rx(_W + r"(?:(?P<rel>last|next|this|past|coming)\s+)?" + _EDGE + _MONTH_WORD + r"(?!\s*\d)")),
     (
         "time",

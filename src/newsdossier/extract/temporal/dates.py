@@ -104,6 +104,43 @@ def norm_month_year(cand: Candidate, ctx: Context) -> Value | None:
     return Value(f"{int(g['y']):04d}-{month_num(g['month']):02d}", "month", "explicit")
 
 
+def norm_month_rel_year(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "October this year", "April next year": the month in the year counted from
+    publication."""
+    g = cand.match.groupdict()
+    if ctx.published is None:
+        return None
+    year = ctx.published.year + {"this": 0, "next": 1, "last": -1}[g["yrel"]]
+    return Value(f"{year:04d}-{month_num(g['month']):02d}", "month", "relative")
+
+
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def norm_week_of_month(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "the last week of March": the ISO week whose Thursday is the month's first,
+    n-th or last Thursday (a week belongs to the month that holds most of its days, as in ISO 8601)."""
+    g = cand.match.groupdict()
+    month = month_num(g["month"])
+    if g.get("y"):
+        year = int(g["y"])
+    elif ctx.published is not None:
+        year = _choose_month_year(ctx.published, month, tense_of(ctx.doc, cand))
+    else:
+        return None
+    n = _WEEK_ORDINALS[g["ord"].lower()]
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    thursday = (
+        last - dt.timedelta(days=(last.weekday() - 3) % 7)
+        if n < 0
+        else dt.date(year, month, 1)
+        + dt.timedelta(days=(3 - dt.date(year, month, 1).weekday()) % 7 + 7 * (n - 1))
+    )
+    if thursday.month != month:
+        return None  # no fifth week
+    return Value(iso_week(thursday), "week", "explicit" if g.get("y") else "relative")
+
+
 def norm_month(cand: Candidate, ctx: Context) -> Value | None:
     """Expressions like "in January", "last November": the year from the publication date."""
     g = cand.match.groupdict()

@@ -47,6 +47,8 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "day_month": dates.norm_day_month,
     "month_year": dates.norm_month_year,
     "month": dates.norm_month,
+    "week_of_month": dates.norm_week_of_month,
+    "month_rel_year": dates.norm_month_rel_year,
     "time": dates.norm_time,
     "noon": dates.norm_noon,
     "century": dates.norm_century,

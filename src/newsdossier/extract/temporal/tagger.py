@@ -35,8 +35,27 @@ def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
         else:
             anchor = _next_anchor(anchor, value, cand.kind)
         out.append(Timex(start, end, text, value.value, value.precision, value.basis, value.mod))
-    out = _narrative_anaphors(doc, out, pending, published)
+    out = _without_conversions(text_of(doc), _narrative_anaphors(doc, out, pending, published))
     return _date_times(doc, _day_lists(text_of(doc), out), published)
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
+
+
+def _without_conversions(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Drop a clock time in brackets right after another one: "10:35 a.m. (0735 GMT)" is one moment
+    told in a second zone, not a second time."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and t.precision == prev.precision == "time"
+            and _IN_BRACKETS.fullmatch(text[prev.end : t.start])
+        ):
+            continue
+        out.append(t)
+    return out
 
 
 def _narrative_anaphors(

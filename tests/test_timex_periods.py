@@ -1,0 +1,77 @@
+"""The tagger on weeks of a month, months of a named year and clock times told in a second zone,
+each in made-up sentences against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdossier.extract.timex import find_timexes
+from newsdossier.records import Timex
+
+
+@pytest.fixture(scope="module")
+def tag(nlp):
+    """Tag a text against a publication date (ISO string) and return its timexes."""
+
+    def run(text: str, published: str) -> list[Timex]:
+        return find_timexes(nlp(text), published=dt.date.fromisoformat(published))
+
+    return run
+
+
+# (sentence, publication date, expression, ISO week): a week belongs to the month holding its Thursday
+WEEKS_OF_MONTHS = [
+    ("Orders picked up in the last week of March.", "2015-04-02", "the last week of March", "2015-W13"),
+    ("The fair opens in the first week of May 2010.", "2010-01-20", "the first week of May 2010", "2010-W18"),
+    (
+        "Crews worked through the second week of January.",
+        "2014-02-01",
+        "the second week of January",
+        "2014-W02",
+    ),
+    ("The vote is due in the final week of June.", "2016-05-03", "the final week of June", "2016-W26"),
+    ("They met in the fourth week of February.", "2021-03-10", "the fourth week of February", "2021-W08"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), WEEKS_OF_MONTHS)
+def test_a_week_of_a_month_is_an_iso_week(tag, text, published, expression, value):
+    found = {t.text: t.value for t in tag(text, published)}
+    assert found.get(expression) == value, found
+
+
+# (sentence, publication date, expression, value, mod): one expression, the month of that year
+MONTHS_OF_NAMED_YEARS = [
+    (
+        "The house approved the plan in early October this year.",
+        "2013-12-03",
+        "early October this year",
+        "2013-10",
+        "START",
+    ),
+    ("The three states will join in April next year.", "2013-12-03", "April next year", "2014-04", ""),
+    ("Sales began to slide in May last year, she said.", "2013-12-03", "May last year", "2012-05", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value", "mod"), MONTHS_OF_NAMED_YEARS)
+def test_a_month_with_its_relative_year_is_one_expression(tag, text, published, expression, value, mod):
+    found = {t.text: t for t in tag(text, published)}
+    assert expression in found, list(found)
+    assert (found[expression].value, found[expression].mod) == (value, mod)
+    assert not any(t.text.endswith("year") and t.text != expression for t in found.values())
+
+
+# (sentence, publication date, clock times kept): the bracketed one is the same moment in another zone
+ZONE_CONVERSIONS = [
+    ("The ship sank at 6:15 a.m. (1015 GMT) Sunday, the navy said.", "2017-05-22", ["6:15 a.m."]),
+    ("Polls close at 8 p.m. (0100 UTC), officials said.", "2017-05-22", ["8 p.m."]),
+    ("Trading opens at 9 a.m. and closes at 4 p.m.", "2017-05-22", ["9 a.m.", "4 p.m."]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "kept"), ZONE_CONVERSIONS)
+def test_a_bracketed_clock_time_in_another_zone_is_not_a_second_time(tag, text, published, kept):
+    assert [t.text for t in tag(text, published) if t.precision == "time"] == kept
