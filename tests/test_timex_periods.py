@@ -75,3 +75,57 @@ ZONE_CONVERSIONS = [
 @pytest.mark.parametrize(("text", "published", "kept"), ZONE_CONVERSIONS)
 def test_a_bracketed_clock_time_in_another_zone_is_not_a_second_time(tag, text, published, kept):
     assert [t.text for t in tag(text, published) if t.precision == "time"] == kept
+
+
+# (sentence, expression, value): a bare two-digit decade needs "the" or a decade before it
+DECADES = [
+    ("The boxy cars of the '70s and '80s are gone.", "'70s", "197X"),
+    ("Cars of the 70s and 80s rusted quickly.", "70s", "197X"),
+    ("Cars of the 70s and 80s rusted quickly.", "80s", "198X"),
+    ("The band was big in the 1960s.", "1960s", "196X"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), DECADES)
+def test_decades_written_short(tag, text, expression, value):
+    found = {t.text: t.value for t in tag(text, "2007-02-09")}
+    assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize("text", ["She is in her 70s and still runs.", "He sold 80s to collectors."])
+def test_an_age_or_a_count_is_not_a_decade(tag, text):
+    assert [t.text for t in tag(text, "2007-02-09") if t.precision == "decade"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traders still fear another Black Monday.",
+        "Shops open early on Cyber Monday.",
+        "The church was full on Good Friday.",
+    ],
+)
+def test_a_named_day_is_not_a_day_of_this_week(tag, text):
+    assert [t.text for t in tag(text, "2007-02-07") if t.precision == "day"] == []
+
+
+# (sentence, publication date, expression, value): the hour read by the part of the day after it
+HOURS_OF_PARTS = [
+    ("The fire broke out at 4 in the morning.", "2012-06-05", "4 in the morning", "2012-06-05T04:00"),
+    ("Talks went on until 10 in the evening.", "2012-06-05", "10 in the evening", "2012-06-05T22:00"),
+    ("The train left at three in the afternoon.", "2012-06-05", "three in the afternoon", "2012-06-05T15:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), HOURS_OF_PARTS)
+def test_an_hour_in_a_part_of_the_day(tag, text, published, expression, value):
+    found = {t.text: t.value for t in tag(text, published)}
+    assert found.get(expression) == value, found
+
+
+def test_the_same_hour_said_twice_in_brackets_is_kept(tag):
+    text = "The father will leave at 4 in the morning (4 a.m. EDT Thursday), his lawyer said."
+    assert [t.text for t in tag(text, "2012-06-05") if t.precision == "time"] == [
+        "4 in the morning",
+        "4 a.m. EDT Thursday",
+    ]

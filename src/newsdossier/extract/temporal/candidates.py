@@ -149,6 +149,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"|\s+(?P<local4>local time)\b))" + _CLOCK_DAY
         ),
     ),
+    # "4 in the morning", "at five in the afternoon"
+    (
+        "hour_part",
+        _rx(
+            _B + r"(?P<hw>[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r"(?:\s+o['’]clock)?\s+in\s+the\s+" + _PART + r"\b",
+            re.I,
+        ),
+    ),
     ("noon", _rx(r"\b(?P<noon>noon|midnight|midday)\b", re.I)),
     (
         "century",
@@ -161,7 +170,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("decade", _rx(_B + _EDGE + r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0|'\d0)'?s\b", re.I)),
+    # "the 1990s", "the '70s", "the 70s and 80s" (a bare "70s" needs "the" or a decade before it:
+    # "in her 70s" is an age)
+    (
+        "decade",
+        _rx(
+            _B + _EDGE + r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0|['’]\d0|(?<=the )\d0"
+            r"|(?<=0s and )\d0|(?<=0s or )\d0|(?<=0s to )\d0)['’]?s\b",
+            re.I,
+        ),
+    ),
     ("year", _rx(_B + _EDGE + r"(?:post-|pre-)?(?P<y>1[5-9]\d\d|20\d\d)(?![\d%])(?![.,]\d)", re.I)),
     (
         "weekday",
@@ -355,6 +373,8 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return False
     if cand.kind == "clock":
         return _plausible_clock(g, before)
+    if cand.kind == "weekday" and before is not None and before.text in _NAMED_DAY_WORDS:
+        return False  # "Black Monday", "Good Friday": a day with a name, not a day of this week
     if cand.kind == "part_of" and g["pu"].lower() == "half" and not (g.get("y") or g.get("rel")):
         return False  # "in the second half" is as often a match's half as a year's
     if cand.kind == "anaphoric" and g["phrase"].lower() == "the day":
@@ -367,6 +387,10 @@ def _plausible_clock(g: dict, before: Token | None) -> bool:
     if g.get("tz") or g.get("local") or g.get("h4"):
         return True
     return bool(g.get("h")) and before is not None and before.lower_ == "at"
+
+
+# Capitalised words that make a weekday the name of one day in history or the calendar.
+_NAMED_DAY_WORDS = set("Black Cyber Good Ash Holy Bloody Super Maundy Easter Palm".split())
 
 
 # "the day" is the story's day after these words ("on the day", "ended the day up 2%")

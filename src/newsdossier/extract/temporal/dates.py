@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from newsdossier.extract.temporal.calendar_rules import iso_week, month_num, weekday_date
-from newsdossier.extract.temporal.candidates import ORDINALS, WEEKDAYS, Candidate
+from newsdossier.extract.temporal.candidates import NUMBER_WORDS, ORDINALS, WEEKDAYS, Candidate
 from newsdossier.extract.temporal.tense import lead_tense, tense_of
 from newsdossier.extract.temporal.values import Context, Value
 from newsdossier.text.nlp import text_of
@@ -180,13 +180,13 @@ def norm_year(cand: Candidate, ctx: Context) -> Value | None:
 
 def norm_decade(cand: Candidate, ctx: Context) -> Value | None:
     """Expressions like "the 1990s" -> 199X, "the '90s" in the century of the publication date."""
-    dec = cand.match.group("dec")
-    if dec.startswith("'"):  # "the '90s": the most recent such decade before the publication year
+    dec = cand.match.group("dec").lstrip("'’")
+    if len(dec) == 2:  # "the '90s": the most recent such decade before the publication year
         base = ctx.published.year if ctx.published else None
         if base is None:
-            return Value(f"XX{dec[1]}X", "decade", "explicit")
+            return Value(f"XX{dec[0]}X", "decade", "explicit")
         century = base // 100 * 100
-        year = century + int(dec[1:3])
+        year = century + int(dec)
         if year > base:
             year -= 100
         dec = str(year)
@@ -232,6 +232,19 @@ def _clock_value(hour: int, minute: int, cand: Candidate, ctx: Context) -> Value
         day = (ctx.published + dt.timedelta(days=shift)).isoformat()
     zone = "Z" if (g.get("tz") or g.get("tz4") or "") in ("UTC", "GMT") else ""
     return Value(f"{day}T{hour:02d}:{minute:02d}{zone}", "time", "explicit")
+
+
+def norm_hour_part(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "4 in the morning", "five in the afternoon": a clock hour read by the part of day."""
+    g = cand.match.groupdict()
+    word = g["hw"].lower()
+    hour = int(word) if word.isdigit() else NUMBER_WORDS[word]
+    part = g["part"].lower()
+    if part in ("afternoon", "evening") or (part == "night" and hour >= 6):
+        hour = hour % 12 + 12
+    else:
+        hour %= 12
+    return _clock_value(hour, 0, cand, ctx)
 
 
 def norm_noon(cand: Candidate, ctx: Context) -> Value | None:

@@ -50,6 +50,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "week_of_month": dates.norm_week_of_month,
     "month_rel_year": dates.norm_month_rel_year,
     "time": dates.norm_time,
+    "hour_part": dates.norm_hour_part,
     "noon": dates.norm_noon,
     "century": dates.norm_century,
     "decade": dates.norm_decade,

@@ -44,7 +44,8 @@ _IN_BRACKETS = re.compile(r"\s*\(\s*")
 
 def _without_conversions(text: str, timexes: list[Timex]) -> list[Timex]:
     """Drop a clock time in brackets right after another one: "10:35 a.m. (0735 GMT)" is one moment
-    told in a second zone, not a second time."""
+    told in a second zone, not a second time ("4 in the morning (4 a.m. EDT)" says the same hour twice:
+    both kept)."""
     out: list[Timex] = []
     for t in timexes:
         prev = out[-1] if out else None
@@ -52,6 +53,7 @@ def _without_conversions(text: str, timexes: list[Timex]) -> list[Timex]:
             prev is not None
             and t.precision == prev.precision == "time"
             and _IN_BRACKETS.fullmatch(text[prev.end : t.start])
+            and _clock(prev.value) != _clock(t.value)
         ):
             continue
         out.append(t)
@@ -100,9 +102,14 @@ def _day_lists(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+def _clock(value: str) -> str:
+    """The hour and minute of a time value ("2000-04-06T04:00Z" -> "04:00")."""
+    return value.partition("T")[2][:5]
+
+
 def _next_anchor(anchor: Anchor, value: Value, kind: str) -> Anchor:
     """Move the anchor to a newly found date (clock times without a day and vague references do not)."""
-    if kind in ("time", "noon", "clock") or value.precision == "ref":
+    if kind in ("time", "noon", "clock", "hour_part") or value.precision == "ref":
         return anchor
     day = _as_date(value.value)
     year = int(value.value[:4]) if value.value[:4].isdigit() else anchor.year
