@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from newsdossier.extract.timex import find_timexes
+from newsdossier.extract.temporal import find_timexes
 from newsdossier.records import Timex
 
 
