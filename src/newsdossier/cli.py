@@ -23,12 +23,14 @@ def fail(message: str) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write actors.csv, claims.csv and timeline.csv (and mentions.csv) without notebooks."""
     from newsdossier import outdir
-    from newsdossier.extract.pipeline import analyse, table_files, write_tables
     from newsdossier.text.article import load_article
 
     out = Path(args.out)
     article = load_article(args.article, published=args.published)  # bad input: nothing written
     outdir.check_dir(out)
+    # spaCy and the extractors take seconds to import: only once the input is known to be good
+    from newsdossier.extract.pipeline import analyse, table_files, write_tables
+
     outdir.refuse_inputs_among_outputs([Path(args.article)], out, table_files())
     outdir.refuse_foreign_files(out, table_files())  # an analyst's own actors.csv is never replaced
     outdir.make_dir(out)
@@ -45,13 +47,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the notebooks with papermill and render the report."""
     from newsdossier.paths import default_out_dir
-    from newsdossier.run.runner import run_article
+    from newsdossier.text.article import load_article
 
     out = Path(args.out) if args.out else default_out_dir(Path(args.article))
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("html", "pdf")]
     if bad:
         raise InputError(f"--formats takes html and/or pdf, got {', '.join(bad)}")
+    load_article(args.article, published=args.published)  # a bad article: one line, before the slow imports
+    from newsdossier.run.runner import run_article
+
     written = run_article(Path(args.article), out, published=args.published, formats=formats)
     for path in written:
         print(path)
