@@ -22,6 +22,14 @@ from rapidfuzz import fuzz
 
 from newsdossier.batch.story.groups import Groups, Ids, joined
 from newsdossier.batch.story.names import PARTICLES, acronym, core_name, key, same_first_name, tokens
+from newsdossier.extract.lexicon import (
+    ORG_HEADS,
+    PLACE_HEADS,
+    country_named,
+    country_of_demonym,
+    is_given_name,
+    place_named,
+)
 from newsdossier.records import CorpusActor
 
 SUFFIXES = frozenset({"jr", "ii", "iii", "iv"})
@@ -31,6 +39,15 @@ FUZZY_LENGTH = 10  # shorter names differ by one letter too easily (two differen
 # at least CONTEXT_MIN (co-actors weighted by 1 / their articles) and CONTEXT_RATIO times the next one.
 CONTEXT_MIN = 0.5
 CONTEXT_RATIO = 2.0
+CONTEXT_SHARED = 2  # or this many co-actors that no other candidate's articles share
+# The head words that end the name of a building, site or body ("Recovery Center", "County Jail"): its
+# first word alone is a short form of it.
+NAME_HEADS = ORG_HEADS | PLACE_HEADS
+# English function words that a headline capitalises and a name does not hold capitalised ("Doe Checks
+# Into Clinic"; "Bank of England" has "of"). Prepositions and auxiliaries only: no noun, no verb.
+HEADLINE_WORDS = frozenset(
+    "into to from with at in on out up over after before as by is are was were will has have had be".split()
+)
 TYPE_ORDER = ("person", "organization", "location", "group")
 
 
@@ -85,10 +102,23 @@ class _Merge:
         return out
 
     def same_name(self) -> None:
+        """One multi-word name (or multi-word alias) is one actor. A one-word name is not merged here: each
+        article's "Reid" is resolved on its own in short_forms (by its article's co-actors), and only the
+        ones left unresolved are joined by name at the end (one_word_names)."""
         by_key: dict[str, int] = {}
         for i, words in enumerate(self.words):
-            for form in ({words} if words else set()) | self.alias_words[i]:
+            forms = ({words} if len(words) >= 2 else set()) | self.alias_words[i]
+            for form in forms:
                 self.groups.union(by_key.setdefault(key(form), i), i)
+
+    def one_word_names(self) -> None:
+        """The one-word names still on their own: the same name is one actor (as step 1 does for longer
+        names)."""
+        by_key: dict[str, int] = {}
+        for root, members in self.clusters().items():
+            names = {self.words[i] for i in members if self.words[i]}
+            if len(names) == 1 and len(word := next(iter(names))) == 1:
+                self.groups.union(by_key.setdefault(word[0], root), root)
 
     def spelling_variants(self) -> None:
         block: dict[tuple[str, str, int], list[tuple[str, int]]] = defaultdict(list)
@@ -167,11 +197,13 @@ class _Merge:
         return any(same_first_name(c, a) != same_first_name(c, b) for c in given - {a, b})
 
     def short_forms(self) -> None:
-        """A one-word name joins the one actor it can stand for (see the module docstring)."""
+        """A one-word name joins the one actor it can stand for (see the module docstring); each article's
+        row is resolved on its own, with the co-actors of its own article as the tie-break."""
         summary = self.summary()
         surnames: dict[str, set[int]] = defaultdict(set)  # people by surname
         given: dict[str, set[int]] = defaultdict(set)  # people by given name
         endings: dict[str, set[int]] = defaultdict(set)  # the others by last word and by acronym
+        starts: dict[str, set[int]] = defaultdict(set)  # places and bodies by first word, a head word last
         for root, (kind, names) in summary.items():
             for words in names:
                 if len(words) < 2:
@@ -187,41 +219,125 @@ class _Merge:
                         endings[words[-1]].add(root)
                     if initials := acronym(words):
                         endings[initials].add(root)
-        context = self._context()
+                    if words[-1] in NAME_HEADS and words[0] not in PARTICLES:
+                        starts[words[0]].add(root)
+        known = {key(w) for _, names in summary.values() for w in names}
+        # "Kestrel Recovery Center" for "Kestrel"; not "Harlow Kestrel Center" (a place before a known name)
+        starts = {
+            word: {c for c in roots if not any(w[0] == word and key(w[1:]) in known for w in summary[c][1])}
+            for word, roots in starts.items()
+        }
+        word_kinds = self._word_kinds()
+        context = _Context(self)
         titles = self._titles()
-        for root, (kind, names) in summary.items():
+        for root, (_, names) in summary.items():
             if not names or any(len(w) > 1 for w in names):
                 continue
             (word,) = next(iter(names))
-            # A surname stays with people; an organisation's short form is often mistyped (a team
-            # as a person), so it may join any non-person actor it ends or abbreviates.
-            tiers = (surnames, endings, given) if kind == "person" else (endings,)
-            for tier in tiers:
+            kind = word_kinds[word]  # the name's type over the corpus: one article's type is noisy
+            # A surname stays with people; an organisation's short form is often mistyped (a team as a
+            # person), so it may join any non-person actor it ends or abbreviates; a person's surname
+            # typed a place or an organisation joins that person only when its article's co-actors say so.
+            tiers = (
+                ((surnames, False), (endings, False), (given, False))
+                if kind == "person"
+                else ((endings, False), (surnames, True))
+            )
+            fits, needs_context = set(), False
+            if kind == "location" and place_named(word):  # a known place is itself, not "Southern X"
+                tiers = ((surnames, True),)
+            elif not (is_given_name(word) or country_of_demonym(word) or word in NAME_HEADS):
+                # "Kestrel" for "Kestrel Recovery Center" -- never a known city ("Harlow" for "Harlow
+                # Hospital" could be the town), a given name ("Maria Hospital"), a demonym ("Greek
+                # Workers Party") or a head word itself ("Police" for "Police Department").
+                tiers = (*tiers, (starts, False))
+            for tier, needs_context in tiers:
                 fits = tier.get(word, set()) - {root}
-                if kind == "location":  # a place's name stays a place, not a team named after it
+                if kind == "location" and not needs_context:  # a place stays a place, not a team
                     fits = {c for c in fits if summary[c][0] == "location"}
                 if fits:
                     break
             if len(fits) > 1 and titles.get(root):  # a title tells namesakes apart ...
                 fits = {c for c in fits if titles[root] & titles.get(c, set())} or fits
-            if len(fits) > 1:  # ... and so do the other actors of the articles they are in
-                fits = _best_context(context, root, fits)
+            if fits and (len(fits) > 1 or needs_context):  # ... and so do the co-actors of its article
+                fits = context.best(root, fits)
             if len(fits) == 1:
                 self.groups.union(root, fits.pop())
 
-    def _context(self) -> tuple[dict[int, set[int]], dict[int, float]]:
-        """Each group's neighbours (the other groups in its articles), and each group's weight as a
-        neighbour: one over its number of articles, so that a rare co-actor says more than a country."""
-        by_article: dict[str, set[int]] = defaultdict(set)
-        articles_of: dict[int, set[str]] = defaultdict(set)
-        for root, members in self.clusters().items():
-            for i in members:
-                by_article[self.articles[i]].add(root)
-                articles_of[root].add(self.articles[i])
-        neighbours = {
-            root: set().union(*(by_article[a] for a in arts)) - {root} for root, arts in articles_of.items()
+    def countries(self) -> None:
+        """The names of one country are one place ("U.S.", "United States", "America"), by the
+        gazetteer, not by their letters."""
+        by_country: dict[str, int] = {}
+        for root, (kind, names) in self.summary().items():
+            if kind == "location":
+                for words in names:
+                    if (country := country_named(key(words))) is not None:
+                        self.groups.union(by_country.setdefault(country.name, root), root)
+
+    def teams(self) -> None:
+        """A place named as its team ("Kestrel beat Harlow 3-1") joins the team "Kestrel Gulls": the one
+        organisation named by the place and one more word that is a name of its own in the corpus ("the
+        Gulls") and no head word ("Kestrel Post" is a newspaper), when the place's article shares
+        co-actors with the team's (a city's name in an unrelated article stays the city) and does not
+        name the team in full itself (there the place is the city: "the Kestrel Gulls' game in Kestrel")."""
+        summary = self.summary()
+        alone = {words[0] for _, names in summary.values() for words in names if len(words) == 1}
+        teams: dict[str, set[int]] = defaultdict(set)
+        for root, (kind, names) in summary.items():
+            if kind in ("organization", "group"):
+                for words in names:
+                    if len(words) >= 2 and words[-1] in alone and words[-1] not in NAME_HEADS:
+                        teams[key(words[:-1])].add(root)
+        in_full: dict[str, set[str]] = defaultdict(set)  # the place's name -> articles naming a team in full
+        typed: dict[int, Counter] = defaultdict(Counter)  # how the articles type the team's full name
+        for i, words in enumerate(self.words):
+            if len(words) >= 2 and key(words[:-1]) in teams:
+                in_full[key(words[:-1])].add(self.articles[i])
+                typed[self.groups.find(i)][self.types[i]] += max(int(self.rows[i].mentions), 1)
+        teams = {
+            place: {c for c in roots if _majority(typed[c]) == "organization"}
+            for place, roots in teams.items()
+            if not country_named(place)  # a country's team is named by its country only in sport pages
         }
-        return neighbours, {root: 1 / len(arts) for root, arts in articles_of.items()}
+        context = _Context(self)
+        for root, (kind, names) in summary.items():
+            if kind == "person" or len(names) != 1:
+                continue
+            place = key(next(iter(names)))
+            if context.articles(root) & in_full[place]:
+                continue
+            fits = teams.get(place, set()) - {root}
+            if fits and len(fits := context.best(root, fits)) == 1:
+                self.groups.union(root, fits.pop())
+
+    def headlines(self) -> None:
+        """A headline read as a name ("Jane Doe Checks Into Clinic") joins the one actor named by its
+        longest opening words: a capitalised function word inside a name shows headline case."""
+        by_key: dict[str, set[int]] = defaultdict(set)
+        for root, (_, names) in self.summary().items():
+            for words in names:
+                by_key[key(words)].add(root)
+        for i, row in enumerate(self.rows):
+            raw = core_name(str(row.name)).split()
+            cut = next((n for n, w in enumerate(raw) if n and _headline_word(w)), 0)
+            if cut == 0 or len(raw) < 3:
+                continue
+            words = tokens(" ".join(raw[:cut]), person=self.types[i] == "person")
+            own = self.groups.find(i)
+            for n in range(len(words), 0, -1):
+                fits = {self.groups.find(r) for r in by_key.get(key(words[:n]), set())} - {own}
+                if fits:
+                    if len(fits) == 1:
+                        self.groups.union(own, fits.pop())
+                    break
+
+    def _word_kinds(self) -> dict[str, str]:
+        """The majority type (by mentions) of each one-word name over all its rows."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for i, words in enumerate(self.words):
+            if len(words) == 1:
+                votes[words[0]][self.types[i]] += max(int(self.rows[i].mentions), 1)
+        return {word: _majority(v) for word, v in votes.items()}
 
     def _titles(self) -> dict[int, set[str]]:
         out: dict[int, set[str]] = defaultdict(set)
@@ -232,16 +348,65 @@ class _Merge:
         return out
 
 
-def _best_context(
-    context: tuple[dict[int, set[int]], dict[int, float]], root: int, fits: set[int]
-) -> set[int]:
-    """The candidate whose articles share clearly the most co-actors with root's, if there is one."""
-    neighbours, weight = context
-    shared = sorted(
-        ((sum(weight[n] for n in neighbours[root] & neighbours[c]), c) for c in fits), reverse=True
-    )
-    (best, winner), (second, _) = shared[0], shared[1]
-    return {winner} if best >= CONTEXT_MIN and best >= CONTEXT_RATIO * second else fits
+class _Context:
+    """The co-actors of each group's articles, for telling namesakes apart.
+
+    A co-actor is a group with a name of two words or more, or a one-word name (all its rows count as
+    one co-actor, resolved or not); it weighs one over its number of articles, so that a rare co-actor
+    says more than a country.
+    """
+
+    def __init__(self, merge: _Merge) -> None:
+        self._articles: dict[int, set[str]] = defaultdict(set)
+        self._in_article: dict[str, set[object]] = defaultdict(set)
+        self._label: dict[int, object] = {}
+        reach: dict[object, set[str]] = defaultdict(set)
+        for root, members in merge.clusters().items():
+            names = {merge.words[i] for i in members if merge.words[i]}
+            one_word = len(names) == 1 and len(word := next(iter(names))) == 1
+            label: object = f"word:{word[0]}" if one_word else root
+            self._label[root] = label
+            for i in members:
+                self._articles[root].add(merge.articles[i])
+                self._in_article[merge.articles[i]].add(label)
+                reach[label].add(merge.articles[i])
+        self._weight = {label: 1 / len(arts) for label, arts in reach.items()}
+        self._seen: dict[int, set[object]] = {}
+
+    def articles(self, root: int) -> set[str]:
+        """The articles of root's group."""
+        return self._articles[root]
+
+    def neighbours(self, root: int) -> set[object]:
+        """The co-actors of the articles of root's group (kept: a candidate is asked about often)."""
+        if root not in self._seen:
+            found = set().union(*(self._in_article[a] for a in self._articles[root]))
+            self._seen[root] = found - {self._label[root]}
+        return self._seen[root]
+
+    def best(self, root: int, fits: set[int]) -> set[int]:
+        """The candidate whose articles share clearly the most co-actors with root's, else none:
+        a weight of at least CONTEXT_MIN, or CONTEXT_SHARED co-actors none of the others share, and
+        CONTEXT_RATIO times the next candidate's."""
+        mine = self.neighbours(root)
+        scored = sorted(
+            (
+                (sum(self._weight[n] for n in shared), len(shared), c)
+                for c in fits
+                for shared in [mine & self.neighbours(c)]
+            ),
+            reverse=True,
+        )
+        best, count, winner = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= CONTEXT_MIN and best >= CONTEXT_RATIO * second:
+            return {winner}
+        return {winner} if count >= CONTEXT_SHARED and second == 0 else set()
+
+
+def _headline_word(word: str) -> bool:
+    """A function word written capitalised, as only a headline writes it inside a name."""
+    return word[:1].isupper() and word.lower() in HEADLINE_WORDS
 
 
 def merge_actors(actors: pd.DataFrame) -> list[int]:
@@ -251,7 +416,11 @@ def merge_actors(actors: pd.DataFrame) -> list[int]:
     merge.spelling_variants()
     merge.longer_names()
     merge.people()
+    merge.countries()
     merge.short_forms()
+    merge.teams()
+    merge.one_word_names()
+    merge.headlines()
     group_of = {}
     for root, members in merge.clusters().items():
         for i in members:

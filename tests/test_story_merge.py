@@ -1,0 +1,167 @@
+"""Corpus actors: each cross-article merge rule on a small made-up corpus, and the namesakes it must keep
+apart. Rows are (article, name, type); every name is invented."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newsdossier.batch.story.actors import merge_actors
+
+
+def _actors(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "article": a,
+                "actor_id": f"A{n:03d}",
+                "name": name,
+                "type": kind,
+                "title": "",
+                "aliases": name,
+                "mentions": 2,
+            }
+            for n, (a, name, kind) in enumerate(rows)
+        ]
+    )
+
+
+def _same(rows: list[tuple[str, str, str]], one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether the rows (article, name) one and other end in one corpus actor."""
+    groups = merge_actors(_actors(rows))
+    index = {(a, name): i for i, (a, name, _) in enumerate(rows)}
+    return groups[index[one]] == groups[index[other]]
+
+
+# Two namesakes in two unrelated stories: a ferry strike and a chess final.
+NAMESAKES = [
+    ("f1", "Dana Quorvik", "person"),
+    ("f1", "Harbour Workers Union", "organization"),
+    ("f1", "Kelsund", "location"),
+    ("f2", "Dana Quorvik", "person"),
+    ("f2", "Harbour Workers Union", "organization"),
+    ("c1", "Pell Quorvik", "person"),
+    ("c1", "Tarnby Chess Club", "organization"),
+    ("c1", "Vossa", "location"),
+    ("f3", "Quorvik", "person"),
+    ("f3", "Harbour Workers Union", "organization"),
+    ("f3", "Kelsund", "location"),
+    ("c2", "Quorvik", "person"),
+    ("c2", "Tarnby Chess Club", "organization"),
+    ("c2", "Vossa", "location"),
+    ("x1", "Quorvik", "person"),  # an article with nothing else to go by
+]
+
+
+@pytest.mark.parametrize(
+    "one, other, same",
+    [
+        (("f3", "Quorvik"), ("f1", "Dana Quorvik"), True),  # the strike's co-actors
+        (("c2", "Quorvik"), ("c1", "Pell Quorvik"), True),  # the chess club's
+        (("f3", "Quorvik"), ("c2", "Quorvik"), False),  # one surname, two people
+        (("x1", "Quorvik"), ("f1", "Dana Quorvik"), False),  # no evidence: stays on its own
+        (("x1", "Quorvik"), ("c1", "Pell Quorvik"), False),
+    ],
+)
+def test_a_shared_surname_goes_to_the_namesake_its_article_shares_co_actors_with(one, other, same):
+    assert _same(NAMESAKES, one, other) is same
+
+
+def test_namesakes_in_one_story_stay_apart_when_the_co_actors_do_not_tell():
+    rows = [
+        ("a1", "Jon Brask", "person"),
+        ("a1", "Eli Brask", "person"),
+        ("a1", "Kelsund Ferry Company", "organization"),
+        ("a2", "Brask", "person"),
+        ("a2", "Kelsund Ferry Company", "organization"),
+    ]
+    assert not _same(rows, ("a2", "Brask"), ("a1", "Jon Brask"))
+    assert not _same(rows, ("a2", "Brask"), ("a1", "Eli Brask"))
+
+
+def test_a_surname_typed_a_place_joins_the_person_only_with_its_articles_co_actors():
+    rows = [
+        ("a1", "Mirek Talvo", "person"),
+        ("a1", "Harbour Gulls", "organization"),
+        ("a1", "Kelsund", "location"),
+        ("a2", "Talvo", "location"),  # the tagger's mistake: a player's surname as a place
+        ("a2", "Harbour Gulls", "organization"),
+        ("a2", "Kelsund", "location"),
+        ("b1", "Talvo", "location"),  # a village of that name in another story
+        ("b1", "Orsk Mining Company", "organization"),
+    ]
+    assert _same(rows, ("a2", "Talvo"), ("a1", "Mirek Talvo"))
+    assert not _same(rows, ("b1", "Talvo"), ("a1", "Mirek Talvo"))
+
+
+@pytest.mark.parametrize(
+    "headline, kind, joins",
+    [
+        ("Ona Pell Checks Into Clinic", "organization", ("a1", "Ona Pell")),
+        ("Gulls Top Rovers To Reach Final", "person", ("a1", "Gulls")),
+        ("Ona Pell Foundation", "organization", None),  # no headline case: another actor
+    ],
+)
+def test_a_headline_read_as_a_name_joins_the_actor_it_opens_with(headline, kind, joins):
+    rows = [
+        ("a1", "Ona Pell", "person"),
+        ("a1", "Gulls", "organization"),
+        ("a2", headline, kind),
+    ]
+    if joins:
+        assert _same(rows, ("a2", headline), joins)
+    else:
+        assert not _same(rows, ("a2", headline), ("a1", "Ona Pell"))
+
+
+@pytest.mark.parametrize(
+    "short, long, same",
+    [
+        ("Brennow", "Brennow Recovery Center", True),  # a facility's first word
+        ("Police", "Police Department", False),  # a head word alone names nothing in particular
+        ("Malta", "Malta Recovery Center", False),  # a known country stays itself
+        ("Greek", "Greek Workers Party", False),  # a demonym is no short form
+    ],
+)
+def test_a_facility_is_named_by_its_first_word(short, long, same):
+    rows = [("a1", long, "location"), ("a2", short, "location")]
+    assert _same(rows, ("a2", short), ("a1", long)) is same
+
+
+def test_a_facility_with_a_place_in_front_of_a_known_name_is_not_that_place():
+    rows = [
+        ("a1", "Brennow Treatment Center", "location"),
+        ("a2", "Larkhill Brennow Treatment Center", "location"),
+        ("a3", "Larkhill", "location"),
+    ]
+    assert not _same(rows, ("a3", "Larkhill"), ("a1", "Brennow Treatment Center"))
+
+
+TEAM_STORY = [
+    ("g1", "Kestrel Gulls", "organization"),
+    ("g1", "Harlow Rovers", "organization"),
+    ("g1", "Ona Pell", "person"),
+    ("g2", "Gulls", "organization"),
+    ("g2", "Kestrel", "location"),  # "Kestrel beat Harlow": the team
+    ("g2", "Ona Pell", "person"),
+    ("g2", "Harlow Rovers", "organization"),
+    ("g3", "Kestrel Gulls", "organization"),
+    ("g3", "Kestrel", "location"),  # named beside the team's full name: the city
+    ("g3", "Ona Pell", "person"),
+    ("n1", "Kestrel", "location"),  # an unrelated article: the city
+    ("n1", "Orsk Mining Company", "organization"),
+]
+
+
+@pytest.mark.parametrize(
+    "place, same",
+    [(("g2", "Kestrel"), True), (("g3", "Kestrel"), False), (("n1", "Kestrel"), False)],
+)
+def test_a_city_named_for_its_team_joins_the_team_only_in_the_teams_stories(place, same):
+    assert _same(TEAM_STORY, place, ("g1", "Kestrel Gulls")) is same
+
+
+def test_a_countrys_names_are_one_place():
+    rows = [("a1", "United States", "location"), ("a2", "U.S.", "location"), ("a3", "America", "location")]
+    assert _same(rows, ("a2", "U.S."), ("a1", "United States"))
+    assert _same(rows, ("a3", "America"), ("a1", "United States"))
