@@ -165,3 +165,20 @@ def test_a_countrys_names_are_one_place():
     rows = [("a1", "United States", "location"), ("a2", "U.S.", "location"), ("a3", "America", "location")]
     assert _same(rows, ("a2", "U.S."), ("a1", "United States"))
     assert _same(rows, ("a3", "America"), ("a1", "United States"))
+
+
+def test_a_two_word_city_is_decided_per_article_too():
+    rows = [
+        ("g1", "Port Kestrel Gulls", "organization"),
+        ("g1", "Harlow Rovers", "organization"),
+        ("g1", "Ona Pell", "person"),
+        ("g2", "Gulls", "organization"),
+        ("g2", "Port Kestrel", "location"),  # the team
+        ("g2", "Harlow Rovers", "organization"),
+        ("g2", "Ona Pell", "person"),
+        ("g3", "Port Kestrel Gulls", "organization"),
+        ("g3", "Port Kestrel", "location"),  # the city, beside the team's full name
+        ("g3", "Ona Pell", "person"),
+    ]
+    assert _same(rows, ("g2", "Port Kestrel"), ("g1", "Port Kestrel Gulls"))
+    assert not _same(rows, ("g3", "Port Kestrel"), ("g1", "Port Kestrel Gulls"))

@@ -87,6 +87,24 @@ class _Merge:
             for aliases, t in zip((r.aliases for r in self.rows), self.types)
         ]
         self.groups = Groups(range(len(self.rows)))
+        self.deferred = self._deferred()
+
+    def _deferred(self) -> set[int]:
+        """The rows whose name alone does not say which actor they are, so that each article's row is
+        resolved on its own (short_forms, teams) before the rest are joined by name (deferred_names): a
+        one-word name ("Reid"), and a place named like the first words of a team ("Kestrel" beside
+        "Kestrel Gulls" and "Gulls")."""
+        alone = {words[0] for words in self.words if len(words) == 1}
+        places = {
+            key(words[:-1])
+            for words, kind in zip(self.words, self.types)
+            if kind in ("organization", "group") and _team_name(words, alone)
+        }
+        return {
+            i
+            for i, (words, kind) in enumerate(zip(self.words, self.types))
+            if len(words) == 1 or (kind == "location" and key(words) in places)
+        }
 
     def clusters(self) -> dict[int, list[int]]:
         return self.groups.groups()  # type: ignore[return-value]
@@ -104,27 +122,37 @@ class _Merge:
     def same_name(self) -> None:
         """One multi-word name (or multi-word alias) is one actor. A one-word name is not merged here: each
         article's "Reid" is resolved on its own in short_forms (by its article's co-actors), and only the
-        ones left unresolved are joined by name at the end (one_word_names)."""
+        ones left unresolved are joined by name at the end (deferred_names)."""
         by_key: dict[str, int] = {}
         for i, words in enumerate(self.words):
-            forms = ({words} if len(words) >= 2 else set()) | self.alias_words[i]
+            forms = (set() if i in self.deferred else {words}) | (self.alias_words[i] - {words})
             for form in forms:
                 self.groups.union(by_key.setdefault(key(form), i), i)
 
-    def one_word_names(self) -> None:
-        """The one-word names still on their own: the same name is one actor (as step 1 does for longer
-        names)."""
+    def deferred_names(self) -> None:
+        """The deferred rows still on their own: one name is one actor (as step 1 does for the others)."""
         by_key: dict[str, int] = {}
         for root, members in self.clusters().items():
-            names = {self.words[i] for i in members if self.words[i]}
-            if len(names) == 1 and len(word := next(iter(names))) == 1:
-                self.groups.union(by_key.setdefault(word[0], root), root)
+            if (name := self.deferred_name(members)) is not None:
+                self.groups.union(by_key.setdefault(name, root), root)
+
+    def pending(self) -> set[int]:
+        """The groups of deferred rows not resolved yet."""
+        return {r for r, members in self.clusters().items() if self.deferred_name(members) is not None}
+
+    def deferred_name(self, members: list[int]) -> str | None:
+        """The name of a group of deferred rows of one name only, else None."""
+        names = {self.words[i] for i in members}
+        if len(names) == 1 and all(i in self.deferred for i in members) and (words := next(iter(names))):
+            return key(words)
+        return None
 
     def spelling_variants(self) -> None:
         block: dict[tuple[str, str, int], list[tuple[str, int]]] = defaultdict(list)
+        pending = self.pending()
         for root, (kind, names) in self.summary().items():
             for words in names:
-                if len(words) >= 2 and len(key(words)) >= FUZZY_LENGTH:
+                if len(words) >= 2 and len(key(words)) >= FUZZY_LENGTH and root not in pending:
                     # Blocks keep the comparisons few: one type and first word, and a length band (two
                     # bands overlapping by half, so that names a few letters apart share one).
                     name = key(words)
@@ -204,9 +232,10 @@ class _Merge:
         given: dict[str, set[int]] = defaultdict(set)  # people by given name
         endings: dict[str, set[int]] = defaultdict(set)  # the others by last word and by acronym
         starts: dict[str, set[int]] = defaultdict(set)  # places and bodies by first word, a head word last
+        pending = self.pending()  # a place that may be its team is no target until teams() has decided
         for root, (kind, names) in summary.items():
             for words in names:
-                if len(words) < 2:
+                if len(words) < 2 or root in pending:
                     continue
                 if kind == "person":
                     if (parts := person_parts(words)) is not None and not parts.suffix:
@@ -286,7 +315,7 @@ class _Merge:
         for root, (kind, names) in summary.items():
             if kind in ("organization", "group"):
                 for words in names:
-                    if len(words) >= 2 and words[-1] in alone and words[-1] not in NAME_HEADS:
+                    if _team_name(words, alone):
                         teams[key(words[:-1])].add(root)
         in_full: dict[str, set[str]] = defaultdict(set)  # the place's name -> articles naming a team in full
         typed: dict[int, Counter] = defaultdict(Counter)  # how the articles type the team's full name
@@ -297,7 +326,6 @@ class _Merge:
         teams = {
             place: {c for c in roots if _majority(typed[c]) == "organization"}
             for place, roots in teams.items()
-            if not country_named(place)  # a country's team is named by its country only in sport pages
         }
         context = _Context(self)
         for root, (kind, names) in summary.items():
@@ -351,9 +379,8 @@ class _Merge:
 class _Context:
     """The co-actors of each group's articles, for telling namesakes apart.
 
-    A co-actor is a group with a name of two words or more, or a one-word name (all its rows count as
-    one co-actor, resolved or not); it weighs one over its number of articles, so that a rare co-actor
-    says more than a country.
+    A co-actor is a group, or a deferred name (all its rows still on their own count as one co-actor);
+    it weighs one over its number of articles, so that a rare co-actor says more than a country.
     """
 
     def __init__(self, merge: _Merge) -> None:
@@ -362,9 +389,8 @@ class _Context:
         self._label: dict[int, object] = {}
         reach: dict[object, set[str]] = defaultdict(set)
         for root, members in merge.clusters().items():
-            names = {merge.words[i] for i in members if merge.words[i]}
-            one_word = len(names) == 1 and len(word := next(iter(names))) == 1
-            label: object = f"word:{word[0]}" if one_word else root
+            name = merge.deferred_name(members)
+            label: object = root if name is None else f"name:{name}"
             self._label[root] = label
             for i in members:
                 self._articles[root].add(merge.articles[i])
@@ -404,6 +430,18 @@ class _Context:
         return {winner} if count >= CONTEXT_SHARED and second == 0 else set()
 
 
+def _team_name(words: tuple[str, ...], alone: set[str]) -> bool:
+    """Whether a name can be a team's: a place and a nickname that is a name of its own ("Kestrel Gulls",
+    "the Gulls"), not a head word ("Kestrel Post" is a newspaper), and no country's (its team is named
+    by the country only on sports pages, and the country is the more likely actor)."""
+    return (
+        len(words) >= 2
+        and words[-1] in alone
+        and words[-1] not in NAME_HEADS
+        and country_named(key(words[:-1])) is None
+    )
+
+
 def _headline_word(word: str) -> bool:
     """A function word written capitalised, as only a headline writes it inside a name."""
     return word[:1].isupper() and word.lower() in HEADLINE_WORDS
@@ -419,7 +457,7 @@ def merge_actors(actors: pd.DataFrame) -> list[int]:
     merge.countries()
     merge.short_forms()
     merge.teams()
-    merge.one_word_names()
+    merge.deferred_names()
     merge.headlines()
     group_of = {}
     for root, members in merge.clusters().items():
