@@ -182,3 +182,27 @@ def test_a_two_word_city_is_decided_per_article_too():
     ]
     assert _same(rows, ("g2", "Port Kestrel"), ("g1", "Port Kestrel Gulls"))
     assert not _same(rows, ("g3", "Port Kestrel"), ("g1", "Port Kestrel Gulls"))
+
+
+@pytest.mark.parametrize(
+    "clip, article, same",
+    [
+        ("Maras", "g2", True),  # a clipped plural, in the team's story
+        ("Maras", "n1", False),  # the same letters elsewhere
+        ("Paris", "g2", False),  # a known place is no clipping ("Paris" of "Parisians")
+    ],
+)
+def test_a_clipped_plural_joins_the_team_in_its_story(clip, article, same):
+    rows = [
+        ("g1", "Kestrel Marauders", "organization"),
+        ("g1", "Kestrel Parisians", "organization"),
+        ("g1", "Harlow Rovers", "organization"),
+        ("g1", "Ona Pell", "person"),
+        ("g2", clip, "organization"),
+        ("g2", "Harlow Rovers", "organization"),
+        ("g2", "Ona Pell", "person"),
+        ("n1", clip, "organization"),
+        ("n1", "Orsk Mining Company", "organization"),
+    ]
+    team = "Kestrel Parisians" if clip == "Paris" else "Kestrel Marauders"
+    assert _same(rows, (article, clip), ("g1", team)) is same

@@ -48,6 +48,7 @@ NAME_HEADS = ORG_HEADS | PLACE_HEADS
 HEADLINE_WORDS = frozenset(
     "into to from with at in on out up over after before as by is are was were will has have had be".split()
 )
+CLIP_MIN = 4  # letters of a clipped plural ("Jags"); shorter ones fit too many words
 TYPE_ORDER = ("person", "organization", "location", "group")
 
 
@@ -256,6 +257,22 @@ class _Merge:
             word: {c for c in roots if not any(w[0] == word and key(w[1:]) in known for w in summary[c][1])}
             for word, roots in starts.items()
         }
+        stems: dict[str, set[str]] = defaultdict(set)  # last words by their first three letters
+        for last in endings:
+            stems[last[:3]].add(last)
+
+        def clipped(word: str) -> set[int]:
+            """The actors whose last word this plural is a clipping of ("Jags" of "Jaguars")."""
+            if len(word) < CLIP_MIN or not word.endswith("s") or place_named(word):  # a known place
+                return set()
+            return set().union(
+                *(
+                    endings[w]
+                    for w in stems.get(word[:3], set())
+                    if w != word and w.endswith("s") and w.startswith(word[:-1])
+                )
+            )
+
         word_kinds = self._word_kinds()
         context = _Context(self)
         titles = self._titles()
@@ -280,6 +297,8 @@ class _Merge:
                 # Hospital" could be the town), a given name ("Maria Hospital"), a demonym ("Greek
                 # Workers Party") or a head word itself ("Police" for "Police Department").
                 tiers = (*tiers, (starts, False))
+            if kind != "person":  # "the Jags" for "the Jaguars", when its article's co-actors agree
+                tiers = (*tiers, ({word: clipped(word)}, True))
             for tier, needs_context in tiers:
                 fits = tier.get(word, set()) - {root}
                 if kind == "location" and not needs_context:  # a place stays a place, not a team
