@@ -1,15 +1,24 @@
 """Corpus actors: the article-level actors that name one person, organisation or place, merged.
 
 Steps, each on the groups the one before left (so a decision is taken on the whole corpus):
-  1. the same name (normalised: case, punctuation, initials, 'the', possessives) is one actor;
+  1. the same multi-word name (normalised: case, punctuation, initials, 'the', possessives) is one
+     actor. A name that alone does not say who it is -- a one-word name, a place named like a team's
+     first words -- is *deferred*: each article's row is decided on its own in steps 5-6;
   2. near-identical multi-word names of one type are one actor (spelling variants: Centre/Center);
   3. people: one surname with given names that can be one person's (Sam / Samuel / S.), or a
      longer name that ends in a known full name (a descriptor or a second given name in front);
-  4. a one-word name joins the one multi-word actor of its type it can stand for: a person's
-     surname, an organisation's last word or acronym (a team's nickname, an acronym) -- only when exactly one
-     actor in the whole corpus fits (titles break the tie), else it stays on its own.
-Every test stays within one type except step 1, where the corpus's majority type wins (per-article
-types are noisy: a team is often typed as a person).
+  4. the names of one country are one place (the gazetteer: U.S. / United States / America);
+  5. a one-word name joins the one actor it can stand for: a person's surname or given name, an
+     organisation's last word or acronym, a facility's first word ("Kestrel" for "Kestrel Recovery
+     Center"), a clipped plural ("Jags") -- when exactly one actor fits, or when its own article
+     shares clearly more co-actors with one of the candidates than with the others (titles first);
+     a surname typed a place or an organisation joins a person only with that co-actor evidence;
+  6. a place named for its team ("Kestrel beat Harlow") joins the team "Kestrel Gulls" when its
+     article does not name the team in full and shares co-actors with the team's articles;
+  7. the deferred rows left undecided are joined by name (all the "Brask"s nobody could place);
+  8. a headline taken for a name ("Jane Doe Checks Into Clinic") joins the actor it opens with.
+Every test stays within one type, except where per-article types are known to be noisy (a team
+typed a person, a surname typed a place); a deferred name takes the corpus's majority type.
 """
 
 from __future__ import annotations
