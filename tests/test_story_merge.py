@@ -119,6 +119,7 @@ def test_a_headline_read_as_a_name_joins_the_actor_it_opens_with(headline, kind,
     [
         ("Brennow", "Brennow Recovery Center", True),  # a facility's first word
         ("Police", "Police Department", False),  # a head word alone names nothing in particular
+        ("Committee", "Harbour Workers Committee", False),  # nor as a last word: which committee?
         ("Malta", "Malta Recovery Center", False),  # a known country stays itself
         ("Greek", "Greek Workers Party", False),  # a demonym is no short form
     ],
@@ -206,3 +207,16 @@ def test_a_clipped_plural_joins_the_team_in_its_story(clip, article, same):
     ]
     team = "Kestrel Parisians" if clip == "Paris" else "Kestrel Marauders"
     assert _same(rows, (article, clip), ("g1", team)) is same
+
+
+def test_only_a_place_stands_for_a_team():
+    rows = [
+        ("g1", "WXB IKO", "organization"),  # one row for two bodies ("the WXB and IKO titles")
+        ("g1", "IKO", "organization"),
+        ("g1", "Ona Pell", "person"),
+        ("g1", "Harlow Rovers", "organization"),
+        ("g2", "WXB", "organization"),
+        ("g2", "Ona Pell", "person"),
+        ("g2", "Harlow Rovers", "organization"),
+    ]
+    assert not _same(rows, ("g2", "WXB"), ("g1", "IKO"))

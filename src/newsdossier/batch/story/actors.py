@@ -301,10 +301,12 @@ class _Merge:
             fits, needs_context = set(), False
             if kind == "location" and place_named(word):  # a known place is itself, not "Southern X"
                 tiers = ((surnames, True),)
-            elif not (is_given_name(word) or country_of_demonym(word) or word in NAME_HEADS):
+            elif word in NAME_HEADS:  # "the Committee": which one, the article knew; the corpus cannot
+                continue
+            elif not (is_given_name(word) or country_of_demonym(word)):
                 # "Kestrel" for "Kestrel Recovery Center" -- never a known city ("Harlow" for "Harlow
-                # Hospital" could be the town), a given name ("Maria Hospital"), a demonym ("Greek
-                # Workers Party") or a head word itself ("Police" for "Police Department").
+                # Hospital" could be the town), a given name ("Maria Hospital") or a demonym ("Greek
+                # Workers Party").
                 tiers = (*tiers, (starts, False))
             if kind != "person":  # "the Jags" for "the Jaguars", when its article's co-actors agree
                 tiers = (*tiers, ({word: clipped(word)}, True))
@@ -357,7 +359,7 @@ class _Merge:
         }
         context = _Context(self)
         for root, (kind, names) in summary.items():
-            if kind == "person" or len(names) != 1:
+            if kind != "location" or len(names) != 1:
                 continue
             place = key(next(iter(names)))
             if context.articles(root) & in_full[place]:
