@@ -11,12 +11,23 @@ The corpus is a batch output folder (BATCH_DIR, e.g. a `newsdossier batch` run o
 COPIES times and then 2 x COPIES times as new articles: more coverage of the same story, so names,
 statements and events meet their counterparts in every copy, which is the hard case for grouping.
 Without BATCH_DIR, made-up tables of the same shape are generated.
+
+    .venv/bin/python bench/bench_story.py --increment MANIFEST [--added 10]
+
+The incremental case, as an analyst meets it: `newsdossier batch` on MANIFEST less its last ADDED
+articles, then on all of MANIFEST into the same folder (only the ADDED articles are extracted; the
+story step regroups the whole corpus). It prints the second run's time, the story step's share of it
+(build_story timed alone on the result), and how many actor rows kept their corpus_actor_id.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -152,13 +163,66 @@ def write_folder(frames: dict[str, pd.DataFrame], folder: Path) -> Path:
     return folder
 
 
+def _manifest(rows: list[dict[str, str]], base: Path, path: Path) -> Path:
+    """A manifest of these rows with absolute paths (the original's are relative to its folder)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "path": str((base / row["path"]).resolve())})
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def _batch(manifest: Path, out: Path) -> float:
+    """The wall time of one `newsdossier batch` run (this checkout's code)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "newsdossier", "batch", str(manifest), "--out", str(out)]
+    began = time.perf_counter()
+    subprocess.run([*command, "--formats", "none"], check=True, env=env, capture_output=True)
+    return time.perf_counter() - began
+
+
+def _actor_ids(out: Path) -> dict[tuple[str, str], str]:
+    actors = pd.read_parquet(out / "actors.parquet")
+    return {(a, i): c for a, i, c in zip(actors["article"], actors["actor_id"], actors["corpus_actor_id"])}
+
+
+def increment(manifest: Path, added: int, repeat: int) -> None:
+    """Batch MANIFEST less its last `added` articles, then all of it; print the figures of the second run."""
+    with open(manifest, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    if len(rows) <= added:
+        raise SystemExit(f"{manifest}: {len(rows)} articles; --added must be fewer")
+    with tempfile.TemporaryDirectory(prefix="bench-story-inc-") as tmp:
+        folder, out = Path(tmp), Path(tmp) / "out"
+        before = _manifest(rows[:-added], manifest.parent, folder / "before.csv")
+        after = _manifest(rows, manifest.parent, folder / "after.csv")
+        first = _batch(before, out)
+        old = _actor_ids(out)
+        second = _batch(after, out)
+        new = _actor_ids(out)
+        step = min(best_time({}, 1, out) for _ in range(repeat))
+    kept = sum(new.get(k) == v for k, v in old.items())
+    print(f"batch of {len(rows) - added} articles: {first:.1f} s; then {added} added: {second:.1f} s")
+    print(
+        f"story step (regroups all {len(rows)}) alone: {step:.2f} s = {step / second:.0%} of the incremental "
+        f"run; {kept:,} of {len(old):,} earlier actor rows kept their corpus_actor_id ({kept / len(old):.1%})"
+    )
+
+
 def main() -> None:
-    """Time the story step at N and 2N claims and print the ratio."""
+    """Time the story step at N and 2N claims and print the ratio (or the incremental case)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("batch_dir", nargs="?", type=Path, help="a batch output folder (else made-up tables)")
     parser.add_argument("--copies", type=int, default=4, help="copies of the corpus in the smaller run")
     parser.add_argument("--repeat", type=int, default=3, help="timings per size (the best is kept)")
+    parser.add_argument("--increment", type=Path, metavar="MANIFEST", help="time adding articles to a batch")
+    parser.add_argument("--added", type=int, default=10, help="articles added in the --increment case")
     args = parser.parse_args()
+    if args.increment:
+        increment(args.increment, args.added, args.repeat)
+        return
     base = read_inputs(args.batch_dir) if args.batch_dir else made_up(200)
     source = str(args.batch_dir) if args.batch_dir else "made-up tables"
     rows = []
