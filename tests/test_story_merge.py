@@ -220,3 +220,15 @@ def test_only_a_place_stands_for_a_team():
         ("g2", "Harlow Rovers", "organization"),
     ]
     assert not _same(rows, ("g2", "WXB"), ("g1", "IKO"))
+
+
+@pytest.mark.parametrize(
+    "others, same",
+    [
+        ([], True),  # one word more before the head word: the same place
+        ([("a3", "Brennow Art Center", "location")], False),  # two longer names: which one?
+    ],
+)
+def test_a_name_with_a_modifier_before_its_head_word_is_the_same_place(others, same):
+    rows = [("a1", "Brennow Center", "location"), ("a2", "Brennow Treatment Center", "location"), *others]
+    assert _same(rows, ("a1", "Brennow Center"), ("a2", "Brennow Treatment Center")) is same

@@ -174,6 +174,27 @@ class _Merge:
                     if fuzz.ratio(a, b) >= FUZZY_MIN:
                         self.groups.union(ra, rb)
 
+    def head_modifiers(self) -> None:
+        """A place's or body's name with one more word before its head word is the same one ("Kestrel
+        Center" / "Kestrel Treatment Center"), when exactly one such longer name and one shorter name
+        meet (a second one, "Kestrel Art Center", makes it ambiguous)."""
+        summary = self.summary()
+        pending = self.pending()
+        longer: dict[tuple[str, str], set[int]] = defaultdict(set)
+        shorter: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for root, (kind, names) in summary.items():
+            if kind == "person" or root in pending:
+                continue
+            for words in names:
+                if len(words) >= 2 and words[-1] in NAME_HEADS and words[-2] not in PARTICLES:
+                    shorter[(kind, key(words))].add(root)
+                    if len(words) >= 3 and words[-3] not in PARTICLES:
+                        longer[(kind, key(words[:-2] + words[-1:]))].add(root)
+        for name, roots in longer.items():
+            short = shorter.get(name, set())
+            if len(roots) == 1 and len(short) == 1:
+                self.groups.union(next(iter(roots)), next(iter(short)))
+
     def longer_names(self) -> None:
         """A name that is a known full name with words around it: a descriptor or a second given name
         in front ("American Jane Doe", "William Jane Doe"), a place in front of an organisation's
@@ -482,6 +503,7 @@ def merge_actors(actors: pd.DataFrame) -> list[int]:
     merge = _Merge(actors)
     merge.same_name()
     merge.spelling_variants()
+    merge.head_modifiers()
     merge.longer_names()
     merge.people()
     merge.countries()
