@@ -8,9 +8,10 @@ columns, and adds the story tables and their views to corpus.duckdb -- every fil
 
 Cost and increments: everything is recomputed from the combined tables on each call, in time
 linear in their rows (names, claims and events are compared only through indexes of shared keys,
-never all pairs; bench/bench_story.py measures it), and the ids are made from what identifies each
-group (a name, a speaker and wording, a date and actors), so adding articles keeps the ids of the
-groups they leave as they were. Re-runs over the same files write byte-identical Parquet.
+never all pairs; bench/bench_story.py measures it, also for 10 articles added to a batch), and the ids
+are made from what identifies each group (a name, a speaker and wording, a date and actors), so adding
+articles keeps the ids of the groups they leave as they were. Re-runs over the same files write
+byte-identical Parquet. `python -m newsdossier.batch.story DIR` runs this step alone on a batch folder.
 """
 
 from __future__ import annotations
