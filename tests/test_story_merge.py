@@ -232,3 +232,8 @@ def test_only_a_place_stands_for_a_team():
 def test_a_name_with_a_modifier_before_its_head_word_is_the_same_place(others, same):
     rows = [("a1", "Brennow Center", "location"), ("a2", "Brennow Treatment Center", "location"), *others]
     assert _same(rows, ("a1", "Brennow Center"), ("a2", "Brennow Treatment Center")) is same
+
+
+def test_a_natural_feature_is_not_named_by_its_first_word():
+    rows = [("a1", "Brennow Valley", "location"), ("a2", "Brennow", "location")]  # the town, the valley
+    assert not _same(rows, ("a2", "Brennow"), ("a1", "Brennow Valley"))

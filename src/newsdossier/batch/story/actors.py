@@ -262,7 +262,7 @@ class _Merge:
         surnames: dict[str, set[int]] = defaultdict(set)  # people by surname
         given: dict[str, set[int]] = defaultdict(set)  # people by given name
         endings: dict[str, set[int]] = defaultdict(set)  # the others by last word and by acronym
-        starts: dict[str, set[int]] = defaultdict(set)  # places and bodies by first word, a head word last
+        starts: dict[str, set[int]] = defaultdict(set)  # bodies and facilities by first word, a head last
         pending = self.pending()  # a place that may be its team is no target until teams() has decided
         for root, (kind, names) in summary.items():
             for words in names:
@@ -279,7 +279,7 @@ class _Merge:
                         endings[words[-1]].add(root)
                     if initials := acronym(words):
                         endings[initials].add(root)
-                    if words[-1] in NAME_HEADS and words[0] not in PARTICLES:
+                    if words[-1] in ORG_HEADS and words[0] not in PARTICLES:  # not "Kestrel River"
                         starts[words[0]].add(root)
         known = {key(w) for _, names in summary.values() for w in names}
         # "Kestrel Recovery Center" for "Kestrel"; not "Harlow Kestrel Center" (a place before a known name)
