@@ -32,6 +32,7 @@ from rapidfuzz import fuzz
 from newsdossier.batch.story.groups import Groups, Ids, joined
 from newsdossier.batch.story.names import PARTICLES, acronym, core_name, key, same_first_name, tokens
 from newsdossier.extract.lexicon import (
+    GENERIC_ORG_HEADS,
     ORG_HEADS,
     PLACE_HEADS,
     country_named,
@@ -322,7 +323,7 @@ class _Merge:
             fits, needs_context = set(), False
             if kind == "location" and place_named(word):  # a known place is itself, not "Southern X"
                 tiers = ((surnames, True),)
-            elif word in NAME_HEADS:  # "the Committee": which one, the article knew; the corpus cannot
+            elif word in GENERIC_ORG_HEADS:  # "the Committee": which one, the article knew; the corpus cannot
                 continue
             elif not (is_given_name(word) or country_of_demonym(word)):
                 # "Kestrel" for "Kestrel Recovery Center" -- never a known city ("Harlow" for "Harlow
