@@ -322,10 +322,10 @@ def test_the_corpus_dossier_renders_to_html_and_pdf_with_its_charts(story):
 
 def test_a_quote_cut_at_another_word_marks_only_that_word():
     found = differences(
-        "it is wonderful to keep the secret no longer, but it has been fun",
-        "it is wonderful to keep the secret no more",
+        "the bridge will be ready by the spring, and then we can rest",
+        "the bridge will be ready by the summer",
     )
-    assert [w.text for w in found] == ["longer"]
+    assert [w.text for w in found] == ["spring"]
 
 
 def test_a_batch_with_no_rows_gets_empty_story_tables_and_a_report_that_says_so(tmp_path):

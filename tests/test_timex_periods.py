@@ -45,14 +45,14 @@ def test_a_week_of_a_month_is_an_iso_week(tag, text, published, expression, valu
 # (sentence, publication date, expression, value, mod): one expression, the month of that year
 MONTHS_OF_NAMED_YEARS = [
     (
-        "The house approved the plan in early October this year.",
-        "2013-12-03",
+        "The council passed its budget in early October this year.",
+        "2017-11-21",
         "early October this year",
-        "2013-10",
+        "2017-10",
         "START",
     ),
-    ("The three states will join in April next year.", "2013-12-03", "April next year", "2014-04", ""),
-    ("Sales began to slide in May last year, she said.", "2013-12-03", "May last year", "2012-05", ""),
+    ("Two more ferries enter service in April next year.", "2017-11-21", "April next year", "2018-04", ""),
+    ("Rents began to climb in May last year, she said.", "2017-11-21", "May last year", "2016-05", ""),
 ]
 
 
@@ -79,9 +79,9 @@ def test_a_bracketed_clock_time_in_another_zone_is_not_a_second_time(tag, text, 
 
 # (sentence, expression, value): a bare two-digit decade needs "the" or a decade before it
 DECADES = [
-    ("The boxy cars of the '70s and '80s are gone.", "'70s", "197X"),
-    ("Cars of the 70s and 80s rusted quickly.", "70s", "197X"),
-    ("Cars of the 70s and 80s rusted quickly.", "80s", "198X"),
+    ("The disco records of the '70s and '80s sold out.", "'70s", "197X"),
+    ("Phones of the 70s and 80s had cords.", "70s", "197X"),
+    ("Phones of the 70s and 80s had cords.", "80s", "198X"),
     ("The band was big in the 1960s.", "1960s", "196X"),
 ]
 
@@ -124,8 +124,8 @@ def test_an_hour_in_a_part_of_the_day(tag, text, published, expression, value):
 
 
 def test_the_same_hour_said_twice_in_brackets_is_kept(tag):
-    text = "The father will leave at 4 in the morning (4 a.m. EDT Thursday), his lawyer said."
+    text = "The convoy sets off at 5 in the morning (5 a.m. CDT Friday), a spokesman said."
     assert [t.text for t in tag(text, "2012-06-05") if t.precision == "time"] == [
-        "4 in the morning",
-        "4 a.m. EDT Thursday",
+        "5 in the morning",
+        "5 a.m. CDT Friday",
     ]
