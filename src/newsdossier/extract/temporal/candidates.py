@@ -115,7 +115,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("month_year", _rx(_W + _EDGE + _MONTH + r",?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")),
-    # "October this year", "early April next year": the month of the year named after it
+    # "June this year", "early March next year": the month of the year named after it
     (
         "month_rel_year",
         _rx(_W + _EDGE + _MONTH_WORD + r"\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year\b"),
@@ -149,7 +149,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"|\s+(?P<local4>local time)\b))" + _CLOCK_DAY
         ),
     ),
-    # "4 in the morning", "at five in the afternoon"
+    # "6 in the morning", "at five in the afternoon"
     (
         "hour_part",
         _rx(
@@ -170,7 +170,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    # "the 1990s", "the '70s", "the 70s and 80s" (a bare "70s" needs "the" or a decade before it:
+    # "the 1990s", "the '70s", "the 60s and 90s" (a bare "70s" needs "the" or a decade before it:
     # "in her 70s" is an age)
     (
         "decade",
@@ -345,7 +345,7 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         if g.get("rel") or g.get("edge"):
             return True
         if before is None or (before.lower_ not in _MONTH_CUES and before.tag_ != "PRP$"):
-            return False  # "in May", "their January sales"; not "May I"
+            return False  # "in May", "their June results"; not "May I"
         return span[0].ent_type_ not in ("PERSON", "ORG", "WORK_OF_ART")
     if cand.kind == "year":
         return _plausible_year(span, before, after)

@@ -48,7 +48,7 @@ def _day_value(year: int, month: int, day: int, basis: str) -> Value | None:
 
 
 def norm_month_day(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "March 3", "3 March 2019", "Friday, Oct. 23"; no year: from publication."""
+    """Expressions like "March 3", "3 March 2019", "Monday, Nov. 14"; no year: from publication."""
     g = cand.match.groupdict()
     month, day = month_num(g["month"]), int(g["d"])
     if not 1 <= day <= 31:
@@ -105,7 +105,7 @@ def norm_month_year(cand: Candidate, ctx: Context) -> Value | None:
 
 
 def norm_month_rel_year(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "October this year", "April next year": the month in the year counted from
+    """Expressions like "June this year", "March next year": the month in the year counted from
     publication."""
     g = cand.match.groupdict()
     if ctx.published is None:
@@ -203,7 +203,7 @@ def norm_century(cand: Candidate, ctx: Context) -> Value | None:
 
 
 def norm_time(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "10:35 a.m.", "8 a.m. PST Friday"; a bare time gets its day later."""
+    """Expressions like "11:20 a.m.", "8 a.m. PST Friday"; a bare time gets its day later."""
     g = cand.match.groupdict()
     hour, minute = int(g["h"]), int(g["min"] or 0)
     if not (1 <= hour <= 12 and minute < 60):
@@ -235,7 +235,7 @@ def _clock_value(hour: int, minute: int, cand: Candidate, ctx: Context) -> Value
 
 
 def norm_hour_part(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "4 in the morning", "five in the afternoon": a clock hour read by the part of day."""
+    """Expressions like "6 in the morning", "five in the afternoon": a clock hour read by the part of day."""
     g = cand.match.groupdict()
     word = g["hw"].lower()
     hour = int(word) if word.isdigit() else NUMBER_WORDS[word]

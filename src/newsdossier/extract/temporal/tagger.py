@@ -43,8 +43,8 @@ _IN_BRACKETS = re.compile(r"\s*\(\s*")
 
 
 def _without_conversions(text: str, timexes: list[Timex]) -> list[Timex]:
-    """Drop a clock time in brackets right after another one: "10:35 a.m. (0735 GMT)" is one moment
-    told in a second zone, not a second time ("4 in the morning (4 a.m. EDT)" says the same hour twice:
+    """Drop a clock time in brackets right after another one: "11:20 a.m. (0920 GMT)" is one moment
+    told in a second zone, not a second time ("6 in the morning (6 a.m. CDT)" says the same hour twice:
     both kept)."""
     out: list[Timex] = []
     for t in timexes:

@@ -329,7 +329,7 @@ def _event_phrase(token: Token) -> Span:
     doc = token.doc
     left = min(t.i for t in top.subtree)
     right = token.i
-    for t in token.rights:  # keep "in Lima" after "the meeting", not a relative clause
+    for t in token.rights:  # keep "in the capital" after "the meeting", not a relative clause
         if t.dep_ == "prep" and t.lower_ == "in" and len(list(t.subtree)) <= 4:
             right = max(right, max(x.i for x in t.subtree))
     return doc[left : right + 1]
