@@ -41,6 +41,8 @@ CLAUSE_OBJECT_VERBS = _words(_V["clause_object"], "verbs.clause_object")
 NEEDS_PARTICLE = _words(_V["needs_particle"], "verbs.needs_particle")
 PREPOSITIONAL_VERBS = _pairs(_V["prepositional"], "verbs.prepositional")
 NAMING_VERBS = _words(_V["naming"], "verbs.naming")
+OBJECT_PHRASE_VERBS = _pairs(_V["object_phrase"], "verbs.object_phrase")
+QUESTION_VERBS = _words(_V["question"], "verbs.question")
 # verb lemma -> (the particle it needs or None, the prepositions that carry the stance)
 STANCE_VERBS: dict[str, tuple[str | None, frozenset[str]]] = {
     verb: (s["particle"] or None, _words(s["preps"], f"stance.{verb}.preps"))
@@ -57,7 +59,9 @@ _listed = (
     | CLAUSE_OBJECT_VERBS
     | NEEDS_PARTICLE
     | NAMING_VERBS
+    | QUESTION_VERBS
     | {v for v, _ in PREPOSITIONAL_VERBS}
+    | {v for v, _ in OBJECT_PHRASE_VERBS}
 )
 _unknown = _listed - SPEECH_VERBS
 if _unknown:

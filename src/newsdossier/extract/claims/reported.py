@@ -17,8 +17,10 @@ from newsdossier.extract.claims.cues import (
     INFINITIVE_VERBS,
     NAMING_VERBS,
     NEEDS_PARTICLE,
+    OBJECT_PHRASE_VERBS,
     OBJECT_VERBS,
     PREPOSITIONAL_VERBS,
+    QUESTION_VERBS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
     is_speech_verb,
@@ -92,6 +94,9 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     if misread is not None:
         return misread, cue
     lemma = verb.lemma_.lower()
+    pair = _object_phrase(verb)
+    if pair is not None:
+        return pair[0], cue
     named = _naming(verb)
     if named is not None:
         return named, cue
@@ -135,12 +140,42 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _naming(verb: Token) -> Token | None:
-    """The object of a naming verb with its predicate ("called the plan reckless"), else None."""
-    if verb.lemma_.lower() not in NAMING_VERBS:
+    """The object of a naming verb with its predicate ("called the plan reckless"), else None.
+
+    Without an object the predicate itself is returned: the parser often folds a pronoun object into
+    it ("called her “third-rate”"). A passive ("was called a hero") names no statement of the subject.
+    """
+    if verb.lemma_.lower() not in NAMING_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    named = next((c for c in verb.children if c.dep_ == "oprd" and obj is not None and c.i > obj.i), None)
-    return obj if named is not None else None
+    named = next(
+        (c for c in verb.children if c.dep_ == "oprd" and c.i > (obj.i if obj is not None else verb.i)), None
+    )
+    return obj if obj is not None and named is not None else named
+
+
+def _object_phrase(verb: Token) -> tuple[Token, Token] | None:
+    """(object, phrase) of a verb whose object and the phrase after it are the statement, else None.
+
+    "accused the mayor of lying", "described the plan as a disaster": the phrase hangs on the verb or,
+    as the parser often has it, on the object.
+    """
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    prep = next(
+        (
+            c
+            for c in list(verb.children) + list(obj.children)
+            if c.dep_ == "prep"
+            and c.i > obj.i
+            and (lemma, c.lower_) in OBJECT_PHRASE_VERBS
+            and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        ),
+        None,
+    )
+    return (obj, prep) if prep is not None else None
 
 
 def _stance_complement(verb: Token, prt: Token | None) -> tuple[Token | None, str]:
@@ -192,14 +227,41 @@ def _in_subtree_of_other(tok: Token, verb: Token, comps: list[Token]) -> bool:
 
 def _clause_spans(comp: Token, verb: Token) -> list[Span]:
     """The reported clause; two pieces when the attribution stands in its middle ('A, he said, B')."""
-    span = _clause_span(comp, verb)
-    aside = verb.left_edge.i, verb.right_edge.i
-    if not span.start < aside[0] <= aside[1] < span.end - 1:
-        return [span]
     doc = verb.doc
-    pieces = [_trim_span(doc, span.start, aside[0] - 1), _trim_span(doc, aside[1] + 1, span.end - 1)]
+    if comp.i == verb.head.i and verb.dep_ == "parataxis":
+        pieces = _aside_pieces(comp, verb)
+    else:
+        span = _clause_span(comp, verb)
+        aside = verb.left_edge.i, verb.right_edge.i
+        if not span.start < aside[0] <= aside[1] < span.end - 1:
+            return [span]
+        pieces = [_trim_span(doc, span.start, aside[0] - 1), _trim_span(doc, aside[1] + 1, span.end - 1)]
     # a piece stands alone only with a verb or a few words: "All of this, he said, could …" keeps the rest
     return [p for p in pieces if _words_in(p) >= MIN_PIECE_WORDS or (_words_in(p) >= 2 and _has_verb(p))]
+
+
+def _aside_pieces(comp: Token, verb: Token) -> list[Span]:
+    """The statement around an aside attribution ("The rules, she says, are meant for tenants"): the words
+    before the speaker, and the words after the speech verb and its own objects to the sentence's end.
+
+    The parser hangs the rest of the sentence on the aside ("…, she says, and are meant …"): it is
+    the statement going on, not part of the attribution.
+    """
+    doc = verb.doc
+    subj = subject_of(verb)
+    aside_lo = min(subj.left_edge.i if subj is not None else verb.i, verb.i)
+    first = max(comp.left_edge.i, verb.sent.start, dateline_end(verb.sent))
+    own = [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")]
+    after = max([verb.i, *own]) + 1
+    pieces = [_trim_span(doc, first, aside_lo - 1)]
+    if after < verb.sent.end:
+        pieces.append(_trim_span(doc, after, verb.sent.end - 1))
+    return pieces
+
+
+# Fewest words of a reported clause: shorter ones are fragments of an ellipsis or a misparse ("he would",
+# "to meet", "the criticism") far more often than statements.
+MIN_REPORTED_WORDS = 3
 
 
 # Fewest words for a verbless piece of a clause split by its attribution to be kept.
@@ -233,7 +295,11 @@ def _is_that(tok: Token) -> bool:
 def _clause_span(comp: Token, verb: Token) -> Span:
     """The words of a reported clause, without a leading 'that' and trailing punctuation."""
     doc = comp.doc
-    if comp.dep_ == "dobj" and _naming(verb) == comp:
+    pair = _object_phrase(verb) if comp.dep_ == "dobj" else None
+    if pair is not None and pair[0] == comp:
+        # "accused the mayor of lying": the object and its phrase, wherever the parser hung the phrase
+        toks = list(comp.subtree) + list(pair[1].subtree)
+    elif comp.dep_ in ("dobj", "oprd") and _naming(verb) == comp:
         # "called the plan “reckless”": the object and what it is called
         toks = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
     elif (
@@ -322,7 +388,9 @@ def reported_drafts(
         if stance and not can_take_stance(head, speaker):
             continue
         for span in _clause_spans(comp, verb) if comp is not None else [trailing[0]]:
-            if len(span) < 2 or mostly_quoted(span, claimed) or _not_a_statement(span):
+            # a position denied or rejected may be two words ("denied the report"); a clause may not
+            fewest = 2 if verb.lemma_.lower() in OBJECT_VERBS else MIN_REPORTED_WORDS
+            if _words_in(span) < fewest or mostly_quoted(span, claimed) or _not_a_statement(span, verb):
                 continue
             if head.lower_ in ("it", "there") or span.start <= head.i < span.end:
                 continue
@@ -422,14 +490,19 @@ def _reported(
     return Draft(span.start_char, end, "mixed", cue, speaker, head, anchor)
 
 
-def _not_a_statement(span: Span) -> bool:
-    """An indirect question ('asked whether …', 'did not say why …') or a source reports no statement."""
+def _not_a_statement(span: Span, verb: Token) -> bool:
+    """A source, or an indirect question ('did not say why …') after a cue that reports no questions.
+
+    A verb of asking or explaining reports its question as what was said ('asked whether …').
+    """
     first = next((t for t in span if not t.is_punct), None)
     if first is None:
         return False
     if first.lower_ == "according":
         return True  # "X said, according to the complaint": the source, not a statement
     question = first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
+    if question and verb.lemma_.lower() in QUESTION_VERBS:
+        return False
     # only a wh-word of the clause itself: "when you work all night, you sleep all day" opens a subclause
     if not question or first == span.root or first.head == span.root:
         return question

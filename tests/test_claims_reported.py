@@ -1,0 +1,149 @@
+"""Reported speech beyond say/tell: each construction and cue family on made-up sentences, checked for
+speaker, cue, exact content span and kind."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _one(claims, content: str):
+    """The claim whose content is exactly `content`."""
+    hits = [c for c in claims if c.content == content]
+    assert hits, f"no claim is exactly {content!r}: {[(c.speaker, c.cue, c.content) for c in claims]}"
+    return hits[0]
+
+
+# (text, speaker (substring of the canonical name), cue, exact content, kind)
+FAMILIES = [
+    # the object and the phrase after it are the statement
+    pytest.param(
+        "Senator Ann Wells accused the governor of hiding the budget figures.",
+        "Ann Wells",
+        "accused",
+        "the governor of hiding the budget figures",
+        "indirect",
+        id="accuse-x-of-y",
+    ),
+    pytest.param(
+        "Mayor Tom Hale blamed the council for the delays at the harbour.",
+        "Tom Hale",
+        "blamed",
+        "the council for the delays at the harbour",
+        "indirect",
+        id="blame-x-for-y",
+    ),
+    pytest.param(
+        "Councillor Rita Osei criticized the board for closing the library without a vote.",
+        "Rita Osei",
+        "criticized",
+        "the board for closing the library without a vote",
+        "indirect",
+        id="criticize-x-for-y",
+    ),
+    pytest.param(
+        "Mayor Tom Hale described the new tunnel as “a disaster waiting to happen.”",
+        "Tom Hale",
+        "described",
+        "the new tunnel as “a disaster waiting to happen.”",
+        "mixed",
+        id="describe-x-as-y",
+    ),
+    pytest.param(
+        "Governor Lena Park denounced the tariff as a tax on every family.",
+        "Lena Park",
+        "denounced",
+        "the tariff as a tax on every family",
+        "indirect",
+        id="denounce-x-as-y",
+    ),
+    # questions and explanations reported as what was said
+    pytest.param(
+        "Senator Ann Wells questioned whether the bridge would be finished on time.",
+        "Ann Wells",
+        "questioned",
+        "whether the bridge would be finished on time",
+        "indirect",
+        id="question-whether",
+    ),
+    pytest.param(
+        "Councillor Rita Osei explained why the vote had failed.",
+        "Rita Osei",
+        "explained",
+        "why the vote had failed",
+        "indirect",
+        id="explain-why",
+    ),
+    # a verb with the preposition that carries what was said
+    pytest.param(
+        "Ann Wells joked about the mayor's “very long” speeches.",
+        "Ann Wells",
+        "joked about",
+        "the mayor's “very long” speeches",
+        "mixed",
+        id="joke-about",
+    ),
+    # an aside attribution inside the statement: the words before it and the statement going on after it
+    pytest.param(
+        "Councillor Rita Osei spoke on Monday. The new rules have a narrow purpose, she says, and are "
+        "mostly meant to protect tenants.",
+        "Rita Osei",
+        "says",
+        "The new rules have a narrow purpose",
+        "indirect",
+        id="aside-first-piece",
+    ),
+    pytest.param(
+        "Councillor Rita Osei spoke on Monday. The new rules have a narrow purpose, she says, and are "
+        "mostly meant to protect tenants.",
+        "Rita Osei",
+        "says",
+        "and are mostly meant to protect tenants",
+        "indirect",
+        id="aside-second-piece",
+    ),
+    pytest.param(
+        "The harbour will stay closed, says Tom Hale, the city's harbour director.",
+        "Tom Hale",
+        "says",
+        "The harbour will stay closed",
+        "indirect",
+        id="aside-speaker-after-verb",
+    ),
+    # naming: the predicate with a pronoun folded into it
+    pytest.param(
+        "Mayor Tom Hale spoke first. Governor Lena Park called him reckless and out of touch.",
+        "Lena Park",
+        "called",
+        "him reckless and out of touch",
+        "indirect",
+        id="call-him-y",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), FAMILIES)
+def test_reported_families(analyse_text, text, speaker, cue, content, kind):
+    claim = _one(analyse_text(text).claims, content)
+    assert speaker in claim.speaker
+    assert claim.cue == cue
+    assert text[claim.start : claim.end] == content
+    assert claim.kind == kind
+
+
+# Cue words that report no statement of the subject: no claim at all.
+NOT_STATEMENTS = [
+    pytest.param("The old mill was called a landmark by the town council.", id="passive-naming"),
+    pytest.param("Mayor Tom Hale did not say why the pier was closed.", id="say-why"),
+    pytest.param("A reporter asked Mayor Tom Hale whether the pier would reopen.", id="ask-whether"),
+    pytest.param("Prosecutors charged the driver with dangerous driving.", id="charge-with-is-an-event"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_not_statements(analyse_text, text):
+    assert analyse_text(text).claims == []
+
+
+def test_aside_speaker_is_not_a_piece_of_the_statement(analyse_text):
+    claims = analyse_text("The harbour will stay closed, says Tom Hale, the city's harbour director.").claims
+    assert [c.content for c in claims] == ["The harbour will stay closed"]
