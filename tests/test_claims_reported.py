@@ -109,6 +109,23 @@ FAMILIES = [
         "indirect",
         id="aside-speaker-after-verb",
     ),
+    # a contrast joined to the reported clause is the statement going on; a clause after "and" is not
+    pytest.param(
+        "Mayor Tom Hale said he would support the new harbour plan, but he does not want to chair the board.",
+        "Tom Hale",
+        "said",
+        "he would support the new harbour plan, but he does not want to chair the board",
+        "indirect",
+        id="said-y-but-z",
+    ),
+    pytest.param(
+        "Mayor Tom Hale said the pier was unsafe, and the council voted to close it.",
+        "Tom Hale",
+        "said",
+        "the pier was unsafe",
+        "indirect",
+        id="said-y-and-narrative",
+    ),
     # naming: the predicate with a pronoun folded into it
     pytest.param(
         "Mayor Tom Hale spoke first. Governor Lena Park called him reckless and out of touch.",

@@ -292,6 +292,22 @@ def _is_that(tok: Token) -> bool:
     return tok.lower_ == "that" and tok.dep_ == "mark"
 
 
+# Conjunctions that join a contrast to a reported clause: the statement goes on ("said he would back the
+# plan, but he will not chair the board"); after "and" a clause is as often the narrative going on.
+_CONTRAST = frozenset({"but", "yet"})
+
+
+def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
+    """Clauses the parser joined to the speech verb with "but" after its reported clause, each with a
+    subject of its own and no speech verb: the rest of the statement."""
+    out = []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > comp.i):
+        joined = any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in verb.children if comp.i < c.i < conj.i)
+        if joined and not is_speech_verb(conj) and any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            out.append(conj)
+    return out
+
+
 def _clause_span(comp: Token, verb: Token) -> Span:
     """The words of a reported clause, without a leading 'that' and trailing punctuation."""
     doc = comp.doc
@@ -330,6 +346,8 @@ def _clause_span(comp: Token, verb: Token) -> Span:
         # several complements ("says he drank, used drugs and was …") make one clause
         comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i) == (comp.i > verb.i)]
         comps = comps if comp in comps else [comp]
+        if comp.i > verb.i:
+            comps += _contrast_clauses(verb, comp)
         toks = [t for c in comps for t in c.subtree]
         if comp.i < verb.i:
             # a clause before "…, officials said": all up to the speaker, wherever the parser attached it
