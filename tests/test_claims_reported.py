@@ -126,6 +126,31 @@ FAMILIES = [
         "indirect",
         id="said-y-and-narrative",
     ),
+    # a statement noun carried by a light verb: the verb's subject owns it
+    pytest.param(
+        "Senator Ann Wells expressed concern that the bridge would not be finished on time.",
+        "Ann Wells",
+        "expressed concern",
+        "the bridge would not be finished on time",
+        "indirect",
+        id="express-concern-that",
+    ),
+    pytest.param(
+        "Mayor Tom Hale made the point that the pier had never been safe.",
+        "Tom Hale",
+        "made point",
+        "the pier had never been safe",
+        "indirect",
+        id="make-the-point-that",
+    ),
+    pytest.param(
+        "Governor Lena Park delivered a forceful promise to rebuild the harbour by spring.",
+        "Lena Park",
+        "delivered promise",
+        "to rebuild the harbour by spring",
+        "indirect",
+        id="deliver-a-promise-to",
+    ),
     # naming: the predicate with a pronoun folded into it
     pytest.param(
         "Mayor Tom Hale spoke first. Governor Lena Park called him reckless and out of touch.",
@@ -152,6 +177,7 @@ NOT_STATEMENTS = [
     pytest.param("The old mill was called a landmark by the town council.", id="passive-naming"),
     pytest.param("Mayor Tom Hale did not say why the pier was closed.", id="say-why"),
     pytest.param("A reporter asked Mayor Tom Hale whether the pier would reopen.", id="ask-whether"),
+    pytest.param("Mayor Tom Hale expressed his frustration at the delays.", id="light-verb-without-clause"),
     pytest.param("Prosecutors charged the driver with dangerous driving.", id="charge-with-is-an-event"),
 ]
 

@@ -52,6 +52,7 @@ DOCUMENT_NOUNS = _words(_N["document"], "nouns.document")
 INFO_NOUNS = _words(_N["info"], "nouns.info")
 STATEMENT_NOUNS = _words(_N["statement"], "nouns.statement")
 SPEAKER_NOUNS = _words(_N["speaker"], "nouns.speaker")
+LIGHT_VERBS = _words(_N["light"], "nouns.light")
 
 _listed = (
     INFINITIVE_VERBS

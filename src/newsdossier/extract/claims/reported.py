@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsdossier.extract.claims.cues import (
     CLAUSE_OBJECT_VERBS,
     INFINITIVE_VERBS,
+    LIGHT_VERBS,
     NAMING_VERBS,
     NEEDS_PARTICLE,
     OBJECT_PHRASE_VERBS,
@@ -539,22 +540,34 @@ def mostly_quoted(span: Span, quotes: list[Quote]) -> bool:
 def _noun_drafts(
     doc: Doc, quotes: list[Quote], claimed: list[Quote], resolver: SpeakerResolver
 ) -> list[Draft]:
-    """Nominal cues with an owner and a that-clause: "X's claim that Y", "his argument that Y"."""
+    """Nominal cues with an owner and a that-clause: "X's claim that Y", "his argument that Y", and
+    "X made the point that Y", "X expressed concern that Y", "X delivered a promise to Y"."""
     out = []
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS:
             continue
+        light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
         clause = next(
             (
                 c
                 for c in noun.children
                 if c.dep_ in ("acl", "ccomp", "relcl")
                 and c.i > noun.i
-                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+                and (
+                    any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+                    # "a promise to resign": an infinitive states the position only after a light verb
+                    or (
+                        light
+                        and c.dep_ == "acl"
+                        and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+                    )
+                )
             ),
             None,
         )
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and light:
+            owner = subject_of(noun.head)
         if (
             clause is None
             or owner is None
@@ -568,5 +581,6 @@ def _noun_drafts(
             span = doc[span.start + 1 : span.end]
         if len(span) < 2 or mostly_quoted(span, claimed):
             continue
-        out.append(_reported(span, quotes, noun.text, resolve_head(owner, resolver), owner, noun.idx))
+        cue = f"{noun.head.text} {noun.text}" if light else noun.text
+        out.append(_reported(span, quotes, cue, resolve_head(owner, resolver), owner, noun.idx))
     return out
