@@ -138,7 +138,7 @@ FAMILIES = [
     pytest.param(
         "Mayor Tom Hale made the point that the pier had never been safe.",
         "Tom Hale",
-        "made point",
+        "made the point",
         "the pier had never been safe",
         "indirect",
         id="make-the-point-that",
@@ -146,7 +146,7 @@ FAMILIES = [
     pytest.param(
         "Governor Lena Park delivered a forceful promise to rebuild the harbour by spring.",
         "Lena Park",
-        "delivered promise",
+        "delivered a forceful promise",
         "to rebuild the harbour by spring",
         "indirect",
         id="deliver-a-promise-to",

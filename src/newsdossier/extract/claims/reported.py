@@ -581,6 +581,6 @@ def _noun_drafts(
             span = doc[span.start + 1 : span.end]
         if len(span) < 2 or mostly_quoted(span, claimed):
             continue
-        cue = f"{noun.head.text} {noun.text}" if light else noun.text
+        cue = doc[noun.head.i : noun.i + 1].text if light else noun.text  # "made the point"
         out.append(_reported(span, quotes, cue, resolve_head(owner, resolver), owner, noun.idx))
     return out
