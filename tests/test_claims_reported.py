@@ -151,6 +151,23 @@ FAMILIES = [
         "indirect",
         id="deliver-a-promise-to",
     ),
+    # a headline or a line opening with the speaker's name and a colon
+    pytest.param(
+        "Ann Wells: Voters Are Tired Of The Harbour Tax\n\nSenator Ann Wells spoke in Dover on Monday.",
+        "Ann Wells",
+        ":",
+        "Voters Are Tired Of The Harbour Tax",
+        "indirect",
+        id="headline-name-colon",
+    ),
+    pytest.param(
+        "Ann Wells on the Harbour: It Will Reopen By Spring\n\nSenator Ann Wells spoke on Monday.",
+        "Ann Wells",
+        ":",
+        "It Will Reopen By Spring",
+        "indirect",
+        id="headline-name-on-topic-colon",
+    ),
     # naming: the predicate with a pronoun folded into it
     pytest.param(
         "Mayor Tom Hale spoke first. Governor Lena Park called him reckless and out of touch.",
@@ -178,6 +195,7 @@ NOT_STATEMENTS = [
     pytest.param("Mayor Tom Hale did not say why the pier was closed.", id="say-why"),
     pytest.param("A reporter asked Mayor Tom Hale whether the pier would reopen.", id="ask-whether"),
     pytest.param("Mayor Tom Hale expressed his frustration at the delays.", id="light-verb-without-clause"),
+    pytest.param("READ MORE: Harbour tax to rise in June for every family", id="label-line-names-no-one"),
     pytest.param("Prosecutors charged the driver with dangerous driving.", id="charge-with-is-an-event"),
 ]
 

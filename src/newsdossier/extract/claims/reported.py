@@ -415,6 +415,7 @@ def reported_drafts(
                 continue
             out.append(_reported(span, quotes, cue, speaker, head, verb.idx))
     out.extend(_according_drafts(doc, quotes, claimed, resolver))
+    out.extend(_label_drafts(doc, quotes, claimed, resolver))
     out.extend(_noun_drafts(doc, quotes, claimed, resolver))
     return out
 
@@ -452,6 +453,59 @@ def _trailing_attribution(verb: Token) -> tuple[Span, Token] | None:
     if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
     return content, head
+
+
+# Most words of a speaker label before its colon ("Jane Doe on the budget:"), and fewest words after it.
+MAX_LABEL_WORDS = 8
+MIN_LABEL_STATEMENT_WORDS = 3
+# Most words of the name itself: a longer title-case run is a headline the parser misread as a name.
+MAX_LABEL_NAME_WORDS = 3
+
+
+def _label_drafts(
+    doc: Doc, quotes: list[Quote], claimed: list[Quote], resolver: SpeakerResolver
+) -> list[Draft]:
+    """A line opening with a speaker's name and a colon: "Jane Doe: Taxes Will Fall" (a headline), the
+    turns of a transcript ("Jane Doe: We will …"), or "Jane Doe on taxes: …" as the headline.
+
+    The name must be a person the parser recognised, in at most three words: labels such as "READ MORE:"
+    or "WATCH:" name no one, and longer title-case runs are headlines misread as names. The statement
+    runs to the end of the line.
+    """
+    text = text_of(doc)
+    out = []
+    for sent in doc.sents:
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        if text[line_start : sent.start_char].strip():
+            continue  # not the first sentence of its line
+        colon = next((t for t in sent[: MAX_LABEL_WORDS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            continue
+        label = doc[sent.start : colon.i]
+        name = [t for t in label if t.ent_type_ == "PERSON"]
+        on = next((t for t in label if t.lower_ == "on"), None)
+        run = label if on is None else doc[label.start : on.i]
+        # "Jane Doe on the budget:" only as the headline, where a topic after the name is the custom
+        if (
+            not name
+            or len(run) > MAX_LABEL_NAME_WORDS
+            or (on is not None and line_start != 0)
+            or not all(t in name for t in run)
+        ):
+            continue
+        line_end = text.find("\n", colon.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        span = doc.char_span(colon.idx + 1, line_end, alignment_mode="contract")
+        if span is None:
+            continue
+        span = _trim_span(doc, span.start, span.end - 1)
+        if _words_in(span) < MIN_LABEL_STATEMENT_WORDS or mostly_quoted(span, claimed):
+            continue
+        head = run[-1]
+        speaker = resolve_head(head, resolver)
+        if speaker is not None:
+            out.append(_reported(span, quotes, ":", speaker, head, colon.idx))
+    return out
 
 
 def _according_drafts(
