@@ -151,6 +151,15 @@ FAMILIES = [
         "indirect",
         id="deliver-a-promise-to",
     ),
+    # an object carrying an infinitive is the position; the cue stays out of the content
+    pytest.param(
+        "Senator Ann Wells is slamming the governor's decision to close the pier.",
+        "Ann Wells",
+        "slamming",
+        "the governor's decision to close the pier",
+        "indirect",
+        id="slam-decision-to",
+    ),
     # a headline or a line opening with the speaker's name and a colon
     pytest.param(
         "Ann Wells: Voters Are Tired Of The Harbour Tax\n\nSenator Ann Wells spoke in Dover on Monday.",

@@ -129,9 +129,15 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         if x is not None:
             return x, cue + (f" {prt.text}" if prt is not None else "")
     if lemma in CLAUSE_OBJECT_VERBS:
-        # "cited the comments Trump had made": an object that carries a clause states something
+        # "cited the comments Trump had made", "slammed the decision to close the pier": an object that
+        # carries a clause or an infinitive of its own states something
         x = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-        if x is not None and any(t.tag_ in _FINITE_TAGS for t in x.subtree if t.i != x.i):
+        if x is not None and any(
+            t.tag_ in _FINITE_TAGS
+            or (t.dep_ == "acl" and t.head == x and any(a.lower_ == "to" for a in t.children))
+            for t in x.subtree
+            if t.i != x.i
+        ):
             return x, cue
     return None, cue
 
