@@ -334,13 +334,18 @@ def test_scare_quotes_are_not_claims(analyse_text, text):
     ],
 )
 def test_unbalanced_marks_do_not_break(analyse_text, text):
-    for claim in _claims(analyse_text, text):
-        assert claim.content
+    for claim in _claims(analyse_text, text):  # no crash; any claim found is a verbatim span
+        assert claim.content and text[claim.start : claim.end] == claim.content
 
 
 def test_content_is_verbatim(analyse_text):
     text = "“It will take two years,” Mayor Linda Carter said. Mark Hill warned that the dam could fail."
-    for claim in _claims(analyse_text, text):
+    claims = _claims(analyse_text, text)
+    assert [(c.speaker, c.content) for c in claims] == [
+        ("Linda Carter", "It will take two years"),
+        ("Mark Hill", "the dam could fail"),
+    ]
+    for claim in claims:
         assert text[claim.start : claim.end] == claim.content
 
 

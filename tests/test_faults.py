@@ -269,7 +269,10 @@ def test_a_manifest_date_at_the_calendars_edge_names_the_manifest(tmp_path):
 @pytest.mark.parametrize("date", ["1000-01-01", "8999-12-31"])
 def test_dates_at_the_ends_of_the_range_are_analysed(analyse_text, date):
     dossier = analyse_text(RELATIVE, published=date)
-    assert dossier.events  # "next year", "last week" resolve without overflowing
+    values = {t.text: t.value for t in dossier.timexes}  # resolved without overflowing the calendar
+    year = int(date[:4])
+    assert values["next year"] == f"{year + 1:04d}"
+    assert values["last week"] == f"{year - 1 if date.endswith('01-01') else year:04d}-W52"
 
 
 # --- 5. Two runs into one folder: the second is refused while the first lives. ---
@@ -459,7 +462,7 @@ def test_a_text_longer_than_the_models_limit_is_parsed_in_pieces(nlp, monkeypatc
     assert all(text[s.start : s.end] == s.text for s in sents)
     assert len(sents) == 2 * text.count("\n\n") + 2  # two sentences a paragraph, none across a cut
     people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
-    assert "Dana Whitfield0" in people or any(p.startswith("Dana Whitfield") for p in people)
+    assert any(p.startswith("Dana Whitfield") for p in people)  # a name is found on either side of a cut
 
 
 def test_a_long_article_in_a_batch_is_parsed_in_pieces_and_gives_the_whole_parse_tables(
