@@ -52,11 +52,11 @@ def _connect(jobs: int, scheduler: str | None) -> tuple[Client, LocalCluster | N
                 "or check the address (tcp://HOST:8786)"
             ) from err
         return client, None
-    # Workers forked from a forkserver that has imported distributed and the extractors once, rather than
-    # each spawned to import them all again.
+    # Workers forked from a forkserver that has imported distributed and the extractors and loaded the model
+    # once (batch/warm.py), rather than each spawned to import them all and load the model again.
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
         context = get_mp_context()  # sets distributed's own preload list: ours goes after it
-        context.set_forkserver_preload(["distributed", "newsdossier.extract.pipeline"])
+        context.set_forkserver_preload(["distributed", "newsdossier.batch.warm"])
         # Loopback only: a batch run opens no port to the network. The scheduler's HTTP endpoint runs even
         # without a dashboard; a free port keeps it off 8787, which another run may hold.
         cluster = LocalCluster(

@@ -384,11 +384,11 @@ def _run_local(calls: Sequence[Call], jobs: int) -> Iterator[Result]:
 
     # This process works too, from the first second, while the workers start: jobs processes in all.
     # forkserver: workers start clean (no threads or locks copied from this process), forked from a server
-    # that has imported spaCy and the extractors once; each worker then loads the model once. pebble's pool
+    # that has imported spaCy and the extractors and loaded the model once (batch/warm.py). pebble's pool
     # replaces a worker that dies and fails only the call it was running; a worker that dies idle breaks
     # it, and a new pool takes over the calls it held.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsdossier.extract.pipeline"])
+    context.set_forkserver_preload(["newsdossier.batch.warm"])
     pending = collections.deque(enumerate(calls))
     lock = threading.Lock()
     finished: queue.SimpleQueue = queue.SimpleQueue()  # (index, future) of the pool's finished calls
