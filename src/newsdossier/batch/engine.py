@@ -491,9 +491,22 @@ def _lost(task: Task, err: BaseException) -> Outcome:
 
 
 def _chunks(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
-    """Units of work: up to CHUNK articles, and at least four units per worker so none idles at the end."""
-    size = max(1, min(CHUNK, math.ceil(len(tasks) / (4 * jobs))))
-    return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+    """Units of work of up to CHUNK articles, smaller towards the end when several processes share them.
+
+    Each unit is at most half a process's share of the articles still left (and two at least, or what is
+    left), so the last units are short and the processes finish together instead of one parsing a full
+    chunk while the others idle.
+    """
+    groups: list[list[Task]] = []
+    begin = 0
+    while begin < len(tasks):
+        if jobs > 1:
+            size = max(2, min(CHUNK, math.ceil((len(tasks) - begin) / (2 * jobs))))
+        else:  # one process: one size, nobody waits at the end
+            size = max(1, min(CHUNK, math.ceil(len(tasks) / 4)))
+        groups.append(list(tasks[begin : begin + size]))
+        begin += size
+    return groups
 
 
 def _progress(total: int, initial: int, desc: str, enabled: bool) -> Any:
