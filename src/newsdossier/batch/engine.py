@@ -14,6 +14,7 @@ at a time.
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -52,6 +53,9 @@ REPORT_DIR = "report"  # OUT/<article>/report/: the article's notebooks and doss
 FAILURES = corpus.FAILURES
 ENGINES = ("local", "dask")
 CHUNK = 8  # most articles per unit of work: enough for nlp.pipe to batch, small enough to spread the load
+# A file each unit of work appends to when set: its process, start, end and CPU seconds (bench/bench.py
+# reads it to show how the work spread over the processes: start-up, idle gaps, the parent's own share).
+TRACE_ENV = "NEWSDOSSIER_BATCH_TRACE"
 # Names the batch writes at the top of OUT: no article folder may take one of them.
 RESERVED = frozenset({corpus.CORPUS_DIR, corpus.PARTS_DIR, FAILURES, "kernel.log", *corpus.OUTPUTS})
 
@@ -255,6 +259,21 @@ def _parse_all(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
             yield err
 
 
+@contextlib.contextmanager
+def traced(what: str, articles: int = 0) -> Iterator[None]:
+    """Append one JSON line to $NEWSDOSSIER_BATCH_TRACE, if set: which process did what, when, at what CPU."""
+    path = os.environ.get(TRACE_ENV)
+    began, cpu = time.time(), time.process_time()
+    try:
+        yield
+    finally:
+        if path:
+            row = {"what": what, "pid": os.getpid(), "start": began, "end": time.time()}
+            row |= {"cpu": time.process_time() - cpu, "articles": articles}
+            with open(path, "a", encoding="utf-8") as trace:  # one short append: whole, however many write
+                trace.write(json.dumps(row) + "\n")
+
+
 def _failed(task: Task, out_dir: Path, stage: str, reason: str) -> Outcome:
     for name in ARTICLE_TABLES:  # tables of an earlier run no longer describe this input
         (out_dir / task.name / name).unlink(missing_ok=True)
@@ -265,12 +284,16 @@ def process_chunk(
     tasks: Sequence[Task], out_dir: str | Path, *, model: str | None = None, batch_size: int = CHUNK
 ) -> list[Outcome]:
     """Read, parse (nlp.pipe) and analyse some articles: their tables, one store part, their done markers."""
+    with traced("chunk", len(tasks)):
+        return _process_chunk(tasks, Path(out_dir), model or model_name(), batch_size)
+
+
+def _process_chunk(tasks: Sequence[Task], out_dir: Path, model: str, batch_size: int) -> list[Outcome]:
+    """process_chunk's work."""
     # spaCy and the extractors load in the worker
     from newsdossier.extract.pipeline import Dossier, analyse, write_tables
 
-    out_dir = Path(out_dir)
-    model = model or model_name()
-    nlp = get_nlp(model)  # cached: loaded once per worker process
+    nlp = get_nlp(model)  # cached: loaded once per worker process (or already in the forkserver's memory)
     outcomes: dict[str, Outcome] = {}
     loaded: list[tuple[Task, Article]] = []
     for task in tasks:
@@ -654,7 +677,8 @@ def _run_locked(
     result.words = sum(o.article.words for name, o in done.items() if name not in finished and o.article)
     current = {name: o.part for name, o in sorted(done.items())}
     repoint = functools.partial(_repoint_markers, out_dir)
-    result.changed = bool(corpus.update(out_dir, current, result.failures, repoint=repoint))
+    with traced("corpus"):
+        result.changed = bool(corpus.update(out_dir, current, result.failures, repoint=repoint))
     result.written = [out_dir / name for name in (FAILURES, *corpus.OUTPUTS)]
     report_dir = out_dir / corpus.CORPUS_DIR
     if corpus_formats:
