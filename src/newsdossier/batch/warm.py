@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 
 import newsdossier.extract.pipeline  # noqa: F401 - the import is the point: spaCy, pandas and the rules
-from newsdossier.text.nlp import get_nlp
+from newsdossier.text.nlp import get_nlp, model_name
 
 try:
-    get_nlp()  # cached per process: a forked worker's get_nlp(model) finds it
+    get_nlp(model_name())  # cached by name, as process_chunk and the dask plugin ask for it
 except Exception:  # noqa: BLE001 - the forkserver must start anyway; a worker then reports the error itself
     logging.getLogger(__name__).debug("the forkserver could not load the model", exc_info=True)
