@@ -683,3 +683,131 @@ def test_many_parts_are_merged_into_one_and_the_corpus_stays_the_same(tmp_path, 
     names = pd.read_parquet(out / "actors.parquet").query("article == 'ferry'")["name"]
     assert names.str.contains("Okafor").any() and not names.str.contains("Lindqvist").any()
     assert pd.read_parquet(out / "articles.parquet")["article"].tolist() == ["ferry", "library"]
+
+
+# --- Units of work: a chunk gives each article what a call of its own gives, a failure stays its own. ---
+
+COUNCIL = """The harbour council said on Friday that it would close the north pier for repairs in June.
+
+"Safety comes first," said Marta Holm, who chairs the council, at a meeting in Norrvik.
+
+Fishing boats will use the south pier until the work ends in September, the council said.
+"""
+
+
+def chunk_tasks(folder: Path) -> list[batch.Task]:
+    """Three made-up articles (and, second, one that cannot be read) as the batch's tasks."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (folder / "library.html").write_text(LIBRARY, encoding="utf-8")
+    (folder / "council.txt").write_text(COUNCIL, encoding="utf-8")
+    (folder / "empty.txt").write_text("")
+    tasks, broken = collect_tasks(folder)
+    assert broken == []
+    order = {"ferry": 0, "empty": 1, "library": 2, "council": 3}
+    return sorted(tasks, key=lambda t: order[t.name])
+
+
+def part_rows(out: Path, part: str) -> dict[str, list[dict]]:
+    """A store part's rows by table, without the part's own id (which differs from part to part)."""
+    from newsdossier.batch import corpus
+
+    rows = {}
+    for table in corpus.TABLES:
+        frame = pd.read_parquet(out / corpus.PARTS_DIR / part / f"{table}.parquet")
+        rows[table] = frame.drop(columns=[c for c in frame.columns if c.startswith("_")]).to_dict("records")
+    return rows
+
+
+def article_tables(out: Path, name: str) -> dict[str, bytes]:
+    """An article's tables as written into OUT/<article>/."""
+    return {t: (out / name / t).read_bytes() for t in batch.ARTICLE_TABLES}
+
+
+def test_a_chunk_gives_each_article_the_tables_of_a_call_of_its_own(tmp_path):
+    tasks = chunk_tasks(tmp_path / "in")
+    together = batch.process_chunk(tasks, tmp_path / "chunk")
+    alone = [batch.process_chunk([t], tmp_path / "single")[0] for t in tasks]
+    assert [o.status for o in together] == [o.status for o in alone] == ["done", "failed", "done", "done"]
+    assert [o.article for o in together] == [o.article for o in alone]
+    assert len({o.part for o in together if o.status == "done"}) == 1  # one part for the whole chunk
+    chunk_part = part_rows(tmp_path / "chunk", together[0].part)
+    for outcome in alone:
+        if outcome.status == "done":
+            single = part_rows(tmp_path / "single", outcome.part)
+            for table, rows in single.items():
+                assert [r for r in chunk_part[table] if r["article"] == outcome.name] == rows
+            name = outcome.name
+            assert article_tables(tmp_path / "chunk", name) == article_tables(tmp_path / "single", name)
+
+
+def test_a_bug_on_one_article_of_a_chunk_fails_only_that_article(tmp_path, monkeypatch):
+    from newsdossier.extract import pipeline
+
+    tasks = chunk_tasks(tmp_path / "in")
+    clean = batch.process_chunk(tasks, tmp_path / "clean")
+    real = pipeline.analyse
+
+    def analyse(article, **kwargs):
+        if "library" in article.text.lower():
+            raise KeyError("no such column")
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse", analyse)
+    outcomes = batch.process_chunk(tasks, tmp_path / "out")
+    assert [o.status for o in outcomes] == ["done", "failed", "failed", "done"]
+    assert [o.failure.stage for o in outcomes if o.failure] == ["read", "analyse"]
+    assert "KeyError" in outcomes[2].failure.reason and tasks[2].path in outcomes[2].failure.reason
+    for i in (0, 3):  # the others: the tables and records of a chunk without the failing article
+        assert outcomes[i].article == clean[i].article
+        assert article_tables(tmp_path / "out", tasks[i].name) == article_tables(
+            tmp_path / "clean", tasks[i].name
+        )
+    assert not (tmp_path / "out" / "library" / DONE).exists()
+
+
+def test_a_spacy_error_on_one_text_of_a_chunk_fails_only_that_article(tmp_path, monkeypatch):
+    from newsdossier.text import nlp as nlp_text
+
+    tasks = chunk_tasks(tmp_path / "in")
+    nlp = nlp_text.get_nlp(nlp_text.model_name())  # the one process_chunk uses
+
+    def fragile(doc):  # a component that fails on one text: nlp.pipe loses its batch, batch redoes singly
+        if "pier" in doc.text:
+            raise ValueError("the component failed")
+        return doc
+
+    from spacy.language import Language
+
+    Language.component("fragile_for_test", func=fragile)
+    nlp.add_pipe("fragile_for_test", last=True)
+    try:
+        outcomes = batch.process_chunk(tasks, tmp_path / "out")
+    finally:
+        nlp.remove_pipe("fragile_for_test")
+    assert [o.status for o in outcomes] == ["done", "failed", "done", "failed"]
+    assert "spaCy failed: ValueError: the component failed" in outcomes[3].failure.reason
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 16, 77, 221])
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_units_cover_every_article_once_and_shrink_towards_the_end(count, jobs):
+    units = batch._chunks(list(range(count)), jobs)
+    assert [i for unit in units for i in unit] == list(range(count))
+    sizes = [len(unit) for unit in units]
+    assert all(1 <= s <= batch.CHUNK for s in sizes)
+    if jobs > 1 and count > 2 * jobs:
+        assert sizes == sorted(sizes, reverse=True) and sizes[-1] <= 2  # the last units are the short ones
+        assert len(units) >= 2 * jobs  # every process gets work
+
+
+def test_the_trace_holds_one_line_per_unit_and_one_for_the_export(tmp_path, monkeypatch):
+    folder = two_articles(tmp_path / "in", "ferry", "library")
+    trace = tmp_path / "trace.jsonl"
+    monkeypatch.setenv(batch.TRACE_ENV, str(trace))
+    result = run_batch(folder, tmp_path / "out", progress=False)
+    rows = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
+    units = [r for r in rows if r["what"] == "chunk"]
+    assert sum(r["articles"] for r in units) == result.done == 2
+    assert [r["what"] for r in rows].count("corpus") == 1
+    assert all(r["end"] >= r["start"] and r["cpu"] >= 0 and r["pid"] == os.getpid() for r in rows)
