@@ -1,7 +1,13 @@
 """Benchmark: batch speed against bare spaCy, 1 -> 2 workers, memory flat in corpus size, and `run`.
 
-    .venv/bin/python bench/bench.py [--words 60000] [--repeat 2] [--memory 500,5000] [--no-dev]
+    .venv/bin/python bench/bench.py [--words 120000] [--repeat 2] [--memory 500,5000] [--no-dev]
                                     [--skip-batch] [--skip-run | --run-only]
+
+The batch's speed ratios alone (about 6 minutes on a quiet 2-core machine; run it when nothing else does):
+
+    nice .venv/bin/python bench/bench.py --words 120000 --repeat 2 --memory '' --skip-run
+
+and its memory figures alone: `bench/bench.py --words 0 --memory 500,5000 --skip-run`.
 
 A script, not a test (timings are noisy; tests never assert on them). It builds corpora by repeating
 and shuffling the paragraphs of the project's articles (data/articles, tests/data) and, when
@@ -13,7 +19,10 @@ work on the machine only ever slows a run down. Batch part:
 - words/s of `newsdossier batch --jobs 1` against a bare spaCy process (`spacy.load` + `nlp.pipe`
   over the same files) (target >= 0.9); `--jobs 2` against `--jobs 1` (target >= 1.5) and
   `--engine dask --jobs 2` against `--jobs 1` (target >= 1.3), next to what two processes gain on
-  this machine on a pure-Python loop (their ceiling);
+  this machine on a pure-Python loop (their ceiling, measured before each round), the CPU time of each
+  run's whole process tree (steadier than the wall clock on a busy machine) and, from the batch's trace
+  ($NEWSDOSSIER_BATCH_TRACE), how each run's work spread over its processes: when each process began
+  its first unit of work, its busy and CPU seconds, its idle time between units, the corpus export;
 - the peak memory (RSS summed over the process tree) of a batch of 500 and of 5,000 short articles
   (target: within 20%), and the time to add 10 articles to the finished batch of 500, as a fraction
   of its first run;
@@ -25,6 +34,7 @@ work on the machine only ever slows a run down. Batch part:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -32,13 +42,16 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SOURCES = [ROOT / "data" / "articles", ROOT / "tests" / "data"]
-DEV = ROOT.parent / "shared" / "dev"  # each set's docs/*.txt, when the development sets are there
+# each set's docs/*.txt, when the development sets are there: beside the checkout or beside its worktrees
+_DEVS = (ROOT.parent / "shared" / "dev", ROOT.parent.parent / "shared" / "dev")
+DEV = next((d for d in _DEVS if d.is_dir()), _DEVS[0])
+TRACE_ENV = "NEWSDOSSIER_BATCH_TRACE"  # batch/engine.py: one JSON line per unit of work
 
 
 @dataclass
@@ -48,14 +61,17 @@ class Timed:
     seconds: float
     inner: float | None
     peak_mb: float
-    cpu: float = 0.0  # user + system CPU seconds of the whole process tree
+    cpu: float = 0.0  # user + system CPU seconds of the whole process tree (sampled from /proc)
+    trace: list[dict] = field(default_factory=list)  # the batch's units of work, when it was traced
+    began: float = 0.0  # time.time() at launch, what the trace's times are measured from
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory in bytes of a process and all its descendants (from /proc)."""
+def tree_usage(pid: int) -> tuple[int, dict[int, float]]:
+    """Resident memory in bytes of a process and all its descendants, and each one's CPU seconds (/proc)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
+    cpu: dict[int, float] = {}
+    page, tick = os.sysconf("SC_PAGE_SIZE"), os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -64,31 +80,41 @@ def tree_rss(pid: int) -> int:
             statm = Path(f"/proc/{entry}/statm").read_text()
         except OSError:  # the process ended while we looked
             continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
+        fields = stat.rsplit(")", 1)[1].split()
+        children.setdefault(int(fields[1]), []).append(int(entry))
         rss[int(entry)] = int(statm.split()[1]) * page
-    total, todo = 0, [pid]
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    total, todo, tree = 0, [pid], {}
     while todo:
         p = todo.pop()
         total += rss.get(p, 0)
+        tree[p] = cpu.get(p, 0.0)
         todo += children.get(p, [])
-    return total
+    return total, tree
 
 
-def timed(cmd: list[str], **kwargs) -> Timed:
-    """Run a command, sampling its process tree's memory every 50 ms."""
+def timed(cmd: list[str], trace: Path | None = None, **kwargs) -> Timed:
+    """Run a command, sampling its process tree's memory and CPU every 50 ms; trace: a batch's trace file."""
     import resource
 
+    env = None
+    if trace is not None:
+        trace.unlink(missing_ok=True)
+        env = {**os.environ, TRACE_ENV: str(trace)}
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    launched = time.time()
     began = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, **kwargs)
     peak = 0
+    cpu: dict[int, float] = {}  # the last CPU seconds seen of each process of the tree (the workers too)
     stop = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not stop.is_set():
-            peak = max(peak, tree_rss(proc.pid))
+            rss, tree = tree_usage(proc.pid)
+            peak = max(peak, rss)
+            cpu.update(tree)
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -101,8 +127,11 @@ def timed(cmd: list[str], **kwargs) -> Timed:
         sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
     inner = re.search(r"failed in ([\d.]+) s", err)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - usage.ru_utime + after.ru_stime - usage.ru_stime
-    return Timed(seconds, float(inner.group(1)) if inner else None, peak / 1e6, cpu)
+    # the command's own CPU is exact from rusage; its descendants' as last sampled (they may not be reaped)
+    cpu[proc.pid] = after.ru_utime - usage.ru_utime + after.ru_stime - usage.ru_stime
+    rows = [json.loads(line) for line in trace.read_text().splitlines()] if trace and trace.exists() else []
+    found = float(inner.group(1)) if inner else None
+    return Timed(seconds, found, peak / 1e6, sum(cpu.values()), rows, launched)
 
 
 def _burn(n: int) -> float:
@@ -178,12 +207,40 @@ def bare_spacy(corpus: Path) -> Timed:
 
 
 def batch(corpus: Path, out: Path, *extra: str) -> Timed:
-    """`newsdossier batch` on the corpus (its defaults: no corpus report)."""
-    return timed([str(BIN / "newsdossier"), "batch", str(corpus), "--out", str(out), *extra])
+    """`newsdossier batch` on the corpus (its defaults: no corpus report), traced."""
+    cmd = [str(BIN / "newsdossier"), "batch", str(corpus), "--out", str(out), *extra]
+    return timed(cmd, trace=out.with_name(out.name + ".trace.jsonl"))
+
+
+def spread(label: str, t: Timed) -> None:
+    """How a traced batch's work spread over its processes: start-up, busy time, CPU, idle gaps, export."""
+    units = sorted((r for r in t.trace if r["what"] == "chunk"), key=lambda r: r["start"])
+    by_pid: dict[int, list[dict]] = {}
+    for row in units:
+        by_pid.setdefault(row["pid"], []).append(row)
+    print(f"  {label}: {t.seconds:.1f} s, CPU of the process tree {t.cpu:.1f} s")
+    for n, rows in enumerate(by_pid.values(), start=1):
+        gaps = sum(b["start"] - a["end"] for a, b in zip(rows, rows[1:]))
+        print(
+            f"    process {n}: {len(rows)} units, {sum(r['articles'] for r in rows)} articles, "
+            f"first at {rows[0]['start'] - t.began:.1f} s, last done at {rows[-1]['end'] - t.began:.1f} s, "
+            f"busy {sum(r['end'] - r['start'] for r in rows):.1f} s, "
+            f"CPU {sum(r['cpu'] for r in rows):.1f} s, idle between units {gaps:.1f} s"
+        )
+    for row in t.trace:
+        if row["what"] == "corpus":
+            print(f"    corpus export: {row['end'] - row['start']:.1f} s (CPU {row['cpu']:.1f} s)")
 
 
 def batch_figures(tmp: Path, args: argparse.Namespace, paras: list[str]) -> None:
     """The batch part: speed ratios against bare spaCy and 1 worker, memory at two corpus sizes, adding 10."""
+    if args.words:
+        speed_figures(tmp, args, paras)
+    memory_figures(tmp, args, paras)
+
+
+def speed_figures(tmp: Path, args: argparse.Namespace, paras: list[str]) -> None:
+    """Words/s of bare spaCy, --jobs 1, --jobs 2 and dask 2 workers: the best of --repeat interleaved runs."""
     corpus = tmp / "corpus"
     words = build_corpus(corpus, paras, words=args.words, size=(10, 20))  # news-article length
     articles = len(list(corpus.glob("*.txt")))
@@ -191,9 +248,8 @@ def batch_figures(tmp: Path, args: argparse.Namespace, paras: list[str]) -> None
         f"corpus: {articles} articles, {words:,} words (cores: {os.cpu_count()}, "
         f"load average {os.getloadavg()[0]:.1f})"
     )
-    scaling = core_scaling()
-    print(f"machine: 2 processes give {scaling:.2f}x the throughput of 1 on a pure-Python loop (the ceiling)")
     best: dict[str, Timed] = {}
+    ceilings = []
     runs = {
         "bare spaCy process": lambda n: bare_spacy(corpus),
         "batch --jobs 1": lambda n: batch(corpus, tmp / f"j1_{n}"),
@@ -203,24 +259,45 @@ def batch_figures(tmp: Path, args: argparse.Namespace, paras: list[str]) -> None
         ),
     }
     for n in range(args.repeat):  # interleaved, so a busy spell hits every kind of run alike
+        ceilings.append(core_scaling())
         for label, run in runs.items():
             t = run(n)
             if label not in best or t.seconds < best[label].seconds:
                 best[label] = t
+    print(
+        f"machine: 2 processes gave {min(ceilings):.2f}-{max(ceilings):.2f}x the throughput of 1 on a "
+        f"pure-Python loop (the ceiling; load average now {os.getloadavg()[0]:.1f})"
+    )
     for label, t in best.items():
         print(
-            f"{label:30} {words / t.seconds:8,.0f} words/s ({t.seconds:.1f} s), "
+            f"{label:30} {words / t.seconds:8,.0f} words/s ({t.seconds:.1f} s, CPU {t.cpu:.1f} s), "
             f"peak memory {t.peak_mb:,.0f} MB"
         )
-    bare, one = best["bare spaCy process"].seconds, best["batch --jobs 1"].seconds
-    two, dask = best["batch --jobs 2"].seconds, best["batch --engine dask --jobs 2"].seconds
-    # CPU time (user + system) of single processes: a steadier figure on a busy machine. Not for the
-    # multi-process runs: the workers, children of the forkserver, are not counted in it.
-    cpu = best["bare spaCy process"].cpu / best["batch --jobs 1"].cpu
-    print(f"ratio batch --jobs 1 / bare spaCy   {bare / one:6.2f}   (target >= 0.9; by CPU time {cpu:.2f})")
-    print(f"speed-up --jobs 2 / --jobs 1        {one / two:6.2f}x  (target >= 1.5)")
-    print(f"speed-up dask 2 workers / --jobs 1  {one / dask:6.2f}x  (target >= 1.3)")
+    print("where the batch runs' time went (best run of each):")
+    for label, t in best.items():
+        if t.trace:
+            spread(label, t)
+    bare, one = best["bare spaCy process"], best["batch --jobs 1"]
+    two, dask = best["batch --jobs 2"], best["batch --engine dask --jobs 2"]
+    # CPU time (user + system of the whole process tree): steadier than the wall clock on a busy machine.
+    # For one process it is the cost; for two it bounds the speed-up: 2 x CPU(1) / CPU(2) if both cores
+    # were ours and neither process ever waited.
+    print(
+        f"ratio batch --jobs 1 / bare spaCy   {bare.seconds / one.seconds:6.2f}   "
+        f"(target >= 0.9; by CPU time {bare.cpu / one.cpu:.2f})"
+    )
+    print(
+        f"speed-up --jobs 2 / --jobs 1        {one.seconds / two.seconds:6.2f}x  "
+        f"(target >= 1.5; bound by CPU time {2 * one.cpu / two.cpu:.2f}x)"
+    )
+    print(
+        f"speed-up dask 2 workers / --jobs 1  {one.seconds / dask.seconds:6.2f}x  "
+        f"(target >= 1.3; bound by CPU time {2 * one.cpu / dask.cpu:.2f}x)"
+    )
 
+
+def memory_figures(tmp: Path, args: argparse.Namespace, paras: list[str]) -> None:
+    """Peak memory of batches of --memory sizes, and adding 10 articles to the first one."""
     sizes = [int(n) for n in args.memory.split(",") if n.strip()]
     peaks = {}
     for size in sizes:
@@ -301,7 +378,10 @@ def main() -> None:
     """Run the benchmark and print the figures and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--words", type=int, default=60_000, help="speed corpus size in words (default 60000)"
+        "--words",
+        type=int,
+        default=120_000,
+        help="speed corpus in words (default 120000; 0 skips the speed runs)",
     )
     parser.add_argument("--no-dev", action="store_true", help="the project's articles only")
     parser.add_argument("--dev", type=Path, default=DEV, help=f"the development sets (default {DEV})")
