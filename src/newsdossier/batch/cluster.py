@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 WAIT_FOR_WORKERS = 120.0  # seconds a batch waits for a scheduler's first worker before it gives up
 CONNECT_TIMEOUT = "30s"
+NO_PROFILER = {"distributed.worker.profile.enabled": False}
 
 
 class LoadModel(WorkerPlugin):
@@ -54,7 +55,9 @@ def _connect(jobs: int, scheduler: str | None) -> tuple[Client, LocalCluster | N
         return client, None
     # Workers forked from a forkserver that has imported distributed and the extractors and loaded the model
     # once (batch/warm.py), rather than each spawned to import them all and load the model again.
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+    # No statistical profiler in the workers: it samples the running task's stack every 10 ms, taking the
+    # GIL from the parse each time (the nannies pass this config on to the worker processes).
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **NO_PROFILER}):
         context = get_mp_context()  # sets distributed's own preload list: ours goes after it
         context.set_forkserver_preload(["distributed", "newsdossier.batch.warm"])
         # Loopback only: a batch run opens no port to the network. The scheduler's HTTP endpoint runs even
