@@ -238,8 +238,9 @@ class SpeakerResolver:
             pm = self.mention_at(tok)
             if pm is None or pm.how == "pronoun":
                 continue
-            # a person anywhere in the run; an organisation only after the noun ('company Acme')
-            if self.by_id[pm.actor_id].type == "person" or tok.i > head.i:
+            # only a name after the noun ('company Acme', 'Speaker Jane Doe'): one before it modifies
+            # the noun ('the Doe campaign', 'Doe supporters'), which names someone else
+            if tok.i > head.i:
                 text = self.doc[run[0].i : run[-1].i + 1].text
                 return Speaker(self.by_id[pm.actor_id].name, pm.actor_id, text, "name")
         # "Doe, a former judge who said …": the description is in apposition to a name
