@@ -8,6 +8,8 @@ candidate was just quoted (reporters chain "he said" to the last speaker).
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +32,8 @@ _GENDERED = {
     "hers": "f",
     "herself": "f",
 }
+# Entity tags of places: a mention tagged so is not the antecedent of he or she.
+_PLACE_TAGS = ("GPE", "LOC", "FAC")
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _HONORIFIC = {
     "mr": "m",
@@ -90,6 +94,8 @@ _MALE_SURNAME = re.compile(r"(ov|ev|sky|ski)$")
 
 # How far back (in sentences) a pronoun may look for its antecedent.
 WINDOW = 6
+# Weight of how often an actor was named before the pronoun (log2 of the count).
+SALIENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -231,11 +237,18 @@ def _agrees(pronoun: str, actor: Actor, gender: str) -> bool:
 
 
 def _score(
-    cand: Candidate, pron: Token, sents: list[Sentence], pron_sid: int, pron_quoted: bool, known_gender: bool
+    cand: Candidate,
+    pron: Token,
+    sents: list[Sentence],
+    pron_sid: int,
+    pron_quoted: bool,
+    known_gender: bool,
+    salience: int = 0,
 ) -> float:
-    """Higher is a likelier antecedent: recent, a subject, a speaker, outside quotes, of known gender."""
+    """Higher is a likelier antecedent: recent, a subject, a speaker, outside quotes, of known gender,
+    named often so far (the person a story is about stays in focus across asides on others)."""
     dist = pron_sid - cand.mention.sentence_id
-    score = -1.5 * dist + (1.5 if known_gender else 0.0)
+    score = -1.5 * dist + (1.5 if known_gender else 0.0) + SALIENCE * math.log2(1 + salience)
     if cand.subject:
         score += 2.0
     if cand.speaker:
@@ -296,6 +309,10 @@ def resolve_pronouns(
     known = [m for m in mentions if m.actor_id in by_id]
     known += missed_name_mentions(doc, sents=sents, actors=actors, mentions=known)
     cands = sorted(_candidates(doc, known, quoted), key=lambda c: c.mention.start)
+    named_at: dict[str, list[int]] = {}
+    for c in cands:
+        if not c.quoted:
+            named_at.setdefault(c.mention.actor_id, []).append(c.mention.start)
     out: list[Mention] = []
     for tok in doc:
         low = tok.lower_
@@ -319,7 +336,10 @@ def resolve_pronouns(
                 continue
             if not _agrees(low, actor, genders.get(actor.actor_id, "")):
                 continue
-            s = _score(cand, tok, sents, sid, pron_quoted, bool(genders.get(actor.actor_id)))
+            if low in _GENDERED and cand.token.ent_type_ in _PLACE_TAGS:
+                continue  # a "person" the tagger calls a place here ('Nova Scotia') is no he or she
+            named = bisect.bisect_left(named_at.get(actor.actor_id, []), tok.idx)
+            s = _score(cand, tok, sents, sid, pron_quoted, bool(genders.get(actor.actor_id)), named)
             if s > best_score:
                 best, best_score = cand, s
         if best is None:
