@@ -145,6 +145,34 @@ def speaker_phrase(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
+# Modifiers after a description's head that say which one is meant: "a memo released on Friday",
+# "sources who were not authorised to speak", "an analysis by two economists".
+_RESTRICTIVE_DEPS = frozenset({"relcl", "acl", "prep"})
+_WH_TAGS = ("WDT", "WP", "WP$")
+
+
+def described_phrase(head: Token) -> Span:
+    """A description with the restrictive modifiers after its head (none set off by a comma, none holding
+    a reported clause or a quotation mark): the unnamed speaker as the article identifies it."""
+    phrase = speaker_phrase(head)
+    doc, hi = head.doc, phrase.end
+    for child in sorted((c for c in head.children if c.i > head.i), key=lambda c: c.i):
+        if child.dep_ not in _RESTRICTIVE_DEPS:
+            continue
+        sub = list(child.subtree)
+        if sub[0].i != hi or sub[-1].i >= head.sent.end:
+            break  # not right after what is kept so far (a comma, another clause): stop there
+        if any(t.dep_ in ("ccomp", "parataxis") or t.is_quote for t in sub):
+            break  # a clause reporting something ("officials who said the deal was done") is the claim
+        hi = sub[-1].i + 1
+    # a clause set off by a comma adds a fact about the speaker ("the report, which looked at …"): cut
+    cut = next((t.i for t in doc[head.i + 1 : hi - 1] if t.text == "," and t.nbor(1).tag_ in _WH_TAGS), hi)
+    hi = cut
+    while hi > head.i + 1 and doc[hi - 1].is_punct:
+        hi -= 1
+    return doc[phrase.start : hi]
+
+
 def _name_run(head: Token) -> list[Token]:
     """The adjacent proper nouns and nouns around a head token ('Senate Majority Leader Jane Doe')."""
     doc = head.doc
@@ -264,6 +292,8 @@ class SpeakerResolver:
             named = named_antecedent(head)
             if named is not None:  # "the campaign" after "the Carter campaign": that campaign
                 return Speaker(named, "", phrase.text, "description")
+        if head.pos_ == "NOUN" and basis != "unresolved":
+            phrase = described_phrase(head)  # "a memo released on Friday": no name, so the whole description
         return Speaker(phrase.text, "", phrase.text, basis)
 
     def _joint(self, head: Token) -> Speaker | None:
