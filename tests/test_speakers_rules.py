@@ -71,6 +71,14 @@ CASES = [
         id="relative-clause-holding-the-claim-stays-out",
     ),
     pytest.param(
+        "The Reed campaign on Monday said the rally drew a crowd.",
+        "The Reed campaign",
+        "said",
+        "the rally drew a crowd",
+        "indirect",
+        id="description-without-a-time-phrase",
+    ),
+    pytest.param(
         "House Speaker Jane Doe said the bill would pass this week.",
         "Jane Doe",
         "said",

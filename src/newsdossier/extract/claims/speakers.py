@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.extract.claims.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS
+from newsdossier.extract.claims.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS, is_speech_verb
 from newsdossier.extract.claims.draft import Speaker, in_quotes
 from newsdossier.extract.coref import is_credit, resolve_description
 from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
@@ -162,13 +162,17 @@ def described_phrase(head: Token) -> Span:
         sub = list(child.subtree)
         if sub[0].i != hi or sub[-1].i >= head.sent.end:
             break  # not right after what is kept so far (a comma, another clause): stop there
-        if any(t.dep_ in ("ccomp", "parataxis") or t.is_quote for t in sub):
+        if any(t.dep_ in ("ccomp", "parataxis") or t.is_quote or t.is_bracket for t in sub):
             break  # a clause reporting something ("officials who said the deal was done") is the claim
+        if is_speech_verb(child) and any(c.dep_ in ("xcomp", "dobj") for c in child.children):
+            break  # "voters who said using a private server …": what they said is no part of who they are
+        if child.dep_ == "prep" and any(is_time(t) for t in sub):
+            break  # "the campaign on Monday": when, not who
         hi = sub[-1].i + 1
     # a clause set off by a comma adds a fact about the speaker ("the report, which looked at …"): cut
     cut = next((t.i for t in doc[head.i + 1 : hi - 1] if t.text == "," and t.nbor(1).tag_ in _WH_TAGS), hi)
     hi = cut
-    while hi > head.i + 1 and doc[hi - 1].is_punct:
+    while hi > head.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc" or doc[hi - 1].is_space):
         hi -= 1
     return doc[phrase.start : hi]
 
