@@ -79,6 +79,22 @@ CASES = [
         id="description-without-a-time-phrase",
     ),
     pytest.param(
+        "“The convoy will leave at dawn,” said Air Force 1st Lt. Tyler Vance. “We are ready.”",
+        "Tyler Vance",
+        "said",
+        "The convoy will leave at dawn",
+        "direct",
+        id="name-after-a-rank-cut-by-the-sentence-split",
+    ),
+    pytest.param(
+        "“The convoy will leave at dawn,” said Air Force 1st Lt. Tyler Vance. “We are ready.”",
+        "Tyler Vance",
+        "",
+        "We are ready.",
+        "direct",
+        id="floating-quote-after-a-rank-cut",
+    ),
+    pytest.param(
         "House Speaker Jane Doe said the bill would pass this week.",
         "Jane Doe",
         "said",

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsdossier.extract.claims.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS, is_speech_verb
 from newsdossier.extract.claims.draft import Speaker, in_quotes
 from newsdossier.extract.coref import is_credit, resolve_description
-from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, TITLE_HEADS
+from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, RANKS, TITLE_HEADS
 from newsdossier.records import Actor, Mention
 from newsdossier.text.parse import SUBJECT_DEPS, governing_verb
 from newsdossier.text.quotes import Quote, inside
@@ -249,6 +249,9 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> Speaker:
         """The speaker a head token names."""
         phrase = speaker_phrase(head)
+        cut = self._name_after_split(phrase)
+        if cut is not None:
+            return cut
         m = self.mention_at(head)
         joint = self._joint(head)
         if joint is not None:
@@ -299,6 +302,21 @@ class SpeakerResolver:
         if head.pos_ == "NOUN" and basis != "unresolved":
             phrase = described_phrase(head)  # "a memo released on Friday": no name, so the whole description
         return Speaker(phrase.text, "", phrase.text, basis)
+
+    def _name_after_split(self, phrase: Span) -> Speaker | None:
+        """'said Army Capt. Jane Doe' cut after the rank's full stop: the person named right after it."""
+        doc, i = self.doc, phrase.end
+        if i >= len(doc) or phrase.end != phrase.sent.end or doc[i - 1].is_punct:
+            return None  # a sentence that ends in no punctuation was split inside the name
+        while i < min(len(doc), phrase.end + 4) and (doc[i].lower_.strip(".") in RANKS or doc[i].text == "."):
+            i += 1
+        if i == phrase.end or i >= len(doc):
+            return None
+        m = self.mention_at(doc[i])
+        if m is None or m.how == "pronoun" or self.by_id[m.actor_id].type != "person":
+            return None
+        written = doc.text[phrase.start_char : m.end]
+        return Speaker(self.by_id[m.actor_id].name, m.actor_id, written, "name")
 
     def _joint(self, head: Token) -> Speaker | None:
         """'Jane Doe and John Roe said': one speaker made of two named actors."""
