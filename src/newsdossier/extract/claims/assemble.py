@@ -34,6 +34,7 @@ def extract_claims(
     mentions = mentions + missed_name_mentions(doc, sents=sents, actors=actors, mentions=mentions)
     resolver = SpeakerResolver(doc, actors, mentions)
     quotes = find_quotes(text, sents)
+    resolver.quoted = quote_ranges(quotes)
     paras = {pid: (a, b) for pid, a, b in paragraph_spans(sents)}
     top = [close_before_attribution(doc, q) for q in quotes if q.depth == 0 and q.end > q.start]
     direct = direct_drafts(doc, top, paras, resolver)

@@ -240,6 +240,7 @@ class SpeakerResolver:
         self.by_id = {a.actor_id: a for a in actors}
         self.mentions = [m for m in mentions if m.actor_id in self.by_id]
         self.by_start = sorted(self.mentions, key=lambda m: m.start)
+        self.quoted: list[tuple[int, int]] = []  # the article's quotations, set by the caller
 
     def mention_at(self, tok: Token) -> Mention | None:
         """A mention covering the token, the named one preferred."""
@@ -248,6 +249,10 @@ class SpeakerResolver:
 
     def resolve(self, head: Token) -> Speaker:
         """The speaker a head token names."""
+        if head.lower_ == "they" and head.pos_ == "PRON":
+            group = self._plural_antecedent(head)
+            if group is not None:  # "Protesters marched. They said …": the protesters, not a named body
+                return group
         phrase = speaker_phrase(head)
         cut = self._name_after_split(phrase)
         if cut is not None:
@@ -302,6 +307,24 @@ class SpeakerResolver:
         if head.pos_ == "NOUN" and basis != "unresolved":
             phrase = described_phrase(head)  # "a memo released on Friday": no name, so the whole description
         return Speaker(phrase.text, "", phrase.text, basis)
+
+    def _plural_antecedent(self, head: Token) -> Speaker | None:
+        """The plural common noun 'they' points back to ('protesters', 'Republican candidates'): the last
+        subject outside quotations in this sentence or the one before, when no named actor is nearer."""
+        doc = self.doc
+        start = head.sent.start
+        lo = doc[start - 1].sent.start if start > 0 else start
+        # what the cue reports ("X can do that, they said") holds no antecedent
+        said = {t.i for t in head.head.subtree}
+        for tok in reversed(doc[lo : head.i]):
+            if tok.dep_ not in SUBJECT_DEPS or inside(self.quoted, tok.idx) or tok.i in said:
+                continue
+            if tok.pos_ == "PRON" or tok.pos_ == "PROPN" or self.mention_at(tok) is not None:
+                return None  # the nearest subject is a name or a pronoun: the mentions decide
+            if tok.tag_ == "NNS" and not is_time(tok) and can_take_stance(tok, None):
+                phrase = described_phrase(tok)
+                return Speaker(phrase.text, "", head.text, "pronoun")
+        return None
 
     def _name_after_split(self, phrase: Span) -> Speaker | None:
         """'said Army Capt. Jane Doe' cut after the rank's full stop: the person named right after it."""
@@ -359,7 +382,7 @@ PERSONAL_PRONOUNS = frozenset("he she they it him her them who which that this t
 def resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
     """The speaker a head token names; None for a pronoun no actor was found for."""
     sp = resolver.resolve(head)
-    if sp.actor_id or head.pos_ != "PRON" or head.lower_ not in PERSONAL_PRONOUNS:
+    if sp.actor_id or sp.basis == "pronoun" or head.pos_ != "PRON" or head.lower_ not in PERSONAL_PRONOUNS:
         return sp  # "some", "those", "many" stay as their phrase ("some in the community")
     return None  # an unresolved personal pronoun: filled from the previous claim later
 
