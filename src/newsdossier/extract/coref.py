@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.claims.cues import SPEECH_VERBS
+from newsdossier.extract.lexicon.given_names import given_name_gender
 from newsdossier.records import Actor, Mention, Sentence
 from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.text.parse import SUBJECT_DEPS, governing_verb
@@ -55,35 +56,6 @@ _GENDER_NOUNS = {
     "f": set(
         """spokeswoman chairwoman businesswoman congresswoman councilwoman mother wife daughter
              sister aunt queen princess actress girl woman grandmother niece""".split()
-    ),
-}
-# A small generic list of common given names (English and international), for gender only. Names that
-# are as often a family name written first ("Kim", "Li") are left out, as are rare names known
-# mostly from one public figure.
-_FIRST_NAMES = {
-    "m": set(
-        """john james robert michael william david richard joseph thomas charles christopher daniel paul
-             mark george steven kevin brian edward ronald anthony jason jeff jeffrey ryan gary eric stephen
-             andrew peter scott justin doug douglas frank jack tim timothy greg bill bob jim tom mike steve
-             dave chris nick sam ben adam alex patrick sean ian martin jean pierre michel luis carlos jose
-             juan ahmed mohammed muhammad ali omar hassan ivan vladimir alexei andrei nikolai igor hans klaus
-             wolfgang giuseppe marco luca rajesh raj wei jian hiroshi kenji jake josh joshua matt matthew
-             nathan noah ethan logan luke tyler aaron kyle brandon zach jonathan larry dennis roger keith
-             terry gerald harold carl arthur wayne ralph roy eugene louis russell bobby phil philip randy
-             howard victor todd dale craig shawn colin neil ross graham derek trevor donald joe rob ken
-             kenneth walter henry fred bruce""".split()
-    ),
-    "f": set(
-        """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
-             betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie
-             rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
-             samantha katherine christine debra rachel catherine carolyn janet maria heather diane julie joyce
-             victoria kelly christina joan evelyn lauren judith olivia megan cheryl martha andrea hannah
-             jacqueline jean ann kathy marie sophie claire anne nathalie isabelle fatima aisha olga natalia
-             irina elena tatiana svetlana ursula theresa hillary caroline erin katie kate kathryn jane janice
-             wendy denise tina tracy tammy sheila gail joanne diana alison allison amber jenna jenny julia
-             grace chloe zoe sofia isabella ava mia abigail madison ella lily natalie leah holly molly paula
-             monica rita rosa vanessa veronica yvonne lori lorraine sue doris judy beverly""".split()
     ),
 }
 # Slavic surname endings that mark gender ("Petrova", "Kowalska" / "Petrov", "Kowalski"). A weak cue,
@@ -174,8 +146,9 @@ def actor_gender(
     parts = actor.name.split()
     if len(parts) >= 2:
         first = parts[0].lower().strip(".")
-        for g, names in _FIRST_NAMES.items():
-            votes[g] += 2 * (first in names)
+        g = given_name_gender(first)
+        if g:
+            votes[g] += 2
         last = parts[-1].lower()
         if votes["m"] == votes["f"] == 0:  # a surname ending counts only when nothing else tells
             if _FEMALE_SURNAME.search(last):

@@ -1,6 +1,7 @@
 """Given names, from the US Census first-name lists that the `names` package ships (MIT, public data).
 
-Used as evidence that a name NER typed as an organisation or place is a person's ("Jean Dubois").
+Used as evidence that a name NER typed as an organisation or place is a person's ("Jean Dubois"), and
+for the gender a pronoun can take ("she" for a Sophie, not for a Gregory).
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ import functools
 import importlib.resources
 
 _FILES = ("dist.male.first", "dist.female.first")
+# A name tells a gender when at least this share of the people bearing it in the census are of it:
+# "Leslie" or "Kim" (shared) tell nothing.
+_GENDER_SHARE = 0.9
 
 
 @functools.cache
@@ -25,3 +29,26 @@ def _given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """Whether the word is a common given name ("Sophie", "Gregory"); hyphenated ones by their first part."""
     return word.lower().split("-")[0] in _given_names()
+
+
+@functools.cache
+def _frequencies() -> dict[str, tuple[float, float]]:
+    """Each census given name's share of the male and of the female population (per cent)."""
+    root = importlib.resources.files("names")
+    out: dict[str, list[float]] = {}
+    for i, name in enumerate(_FILES):
+        for line in (root / name).read_text(encoding="ascii").splitlines():
+            cells = line.split()
+            if len(cells) >= 2:
+                out.setdefault(cells[0].lower(), [0.0, 0.0])[i] = float(cells[1])
+    return {word: (m, f) for word, (m, f) in out.items()}
+
+
+def given_name_gender(word: str) -> str:
+    """'m' or 'f' when the census says the given name is borne mostly by one gender, else ''."""
+    m, f = _frequencies().get(word.lower().split("-")[0], (0.0, 0.0))
+    if m + f == 0:
+        return ""
+    if m / (m + f) >= _GENDER_SHARE:
+        return "m"
+    return "f" if f / (m + f) >= _GENDER_SHARE else ""
