@@ -38,7 +38,9 @@ LAUNCHER = ["-m", "ipykernel_launcher"]  # the python3 kernelspec's command, aft
 # What every kernel imports as it boots, before a notebook's first line (the IPython shell, its
 # debugger, its history database, psutil): the server imports it once for all.
 KERNEL_IMPORTS = "import ipykernel.kernelapp, ipykernel.ipkernel, ipykernel.zmqshell, psutil, sqlite3, pdb"
-REPLY_TIMEOUT = 60  # seconds to wait for the server to import its modules and fork a kernel
+# Seconds to wait for the server to import its modules and fork a kernel (minutes on a machine loaded
+# many times over); then it is stopped, so no late kernel can take the ports of the one launched instead.
+REPLY_TIMEOUT = 300
 
 
 class ForkServerError(RuntimeError):
@@ -92,6 +94,7 @@ class ForkServer:
             try:
                 reply = self._replies.get(timeout=REPLY_TIMEOUT)
             except queue.Empty:
+                self.proc.kill()
                 raise ForkServerError(f"the kernel fork server did not answer in {REPLY_TIMEOUT} s") from None
         if "pid" not in reply:
             raise ForkServerError(reply.get("error", "the kernel fork server could not fork"))
