@@ -75,6 +75,9 @@ class ForkServer:
                     self._exits[message["pid"]] = message["exit"]
                     self._ended.notify_all()
             else:
+                if "pid" in message:  # a pid the system reused: an earlier kernel's end is not this one's
+                    with self._ended:
+                        self._exits.pop(message["pid"], None)
                 self._replies.put(message)
         with self._ended:
             self._gone = True
