@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.boundaries import repaired_spans
 from newsdossier.extract.actors.groups import find_groups
+from newsdossier.extract.actors.keep import kept
 from newsdossier.extract.actors.kinds import type_and_scope
 from newsdossier.extract.actors.organisations import generic_mentions, merge_places
 from newsdossier.extract.actors.people import merge_people, relabel_people
@@ -128,8 +129,8 @@ def salience(mentions: list[Mention], first_start: int, text_length: int, kind: 
     return round(score * (0.5 if kind == "group" else 1.0), 3)
 
 
-def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], list[Mention]]:
-    """Find the actors of a parsed article and every mention of each (pronouns are left to coref)."""
+def named_clusters(doc: Doc) -> list[Cluster]:
+    """Passes 1-5: the named clusters, merged and typed, before the keep model decides on them."""
     cands = repaired_spans(doc)
     cands = sorted(cands + missed_names(doc, cands), key=lambda c: c.start)
     read_titles(doc, cands)
@@ -154,7 +155,12 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     clusters = type_and_scope(doc, clusters)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
     clusters = _merge_founders(doc, clusters)
-    clusters = _merge_misspellings(doc, clusters)
+    return _merge_misspellings(doc, clusters)
+
+
+def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], list[Mention]]:
+    """Find the actors of a parsed article and every mention of each (pronouns are left to coref)."""
+    clusters = kept(doc, named_clusters(doc))
     people = [k for k in clusters if k.kind == "person"]
     found = _unfound_names(doc, clusters)
     read_titles(doc, [c for c in found if c.label == "PERSON"])  # "Ruiz, the committee chair"

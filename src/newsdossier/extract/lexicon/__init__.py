@@ -19,7 +19,7 @@ from newsdossier.extract.lexicon.countries import (
     norm_key,
     place_named,
 )
-from newsdossier.extract.lexicon.given_names import is_given_name
+from newsdossier.extract.lexicon.given_names import is_given_name, is_surname
 from newsdossier.extract.lexicon.load import load, words
 
 _TITLES = load("titles")
@@ -88,6 +88,8 @@ OUT_OF_SCOPE_HEADS = _SCOPE["heads"]
 OUT_OF_SCOPE_CUES = _SCOPE["cues"]
 # Verbs after which "in X" names a work ("starred in X").
 WORK_VERBS = _SCOPE["work_verbs"]
+# Verbs whose object is a made thing ("wrote X", "composed X"): a work, not an actor.
+CREATION_VERBS = _SCOPE["creation_verbs"]
 # Words a photo caption or credit adds after a name ("... Image").
 CAPTION_WORDS = _SCOPE["captions"]
 # Abbreviations read as organisations that name no actor (time zones: "UTC").
@@ -99,6 +101,7 @@ __all__ = [
     "AGENT_SUFFIXES",
     "CAPTION_WORDS",
     "COMPANY_SUFFIXES",
+    "CREATION_VERBS",
     "FACILITY_ENDS",
     "GENERIC_ORG_HEADS",
     "GROUP_HEADS",
@@ -126,6 +129,7 @@ __all__ = [
     "countries",
     "is_currency",
     "is_given_name",
+    "is_surname",
     "country_named",
     "country_of_capital",
     "country_of_demonym",

@@ -1,4 +1,4 @@
-"""Given names, from the US Census first-name lists that the `names` package ships (MIT, public data).
+"""Given names and surnames, from the US Census name lists that the `names` package ships (MIT, public data).
 
 Used as evidence that a name NER typed as an organisation or place is a person's ("Jean Dubois"), and
 for the gender a pronoun can take ("she" for a Sophie, not for a Gregory).
@@ -9,18 +9,19 @@ from __future__ import annotations
 import functools
 import importlib.resources
 
-_FILES = ("dist.male.first", "dist.female.first")
+_GIVEN = ("dist.male.first", "dist.female.first")
+_SURNAMES = ("dist.all.last",)
 # A name tells a gender when at least this share of the people bearing it in the census are of it:
 # "Leslie" or "Kim" (shared) tell nothing.
 _GENDER_SHARE = 0.9
 
 
 @functools.cache
-def _given_names() -> frozenset[str]:
-    """Every given name of the census lists, lower case (the first column of each file)."""
+def _census(files: tuple[str, ...]) -> frozenset[str]:
+    """Every name of the census lists named, lower case (the first column of each file)."""
     root = importlib.resources.files("names")
     out: set[str] = set()
-    for name in _FILES:
+    for name in files:
         text = (root / name).read_text(encoding="ascii")
         out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
     return frozenset(out)
@@ -28,7 +29,12 @@ def _given_names() -> frozenset[str]:
 
 def is_given_name(word: str) -> bool:
     """Whether the word is a common given name ("Sophie", "Gregory"); hyphenated ones by their first part."""
-    return word.lower().split("-")[0] in _given_names()
+    return word.lower().split("-")[0] in _census(_GIVEN)
+
+
+def is_surname(word: str) -> bool:
+    """Whether the word is a surname of the census list (about 89,000, common words among them)."""
+    return word.lower() in _census(_SURNAMES)
 
 
 @functools.cache
@@ -36,7 +42,7 @@ def _frequencies() -> dict[str, tuple[float, float]]:
     """Each census given name's share of the male and of the female population (per cent)."""
     root = importlib.resources.files("names")
     out: dict[str, list[float]] = {}
-    for i, name in enumerate(_FILES):
+    for i, name in enumerate(_GIVEN):
         for line in (root / name).read_text(encoding="ascii").splitlines():
             cells = line.split()
             if len(cells) >= 2:

@@ -1,0 +1,217 @@
+"""Pass 7, the keep model: a logistic score over generic features decides whether a cluster is an actor.
+
+The rules of ``kinds`` drop what the text marks plainly as a work, event or product. What is left
+unmarked ("X was published in 1738", a capitalised common word) is told apart by evidence that
+no single rule weighs well: how many times and how the name is used, its labels, its words.
+The weights are learned by ``scripts/train_actor_keep.py`` from an annotated set read at run
+time, and stored in ``lexicon/actor_keep.toml``: feature names and numbers only, no text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from spacy.tokens import Doc
+from wordfreq import zipf_frequency
+
+from newsdossier.extract import lexicon
+from newsdossier.extract.actors.spans import (
+    NAMING_HOWS,
+    Cand,
+    Cluster,
+    cluster_name,
+    head_word,
+    is_acronym,
+    surface,
+)
+from newsdossier.extract.lexicon.load import LexiconError, load
+from newsdossier.text import quotes
+
+# spaCy labels for things that are not actors; a name NER also tags so elsewhere is suspect.
+_THING_LABELS = {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+_KINDS = ("person", "organization", "location")
+_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+_POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "my", "our", "your"}
+# Zipf frequencies (wordfreq): at or above COMMON a word is an everyday word, below RARE it is rare.
+_COMMON, _RARE = 4.0, 1.5
+
+
+def _named(cluster: Cluster) -> list[Cand]:
+    """The mentions that name the cluster (not descriptors, titles or generic references)."""
+    return [c for c in cluster.cands if c.naming and c.how in NAMING_HOWS] or cluster.cands
+
+
+def _sentence_start(doc: Doc, cand: Cand) -> bool:
+    """The mention opens its sentence, where any word is capitalised."""
+    sent = doc[cand.start].sent
+    first = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
+    return cand.start == first
+
+
+def _headline(doc: Doc, cand: Cand) -> bool:
+    """The mention sits in a line in title case (most words capitalised) or in a verbless line."""
+    sent = doc[cand.start].sent
+    alpha = [t for t in sent if t.is_alpha]
+    if not alpha:
+        return False
+    capital = sum(t.text[0].isupper() for t in alpha) / len(alpha)
+    return capital > 0.6 or not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+def _quoted(doc: Doc, cand: Cand) -> bool:
+    """The mention is enclosed by quotation marks, as a work's title is written."""
+    return (
+        cand.start > 0
+        and cand.end < len(doc)
+        and doc[cand.start - 1].text in quotes.MARK_TOKENS
+        and doc[cand.end].text in quotes.MARK_TOKENS
+    )
+
+
+def _after_in(doc: Doc, cand: Cand) -> bool:
+    """The mention follows "in" ("in X": a place, or a work someone is in)."""
+    return cand.start > 0 and doc[cand.start - 1].lower_ == "in"
+
+
+def _acts(doc: Doc, cand: Cand) -> bool:
+    """The mention is the subject of a verb or a possessor ("X said", "X's plan"), as actors are."""
+    root = doc[cand.start : cand.end].root
+    return root.dep_ in {"nsubj", "nsubjpass", "poss", "agent"} or (
+        cand.end < len(doc) and doc[cand.end].tag_ == "POS"
+    )
+
+
+def _after_possessive(doc: Doc, cand: Cand) -> bool:
+    """The mention follows a possessive determiner ("his X"), as works and products do, not people."""
+    return cand.start > 0 and doc[cand.start - 1].lower_ in _POSSESSIVE_DETERMINERS
+
+
+def _made(doc: Doc, cand: Cand) -> bool:
+    """The mention is what someone made: the object of a creation verb ("wrote X", "X was published")."""
+    root = doc[cand.start : cand.end].root
+    return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in lexicon.CREATION_VERBS
+
+
+def _modifier(doc: Doc, cand: Cand) -> bool:
+    """The mention modifies a noun after it ("the X prize", "X theory")."""
+    root = doc[cand.start : cand.end].root
+    return root.dep_ == "compound" and root.head.i >= cand.end
+
+
+def _known_name(word: str) -> bool:
+    """A word the name lists or gazetteers know (a given name, a surname, a place)."""
+    return lexicon.is_given_name(word) or lexicon.is_surname(word) or lexicon.place_named(word)
+
+
+def _lower_elsewhere(doc: Doc, words: list[str]) -> bool:
+    """A word of the name is also written in lower case in the text, as a common word."""
+    lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    return any(w.lower() in lower for w in words)
+
+
+def features(doc: Doc, cluster: Cluster) -> dict[str, float]:
+    """The generic evidence about one cluster, as named numbers (the model's input)."""
+    named = _named(cluster)
+    name = cluster_name(doc, cluster)
+    words = name.split()
+    n = len(named)
+    share = lambda test: sum(1 for c in named if test(doc, c)) / n  # noqa: E731 - a local shorthand
+    labels = Counter(c.label for c in named)
+    heads = {head_word(doc, c) for c in named}
+    texts = {surface(doc, c).lower() for c in named}
+    thing_tags = sum(1 for e in doc.ents if e.label_ in _THING_LABELS and e.text.lower() in texts)
+    alpha = [w.strip(".,'\"") for w in words if any(ch.isalpha() for ch in w)] or [""]
+    zipf = [zipf_frequency(w.lower(), "en") for w in alpha]
+    tokens = [t for c in named for t in doc[c.start : c.end] if t.is_alpha]
+    feats: dict[str, float] = {
+        "log_mentions": math.log1p(len(cluster.cands)),
+        "log_named": math.log1p(n),
+        "one_mention": float(len(cluster.cands) == 1),
+        "words": min(len(words), 6) / 6,
+        "one_word": float(len(words) == 1),
+        "acronym": float(is_acronym(name)),
+        "all_caps": float(name.isupper() and not is_acronym(name)),
+        "titled": float(any(c.title for c in cluster.cands)),
+        "given_first": float(bool(words) and lexicon.is_given_name(words[0])),
+        "place_known": float(lexicon.place_named(name) or bool(lexicon.country_named(name))),
+        "country": float(cluster.country is not None),
+        "org_head": float(bool(heads & lexicon.ORG_HEADS)),
+        "place_head": float(bool(heads & lexicon.PLACE_HEADS)),
+        "thing_head": float(bool(heads & lexicon.OUT_OF_SCOPE_HEADS)),
+        "thing_tagged": float(thing_tags > 0),
+        "rule_found": share(lambda d, c: c.how == "rule"),
+        "sentence_start": share(_sentence_start),
+        "headline": share(_headline),
+        "quoted": share(_quoted),
+        "after_in": share(_after_in),
+        "acts": share(_acts),
+        "lower_elsewhere": float(_lower_elsewhere(doc, words)),
+        "early": 1 - cluster.first / max(len(doc), 1),
+        "propn": sum(t.pos_ == "PROPN" for t in tokens) / max(len(tokens), 1),
+        "common_word": sum(z >= _COMMON and not _known_name(w) for w, z in zip(alpha, zipf)) / len(alpha),
+        "rare_word": sum(z < _RARE and not _known_name(w) for w, z in zip(alpha, zipf)) / len(alpha),
+        "surname_last": float(lexicon.is_surname(alpha[-1])),
+        "after_possessive": share(_after_possessive),
+        "made": share(_made),
+        "modifier": share(_modifier),
+        "non_alpha": float(
+            any(not w.replace("-", "").replace(".", "").replace("'", "").isalpha() for w in words)
+        ),
+    }
+    for kind in _KINDS:
+        feats[f"kind_{kind}"] = float(cluster.kind == kind)
+    for label in _LABELS:
+        feats[f"label_{label}"] = labels.get(label, 0) / n
+    return feats
+
+
+def _model() -> dict:
+    """The stored model: feature means, scales, weights, bias and the keep threshold."""
+    data = load("actor_keep")
+    try:
+        return {
+            "mean": data["mean"],
+            "scale": data["scale"],
+            "weights": data["weights"],
+            "bias": float(data["bias"]),
+            "threshold": float(data["threshold"]),
+        }
+    except KeyError as err:
+        raise LexiconError(f"actor_keep.toml: missing {err}; rerun scripts/train_actor_keep.py") from err
+
+
+def keep_probability(feats: dict[str, float]) -> float:
+    """The model's probability that a cluster with these features is an actor."""
+    model = _model()
+    z = model["bias"]
+    for name, weight in model["weights"].items():
+        value = feats.get(name, 0.0)
+        z += weight * (value - model["mean"][name]) / model["scale"][name]
+    return 1 / (1 + math.exp(-z))
+
+
+def marked(feats: dict[str, float]) -> bool:
+    """Plain evidence of an actor that the model never overrules: a title, an organisation's head
+    word, a gazetteer place, a name used three times or more, or one that acts ("X said": a
+    possible speaker is never dropped)."""
+    return bool(
+        feats["titled"]
+        or feats["org_head"]
+        or feats["place_known"]
+        or feats["acts"]
+        or feats["log_named"] >= math.log1p(3)
+    )
+
+
+def is_kept(doc: Doc, cluster: Cluster) -> bool:
+    """Whether the cluster stays an actor: groups and countries always; others when marked or likely."""
+    if cluster.kind not in _KINDS or cluster.country is not None:
+        return True
+    feats = features(doc, cluster)
+    return marked(feats) or keep_probability(feats) >= _model()["threshold"]
+
+
+def kept(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters that stay actors."""
+    return [k for k in clusters if is_kept(doc, k)]

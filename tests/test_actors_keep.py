@@ -1,0 +1,91 @@
+"""The actors keep model: unmarked one-off names the model drops, plain evidence it never overrules."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from newsdossier.extract import lexicon
+from newsdossier.extract.actors import extract_actors
+from newsdossier.extract.actors.keep import _model, features, marked
+from newsdossier.extract.actors.step import named_clusters
+from newsdossier.text.nlp import sentences
+
+
+def names(nlp, text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+    """The actor names found in text, with ents (token start, end, label) as NER's entities."""
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    actors, _ = extract_actors(doc, sents=sentences(doc))
+    return {a.name for a in actors}
+
+
+@pytest.mark.parametrize(
+    "text, ents, dropped",
+    [
+        # capitalised common words, used once, doing nothing: a subject or a field, not an actor
+        (
+            "She later studied Conservation of Energy in the evenings.",
+            [(3, 6, "ORG")],
+            "Conservation of Energy",
+        ),
+        ("The essay was about Peace and Security in the region.", [(4, 7, "ORG")], "Peace and Security"),
+    ],
+)
+def test_unmarked_common_phrase_is_dropped(nlp, text, ents, dropped):
+    assert dropped not in names(nlp, text, ents)
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        # it acts: the subject of a verb may be a speaker and is never dropped
+        ("Meteorites was reprinted twice that year.", [(0, 1, "ORG")], "Meteorites"),
+        # a title makes a person
+        ("Professor Ilse Varga opened the session.", [(1, 3, "PERSON")], "Ilse Varga"),
+        # an organisation's head word
+        ("The grant came from the Harlow Council.", [(5, 7, "ORG")], "Harlow Council"),
+        # a gazetteer place
+        ("After the war she moved to Lisbon with her aunt.", [(6, 7, "GPE")], "Lisbon"),
+        # named three times
+        (
+            "Tickets for Quellen sold out. Fans of Quellen queued. Quellen played late.",
+            [(2, 3, "ORG"), (8, 9, "ORG"), (11, 12, "ORG")],
+            "Quellen",
+        ),
+    ],
+)
+def test_marked_names_are_kept(nlp, text, ents, name):
+    assert name in names(nlp, text, ents)
+
+
+@pytest.mark.parametrize(
+    "text, ents, feature, value",
+    [
+        ("His Tidewater was reprinted.", [(1, 2, "ORG")], "after_possessive", 1.0),
+        ("She wrote Tidewater in a winter.", [(2, 3, "ORG")], "made", 1.0),
+        ("Tidewater reported the loss.", [(0, 1, "ORG")], "acts", 1.0),
+        ("The Energy Forum met in May.", [(1, 3, "ORG")], "common_word", 1.0),
+        ("Kestrel Hollis spoke.", [(0, 2, "PERSON")], "surname_last", 1.0),
+    ],
+)
+def test_feature_reads_the_context(nlp, text, ents, feature, value):
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    cluster = next(k for k in named_clusters(doc) if k.kind in {"person", "organization", "location"})
+    assert features(doc, cluster)[feature] == value
+
+
+def test_stored_model_covers_every_feature(nlp):
+    doc = nlp("The grant came from the Harlow Council.")
+    doc.ents = [Span(doc, 5, 7, label="ORG")]
+    feats = features(doc, named_clusters(doc)[0])
+    model = _model()
+    assert set(model["weights"]) == set(feats) == set(model["mean"]) == set(model["scale"])
+    assert 0 < model["threshold"] < 1
+    assert marked(feats)
+
+
+@pytest.mark.parametrize("word, surname", [("Hollis", True), ("Johnson", True), ("Xqzvt", False)])
+def test_census_surnames(word, surname):
+    assert lexicon.is_surname(word) is surname
