@@ -42,6 +42,40 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Words that join the parts of a long name ("Institute of X and Y", "Centre for Z").
+_JOINERS = {"of", "for", "and", "&", "on", "at", "in", "the", "de"}
+_INNER_JOINERS = {"of", "for", "and", "&", "the", "de"}
+
+
+def _joined_end(doc: Doc, start: int, end: int) -> int:
+    """The end of an organisation or place name that NER cut after a joining word.
+
+    "Institute of History and Philology of" + "Academia Sinica": a name ending in "of", "for" or
+    "and" goes on over the capitalised words after it; a number after "No." ends it ("Lodge No.
+    8"). With nothing capitalised to join, the dangling words are dropped.
+    """
+    if doc[end - 1].lower_ in {"no", "no."} and end < len(doc):
+        stop = end + (doc[end].text == ".")
+        return stop + 1 if stop < len(doc) and doc[stop].like_num else end
+    if doc[end - 1].lower_ not in _JOINERS or end - start < 2:
+        return end
+    stop = end
+    while stop < len(doc) and not doc[stop].is_sent_start:
+        token = doc[stop]
+        # "in", "at", "on" after the cut begin a place ("... of Academia Sinica in Taipei"): they stop it
+        if token.lower_ in _INNER_JOINERS or token.is_alpha and (token.is_title or token.is_upper):
+            stop += 1
+            continue
+        break
+    while stop > end and doc[stop - 1].lower_ in _JOINERS:
+        stop -= 1
+    if stop > end:
+        return stop
+    while end - start > 1 and doc[end - 1].lower_ in _JOINERS:
+        end -= 1
+    return end
+
+
 def _comma_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """An entity that joins names with commas ("Brennow Bay, Kestrel Colony"), as one entity per name.
 
@@ -166,8 +200,14 @@ def repaired_spans(doc: Doc) -> list[Cand]:
     surnames = {doc[e - 1].text for s, e, label in raw if label == "PERSON" and e - s >= 2}
     cands: list[Cand] = []
     raw = [piece for s, e, label in raw for piece in _comma_pieces(doc, s, e, label)]
+    joined_until = 0
     for start, end, label in raw:
+        if start < joined_until:
+            continue  # "Academia Sinica", already joined to the name NER cut before it
         start, end = _trim(doc, start, end)
+        if label in {"ORG", "FAC", "LOC"}:
+            end = _joined_end(doc, start, end)
+            joined_until = end
         if label == "PERSON":
             end = _post_nominal_end(doc, start, end)
         if label == "ORG" and (cut := _glued_person(doc, start, end, surnames)) is not None:

@@ -166,6 +166,8 @@ def absorb(target: Cluster, source: Cluster, how: str, *, naming: bool = True) -
 def head_word(doc: Doc, cand: Cand) -> str:
     """The head of a name: the word before "of"/"for"/... ("University of X"), else the last word."""
     tokens = [t for t in doc[cand.start : cand.end] if t.is_alpha or "-" in t.text]
+    if len(tokens) > 1 and tokens[-1].lower_ == "no":  # "Kestrel Lodge No. 8": the number is no head
+        tokens.pop()
     if not tokens:
         return ""
     for k, token in enumerate(tokens):
