@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import unicodedata
 
 _GIVEN = ("dist.male.first", "dist.female.first")
 _SURNAMES = ("dist.all.last",)
@@ -27,14 +28,20 @@ def _census(files: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _plain(word: str) -> str:
+    """The word in lower case without accents: the census lists are written in plain ASCII ("Gérard")."""
+    text = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 def is_given_name(word: str) -> bool:
-    """Whether the word is a common given name ("Sophie", "Gregory"); hyphenated ones by their first part."""
-    return word.lower().split("-")[0] in _census(_GIVEN)
+    """Whether the word is a common given name ("Sophie", "Gérard"); hyphenated ones by their first part."""
+    return _plain(word).split("-")[0] in _census(_GIVEN)
 
 
 def is_surname(word: str) -> bool:
     """Whether the word is a surname of the census list (about 89,000, common words among them)."""
-    return word.lower() in _census(_SURNAMES)
+    return _plain(word) in _census(_SURNAMES)
 
 
 @functools.cache
@@ -52,7 +59,7 @@ def _frequencies() -> dict[str, tuple[float, float]]:
 
 def given_name_gender(word: str) -> str:
     """'m' or 'f' when the census says the given name is borne mostly by one gender, else ''."""
-    m, f = _frequencies().get(word.lower().split("-")[0], (0.0, 0.0))
+    m, f = _frequencies().get(_plain(word).split("-")[0], (0.0, 0.0))
     if m + f == 0:
         return ""
     if m / (m + f) >= _GENDER_SHARE:

@@ -1,0 +1,55 @@
+"""Actors: names NER cut after a joining word, and given names written with accents."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from newsdossier.extract import lexicon
+from newsdossier.extract.actors import extract_actors
+from newsdossier.text.nlp import sentences
+
+
+def found(nlp, text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Actor name -> type, with ents (token start, end, label) as NER's entities."""
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    actors, _ = extract_actors(doc, sents=sentences(doc))
+    return {a.name: a.type for a in actors}
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        # cut after "of": the name goes on over the capitalised words, and stops at "in"
+        (
+            "He joined the Institute of Phonetics of Academia Harlowensis in Brennow.",
+            [(3, 7, "ORG"), (7, 9, "ORG"), (10, 11, "GPE")],
+            "Institute of Phonetics of Academia Harlowensis",
+        ),
+        # cut after "and"
+        (
+            "She taught at the University of Arts and Crafts Brennow for years.",
+            [(4, 8, "ORG")],
+            "University of Arts and Crafts Brennow",
+        ),
+        # nothing capitalised follows: the dangling word goes
+        ("The Brennow Society of met in May.", [(1, 4, "ORG")], "Brennow Society"),
+        # a numbered lodge or branch keeps its number
+        ("He joined Kestrel Council No. 8 that year.", [(2, 5, "ORG")], "Kestrel Council No. 8"),
+    ],
+)
+def test_name_cut_after_a_joining_word(nlp, text, ents, name):
+    assert name in found(nlp, text, ents)
+
+
+@pytest.mark.parametrize(
+    "word, given", [("Gérard", True), ("Siméon", False), ("Zoë", True), ("Brennow", False)]
+)
+def test_given_names_without_accents(word, given):
+    assert lexicon.is_given_name(word) is given
+
+
+def test_accented_given_name_makes_a_person(nlp):
+    text = "Gérard Lavoisne joined the board. Lavoisne spoke first."
+    assert found(nlp, text, [(0, 2, "ORG"), (6, 7, "ORG")]).get("Gérard Lavoisne") == "person"
