@@ -47,6 +47,8 @@ def test_unmarked_common_phrase_is_dropped(nlp, text, ents, dropped):
         ("The grant came from the Harlow Council.", [(5, 7, "ORG")], "Harlow Council"),
         # a gazetteer place
         ("After the war she moved to Lisbon with her aunt.", [(6, 7, "GPE")], "Lisbon"),
+        # a plural name after "the": a team, a band
+        ("Fans of the Harlow Rovers queued for hours.", [(3, 5, "ORG")], "Harlow Rovers"),
         # named three times
         (
             "Tickets for Quellen sold out. Fans of Quellen queued. Quellen played late.",
@@ -67,6 +69,7 @@ def test_marked_names_are_kept(nlp, text, ents, name):
         ("Tidewater reported the loss.", [(0, 1, "ORG")], "acts", 1.0),
         ("The Energy Forum met in May.", [(1, 3, "ORG")], "common_word", 1.0),
         ("Kestrel Hollis spoke.", [(0, 2, "PERSON")], "surname_last", 1.0),
+        ("Fans of the Harlow Rovers queued.", [(3, 5, "ORG")], "the_plural", 1.0),
     ],
 )
 def test_feature_reads_the_context(nlp, text, ents, feature, value):

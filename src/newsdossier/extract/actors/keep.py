@@ -99,6 +99,11 @@ def _modifier(doc: Doc, cand: Cand) -> bool:
     return root.dep_ == "compound" and root.head.i >= cand.end
 
 
+def _the_plural(doc: Doc, cand: Cand) -> bool:
+    """A plural name after "the" ("the Harlow Rovers"), as teams, bands and peoples are named."""
+    return cand.start > 0 and doc[cand.start - 1].lower_ == "the" and doc[cand.end - 1].tag_ == "NNPS"
+
+
 def _known_name(word: str) -> bool:
     """A word the name lists or gazetteers know (a given name, a surname, a place)."""
     return lexicon.is_given_name(word) or lexicon.is_surname(word) or lexicon.place_named(word)
@@ -155,6 +160,7 @@ def features(doc: Doc, cluster: Cluster) -> dict[str, float]:
         "after_possessive": share(_after_possessive),
         "made": share(_made),
         "modifier": share(_modifier),
+        "the_plural": share(_the_plural),
         "non_alpha": float(
             any(not w.replace("-", "").replace(".", "").replace("'", "").isalpha() for w in words)
         ),
@@ -193,13 +199,14 @@ def keep_probability(feats: dict[str, float]) -> float:
 
 def marked(feats: dict[str, float]) -> bool:
     """Plain evidence of an actor that the model never overrules: a title, an organisation's head
-    word, a gazetteer place, a name used three times or more, or one that acts ("X said": a
-    possible speaker is never dropped)."""
+    word, a gazetteer place, a name used three times or more, one that acts ("X said": a
+    possible speaker is never dropped), or a plural name after "the" ("the Harlow Rovers")."""
     return bool(
         feats["titled"]
         or feats["org_head"]
         or feats["place_known"]
         or feats["acts"]
+        or feats["the_plural"]
         or feats["log_named"] >= math.log1p(3)
     )
 
