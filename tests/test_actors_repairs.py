@@ -53,3 +53,17 @@ def test_given_names_without_accents(word, given):
 def test_accented_given_name_makes_a_person(nlp):
     text = "Gérard Lavoisne joined the board. Lavoisne spoke first."
     assert found(nlp, text, [(0, 2, "ORG"), (6, 7, "ORG")]).get("Gérard Lavoisne") == "person"
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        ("The cup went to the Brennow Rowing Club as expected.", [(5, 10, "ORG")], "Brennow Rowing Club"),
+        ("She thanked Marla Green - have you met her?", [(2, 6, "PERSON")], "Marla Green"),
+        # particles of family names and joiners stay inside
+        ("Ludwig van Brennow wrote it in May.", [(0, 3, "PERSON")], "Ludwig van Brennow"),
+        ("The Bank of Harlow raised rates.", [(1, 4, "ORG")], "Bank of Harlow"),
+    ],
+)
+def test_name_ends_before_a_lower_case_word(nlp, text, ents, name):
+    assert name in found(nlp, text, ents)

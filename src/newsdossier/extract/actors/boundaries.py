@@ -47,6 +47,31 @@ _JOINERS = {"of", "for", "and", "&", "on", "at", "in", "the", "de"}
 _INNER_JOINERS = {"of", "for", "and", "&", "the", "de"}
 
 
+# Lower-case words that belong inside names: joiners and the particles of family names ("van", "bin").
+_NAME_PARTICLES = _JOINERS | {
+    "du", "des", "la", "le", "les", "van", "von", "der", "den", "da", "di", "del", "della", "al", "el",
+    "bin", "ibn", "ben", "y", "e", "upon", "zu", "ter", "ten", "dos", "das", "do", "st", "st.",
+}  # fmt: skip
+
+
+def _lower_word_end(doc: Doc, start: int, end: int) -> int:
+    """The end of a name before a lower-case word that no name holds ("X as Wade", "Green - have")."""
+    for i in range(start + 1, end):
+        token = doc[i]
+        if (
+            token.is_alpha
+            and token.text.islower()
+            and token.lower_ not in _NAME_PARTICLES
+            and not is_title_token(token)  # "Harbour spokesman X": the title is split off later
+            and token.lower_ not in lexicon.TITLE_QUALIFIERS
+        ):
+            cut = i
+            while cut > start + 1 and not any(ch.isalnum() for ch in doc[cut - 1].text):
+                cut -= 1  # "Green -": the dash goes with the cut-off words
+            return cut
+    return end
+
+
 def _joined_end(doc: Doc, start: int, end: int) -> int:
     """The end of an organisation or place name that NER cut after a joining word.
 
@@ -205,6 +230,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
         if start < joined_until:
             continue  # "Academia Sinica", already joined to the name NER cut before it
         start, end = _trim(doc, start, end)
+        end = _lower_word_end(doc, start, end)
         if label in {"ORG", "FAC", "LOC"}:
             end = _joined_end(doc, start, end)
             joined_until = end
