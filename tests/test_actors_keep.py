@@ -45,6 +45,8 @@ def test_unmarked_common_phrase_is_dropped(nlp, text, ents, dropped):
         ("Professor Ilse Varga opened the session.", [(1, 3, "PERSON")], "Ilse Varga"),
         # an organisation's head word
         ("The grant came from the Harlow Council.", [(5, 7, "ORG")], "Harlow Council"),
+        # a place's head word
+        ("They walked to the Brennow Cemetery at dawn.", [(4, 6, "FAC")], "Brennow Cemetery"),
         # a gazetteer place
         ("After the war she moved to Lisbon with her aunt.", [(6, 7, "GPE")], "Lisbon"),
         # a plural name after "the": a team, a band

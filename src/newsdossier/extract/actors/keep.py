@@ -198,12 +198,14 @@ def keep_probability(feats: dict[str, float]) -> float:
 
 
 def marked(feats: dict[str, float]) -> bool:
-    """Plain evidence of an actor that the model never overrules: a title, an organisation's head
-    word, a gazetteer place, a name used three times or more, one that acts ("X said": a
-    possible speaker is never dropped), or a plural name after "the" ("the Harlow Rovers")."""
+    """Plain evidence of an actor that the model never overrules: a title, an organisation's or a
+    place's head word ("Council", "Cemetery"), a gazetteer place, a name used three times or
+    more, one that acts ("X said": a possible speaker is never dropped), or a plural name after
+    "the" ("the Harlow Rovers")."""
     return bool(
         feats["titled"]
         or feats["org_head"]
+        or feats["place_head"]
         or feats["place_known"]
         or feats["acts"]
         or feats["the_plural"]
