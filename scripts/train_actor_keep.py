@@ -1,13 +1,15 @@
 """Train the actors keep model (extract/actors/keep.py) on the GUM actors development set.
 
-    python scripts/train_actor_keep.py [--write] [--cache FILE]
+    python scripts/train_actor_keep.py [--write] [--cache FILE] [--cv-out DIR]
 
 Reads ../shared/dev/actors at run time (texts and gold are never copied into the project), runs
 the actor passes up to the keep model on each document, labels each cluster by whether its name
 is a required or allowed gold name (the scorer's own matching), and fits a logistic regression
 (scikit-learn) on the generic features of ``keep.features``. It reports cross-validation across
 documents (each fold holds out whole documents) and, with --write, stores the means, scales,
-weights, bias and threshold in src/newsdossier/extract/lexicon/actor_keep.toml.
+weights, bias and threshold in src/newsdossier/extract/lexicon/actor_keep.toml. With --cv-out it
+also writes every document's tables with the model of the fold that held it out (DIR/actors/<id>/)
+and scores them with score_actors.py: the out-of-sample figure of the whole step.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -23,9 +26,11 @@ import yaml
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from newsdossier.extract.actors import keep
 from newsdossier.extract.actors.keep import features, marked
 from newsdossier.extract.actors.spans import cluster_name
 from newsdossier.extract.actors.step import named_clusters
+from newsdossier.extract.pipeline import extract
 from newsdossier.paths import PROJECT_DIR
 from newsdossier.text.article import load_article
 from newsdossier.text.nlp import get_nlp, parse
@@ -68,8 +73,7 @@ def rows(cache: Path | None) -> list[dict]:
                 continue
             name = cluster_name(doc, cluster)
             label = int(any(g.matches(name) for g in names))
-            feats = features(doc, cluster)
-            out.append({"doc": gold_path.stem, "features": feats, "label": label, "marked": marked(feats)})
+            out.append({"doc": gold_path.stem, "features": features(doc, cluster), "label": label})
     if cache:
         cache.write_text(json.dumps(out), encoding="utf-8")
     return out
@@ -92,18 +96,52 @@ def _f1_at(p: np.ndarray, y: np.ndarray, t: float, sure: np.ndarray) -> tuple[fl
     return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
+def _stored(
+    model: LogisticRegression, mean: np.ndarray, scale: np.ndarray, names: list[str], t: float
+) -> dict:
+    """A fitted model in the form keep._model returns."""
+    return {
+        "mean": dict(zip(names, map(float, mean))),
+        "scale": dict(zip(names, map(float, scale))),
+        "weights": dict(zip(names, map(float, model.coef_[0]))),
+        "bias": float(model.intercept_[0]),
+        "threshold": t,
+    }
+
+
+def cross_run(data: list[dict], names: list[str], threshold: float, out: Path) -> int:
+    """Extract each document with the model of the fold that held it out, then score the whole set."""
+    x = np.array([[r["features"][n] for n in names] for r in data])
+    y = np.array([r["label"] for r in data])
+    groups = np.array([r["doc"] for r in data])
+    nlp = get_nlp()
+    stored = keep._model
+    try:
+        for train, test in GroupKFold(n_splits=5).split(x, y, groups):
+            fold = _stored(*_fit(x[train], y[train]), names, threshold)
+            keep._model = lambda fold=fold: fold
+            for doc_id in sorted(set(groups[test])):
+                gold = DEV / "actors" / "gold" / f"{doc_id}.yaml"
+                text = DEV / "actors" / "docs" / f"{doc_id}.txt"
+                extract(text, out / "actors" / doc_id, published=published(gold), nlp=nlp)
+    finally:
+        keep._model = stored
+    return subprocess.call([sys.executable, str(EVAL / "score_actors.py"), str(out / "actors")])
+
+
 def main(argv: list[str]) -> int:
     """Cross-validate across documents, pick the threshold, optionally write the model."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="store the model in lexicon/actor_keep.toml")
     ap.add_argument("--cache", type=Path, help="a JSON file for the computed rows (reused if present)")
+    ap.add_argument("--cv-out", type=Path, help="write and score each document with its fold's model")
     args = ap.parse_args(argv)
     data = rows(args.cache)
     names = sorted(data[0]["features"])
     x = np.array([[r["features"][n] for n in names] for r in data])
     y = np.array([r["label"] for r in data])
     groups = np.array([r["doc"] for r in data])
-    sure = np.array([r["marked"] for r in data])
+    sure = np.array([marked(r["features"]) for r in data])
     held = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=5).split(x, y, groups):
         model, mean, scale = _fit(x[train], y[train])
@@ -118,6 +156,8 @@ def main(argv: list[str]) -> int:
     top = max(f for f, _ in scores)
     threshold = round(float(min(t for f, t in scores if f >= top - 0.002)), 2)
     print(f"threshold {threshold:.2f} (held-out F1 {top:.3f})")
+    if args.cv_out:
+        cross_run(data, names, threshold, args.cv_out)
     model, mean, scale = _fit(x, y)
     order = np.argsort(-np.abs(model.coef_[0]))
     for i in order:
