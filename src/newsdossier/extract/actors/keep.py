@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
+from newsdossier.extract.actors.kinds import named_mentions, quoted_whole
 from newsdossier.extract.actors.spans import (
-    NAMING_HOWS,
     Cand,
     Cluster,
     cluster_name,
@@ -26,7 +26,6 @@ from newsdossier.extract.actors.spans import (
     surface,
 )
 from newsdossier.extract.lexicon.load import LexiconError, load
-from newsdossier.text import quotes
 
 # spaCy labels for things that are not actors; a name NER also tags so elsewhere is suspect.
 _THING_LABELS = {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
@@ -35,11 +34,6 @@ _LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "my", "our", "your"}
 # Zipf frequencies (wordfreq): at or above COMMON a word is an everyday word, below RARE it is rare.
 _COMMON, _RARE = 4.0, 1.5
-
-
-def _named(cluster: Cluster) -> list[Cand]:
-    """The mentions that name the cluster (not descriptors, titles or generic references)."""
-    return [c for c in cluster.cands if c.naming and c.how in NAMING_HOWS] or cluster.cands
 
 
 def _sentence_start(doc: Doc, cand: Cand) -> bool:
@@ -57,16 +51,6 @@ def _headline(doc: Doc, cand: Cand) -> bool:
         return False
     capital = sum(t.text[0].isupper() for t in alpha) / len(alpha)
     return capital > 0.6 or not any(t.pos_ in {"VERB", "AUX"} for t in sent)
-
-
-def _quoted(doc: Doc, cand: Cand) -> bool:
-    """The mention is enclosed by quotation marks, as a work's title is written."""
-    return (
-        cand.start > 0
-        and cand.end < len(doc)
-        and doc[cand.start - 1].text in quotes.MARK_TOKENS
-        and doc[cand.end].text in quotes.MARK_TOKENS
-    )
 
 
 def _after_in(doc: Doc, cand: Cand) -> bool:
@@ -117,7 +101,7 @@ def _lower_elsewhere(doc: Doc, words: list[str]) -> bool:
 
 def features(doc: Doc, cluster: Cluster) -> dict[str, float]:
     """The generic evidence about one cluster, as named numbers (the model's input)."""
-    named = _named(cluster)
+    named = named_mentions(cluster)
     name = cluster_name(doc, cluster)
     words = name.split()
     n = len(named)
@@ -148,7 +132,7 @@ def features(doc: Doc, cluster: Cluster) -> dict[str, float]:
         "rule_found": share(lambda d, c: c.how == "rule"),
         "sentence_start": share(_sentence_start),
         "headline": share(_headline),
-        "quoted": share(_quoted),
+        "quoted": share(quoted_whole),
         "after_in": share(_after_in),
         "acts": share(_acts),
         "lower_elsewhere": float(_lower_elsewhere(doc, words)),

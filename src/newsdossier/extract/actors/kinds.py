@@ -26,17 +26,17 @@ from newsdossier.text import quotes
 _NOT_PERSONAL = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
 
 
-def _named(cluster: Cluster) -> list[Cand]:
+def named_mentions(cluster: Cluster) -> list[Cand]:
     """The mentions that name the cluster (not descriptors or titles)."""
     return [c for c in cluster.cands if c.naming and c.how in NAMING_HOWS] or cluster.cands
 
 
 def _heads(doc: Doc, cluster: Cluster) -> set[str]:
     """Head words of the cluster's multi-word names (a one-word name is its own head only as a word)."""
-    return {head_word(doc, c) for c in _named(cluster) if c.end - c.start > 1}
+    return {head_word(doc, c) for c in named_mentions(cluster) if c.end - c.start > 1}
 
 
-def _quoted(doc: Doc, cand: Cand) -> bool:
+def quoted_whole(doc: Doc, cand: Cand) -> bool:
     """The mention is the whole of a quotation ("“Harbour Lights”"), as a work's title is written.
 
     A nickname inside a person's name is inside the NER span, so it never encloses the whole span.
@@ -88,7 +88,7 @@ def _work_verb(doc: Doc, cand: Cand) -> bool:
 def _common_word(doc: Doc, cluster: Cluster) -> bool:
     """A one-word name that is a common word capitalised: a heading ("Background") or a word the
     text also writes in lower case ("Linguistics" beside "linguistics")."""
-    named = _named(cluster)
+    named = named_mentions(cluster)
     if any(c.end - c.start > 1 for c in named) or cluster.kind == "person" and any(c.title for c in named):
         return False
     words = {doc[c.start].lower_ for c in named}
@@ -125,7 +125,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     """A cluster that names a work, award, event or product rather than an actor."""
     if cluster.kind == "group" or cluster.country:
         return False
-    named = _named(cluster)
+    named = named_mentions(cluster)
     heads = _heads(doc, cluster)
     if heads and heads <= lexicon.OUT_OF_SCOPE_HEADS:
         return True
@@ -152,7 +152,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True
     if cluster.kind == "location":
         return False  # "Paris (1927)", "“Brennow”": places are not cited like works
-    if all(_quoted(doc, c) for c in named):
+    if all(quoted_whole(doc, c) for c in named):
         return True
     if any(_cue_noun(doc, c) for c in named):
         return True
@@ -204,7 +204,7 @@ def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
     Hyphenated given names count as one word ("Jean-Paul Roux"). NER's organisation label stands
     when it was given three times or more ("Morgan Stanley").
     """
-    named = _named(cluster)
+    named = named_mentions(cluster)
     if sum(c.how == "ner" and c.label == "ORG" for c in named) >= 3:
         return False
     for cand in named:
@@ -232,7 +232,7 @@ def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
     """
     return {
         doc[c.end - 1].lower_
-        for c in _named(cluster)
+        for c in named_mentions(cluster)
         if c.end - c.start > 1
         and doc[c.end - 1].lower_ in lexicon.FACILITY_ENDS
         and head_word(doc, c) == doc[c.end - 1].lower_
@@ -241,7 +241,7 @@ def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
 
 def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
     """A one-word person cluster that a gazetteer knows as a place and no person's name contains."""
-    named = _named(cluster)
+    named = named_mentions(cluster)
     if any(c.end - c.start > 1 for c in named):
         return False
     texts = {surface(doc, c) for c in named}
