@@ -150,8 +150,15 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True  # "Example.com": a website
     if any(_product_spelling(doc, c) for c in named) and not heads & lexicon.ORG_HEADS:
         return True
+    if (
+        cluster.kind == "location"
+        and not heads & lexicon.PLACE_HEADS
+        and not any(lexicon.place_named(surface(doc, c)) for c in named)
+        and any(_year_after(doc, c) for c in named)
+    ):
+        return True  # "Tidewater (2013)": a work cited with its year, not a place any gazetteer knows
     if cluster.kind == "location":
-        return False  # "Paris (1927)", "“Brennow”": places are not cited like works
+        return False  # "Paris (1927)", "“Brennow”": known places are not cited like works
     if all(quoted_whole(doc, c) for c in named):
         return True
     if any(_cue_noun(doc, c) for c in named):
