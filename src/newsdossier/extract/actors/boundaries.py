@@ -353,7 +353,7 @@ def _keep(doc: Doc, cand: Cand) -> bool:
 
 def _retype(doc: Doc, cand: Cand) -> Cand:
     """Fix labels NER gets wrong: a capital or country read as a PERSON, a demonym read as an ORG,
-    a plural name read as a PERSON ("the Beatles", "the Kennedys": a band, a family)."""
+    a plural name read as a PERSON ("the Monkees", "the Kennedys": a band, a family)."""
     text = doc[cand.start : cand.end].text
     plural = cand.end - cand.start == 1 and doc[cand.start].tag_ == "NNPS"
     if cand.label == "PERSON" and plural and cand.start > 0 and doc[cand.start - 1].lower_ == "the":

@@ -158,7 +158,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     ):
         return True  # "Tidewater (2013)": a work cited with its year, not a place any gazetteer knows
     if cluster.kind == "location":
-        return False  # "Paris (1927)", "“Brennow”": known places are not cited like works
+        return False  # "Vienna (1931)", "“Brennow”": known places are not cited like works
     if all(quoted_whole(doc, c) for c in named):
         return True
     if any(_cue_noun(doc, c) for c in named):
@@ -172,7 +172,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
 
 
 def _full_person_words(doc: Doc, clusters: list[Cluster]) -> set[str]:
-    """Every word of the multi-word names of people, so "Marlow" the surname is never a city."""
+    """Every word of the multi-word names of people, so "Hartwell" the surname is never a city."""
     return {
         w
         for k in clusters
@@ -200,7 +200,7 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
     elif titled:
         cluster.kind = "person"  # "Professor X" read as an organisation
     elif cluster.kind == "person" and _is_place(doc, cluster, person_words):
-        cluster.kind = "location"  # "Marlow" read as a PERSON, and no one in the text has that name
+        cluster.kind = "location"  # "Hartwell" read as a PERSON, and no one in the text has that name
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
 
@@ -235,7 +235,7 @@ def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
 def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
     """Facility words that end a name ("Harlow Center", "Brennow Hospital"): the building, a place.
 
-    "Center for Advanced Study" is headed before "for", so it stays an organisation.
+    "Institute for Public Policy" is headed before "for", so it stays an organisation.
     """
     return {
         doc[c.end - 1].lower_

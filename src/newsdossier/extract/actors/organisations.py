@@ -159,7 +159,7 @@ def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             continue
         prefix = " ".join(longer[0].key.split()[: -len(words)])
         if prefix.split()[-1] in {"of", "for", "on", "at", "in"}:
-            continue  # "General Assembly of the United Nations" is a body of its own, not the UN
+            continue  # "Human Rights Council of the United Nations" is a body of its own, not the UN
         is_country = lexicon.country_named(prefix) or lexicon.country_of_demonym(prefix)
         if is_country or (len(words) == 1 and words[0] not in lexicon.ORG_HEADS) or len(words) > 1:
             absorb(longer[0], short, "alias")

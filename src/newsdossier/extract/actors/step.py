@@ -82,7 +82,7 @@ def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """A lone one-word "person" that starts exactly one organisation's name is that organisation.
 
-    ("Talbot" after "Talbot Capital Management"); a person with a full name or a title is
+    ("Granger" after "Granger Capital Management"); a person with a full name or a title is
     left alone.
     """
     orgs = [k for k in clusters if k.kind == "organization" and not k.country]

@@ -126,7 +126,7 @@ def dateline_end(sent: Span) -> int:
 
 
 # Prepositions whose phrase is part of a speaker's description: "a spokesman for the ministry",
-# "officials at the embassy", "some in the community", "a source close to the talks" is left out.
+# "officials at the embassy", "some in the industry", "a source close to the talks" is left out.
 _PHRASE_PREPS = frozenset("of for at in from with".split())
 
 
@@ -383,7 +383,7 @@ def resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
     """The speaker a head token names; None for a pronoun no actor was found for."""
     sp = resolver.resolve(head)
     if sp.actor_id or sp.basis == "pronoun" or head.pos_ != "PRON" or head.lower_ not in PERSONAL_PRONOUNS:
-        return sp  # "some", "those", "many" stay as their phrase ("some in the community")
+        return sp  # "some", "those", "many" stay as their phrase ("some in the industry")
     return None  # an unresolved personal pronoun: filled from the previous claim later
 
 
