@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,20 @@ def test_the_pdf_printed_in_the_warm_page_is_the_pdf_of_the_page_itself(run_dir,
     fast_text = page_text(fast, tmp_path, "fast")
     assert "Actors by mentions" in fast_text and "Claims per speaker" in fast_text  # chart titles drawn
     assert fast_text == page_text(plain, tmp_path, "plain")
+
+
+def test_the_runner_skips_the_unused_iri_grammar_and_still_validates_notebooks():
+    probe = (
+        "import sys\n"
+        "import newsdossier.run.runner, nbformat, papermill\n"
+        "bad = nbformat.v4.new_notebook(); bad['cells'] = [{'cell_type': 'code'}]\n"
+        "try:\n"
+        "    nbformat.validate(bad); caught = False\n"
+        "except nbformat.ValidationError:\n"
+        "    caught = True\n"
+        "print(sys.modules.get('rfc3987_syntax') is None, caught)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["True", "True"]  # no grammar built, and a broken notebook is still refused

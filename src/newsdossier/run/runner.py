@@ -28,6 +28,9 @@ from newsdossier.text.article import Article, load_article
 
 # papermill (through nbformat and jsonschema), nbconvert and the PDF exporter take seconds to import:
 # they are imported where they are used, so the kernels' fork server imports on the other core meanwhile.
+# jsonschema builds a grammar for its optional "iri" format check when rfc3987_syntax is installed (about
+# 2 s of CPU at import); no notebook schema uses that format, so this process runs without the check.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
