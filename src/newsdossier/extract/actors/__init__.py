@@ -16,6 +16,8 @@ The step (``step.py``) runs these passes over spaCy's entities, one module each:
    ("the agency");
 5. ``kinds``: the type from the strongest evidence (head word, title, given name, gazetteer) and
    the scope: works, awards, events, products, websites and common words leave the table;
+   ``aliases``: an alias set off after a name ("X, known as 'Y'", "Y, whose real name is X") and
+   its later uses become mentions of that actor (how ``alias``);
 6. ``groups``: groups ("Norwegian officials") as actors of type ``group``, never merged into a
    named one.
 

@@ -6,6 +6,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc
 
 from newsdossier.extract import lexicon
+from newsdossier.extract.actors.aliases import appositive_aliases
 from newsdossier.extract.actors.boundaries import repaired_spans
 from newsdossier.extract.actors.groups import find_groups
 from newsdossier.extract.actors.keep import kept
@@ -155,7 +156,8 @@ def named_clusters(doc: Doc) -> list[Cluster]:
     clusters = type_and_scope(doc, clusters)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
     clusters = _merge_founders(doc, clusters)
-    return _merge_misspellings(doc, clusters)
+    clusters = _merge_misspellings(doc, clusters)
+    return appositive_aliases(doc, clusters)
 
 
 def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], list[Mention]]:
