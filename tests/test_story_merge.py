@@ -236,3 +236,28 @@ def test_a_name_with_a_modifier_before_its_head_word_is_the_same_place(others, s
 def test_a_natural_feature_is_not_named_by_its_first_word():
     rows = [("a1", "Brennow Valley", "location"), ("a2", "Brennow", "location")]  # the town, the valley
     assert not _same(rows, ("a2", "Brennow"), ("a1", "Brennow Valley"))
+
+
+@pytest.mark.parametrize(
+    "names, articles, aliases, shown",
+    [
+        # three articles know only the nickname, one names the person and gives it as an alias
+        (
+            ["The Lamplighter", "The Lamplighter", "The Lamplighter", "Oren Vasko"],
+            ["n1", "n2", "n3", "n4"],
+            ["The Lamplighter", "The Lamplighter", "The Lamplighter", "Oren Vasko; The Lamplighter"],
+            "Oren Vasko",
+        ),
+        # no alias cue: the form most articles report stands
+        (
+            ["Marra Quell", "Marra Quell", "Marra T. Quell"],
+            ["m1", "m2", "m3"],
+            ["Marra Quell", "Marra Quell; Quell", "Marra T. Quell"],
+            "Marra Quell",
+        ),
+    ],
+)
+def test_a_corpus_actor_is_shown_under_its_name_not_an_alias(names, articles, aliases, shown):
+    from newsdossier.batch.story.actors import best_name
+
+    assert best_name(names, articles, aliases) == shown

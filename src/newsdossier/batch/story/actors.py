@@ -519,15 +519,26 @@ def merge_actors(actors: pd.DataFrame) -> list[int]:
     return [group_of[i] for i in range(len(merge.rows))]
 
 
-def best_name(names: list[str], articles: list[str]) -> str:
-    """The name a corpus actor is shown under: a multi-word form reported by the most articles."""
+def best_name(names: list[str], articles: list[str], aliases: list[str] | None = None) -> str:
+    """The name a corpus actor is shown under: a multi-word form reported by the most articles.
+
+    A form that an article gives as the alias of a name it shares no word with (a nickname, "Jo Bell,
+    known as 'the Judge'", or an acronym) is a second name: articles that know only the nickname do not
+    make it the actor's name. Aliases that share a word (a surname, a headline's garbled form) say nothing.
+    """
     reach: dict[str, set[str]] = defaultdict(set)
     for name, article in zip(names, articles):
         if core := core_name(name):
             reach[core].add(article)
     if not reach:
         return names[0] if names else ""
-    return max(sorted(reach), key=lambda n: (len(n.split()) > 1, len(reach[n]), len(n)))
+    second = {
+        core_name(a)
+        for name, listed in zip(names, aliases or [""] * len(names))
+        for a in str(listed).split(";")
+        if core_name(a) and not set(core_name(a).lower().split()) & set(core_name(name).lower().split())
+    }
+    return max(sorted(reach), key=lambda n: (n not in second, len(n.split()) > 1, len(reach[n]), len(n)))
 
 
 def corpus_actors(actors: pd.DataFrame, outlet_of: dict[str, str]) -> tuple[list[str], list[CorpusActor]]:
@@ -542,7 +553,7 @@ def corpus_actors(actors: pd.DataFrame, outlet_of: dict[str, str]) -> tuple[list
     for members in groups.values():
         part = [rows[i] for i in members]
         articles = [str(r.article) for r in part]
-        name = best_name([str(r.name) for r in part], articles)
+        name = best_name([str(r.name) for r in part], articles, [str(r.aliases) for r in part])
         kinds: Counter = Counter()
         for r in part:
             kinds[str(r.type)] += max(int(r.mentions), 1)
