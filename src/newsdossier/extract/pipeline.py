@@ -12,6 +12,7 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsdossier import tables
 from newsdossier.extract import stages
 from newsdossier.records import Actor, Claim, Edge, Event, Mention, Sentence, SentenceDate, Timex
 from newsdossier.text.article import Article, load_article
@@ -67,8 +68,8 @@ def table_files() -> tuple[str, ...]:
     return tuple(stages.VALUES[name].file for name in stages.DOSSIER_TABLES)
 
 
-def write_tables(dossier: Dossier, out_dir: Path) -> dict[str, pd.DataFrame]:
-    """Write the dossier's tables into out_dir (each file atomically) and return them by file name."""
+def write_tables(dossier: Dossier, out_dir: Path) -> list[Path]:
+    """Write the dossier's tables into out_dir (each file atomically) and return their paths."""
     data = {
         "actors": dossier.actors,
         "mentions": dossier.mentions,
@@ -76,10 +77,12 @@ def write_tables(dossier: Dossier, out_dir: Path) -> dict[str, pd.DataFrame]:
         "timeline": dossier.events,
         "timexes": dossier.timexes,
     }
-    return {
-        stages.VALUES[name].file: stages.write_value(name, data[name], Path(out_dir))
-        for name in stages.DOSSIER_TABLES
-    }
+    written = []
+    for name in stages.DOSSIER_TABLES:  # no DataFrames: nothing reads them back (run_stages returns those)
+        value = stages.VALUES[name]
+        written.append(Path(out_dir) / value.file)
+        tables.write_rows(data[name], value.record, written[-1])
+    return written
 
 
 def extract(
