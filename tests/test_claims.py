@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from helpers import one_claim
 
 from newsdossier.text.nlp import sentences
 from newsdossier.text.quotes import find_quotes
@@ -404,13 +405,6 @@ def test_find_quotes(nlp, text, expected):
     assert [text[q.start : q.end] for q in quotes] == expected
 
 
-def _one(claims, content: str):
-    """The claim whose content is exactly `content`."""
-    hits = [c for c in claims if c.content == content]
-    assert hits, f"no claim is exactly {content!r}: {[(c.speaker, c.cue, c.content) for c in claims]}"
-    return hits[0]
-
-
 # Each construction and cue family on a sentence of its own:
 # (text, speaker (substring of the canonical name), cue, exact content, kind, speaker_basis)
 FAMILIES = [
@@ -804,7 +798,7 @@ FAMILIES = [
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind", "basis"), FAMILIES)
 def test_cue_families_and_constructions(analyse_text, text, speaker, cue, content, kind, basis):
-    claim = _one(analyse_text(text).claims, content)
+    claim = one_claim(analyse_text(text).claims, content)
     assert speaker in claim.speaker
     assert claim.cue == cue
     assert text[claim.start : claim.end] == content
@@ -818,7 +812,7 @@ def test_introduced_person_speaks_a_floating_quote(analyse_text):
         "Tom Reyes, who runs the harbour shelter, disagrees with the mayor.\n\n"
         "“The ruling is fair and the city should accept it.”"
     )
-    claim = _one(analyse_text(text).claims, "The ruling is fair and the city should accept it.")
+    claim = one_claim(analyse_text(text).claims, "The ruling is fair and the city should accept it.")
     assert claim.speaker == "Tom Reyes"
     assert claim.speaker_basis == "unresolved"  # a guess from context: the analyst checks it
 

@@ -4,14 +4,7 @@ speaker, cue, exact content span and kind."""
 from __future__ import annotations
 
 import pytest
-
-
-def _one(claims, content: str):
-    """The claim whose content is exactly `content`."""
-    hits = [c for c in claims if c.content == content]
-    assert hits, f"no claim is exactly {content!r}: {[(c.speaker, c.cue, c.content) for c in claims]}"
-    return hits[0]
-
+from helpers import one_claim
 
 # (text, speaker (substring of the canonical name), cue, exact content, kind)
 FAMILIES = [
@@ -191,7 +184,7 @@ FAMILIES = [
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), FAMILIES)
 def test_reported_families(analyse_text, text, speaker, cue, content, kind):
-    claim = _one(analyse_text(text).claims, content)
+    claim = one_claim(analyse_text(text).claims, content)
     assert speaker in claim.speaker
     assert claim.cue == cue
     assert text[claim.start : claim.end] == content
