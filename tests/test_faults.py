@@ -6,6 +6,7 @@ kernels replaced by a stand-in where only the run folder's handling is under tes
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import json
@@ -55,8 +56,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def fake_kernels(monkeypatch):
-    """papermill without kernels: each "executed" notebook is written whole and its step's outputs made."""
+    """papermill without kernels: no kernel (nor fork server) is started, and each "executed" notebook is
+    written whole and its step's outputs made."""
     calls: list[str] = []
+
+    @contextlib.contextmanager
+    def no_kernels(steps, *args, **kwargs):
+        yield iter([None] * len(steps))  # execute_step then leaves the kernel to papermill: the stand-in
 
     def execute(source, output, parameters, **kwargs):
         name = Path(source).name
@@ -67,6 +73,7 @@ def fake_kernels(monkeypatch):
             (Path(parameters["out_dir"]) / out).write_text(f"{name}\n", encoding="utf-8")
         return None
 
+    monkeypatch.setattr(runner, "kernels_ahead", no_kernels)
     monkeypatch.setattr("papermill.execute_notebook", execute)  # the runner imports papermill when it runs
     return calls
 
