@@ -64,7 +64,11 @@ def show(fig: go.Figure) -> None:
     display(bundle, raw=True)
 
 
-def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, height: int = HEIGHT) -> go.Figure:
+def layout(
+    fig: go.Figure, title: str, xtitle: str, ytitle: str, height: int = HEIGHT, **more: object
+) -> go.Figure:
+    """The reports' figure layout: fixed size (see WIDTH), white template, titled axes; `more` adds to it
+    or overrides it (a margin given there is merged into the default one)."""
     fig.update_layout(
         title=title,
         xaxis_title=xtitle,
@@ -75,7 +79,16 @@ def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, height: int = 
         margin={"l": 60, "r": 20, "t": 60, "b": 60},
         legend_title_text="",
     )
+    if more:
+        fig.update_layout(**more)
     return fig
+
+
+def day_axis(fig: go.Figure, title: str, ytitle: str, **more: object) -> go.Figure:
+    """A chart of counts per day: a date axis (when it has data) under the reports' layout."""
+    if fig.data:
+        fig.update_xaxes(type="date")
+    return layout(fig, title, "day", ytitle, height=380, **more)
 
 
 def _empty(fig: go.Figure, message: str) -> go.Figure:
@@ -115,7 +128,7 @@ def actors_by_mentions(actors: pd.DataFrame, top: int = 15) -> go.Figure:
         )
     fig.update_yaxes(categoryorder="array", categoryarray=names)
     title = "Actors by mentions" + (f" (top {top} of {len(actors)})" if len(actors) > top else "")
-    fig = _layout(
+    fig = layout(
         fig, title, "mentions (names, titles, pronouns)", "actor", height=max(300, 26 * len(data) + 130)
     )
     return fig if not data.empty else _empty(fig, "no actors found")
@@ -125,7 +138,7 @@ def claims_per_speaker(claims: pd.DataFrame, top: int = 15) -> go.Figure:
     """Stacked bar chart: claims per speaker, split by kind."""
     fig = go.Figure()
     if claims.empty:
-        return _empty(_layout(fig, "Claims per speaker", "claims", "speaker", height=300), "no claims found")
+        return _empty(layout(fig, "Claims per speaker", "claims", "speaker", height=300), "no claims found")
     speakers = claims.assign(speaker=claims["speaker"].replace("", "(unknown)").map(lambda s: label(s, 30)))
     order = speakers["speaker"].value_counts().index.tolist()[:top][::-1]
     counts = speakers.groupby(["speaker", "kind"]).size().unstack(fill_value=0).reindex(order)
@@ -143,7 +156,7 @@ def claims_per_speaker(claims: pd.DataFrame, top: int = 15) -> go.Figure:
         )
     fig.update_layout(barmode="stack")
     title = "Claims per speaker" + (f" (top {top})" if speakers["speaker"].nunique() > top else "")
-    return _layout(fig, title, "claims", "speaker", height=max(300, 26 * len(order) + 130))
+    return layout(fig, title, "claims", "speaker", height=max(300, 26 * len(order) + 130))
 
 
 def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None) -> go.Figure:
@@ -172,7 +185,7 @@ def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None
         notes.insert(0, f"{refs} vague reference{'s' if refs != 1 else ''} (now, recently …)")
     title = "Timeline" + (f" ({' and '.join(notes)} left out)" if notes else "")
     if rows.empty:
-        return _empty(_layout(fig, title, "date", "event", height=300), "no placeable dates")
+        return _empty(layout(fig, title, "date", "event", height=300), "no placeable dates")
     lo = hi = None
     if window and all(window):
         w0, w1 = dt.date.fromisoformat(window[0]), dt.date.fromisoformat(window[1])
@@ -240,7 +253,7 @@ def timeline_chart(timeline: pd.DataFrame, window: tuple[str, str] | None = None
         autorange="reversed", categoryorder="array", categoryarray=ylabels, tickfont={"size": 10}
     )
     fig.update_xaxes(type="date", tickformat="%d %b\n%Y" if lo else None)
-    fig = _layout(
+    fig = layout(
         fig,
         title,
         "date (each event at the first day its date covers)",
@@ -260,7 +273,7 @@ def speaker_network(edges: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     if edges.empty:
         return _empty(
-            _layout(fig, "Who speaks about whom", "", "", height=300), "no claim names another actor"
+            layout(fig, "Who speaks about whom", "", "", height=300), "no claim names another actor"
         )
     speakers = (
         edges.groupby(["speaker_key", "speaker", "speaker_type"], as_index=False)["claims"]
@@ -342,7 +355,7 @@ def speaker_network(edges: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(range=[-0.02, 1.02], visible=False)
     for x, text in ((0, "<b>speaker</b>"), (1, "<b>named in their claims</b>")):
         fig.add_annotation(x=x, y=1.0, yref="paper", text=text, showarrow=False, yanchor="bottom")
-    fig = _layout(fig, "Who speaks about whom", "", "", height=height)
+    fig = layout(fig, "Who speaks about whom", "", "", height=height)
     fig.update_layout(
         margin={"l": 20, "r": 20, "t": 80, "b": 20}, legend={"orientation": "h", "y": -0.02, "yanchor": "top"}
     )

@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 
 from newsdossier.batch.corpus import DATABASE
 from newsdossier.paths import PACKAGE_DIR
-from newsdossier.report.charts import KIND_COLOURS, OTHER_COLOUR, TYPE_COLOURS, WIDTH, label
+from newsdossier.report.charts import KIND_COLOURS, OTHER_COLOUR, TYPE_COLOURS, day_axis, label, layout
 from newsdossier.report.html import esc, human_date, safe_id, style_html
 
 CORPUS_STYLE = PACKAGE_DIR / "templates" / "dossier" / "corpus.css"
@@ -159,18 +159,8 @@ def table_html(title: str, frame: pd.DataFrame, *, empty: str = "none") -> str:
 def _bar_layout(fig: go.Figure, title: str, xtitle: str, rows: int, most: int = 0) -> go.Figure:
     if most <= 10:  # counts: whole-number ticks, not 0.2, 0.4 ...
         fig.update_xaxes(tick0=0, dtick=1)
-    fig.update_layout(
-        title=title,
-        xaxis_title=xtitle,
-        width=WIDTH,
-        height=max(300, 26 * rows + 120),
-        template="plotly_white",
-        margin=dict(l=60, r=20, t=80, b=60),
-        barmode="stack",
-        legend_title_text="",
-        legend=_LEGEND,
-    )
-    return fig
+    height = max(300, 26 * rows + 120)
+    return layout(fig, title, xtitle, "", height, margin={"t": 80}, barmode="stack", legend=_LEGEND)
 
 
 def speakers_chart(top_speakers: pd.DataFrame) -> go.Figure:
@@ -237,20 +227,7 @@ def claims_per_day_chart(claims_per_day: pd.DataFrame) -> go.Figure:
         name="publication day",
         marker_color="#7f7f7f",
     )
-    fig.update_xaxes(type="date")
-    fig.update_layout(
-        title="Claims per day",
-        xaxis_title="day",
-        yaxis_title="claims",
-        width=WIDTH,
-        height=380,
-        template="plotly_white",
-        margin=dict(l=60, r=20, t=80, b=60),
-        barmode="stack",
-        legend_title_text="",
-        legend=_LEGEND,
-    )
-    return fig
+    return day_axis(fig, "Claims per day", "claims", margin={"t": 80}, barmode="stack", legend=_LEGEND)
 
 
 # --- The story across articles ---
@@ -394,13 +371,8 @@ def actor_outlets_chart(corpus: Corpus, outlets: int = 12) -> go.Figure:
         colorbar=dict(title="articles"),
         hovertemplate="%{y} in %{x}: %{z} article(s)<extra></extra>",
     )
-    fig.update_layout(
-        title=f"Actors by outlet (the {len(keep)} outlets with the most of them)",
-        width=WIDTH,
-        height=max(320, 24 * len(grid.index) + 200),
-        template="plotly_white",
-        margin=dict(l=60, r=20, t=60, b=140),
-    )
+    title = f"Actors by outlet (the {len(keep)} outlets with the most of them)"
+    layout(fig, title, "", "", max(320, 24 * len(grid.index) + 200), margin={"b": 140})
     fig.update_xaxes(tickangle=-45)
     return fig
 
@@ -498,17 +470,7 @@ def story_timeline_chart(corpus: Corpus) -> go.Figure:
             text=[label(f"{a.split(';')[0]}: {e}", 90) for a, e in zip(days["actor_names"], days["event"])],
             hovertemplate="%{x}: %{text}<br>%{y} article(s)<extra></extra>",
         )
-        fig.update_xaxes(type="date")
-    fig.update_layout(
-        title="Story timeline: events reported by two or more articles (days)",
-        xaxis_title="day",
-        yaxis_title="articles",
-        width=WIDTH,
-        height=380,
-        template="plotly_white",
-        margin=dict(l=60, r=20, t=60, b=60),
-    )
-    return fig
+    return day_axis(fig, "Story timeline: events reported by two or more articles (days)", "articles")
 
 
 def story_timeline_html(corpus: Corpus, actors: int = 4) -> str:
