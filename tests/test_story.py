@@ -15,7 +15,7 @@ import pytest
 from newsdossier.batch import corpus
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.batch.story import build_story
-from newsdossier.batch.story.names import same_first_name, tokens
+from newsdossier.batch.story.names import acronym, same_first_name, tokens
 from newsdossier.batch.story.wording import differences
 from newsdossier.errors import InputError
 from newsdossier.records import Actor, Claim, Event
@@ -158,10 +158,34 @@ def _ids(out: Path) -> dict[tuple[str, str], str]:
         ("ferry chief Ona Pell", True, ("ona", "pell")),
         ("QWV.com", False, ("qwv",)),
         ("Bank of the North", False, ("bank", "of", "the", "north")),
+        # a sports position before a player's name or after a team's is no part of the name
+        ("Kicker Dana Quill", True, ("dana", "quill")),
+        ("Guard Quill", True, ("quill",)),
+        ("Harbour Gulls QB Ona Pell", True, ("ona", "pell")),
+        ("Wide Receiver Tom Bale", True, ("tom", "bale")),
+        ("Harbour Gulls Defensive Tackle", False, ("harbour", "gulls")),
+        ("Kestrel Coast Guard", False, ("kestrel", "coast", "guard")),
+        ("Kestrel Civic Center", False, ("kestrel", "civic", "center")),
+        ("Jon Center Brask", True, ("jon", "center", "brask")),
+        # a number is part of a team's or a road's name, never of a person's (a score, an age)
+        ("Harlow 49ers", False, ("harlow", "49ers")),
+        ("Ona Pell 80", True, ("ona", "pell")),
     ],
 )
 def test_names_reduce_to_comparable_words(name, person, expected):
     assert tokens(name, person=person) == expected
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (("harbour", "workers", "union"), "hwu"),
+        (("kestrel", "harbour", "76ers"), "kh"),
+        (("harlow", "49ers"), ""),
+    ],
+)
+def test_an_acronym_is_made_of_the_words_initials_not_of_a_number(words, expected):
+    assert acronym(words) == expected
 
 
 @pytest.mark.parametrize(

@@ -261,3 +261,42 @@ def test_a_corpus_actor_is_shown_under_its_name_not_an_alias(names, articles, al
     from newsdossier.batch.story.actors import best_name
 
     assert best_name(names, articles, aliases) == shown
+
+
+@pytest.mark.parametrize(
+    "other, same",
+    [
+        ("Kestrel Harbour Centre 2", True),  # a spelling variant of one numbered name
+        ("Kestrel Harbour Center 3", False),  # another number: another place
+        ("Kestrel Harbour Center 12", False),
+    ],
+)
+def test_numbered_names_are_spelling_variants_only_with_the_same_number(other, same):
+    rows = [("a1", "Kestrel Harbour Center 2", "location"), ("a2", other, "location")]
+    assert _same(rows, ("a1", "Kestrel Harbour Center 2"), ("a2", other)) is same
+
+
+def test_a_player_named_with_his_position_is_the_same_player():
+    rows = [
+        ("a1", "Dana Quill", "person"),
+        ("a1", "Harlow Hawks", "organization"),
+        ("a2", "Kicker Dana Quill", "person"),
+        ("a3", "Harlow Hawks QB Ona Pell", "person"),
+        ("a4", "Ona Pell", "person"),
+        ("a5", "Harlow Hawks Defensive Tackle", "organization"),
+    ]
+    assert _same(rows, ("a2", "Kicker Dana Quill"), ("a1", "Dana Quill"))
+    assert _same(rows, ("a3", "Harlow Hawks QB Ona Pell"), ("a4", "Ona Pell"))
+    assert _same(rows, ("a5", "Harlow Hawks Defensive Tackle"), ("a1", "Harlow Hawks"))
+    assert not _same(rows, ("a3", "Harlow Hawks QB Ona Pell"), ("a1", "Harlow Hawks"))
+
+
+def test_a_position_read_as_a_given_name_makes_no_namesake():
+    # "Guard Quill" is Quill the player, not a second Quill beside Dana Quill to tell apart
+    rows = [
+        ("a1", "Dana Quill", "person"),
+        ("a2", "Guard Quill", "person"),
+        ("a3", "Quill", "person"),
+    ]
+    assert _same(rows, ("a3", "Quill"), ("a1", "Dana Quill"))
+    assert _same(rows, ("a2", "Guard Quill"), ("a1", "Dana Quill"))

@@ -23,6 +23,7 @@ typed a person, a surname typed a place); a deferred name takes the corpus's maj
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -60,6 +61,7 @@ HEADLINE_WORDS = frozenset(
 )
 CLIP_MIN = 4  # letters of a clipped plural ("Jags"); shorter ones fit too many words
 TYPE_ORDER = ("person", "organization", "location", "group")
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ class _Merge:
         for items in block.values():
             for n, (a, ra) in enumerate(items):
                 for b, rb in items[n + 1 :]:
-                    if fuzz.ratio(a, b) >= FUZZY_MIN:
+                    # a number is no spelling: "Route 94" and "Route 49" are two roads
+                    if _NUMBER.findall(a) == _NUMBER.findall(b) and fuzz.ratio(a, b) >= FUZZY_MIN:
                         self.groups.union(ra, rb)
 
     def head_modifiers(self) -> None:

@@ -1,7 +1,7 @@
 """Names compared across articles: the forms one actor takes in different outlets, reduced to keys.
 
 Generic English name knowledge only: case, punctuation, initials, generational suffixes, name
-particles. Nothing here names anything in particular.
+particles, sports positions. Nothing here names anything in particular.
 """
 
 from __future__ import annotations
@@ -18,6 +18,23 @@ PARTICLES = frozenset(
 ACRONYM_SKIP = frozenset("of the and for & de".split())
 # Generational suffixes: "Sr." is the default bearer of a name; "Jr.", "II", "III" are someone else.
 SENIOR = frozenset({"sr", "senior"})
+# Sports positions, as general English: written before a player's name ("Kicker Dana Quill", "the Gulls'
+# QB Ona Pell") or after a team's ("Harbour Gulls Defensive Tackle"), a position is no part of the name
+# (read as a given name, it would make the player a namesake of himself).
+POSITIONS = frozenset(
+    """quarterback qb kicker placekicker punter linebacker cornerback receiver wideout halfback
+    fullback tailback lineman pitcher catcher shortstop outfielder infielder goalkeeper goalie
+    midfielder winger""".split()
+)
+# Positions that are ordinary words of names too ("National Guard", "Civic Center"): a position only before
+# a player's name, or after a position modifier ("point guard", "defensive tackle").
+SHARED_POSITIONS = frozenset(
+    "tackle guard center centre end back safety forward striker defender keeper".split()
+)
+POSITION_MODIFIERS = frozenset(
+    "defensive offensive wide tight running nose point shooting power small free strong inside".split()
+)
+_POSITION_WORDS = POSITIONS | SHARED_POSITIONS | POSITION_MODIFIERS
 _WEB = re.compile(r"\.(?:com|org|net|co\.uk|com\.au)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -46,11 +63,39 @@ def tokens(name: str, *, person: bool = False) -> tuple[str, ...]:
     words = _TOKEN.findall(text)
     if words and words[0] == "the":
         words = words[1:]
+    words = list(without_position(tuple(words), person=person))
     if person:
-        words = [w for w in words if w not in SENIOR]
+        # "Sr." is the name's default bearer; a number is no part of a person's name (a score, an age)
+        words = [w for w in words if w not in SENIOR and not w[0].isdigit()]
         if sum(len(w) > 1 for w in words) >= 2:
             words = [w for w in words if len(w) > 1]
     return tuple(words)
+
+
+def _position_run(words: tuple[str, ...]) -> bool:
+    """Whether words are a sports position: modifiers and a position, or a shared word after a modifier."""
+    if not words or words[-1] not in POSITIONS | SHARED_POSITIONS:
+        return False
+    if any(w not in _POSITION_WORDS for w in words):
+        return False
+    return any(w in POSITIONS for w in words) or words[0] in POSITION_MODIFIERS
+
+
+def without_position(words: tuple[str, ...], *, person: bool) -> tuple[str, ...]:
+    """A name's words without a sports position: before a person's name ("kicker dana quill", "guard
+    quill", "gulls qb ona pell" -> the name after it) or after an organisation's ("harbour gulls
+    defensive tackle" -> harbour gulls). Words that are a name's own stay ("national guard")."""
+    if person:
+        for end in range(len(words) - 1, 0, -1):  # the last position that a name follows
+            if words[end - 1] in POSITIONS | SHARED_POSITIONS:
+                lead = next(i for i in range(end) if all(w in _POSITION_WORDS for w in words[i:end]))
+                if lead == 0 or _position_run(words[lead:end]):  # "guard quill", "gulls qb ona pell"
+                    return words[end:]
+        return words
+    for start in range(1, len(words)):
+        if _position_run(words[start:]):
+            return words[:start]
+    return words
 
 
 def key(words: tuple[str, ...]) -> str:
@@ -60,7 +105,7 @@ def key(words: tuple[str, ...]) -> str:
 
 def acronym(words: tuple[str, ...]) -> str:
     """The initials of a multi-word name, skipping function words ("bureau of investigation" -> bi)."""
-    letters = [w[0] for w in words if w not in ACRONYM_SKIP]
+    letters = [w[0] for w in words if w not in ACRONYM_SKIP and not w[0].isdigit()]  # "harlow 49ers": h
     return "".join(letters) if len(letters) >= 2 else ""
 
 
