@@ -316,6 +316,25 @@ def test_reruns_are_byte_identical_and_ids_survive_an_added_article(story, tmp_p
     assert all(new[k] == v for k, v in old.items())
 
 
+def test_the_combined_tables_keep_every_column_and_row_and_get_their_id_last(tmp_path):
+    out = write_batch(tmp_path / "batch")
+    before = {n: pd.read_parquet(out / f"{n}.parquet") for n in ("actors", "claims", "timeline")}
+    build_story(out)
+    build_story(out)  # a second run replaces the id columns of the first, adds none
+    for name, column in (
+        ("actors", "corpus_actor_id"),
+        ("claims", "statement_id"),
+        ("timeline", "story_event_id"),
+    ):
+        after = pd.read_parquet(out / f"{name}.parquet")
+        assert list(after.columns) == [*before[name].columns, column]
+        pd.testing.assert_frame_equal(after.drop(columns=[column]), before[name])
+    ids = _ids(out)
+    assert ids[("a1", "A001")] == ids[("a2", "A001")] == ids[("a3", "A001")]  # each row its own id
+    assert ids[("a1", "A002")] != ids[("a1", "A003")]
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
 def test_missing_combined_files_are_named(tmp_path):
     with pytest.raises(InputError, match="claims.parquet does not exist; run `newsdossier batch"):
         out = write_batch(tmp_path / "b")

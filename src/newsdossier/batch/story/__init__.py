@@ -12,6 +12,10 @@ never all pairs; bench/bench_story.py measures it, also for 10 articles added to
 are made from what identifies each group (a name, a speaker and wording, a date and actors), so adding
 articles keeps the ids of the groups they leave as they were. Re-runs over the same files write
 byte-identical Parquet. `python -m newsdossier.batch.story DIR` runs this step alone on a batch folder.
+
+Memory: the grouping reads only the columns it compares (COLUMNS), never whole tables; the combined
+tables get their id columns in DuckDB, which streams each file into its new copy (a row's id joined to
+it by position), so the other columns never pass through pandas.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from newsdossier import tables
 from newsdossier.batch.corpus import DATABASE, write_parquet
@@ -39,6 +45,13 @@ OUTPUTS: dict[str, type] = {
     "quote_variants": QuoteVariant,
     "story_timeline": StoryEvent,
 }
+# The columns of each combined table that the grouping reads.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("article", "published", "source"),
+    "actors": ("article", "actor_id", "name", "type", "title", "aliases", "mentions"),
+    "claims": ("article", "claim_id", "speaker", "speaker_id", "content", "kind", "date"),
+    "timeline": ("article", "event_id", "date", "precision", "event", "actors"),
+}
 # The id column each rewritten combined table gets.
 ID_COLUMNS = {"actors": "corpus_actor_id", "claims": "statement_id", "timeline": "story_event_id"}
 VIEWS: dict[str, str] = {
@@ -55,7 +68,7 @@ VIEWS: dict[str, str] = {
 
 
 def read_inputs(out_dir: Path) -> dict[str, pd.DataFrame]:
-    """The batch's combined tables, read with DuckDB, without the id columns an earlier run added."""
+    """The columns of the batch's combined tables that the grouping reads (COLUMNS), read with DuckDB."""
     frames = {}
     with duckdb.connect() as con:
         for name in INPUTS:
@@ -64,13 +77,13 @@ def read_inputs(out_dir: Path) -> dict[str, pd.DataFrame]:
                 raise InputError(
                     f"{path} does not exist; run `newsdossier batch INPUT --out {out_dir}` first"
                 )
-            frame = con.execute("SELECT * FROM read_parquet(?)", [str(path)]).df()
-            frames[name] = frame.drop(columns=[ID_COLUMNS.get(name, "")], errors="ignore")
+            columns = ", ".join(f'"{c}"' for c in COLUMNS[name])
+            frames[name] = con.execute(f"SELECT {columns} FROM read_parquet(?)", [str(path)]).df()
     return frames
 
 
-def compute(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
-    """(the story tables, the combined tables with their id columns) from the combined tables."""
+def compute(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], dict[str, list[str]]]:
+    """(the story tables, each combined table's id column in row order) from the combined tables."""
     articles = frames["articles"]
     outlet_of = dict(zip(articles["article"].astype(str), articles["source"].fillna("").astype(str)))
     published = {
@@ -99,17 +112,52 @@ def compute(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], d
         "quote_variants": tables.to_frame(variants, QuoteVariant),
         "story_timeline": tables.to_frame(events, StoryEvent),
     }
-    combined = {
-        "actors": actors.assign(corpus_actor_id=actor_ids),
-        "claims": claims.assign(statement_id=statement_ids),
-        "timeline": timeline.assign(story_event_id=event_ids),
-    }
-    return story, combined
+    return story, {"actors": actor_ids, "claims": statement_ids, "timeline": event_ids}
 
 
-def write_database(path: Path, combined: dict[str, pd.DataFrame], story: dict[str, pd.DataFrame]) -> None:
-    """Add the story tables and views to corpus.duckdb (and the id columns to its combined tables),
-    on a copy that replaces the database only once it is complete."""
+def _quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def write_combined(out_dir: Path, ids: dict[str, list[str]]) -> None:
+    """Rewrite actors / claims / timeline .parquet with their id column (last, replacing an earlier
+    run's), each streamed by DuckDB into a temporary file that replaces the table once it is whole."""
+    with duckdb.connect() as con:
+        # one thread and a bounded budget that spills to disk: the same bytes on every run, flat memory
+        con.execute("SET threads = 1")
+        con.execute("SET memory_limit = '256MB'")
+        con.execute(f"SET temp_directory = {_quote(out_dir / '.story-spill.tmp')}")
+        con.execute("SET preserve_insertion_order = true")
+        for name, column in ID_COLUMNS.items():
+            path = out_dir / f"{name}.parquet"
+            tmp = path.with_name(f".{path.name}.story.{os.getpid()}.tmp")
+            con.register("story_ids", pa.table({column: pa.array(ids[name], pa.string())}))
+            earlier = column in pq.read_schema(path).names
+            try:
+                con.execute(
+                    f"COPY (SELECT t.*{f' EXCLUDE ({column})' if earlier else ''}, i.{column} "
+                    f"FROM read_parquet({_quote(path)}) AS t POSITIONAL JOIN story_ids AS i) "
+                    f"TO {_quote(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"
+                )
+                os.chmod(tmp, 0o666 & ~_umask())
+                os.replace(tmp, path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+            finally:
+                con.unregister("story_ids")
+    shutil.rmtree(out_dir / ".story-spill.tmp", ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_database(path: Path, story: dict[str, pd.DataFrame]) -> None:
+    """Add the story tables and views to corpus.duckdb (and the combined tables, read again from their
+    Parquet files, with their id columns), on a copy that replaces the database only once it is complete."""
     tmp = path.with_name(f".{path.name}.story.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
@@ -121,13 +169,12 @@ def write_database(path: Path, combined: dict[str, pd.DataFrame], story: dict[st
                     "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main'"
                 ).fetchall()
             )
-            for name, frame in combined.items():
+            for name in ID_COLUMNS:
                 if (
                     kinds.get(name, "BASE TABLE") == "BASE TABLE"
                 ):  # a store's view over the Parquet sees the ids
-                    con.register("frame", frame)
-                    con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM frame')
-                    con.unregister("frame")
+                    source = _quote(path.parent / f"{name}.parquet")
+                    con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM read_parquet({source})')
             con.execute("CREATE SCHEMA IF NOT EXISTS story")
             for name, frame in story.items():
                 con.register("frame", frame)
@@ -145,9 +192,8 @@ def write_database(path: Path, combined: dict[str, pd.DataFrame], story: dict[st
 def build_story(out_dir: Path) -> None:
     """Group the batch folder's actors, claims and events across articles; write the story tables."""
     out_dir = Path(out_dir)
-    story, combined = compute(read_inputs(out_dir))
+    story, ids = compute(read_inputs(out_dir))
     for name, frame in story.items():
         write_parquet(frame, out_dir / f"{name}.parquet")
-    for name, frame in combined.items():
-        write_parquet(frame, out_dir / f"{name}.parquet")
-    write_database(out_dir / DATABASE, combined, story)
+    write_combined(out_dir, ids)
+    write_database(out_dir / DATABASE, story)
