@@ -26,8 +26,11 @@ system-deps:  ## install Debian's chromium (PDF, browser tests) and poppler-util
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing$$missing with apt-get"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  if [ -n "$$SUDO" ] && ! command -v sudo >/dev/null; then \
+	    echo "missing:$$missing; as root, run: apt-get install -y$$missing (then make setup again)"; exit 1; \
+	  fi; \
+	  echo "installing$$missing with apt-get"; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
