@@ -135,11 +135,18 @@ def write_batch(out: Path, articles=ARTICLES, actors=ACTORS, claims=CLAIMS, even
     return out
 
 
-@pytest.fixture
-def story(tmp_path) -> Path:
-    out = write_batch(tmp_path / "batch")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The made-up batch with its story tables, built once for the module."""
+    out = write_batch(tmp_path_factory.mktemp("story") / "batch")
     build_story(out)
     return out
+
+
+@pytest.fixture
+def story(built, tmp_path) -> Path:
+    """A copy of the built batch folder of the test's own, which it may change."""
+    return Path(shutil.copytree(built, tmp_path / "batch"))
 
 
 def _ids(out: Path) -> dict[tuple[str, str], str]:
