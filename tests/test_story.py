@@ -174,6 +174,10 @@ def _ids(out: Path) -> dict[tuple[str, str], str]:
         ("Kestrel Coast Guard", False, ("kestrel", "coast", "guard")),
         ("Kestrel Civic Center", False, ("kestrel", "civic", "center")),
         ("Jon Center Brask", True, ("jon", "center", "brask")),
+        ("WR Brask", True, ("brask",)),  # positions as sports pages abbreviate them
+        ("DT Ona Pell", True, ("ona", "pell")),
+        ("Ana de Vossa", True, ("ana", "de", "vossa")),  # a name particle, no position
+        ("Mere Te Vossa", True, ("mere", "te", "vossa")),
         # a number is part of a team's or a road's name, never of a person's (a score, an age)
         ("Harlow 49ers", False, ("harlow", "49ers")),
         ("Ona Pell 80", True, ("ona", "pell")),

@@ -20,11 +20,12 @@ ACRONYM_SKIP = frozenset("of the and for & de".split())
 SENIOR = frozenset({"sr", "senior"})
 # Sports positions, as general English: written before a player's name ("Kicker Dana Quill", "the Gulls'
 # QB Ona Pell") or after a team's ("Harbour Gulls Defensive Tackle"), a position is no part of the name
-# (read as a given name, it would make the player a namesake of himself).
+# (read as a given name, it would make the player a namesake of himself). Sports pages abbreviate them
+# ("WR Jon Brask"); "de" and "te" are left out, being name particles too.
 POSITIONS = frozenset(
-    """quarterback qb kicker placekicker punter linebacker cornerback receiver wideout halfback
-    fullback tailback lineman pitcher catcher shortstop outfielder infielder goalkeeper goalie
-    midfielder winger""".split()
+    """quarterback kicker placekicker punter linebacker cornerback receiver wideout halfback fullback
+    tailback lineman pitcher catcher shortstop outfielder infielder goalkeeper goalie midfielder winger
+    qb rb fb wr lb ilb olb cb db dt nt ot og ol dl pk""".split()
 )
 # Positions that are ordinary words of names too ("National Guard", "Civic Center"): a position only before
 # a player's name, or after a position modifier ("point guard", "defensive tackle").
