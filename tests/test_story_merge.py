@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newsdossier.batch.story.actors import merge_actors
+from newsdossier.batch.story.actors import corpus_actors, merge_actors
 
 
 def _actors(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
@@ -300,3 +300,14 @@ def test_a_position_read_as_a_given_name_makes_no_namesake():
     ]
     assert _same(rows, ("a3", "Quill"), ("a1", "Dana Quill"))
     assert _same(rows, ("a2", "Guard Quill"), ("a1", "Dana Quill"))
+
+
+def test_a_player_is_shown_under_his_name_without_the_position():
+    rows = [
+        ("a1", "Kicker Dana Quill", "person"),
+        ("a2", "Kicker Dana Quill", "person"),
+        ("a3", "Dana Quill", "person"),
+        ("a4", "Harbour Gulls Defensive Tackle", "organization"),
+    ]
+    _, found = corpus_actors(_actors(rows), {})
+    assert sorted(a.name for a in found) == ["Dana Quill", "Harbour Gulls"]

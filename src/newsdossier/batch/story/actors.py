@@ -31,7 +31,15 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from newsdossier.batch.story.groups import Groups, Ids, joined
-from newsdossier.batch.story.names import PARTICLES, acronym, core_name, key, same_first_name, tokens
+from newsdossier.batch.story.names import (
+    PARTICLES,
+    acronym,
+    core_name,
+    key,
+    same_first_name,
+    tokens,
+    without_position_text,
+)
 from newsdossier.extract.lexicon import (
     GENERIC_ORG_HEADS,
     ORG_HEADS,
@@ -556,7 +564,8 @@ def corpus_actors(actors: pd.DataFrame, outlet_of: dict[str, str]) -> tuple[list
     for members in groups.values():
         part = [rows[i] for i in members]
         articles = [str(r.article) for r in part]
-        name = best_name([str(r.name) for r in part], articles, [str(r.aliases) for r in part])
+        shown = [without_position_text(str(r.name), person=str(r.type) == "person") for r in part]
+        name = best_name(shown, articles, [str(r.aliases) for r in part])
         kinds: Counter = Counter()
         for r in part:
             kinds[str(r.type)] += max(int(r.mentions), 1)

@@ -99,6 +99,17 @@ def without_position(words: tuple[str, ...], *, person: bool) -> tuple[str, ...]
     return words
 
 
+def without_position_text(name: str, *, person: bool) -> str:
+    """A name as written, less a sports position before a person's or after an organisation's name
+    ("Kicker Dana Quill" -> "Dana Quill"): the form a corpus actor is shown under."""
+    raw = core_name(name).split()
+    words = tuple("".join(_TOKEN.findall(w.lower())) for w in raw)  # "QB," -> qb
+    kept = without_position(words, person=person)
+    if len(kept) == len(words) or not kept:
+        return name
+    return " ".join(raw[len(words) - len(kept) :] if person else raw[: len(kept)])
+
+
 def key(words: tuple[str, ...]) -> str:
     """The words of a name joined into one comparable key."""
     return " ".join(words)
