@@ -311,3 +311,17 @@ def test_a_player_is_shown_under_his_name_without_the_position():
     ]
     _, found = corpus_actors(_actors(rows), {})
     assert sorted(a.name for a in found) == ["Dana Quill", "Harbour Gulls"]
+
+
+def test_a_team_is_shown_under_its_own_name_not_its_citys():
+    rows = [("t1", "Kestrel Bay Gulls", "organization"), ("t1", "Gulls", "organization")]
+    for article in ("c1", "c2", "c3"):  # "Kestrel Bay beat Harlow": the team, named by its city
+        rows.append((article, "Kestrel Bay", "location"))
+    for article in ("t1", "c1", "c2", "c3"):  # the co-actors the reports share
+        rows += [(article, "Harlow Rovers", "organization"), (article, "Ona Pell", "person")]
+    assert _same(rows, ("c1", "Kestrel Bay"), ("t1", "Kestrel Bay Gulls"))  # the premise
+    frame = _actors(rows)
+    frame.loc[frame["name"].str.contains("Gulls"), "mentions"] = 6  # the team, by its mentions
+    _, found = corpus_actors(frame, {})
+    names = {a.name for a in found}
+    assert "Kestrel Bay Gulls" in names and "Kestrel Bay" not in names

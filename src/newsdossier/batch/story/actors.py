@@ -564,12 +564,17 @@ def corpus_actors(actors: pd.DataFrame, outlet_of: dict[str, str]) -> tuple[list
     for members in groups.values():
         part = [rows[i] for i in members]
         articles = [str(r.article) for r in part]
-        shown = [without_position_text(str(r.name), person=str(r.type) == "person") for r in part]
-        name = best_name(shown, articles, [str(r.aliases) for r in part])
         kinds: Counter = Counter()
         for r in part:
             kinds[str(r.type)] += max(int(r.mentions), 1)
         kind = _majority(kinds)
+        # shown under a name its own type's rows give: a team under its name, not its city's
+        named = [r for r in part if str(r.type) == kind] or part
+        name = best_name(
+            [without_position_text(str(r.name), person=kind == "person") for r in named],
+            [str(r.article) for r in named],
+            [str(r.aliases) for r in named],
+        )
         ident = new_id(key(tokens(name, person=kind == "person")) or name.lower())
         titles = Counter(t for t in (str(r.title).strip() for r in part) if t)
         aliases = {str(a).strip() for r in part for a in str(r.aliases).split(";")} | {
