@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsdossier import tables
-from newsdossier.batch.corpus import DATABASE, write_parquet
+from newsdossier.batch.corpus import DATABASE, _connect, _quote, _umask, write_parquet
 from newsdossier.batch.story.actors import corpus_actors
 from newsdossier.batch.story.statements import statements
 from newsdossier.batch.story.timeline import story_timeline
@@ -115,19 +115,11 @@ def compute(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], d
     return story, {"actors": actor_ids, "claims": statement_ids, "timeline": event_ids}
 
 
-def _quote(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
 def write_combined(out_dir: Path, ids: dict[str, list[str]]) -> None:
     """Rewrite actors / claims / timeline .parquet with their id column (last, replacing an earlier
     run's), each streamed by DuckDB into a temporary file that replaces the table once it is whole."""
-    with duckdb.connect() as con:
-        # one thread and a bounded budget that spills to disk: the same bytes on every run, flat memory
-        con.execute("SET threads = 1")
-        con.execute("SET memory_limit = '256MB'")
-        con.execute(f"SET temp_directory = {_quote(out_dir / '.story-spill.tmp')}")
-        con.execute("SET preserve_insertion_order = true")
+    scratch = out_dir / ".story-spill.tmp"
+    with _connect(scratch) as con:  # the store's settings: the same bytes on every run, flat memory
         for name, column in ID_COLUMNS.items():
             path = out_dir / f"{name}.parquet"
             tmp = path.with_name(f".{path.name}.story.{os.getpid()}.tmp")
@@ -146,13 +138,7 @@ def write_combined(out_dir: Path, ids: dict[str, list[str]]) -> None:
                 raise
             finally:
                 con.unregister("story_ids")
-    shutil.rmtree(out_dir / ".story-spill.tmp", ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 def write_database(path: Path, story: dict[str, pd.DataFrame]) -> None:
