@@ -255,12 +255,18 @@ def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
     return all(lexicon.place_named(t) and t.lower() not in person_words and not is_acronym(t) for t in texts)
 
 
-def type_and_scope(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
-    """Retype every cluster by its evidence and drop those that are no actors."""
+def type_and_scope(doc: Doc, clusters: list[Cluster], things: list[Cluster] | None = None) -> list[Cluster]:
+    """Retype every cluster by its evidence and drop those that are no actors.
+
+    The names of things (works, awards, events, products, websites) dropped are added to things,
+    when given; a capitalised common word ("Background") names nothing and is not.
+    """
     person_words = _full_person_words(doc, clusters)
     kept = []
     for cluster in clusters:
         if out_of_scope(doc, cluster):
+            if things is not None and not _common_word(doc, cluster):
+                things.append(cluster)
             continue
         retype(doc, cluster, person_words)
         kept.append(cluster)
