@@ -419,6 +419,7 @@ def _drop_leading_date(tokens: list[Token], timex: Timex) -> list[Token]:
 
 def _actors(mentions: list[Mention], clause: Span, sentence_id: int) -> str:
     """Actor ids named in the clause, else in its sentence."""
+    mentions = [m for m in mentions if m.actor_id]  # a thing's name (how out_of_scope) is no actor
     inside = {m.actor_id for m in mentions if clause.start_char <= m.start < clause.end_char}
     if not inside:
         inside = {m.actor_id for m in mentions if m.sentence_id == sentence_id}
