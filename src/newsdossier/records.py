@@ -13,7 +13,9 @@ from newsdossier.timevalue import PRECISIONS as _PRECISIONS
 # Closed value sets: each column's allowed values, declared once as a type and a tuple of values.
 # A new value is added here, in the Literal, and nowhere else.
 ActorType = Literal["person", "organization", "location", "group"]
-MentionHow = Literal["ner", "alias", "acronym", "title", "pronoun", "demonym", "group", "rule"]
+MentionHow = Literal[
+    "ner", "alias", "acronym", "title", "pronoun", "demonym", "group", "rule", "out_of_scope"
+]
 ClaimKind = Literal["direct", "indirect", "mixed"]
 ClaimDateBasis = Literal["explicit", "context", "none"]
 # The precisions are declared once, in timevalue.PRECISIONS (finest first): the type is built from them.
@@ -62,9 +64,9 @@ class Actor:
 
 @dataclass(frozen=True)
 class Mention:
-    """One place in the text where an actor is named or referred to."""
+    """One place in the text where an actor is named or referred to (or a non-actor's name, see how)."""
 
-    actor_id: str
+    actor_id: str  # empty for how == "out_of_scope": the name of a work, event, product... not an actor
     start: int
     end: int
     text: str

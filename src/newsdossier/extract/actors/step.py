@@ -130,8 +130,11 @@ def salience(mentions: list[Mention], first_start: int, text_length: int, kind: 
     return round(score * (0.5 if kind == "group" else 1.0), 3)
 
 
-def named_clusters(doc: Doc) -> list[Cluster]:
-    """Passes 1-5: the named clusters, merged and typed, before the keep model decides on them."""
+def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluster]:
+    """Passes 1-5: the named clusters, merged and typed, before the keep model decides on them.
+
+    The names found to be things, not actors (works, events, products...), are added to things.
+    """
     cands = repaired_spans(doc)
     cands = sorted(cands + missed_names(doc, cands), key=lambda c: c.start)
     read_titles(doc, cands)
@@ -153,7 +156,7 @@ def named_clusters(doc: Doc) -> list[Cluster]:
     people = merge_people(doc, [c for c in cands if c.label == "PERSON"])
     clusters = people + merge_places(doc, [c for c in cands if c.label != "PERSON"])
     clusters = _merge_same_names(doc, clusters)
-    clusters = type_and_scope(doc, clusters)
+    clusters = type_and_scope(doc, clusters, things)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
     clusters = _merge_founders(doc, clusters)
     clusters = _merge_misspellings(doc, clusters)
@@ -162,7 +165,8 @@ def named_clusters(doc: Doc) -> list[Cluster]:
 
 def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], list[Mention]]:
     """Find the actors of a parsed article and every mention of each (pronouns are left to coref)."""
-    clusters = kept(doc, named_clusters(doc))
+    things: list[Cluster] = []
+    clusters = kept(doc, named_clusters(doc, things))
     people = [k for k in clusters if k.kind == "person"]
     found = _unfound_names(doc, clusters)
     read_titles(doc, [c for c in found if c.label == "PERSON"])  # "Ruiz, the committee chair"
@@ -174,7 +178,21 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
     title_mentions(doc, people, taken)
     generic_mentions(doc, clusters, taken)
     clusters += find_groups(doc, taken)
-    return _rows(doc, sents, [k for k in clusters if k.cands])
+    actors, mentions = _rows(doc, sents, [k for k in clusters if k.cands])
+    return actors, sorted(mentions + _thing_mentions(doc, sents, things), key=lambda m: (m.start, m.actor_id))
+
+
+def _thing_mentions(doc: Doc, sents: list[Sentence], things: list[Cluster]) -> list[Mention]:
+    """The names of things that are no actors (works, events, products), as mentions of no actor.
+
+    They stay in mentions.csv (how ``out_of_scope``, actor_id empty) so an analyst can see what was
+    set aside and why, and they are never counted for an actor.
+    """
+    rows = {}
+    for cand in (c for k in things for c in k.cands):
+        start, end = bounds(doc, cand)
+        rows[start, end] = Mention("", start, end, surface(doc, cand), sentence_index(sents, start), "out_of_scope")
+    return list(rows.values())
 
 
 def _rows(doc: Doc, sents: list[Sentence], clusters: list[Cluster]) -> tuple[list[Actor], list[Mention]]:

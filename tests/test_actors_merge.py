@@ -1,0 +1,51 @@
+"""Actors merging and scope: one parametrised test per rule, on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from newsdossier.extract.actors import extract_actors
+from newsdossier.records import Actor, Mention
+from newsdossier.text.nlp import sentences
+
+
+def run(nlp, text: str, ents: list[tuple[int, int, str]] | None = None) -> tuple[list[Actor], list[Mention]]:
+    """Extract actors from text; ents (token start, end, label) replace spaCy's to pin the NER input."""
+    doc = nlp(text)
+    if ents is not None:
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return extract_actors(doc, sents=sentences(doc))
+
+
+def owner(actors: list[Actor], mentions: list[Mention], text: str) -> str:
+    """The name of the actor a mention with this text belongs to ('' for a mention of no actor)."""
+    names = {a.actor_id: a.name for a in actors}
+    found = {names.get(m.actor_id, "") for m in mentions if m.text == text}
+    assert len(found) == 1, f"{text!r}: {found}"
+    return found.pop()
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "thing"),
+    [
+        # a spacecraft named after its cue noun
+        (
+            "The spacecraft Kestrel Nine landed on Tuesday, said Jana Holm of the Orbital Research Agency.",
+            [(2, 4, "ORG"), (9, 11, "PERSON"), (13, 16, "ORG")],
+            "Kestrel Nine",
+        ),
+        # an award named by its head word
+        (
+            "Omar Castell won the Harbour Film Award in Lisbon.",
+            [(0, 2, "PERSON"), (4, 7, "ORG"), (8, 9, "GPE")],
+            "Harbour Film Award",
+        ),
+    ],
+)
+def test_out_of_scope_names_are_mentions_of_no_actor(nlp, text, ents, thing):
+    actors, mentions = run(nlp, text, ents)
+    assert thing not in {a.name for a in actors}
+    rows = [m for m in mentions if m.text == thing]
+    assert [(m.actor_id, m.how) for m in rows] == [("", "out_of_scope")]
+    assert text[rows[0].start : rows[0].end] == thing
