@@ -49,3 +49,36 @@ def test_out_of_scope_names_are_mentions_of_no_actor(nlp, text, ents, thing):
     rows = [m for m in mentions if m.text == thing]
     assert [(m.actor_id, m.how) for m in rows] == [("", "out_of_scope")]
     assert text[rows[0].start : rows[0].end] == thing
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "phrase", "org"),
+    [
+        # NER's own cluster of a capitalised generic reference joins the organisation named before
+        (
+            "The Coastal Survey Administration issued a warning. The Administration said it was urgent.",
+            [(1, 4, "ORG"), (9, 10, "ORG")],
+            "Administration",
+            "Coastal Survey Administration",
+        ),
+        # of two agencies, the one named last before the phrase
+        (
+            "The Harlow Water Agency met the Brennow Transport Agency on Monday. The agency said talks went well.",
+            [(1, 4, "ORG"), (6, 9, "ORG")],
+            "agency",
+            "Brennow Transport Agency",
+        ),
+        # a generic word written before the name ("the news agency X") describes it too
+        (
+            "Reporters at the news agency Kestrel Wire filed the story. The agency later corrected it.",
+            [(5, 7, "ORG")],
+            "agency",
+            "Kestrel Wire",
+        ),
+    ],
+)
+def test_generic_reference_joins_the_organisation_named_before(nlp, text, ents, phrase, org):
+    actors, mentions = run(nlp, text, ents)
+    assert owner(actors, mentions, phrase) == org
+    assert [m.how for m in mentions if m.text == phrase] == ["alias"]
+    assert phrase not in {a.name for a in actors}

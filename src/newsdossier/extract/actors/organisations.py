@@ -14,7 +14,6 @@ from newsdossier.extract.actors.spans import (
     Cluster,
     absorb,
     cluster_name,
-    head_word,
     is_acronym,
     surface,
 )
@@ -218,30 +217,3 @@ def _merge_descriptors(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             ):
                 cluster.cands.append(Cand(chunk.root.i, chunk.root.i + 1, "ORG", how="alias", naming=False))
     return [k for k in clusters if k.cands]
-
-
-def generic_mentions(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
-    """Resolve "the agency", "the administration" to the one named organisation with that head word.
-
-    The mention is kept (how ``alias``) but never names the actor; a head shared by two named
-    organisations is ambiguous and left to coreference.
-    """
-    by_head: dict[str, list[Cluster]] = {}
-    for cluster in clusters:
-        if cluster.kind != "organization" or not cluster.cands:
-            continue
-        heads = {head_word(doc, c) for c in cluster.cands if c.naming and c.end - c.start > 1}
-        for head in heads & lexicon.GENERIC_ORG_HEADS:
-            by_head.setdefault(head, []).append(cluster)
-    for chunk in doc.noun_chunks:
-        root = chunk.root
-        if (
-            len(chunk) == 2
-            and chunk[0].lower_ == "the"
-            and root.is_lower
-            and root.i not in taken
-            and len(by_head.get(root.lower_, ())) == 1
-            and by_head[root.lower_][0].first < root.i
-        ):
-            by_head[root.lower_][0].cands.append(Cand(root.i, root.i + 1, "ORG", how="alias", naming=False))
-            taken.add(root.i)

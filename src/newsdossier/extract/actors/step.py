@@ -11,7 +11,7 @@ from newsdossier.extract.actors.boundaries import repaired_spans
 from newsdossier.extract.actors.groups import find_groups
 from newsdossier.extract.actors.keep import kept
 from newsdossier.extract.actors.kinds import type_and_scope
-from newsdossier.extract.actors.organisations import generic_mentions, merge_places
+from newsdossier.extract.actors.organisations import merge_places
 from newsdossier.extract.actors.people import merge_people, relabel_people
 from newsdossier.extract.actors.recall import missed_names
 from newsdossier.extract.actors.spans import (
@@ -28,6 +28,7 @@ from newsdossier.extract.actors.spans import (
     surface,
 )
 from newsdossier.extract.actors.titles import read_titles, title_mentions
+from newsdossier.extract.coref import resolve_description
 from newsdossier.extract.lexicon import norm_key
 from newsdossier.records import Actor, Mention, Sentence
 from newsdossier.text.nlp import sentence_index, text_of
@@ -176,9 +177,9 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
         )  # an apposition never retypes a known name
     taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
     title_mentions(doc, people, taken)
-    generic_mentions(doc, clusters, taken)
+    clusters = _generic_references(doc, sents, clusters, taken)
     clusters += find_groups(doc, taken)
-    actors, mentions = _rows(doc, sents, [k for k in clusters if k.cands])
+    actors, mentions = _rows(doc, sents, clusters)
     return actors, sorted(mentions + _thing_mentions(doc, sents, things), key=lambda m: (m.start, m.actor_id))
 
 
@@ -191,8 +192,64 @@ def _thing_mentions(doc: Doc, sents: list[Sentence], things: list[Cluster]) -> l
     rows = {}
     for cand in (c for k in things for c in k.cands):
         start, end = bounds(doc, cand)
-        rows[start, end] = Mention("", start, end, surface(doc, cand), sentence_index(sents, start), "out_of_scope")
+        sid = sentence_index(sents, start)
+        rows[start, end] = Mention("", start, end, surface(doc, cand), sid, "out_of_scope")
     return list(rows.values())
+
+
+def _generic_only(doc: Doc, cluster: Cluster) -> bool:
+    """An organisation named only by "the" and a generic head word ("the Agency", "the Ministry")."""
+    return cluster.kind == "organization" and all(
+        c.end - c.start == 1
+        and c.start > 0
+        and doc[c.start - 1].lower_ == "the"
+        and doc[c.start].lower_ in lexicon.GENERIC_ORG_HEADS
+        for c in cluster.cands
+    )
+
+
+def _generic_references(
+    doc: Doc, sents: list[Sentence], clusters: list[Cluster], taken: set[int]
+) -> list[Cluster]:
+    """Join "the agency" / "the Administration" to the organisation named before it.
+
+    The antecedent is found as the claims step finds a described speaker's, by
+    ``coref.resolve_description`` over the rows as they stand: the nearest organisation before the
+    phrase whose name (or the words written before it) holds the head word. The mention is kept
+    (how ``alias``) but never names the actor; NER's own cluster of such a phrase is taken apart.
+    """
+    generic = [k for k in clusters if k.cands and _generic_only(doc, k)]
+    named = [k for k in clusters if k.cands and not any(k is g for g in generic)]
+    actors, mentions = _rows(doc, sents, named)
+    home = {a.actor_id: k for a, k in zip(actors, _ordered(named))}
+    orgs = [a for a in actors if a.type == "organization"]
+    phrases = [(doc[c.start - 1 : c.end], c, k) for k in generic for c in k.cands]
+    phrases += [
+        (chunk, None, None)
+        for chunk in doc.noun_chunks
+        if len(chunk) == 2
+        and chunk[0].lower_ == "the"
+        and chunk.root.lower_ in lexicon.GENERIC_ORG_HEADS
+        and chunk.root.i not in taken
+    ]
+    for phrase, cand, cluster in phrases:
+        found = resolve_description(phrase, actors=orgs, mentions=mentions, doc=doc)
+        if found is None:
+            continue
+        root = phrase[-1]
+        if cand is None:
+            cand = Cand(root.i, root.i + 1, "ORG")
+            taken.add(root.i)
+        else:
+            cluster.cands.remove(cand)
+        cand.how, cand.naming = "alias", False
+        home[found.actor_id].cands.append(cand)
+    return [k for k in clusters if k.cands]
+
+
+def _ordered(clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters in the order their actors are numbered: by first appearance."""
+    return sorted(clusters, key=lambda k: k.first)
 
 
 def _rows(doc: Doc, sents: list[Sentence], clusters: list[Cluster]) -> tuple[list[Actor], list[Mention]]:
@@ -200,7 +257,7 @@ def _rows(doc: Doc, sents: list[Sentence], clusters: list[Cluster]) -> tuple[lis
     actors: list[Actor] = []
     mentions: list[Mention] = []
     length = len(text_of(doc))
-    for n, cluster in enumerate(sorted(clusters, key=lambda k: k.first), start=1):
+    for n, cluster in enumerate(_ordered(clusters), start=1):
         actor_id = f"A{n:03d}"
         cands = sorted({bounds(doc, c): c for c in cluster.cands}.values(), key=lambda c: c.start)
         rows = []
