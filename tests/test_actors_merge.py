@@ -82,3 +82,45 @@ def test_generic_reference_joins_the_organisation_named_before(nlp, text, ents, 
     assert owner(actors, mentions, phrase) == org
     assert [m.how for m in mentions if m.text == phrase] == ["alias"]
     assert phrase not in {a.name for a in actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "forms"),
+    [
+        # a leading country spelt two ways
+        (
+            "The U.S. Grain Council met in May. The United States Grain Council said prices rose.",
+            [(1, 4, "ORG"), (9, 13, "ORG")],
+            "United States Grain Council",
+            {"U.S. Grain Council", "United States Grain Council"},
+        ),
+        # a dash between the words of one name
+        (
+            "She founded the Friends of Light – Brennow group. Later the Friends of Light Brennow grew.",
+            [(3, 8, "ORG"), (12, 16, "ORG")],
+            "Friends of Light – Brennow",
+            {"Friends of Light – Brennow", "Friends of Light Brennow"},
+        ),
+    ],
+)
+def test_spelling_variants_of_an_organisation_merge(nlp, text, ents, name, forms):
+    actors, _ = run(nlp, text, ents)
+    assert [(a.name, set(a.aliases.split(";"))) for a in actors] == [(name, forms)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "forms"),
+    [
+        # the full name read as an organisation at first, then retyped: its first name joins it
+        (
+            "Every paper ran a Marta Velasquez story. Readers love Marta, and Marta knows it.",
+            [(4, 6, "ORG"), (10, 11, "PERSON"), (13, 14, "PERSON")],
+            "Marta Velasquez",
+            {"Marta Velasquez", "Marta"},
+        ),
+    ],
+)
+def test_people_merge_again_after_retyping(nlp, text, ents, name, forms):
+    actors, _ = run(nlp, text, ents)
+    people = [a for a in actors if a.type == "person"]
+    assert [(a.name, set(a.aliases.split(";"))) for a in people] == [(name, forms)]

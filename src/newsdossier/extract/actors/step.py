@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc
 
@@ -37,11 +39,26 @@ from newsdossier.text.nlp import sentence_index, text_of
 _HOW_WEIGHT = {"ner": 1.0, "alias": 1.0, "acronym": 1.0, "title": 1.0, "demonym": 0.5, "group": 1.0}
 
 
+def variant_key(name: str) -> str:
+    """A name's key with punctuation, accents and the spelling of a leading country set aside.
+
+    "U.S. Congress" and "United States Congress", "School of Open – Africa" and "School of Open
+    Africa" are one name written two ways.
+    """
+    words = [w for w in re.split(r"[^\w']+", fold(norm_key(name))) if w]
+    for width in (3, 2, 1):
+        country = lexicon.country_named(" ".join(words[:width])) if len(words) > width else None
+        if country is not None:
+            words = [*norm_key(country.name).split(), *words[width:]]
+            break
+    return " ".join(words)
+
+
 def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
-    """Merge a person and a non-person cluster of the same multi-word name (NER labelled it both ways)."""
+    """Merge clusters of one name written alike (NER labelled it two ways, or spelt it two ways)."""
     by_name: dict[str, Cluster] = {}
     for cluster in clusters:
-        name = fold(norm_key(cluster_name(doc, cluster)))
+        name = variant_key(cluster_name(doc, cluster))
         if cluster.kind == "group" or cluster.country:
             continue
         other = by_name.get(name)
@@ -79,6 +96,16 @@ def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 keep, drop = (a, b) if len(a.cands) >= len(b.cands) else (b, a)
                 absorb(keep, drop, "alias")
     return [k for k in clusters if k.cands]
+
+
+def _remerge_people(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Merge people again once retyping has made more of them people ("Ann" read as an ORG at first).
+
+    The same rules as the first merge (``people.merge_people``) over every person mention.
+    """
+    people = [c for k in clusters if k.kind == "person" for c in k.cands]
+    others = [k for k in clusters if k.kind != "person"]
+    return others + merge_people(doc, sorted(people, key=lambda c: c.start))
 
 
 def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
@@ -159,6 +186,7 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     clusters = _merge_same_names(doc, clusters)
     clusters = type_and_scope(doc, clusters, things)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
+    clusters = _remerge_people(doc, clusters)
     clusters = _merge_founders(doc, clusters)
     clusters = _merge_misspellings(doc, clusters)
     return appositive_aliases(doc, clusters)
