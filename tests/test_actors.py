@@ -161,7 +161,7 @@ def test_case_and_determiner_variants_merge(nlp, text, name, forms):
         ),
         ("Police spokesman Mark Evans said two people were arrested.", "Mark Evans", "police spokesman"),
         ("Army spokesman Colonel Ivan Petrenko said the unit had withdrawn.", "Ivan Petrenko", "spokesman"),
-        ("Dr. Keith Amadi treated the patients.", "Keith Amadi", "doctor"),
+        ("Dr. Keith Amadi treated the patients.", "Keith Amadi", "dr."),
         ("U.N. Secretary-General Amina Osei urged calm.", "Amina Osei", "secretary-general"),
     ],
 )

@@ -6,6 +6,10 @@ from spacy.tokens import Doc, Token
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import Cand, Cluster, cluster_nation, cluster_title, is_acronym
+from newsdossier.extract.lexicon.load import load
+
+# Nouns for a relation to another person ("her successor, X"): no position, so no title.
+_RELATIONS = load("titles")["relations"]
 
 
 def _words_text(tokens: list[Token]) -> str:
@@ -25,6 +29,12 @@ def _role_from_run(tokens: list[Token]) -> str:
     ranks: list[str] = []
     for i, token in enumerate(tokens):
         word = token.lower_
+        if (
+            word == "-"
+            and 0 < i < len(tokens) - 1
+            and all(t.lower_ in lexicon.RANKS for t in tokens[i - 1 : i + 2 : 2])
+        ):
+            continue  # "Major-General": one rank written with a hyphen
         # "Secretary General", "Attorney General": here "general" is part of the role
         compound = word == "general" and i > 0 and tokens[i - 1].lower_ in lexicon.TITLE_HEADS
         if word in lexicon.RANKS and not compound and not (role and role[-1].text == "-"):
@@ -107,7 +117,7 @@ def _nation_at(doc: Doc, i: int) -> str:
 def _is_role_noun(token: Token) -> bool:
     """A noun naming what a person does ("spokesman", "researcher"), not a kin word or an org."""
     word = token.lower_
-    if word in lexicon.KINSHIP or word in lexicon.ORG_HEADS:
+    if word in lexicon.KINSHIP or word in lexicon.ORG_HEADS or word in _RELATIONS:
         return False
     return word in lexicon.TITLE_HEADS or word.endswith(lexicon.AGENT_SUFFIXES)
 
@@ -118,6 +128,9 @@ def _appositive_head(doc: Doc, cand: Cand) -> Token | None:
     heads = [child for t in span for child in t.children if child.dep_ == "appos" and child.i >= cand.end]
     if span.root.dep_ == "appos" and span.root.head.i < cand.start:
         heads.append(span.root.head)
+        of = span.root.head.head
+        if span.root.head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in lexicon.TITLE_HEADS:
+            heads.append(of.head)  # "the head of Acme, X": the parse hangs X on the organisation
     # a role noun may be capitalised ("its Chair, X"); any other noun must be lower case
     return next(
         (
@@ -126,9 +139,16 @@ def _appositive_head(doc: Doc, cand: Cand) -> Token | None:
             if h.pos_ == "NOUN"
             and h.is_lower
             or h.pos_ in {"NOUN", "PROPN"}
-            and h.lower_ in lexicon.TITLE_HEADS
+            and (h.lower_ in lexicon.TITLE_HEADS or _compound_role(h))
         ),
         None,
+    )
+
+
+def _compound_role(head: Token) -> bool:
+    """A rank word ending a role ("Attorney General", "Surgeon General"): the role noun comes first."""
+    return head.lower_ in lexicon.RANKS and any(
+        t.dep_ == "compound" and t.lower_ in lexicon.TITLE_HEADS for t in head.lefts
     )
 
 
@@ -141,7 +161,12 @@ def _predicate_title(doc: Doc, cand: Cand, taken: set[int]) -> str:
     attr = next((t for t in verb.children if t.dep_ == "attr" and t.i > root.i), None)
     if attr is None or attr.i in taken or attr.lower_ not in lexicon.TITLE_HEADS:
         return ""
-    mods = [t for t in attr.lefts if t.is_lower and t.is_alpha and t.lower_ in lexicon.TITLE_QUALIFIERS]
+    # "the 49th Vice President": a capitalised role keeps its capitalised qualifier
+    mods = [
+        t
+        for t in attr.lefts
+        if t.is_alpha and t.lower_ in lexicon.TITLE_QUALIFIERS and (t.is_lower or not attr.is_lower)
+    ]
     return _words_text([*mods, attr])
 
 
@@ -155,20 +180,26 @@ def _appositive_title(doc: Doc, cand: Cand, taken: set[int]) -> tuple[str, str]:
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
         end += 2
     last = doc[end - 1]
-    if not (_is_role_noun(head) or _is_role_noun(last)):
+    if not (_is_role_noun(head) or _is_role_noun(last) or _compound_role(head)):
         return "", ""
-    # role modifiers only: nouns ("security adviser") and known qualifiers ("former"), no praise
+    # role modifiers only: nouns ("security adviser") and known qualifiers ("former"), no praise;
+    # a capitalised role is written with its capitalised title words ("Attorney General")
     words = [
         t
         for t in head.lefts
-        if t.is_lower
-        and t.is_alpha
+        if t.is_alpha
         and t.i not in taken
         and (
-            t.dep_ in {"compound", "nmod"}
-            and t.pos_ == "NOUN"
-            or t.dep_ == "amod"
-            and t.lower_ in lexicon.TITLE_QUALIFIERS
+            t.is_lower
+            and (
+                t.dep_ in {"compound", "nmod"}
+                and t.pos_ == "NOUN"
+                or t.dep_ == "amod"
+                and t.lower_ in lexicon.TITLE_QUALIFIERS
+            )
+            or not head.is_lower
+            and t.dep_ == "compound"
+            and _title_word(t)
         )
     ]
     nation = next((n for t in head.lefts if (n := _nation_at(doc, t.i))), "")
