@@ -124,3 +124,51 @@ def test_people_merge_again_after_retyping(nlp, text, ents, name, forms):
     actors, _ = run(nlp, text, ents)
     people = [a for a in actors if a.type == "person"]
     assert [(a.name, set(a.aliases.split(";"))) for a in people] == [(name, forms)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "short", "home"),
+    [
+        # of two longer names ending with it, the one mentioned last before it
+        (
+            "He joined the Harlow Blue Herons in May. The Blue Herons won. "
+            "Later the Brennow Blue Herons signed him.",
+            [(3, 6, "ORG"), (10, 12, "ORG"), (16, 19, "ORG")],
+            "Blue Herons",
+            "Harlow Blue Herons",
+        ),
+        # a team's short name read as a place that no gazetteer knows
+        (
+            "He signed with the Harlow Kestrels in 2012. The Kestrels traded him.",
+            [(4, 6, "ORG"), (10, 11, "GPE")],
+            "Kestrels",
+            "Harlow Kestrels",
+        ),
+        # a name ending in a head word, then the one longer name it heads
+        (
+            "The Regional Assembly of the Coastal Provinces met. The Regional Assembly voted.",
+            [(1, 7, "ORG"), (10, 12, "ORG")],
+            "Regional Assembly",
+            "Regional Assembly of the Coastal Provinces",
+        ),
+    ],
+)
+def test_short_form_joins_the_longer_organisation(nlp, text, ents, short, home):
+    actors, mentions = run(nlp, text, ents)
+    assert owner(actors, mentions, short) == home
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "names"),
+    [
+        # a body "of the" another keeps the other apart
+        (
+            "The Trade Council of the Northern League met. The Northern League said nothing.",
+            [(1, 7, "ORG"), (10, 12, "ORG")],
+            {"Trade Council of the Northern League", "Northern League"},
+        ),
+    ],
+)
+def test_body_of_another_stays_apart(nlp, text, ents, names):
+    actors, _ = run(nlp, text, ents)
+    assert {a.name for a in actors} == names

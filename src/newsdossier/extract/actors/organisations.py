@@ -139,10 +139,33 @@ def _defined_acronyms(doc: Doc, clusters: list[Cluster]) -> dict[str, Cluster]:
     return out
 
 
+def _nearest_before(fits: list[Cluster], short: Cluster) -> Cluster | None:
+    """The one fitting cluster, or of several the one mentioned last before short's first mention."""
+    if len(fits) == 1:
+        return fits[0]
+    before = [(max((c.start for c in k.cands if c.start < short.first), default=-1), k) for k in fits]
+    last, home = max(before, key=lambda pair: pair[0])
+    return home if last >= 0 else None
+
+
+def _unknown_place(doc: Doc, cluster: Cluster) -> bool:
+    """A location by NER's label only: no gazetteer place and no place head ("the Pirates")."""
+    return cluster.kind == "location" and not any(
+        lexicon.place_named(surface(doc, c)) or c.key.split()[-1] in lexicon.PLACE_HEADS
+        for c in cluster.cands
+    )
+
+
 def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
-    """Merge a short org name into the one longer org name ending with it ("Commerce Department")."""
+    """Merge a short org name into the longer org name ending with it ("Commerce Department").
+
+    Of several longer names, the one mentioned last before it ("Red Sox" after "Boston Red Sox"); a
+    short name NER called a place but no gazetteer knows ("Pirates") may be a team's name too.
+    """
     for short in clusters:
-        if not short.cands or short.kind != "organization" or short.country:
+        if not short.cands or short.country:
+            continue
+        if short.kind != "organization" and not _unknown_place(doc, short):
             continue
         words = short.key.split()
         longer = [
@@ -154,14 +177,15 @@ def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             and len(k.key.split()) > len(words)
             and k.key.split()[-len(words) :] == words
         ]
-        if len(longer) != 1:
+        home = _nearest_before(longer, short) if longer else None
+        if home is None:
             continue
-        prefix = " ".join(longer[0].key.split()[: -len(words)])
-        if prefix.split()[-1] in {"of", "for", "on", "at", "in"}:
+        prefix = [w for w in home.key.split()[: -len(words)] if w != "the"]
+        if not prefix or prefix[-1] in {"of", "for", "on", "at", "in"}:
             continue  # "Human Rights Council of the United Nations" is a body of its own, not the UN
-        is_country = lexicon.country_named(prefix) or lexicon.country_of_demonym(prefix)
+        is_country = lexicon.country_named(" ".join(prefix)) or lexicon.country_of_demonym(" ".join(prefix))
         if is_country or (len(words) == 1 and words[0] not in lexicon.ORG_HEADS) or len(words) > 1:
-            absorb(longer[0], short, "alias")
+            absorb(home, short, "alias")
     return [k for k in clusters if k.cands]
 
 
@@ -175,7 +199,10 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if not short.cands or short.kind not in {"organization", "location"} or short.country:
             continue
         words = short.key.split()
-        if words[-1] in lexicon.ORG_HEADS or is_acronym(surface(doc, short.cands[0])):
+        if is_acronym(surface(doc, short.cands[0])):
+            continue
+        if words[-1] in lexicon.ORG_HEADS:
+            _merge_head_phrase(short, clusters)
             continue
         if short.kind == "location" and lexicon.place_named(short.key):
             continue  # "Oakland" is its own city beside the "Oakland Harbor"
@@ -193,6 +220,25 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if longer and (len(words) == 1 and short.kind == "organization" or len(longer) == 1):
             absorb(min(longer, key=lambda k: len(k.key)), short, "alias")
     return [k for k in clusters if k.cands]
+
+
+def _merge_head_phrase(short: Cluster, clusters: list[Cluster]) -> None:
+    """Merge a name ending in a head word into the one longer name it heads ("General Assembly" ->
+    "General Assembly of the United Nations"); a bare head ("Assembly") names no body of its own."""
+    words = short.key.split()
+    if len(words) < 2:
+        return
+    longer = [
+        k
+        for k in clusters
+        if k is not short
+        and k.cands
+        and k.kind == short.kind
+        and not k.country
+        and k.key.split()[: len(words) + 1] in ([*words, w] for w in ("of", "for", "on"))
+    ]
+    if len(longer) == 1:
+        absorb(longer[0], short, "alias")
 
 
 def _merge_descriptors(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
