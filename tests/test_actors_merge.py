@@ -172,3 +172,44 @@ def test_short_form_joins_the_longer_organisation(nlp, text, ents, short, home):
 def test_body_of_another_stays_apart(nlp, text, ents, names):
     actors, _ = run(nlp, text, ents)
     assert {a.name for a in actors} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "people"),
+    [
+        # a one-letter slip in a surname: one person
+        (
+            "Dana Kessler spoke first. Later Dana Kesler left the room.",
+            [(0, 2, "PERSON"), (6, 8, "PERSON")],
+            {"Dana Kessler": {"Dana Kessler", "Dana Kesler"}},
+        ),
+        # two slips in a long surname: one person
+        (
+            "Piotr Wisniewskiego spoke first. Later Piotr Wisnewskigo left the room.",
+            [(0, 2, "PERSON"), (6, 8, "PERSON")],
+            {"Piotr Wisniewskiego": {"Piotr Wisniewskiego", "Piotr Wisnewskigo"}},
+        ),
+        # a lone surname with a slip joins the one full name close to it
+        (
+            "Dana Kessler spoke first. Kesler, who chairs the panel, left later.",
+            [(0, 2, "PERSON"), (5, 6, "PERSON")],
+            {"Dana Kessler": {"Dana Kessler", "Kesler"}},
+        ),
+        # two known given names one letter apart are two people who share a surname
+        (
+            "Maria Lopez spoke first. Later Mario Lopez left the room.",
+            [(0, 2, "PERSON"), (6, 8, "PERSON")],
+            {"Maria Lopez": {"Maria Lopez"}, "Mario Lopez": {"Mario Lopez"}},
+        ),
+        # short words are never slips
+        (
+            "Ana Roth spoke first. Later Ana Rath left the room.",
+            [(0, 2, "PERSON"), (6, 8, "PERSON")],
+            {"Ana Roth": {"Ana Roth"}, "Ana Rath": {"Ana Rath"}},
+        ),
+    ],
+)
+def test_misspelt_names_merge_and_namesakes_stay_apart(nlp, text, ents, people):
+    actors, _ = run(nlp, text, ents)
+    found = {a.name: set(a.aliases.split(";")) for a in actors if a.type == "person"}
+    assert found == people

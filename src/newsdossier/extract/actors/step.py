@@ -76,25 +76,48 @@ def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return [k for k in clusters if k.cands]
 
 
-def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
-    """Merge two names of one kind that differ by one letter in one long word ("Dean Kamen"/"Kamin").
+def _close_spelling(a: str, b: str) -> bool:
+    """Two words one name spelt two ways: one edit apart (two in a word of nine letters or more).
 
-    The cluster with fewer mentions is the misspelling; words of five letters or more only, and
-    never countries ("Iran"/"Iraq" are both short and listed).
+    Words under five letters, and two different known given names ("Maria"/"Mario": two people
+    who share a surname), are never variants.
+    """
+    if a == b or min(len(a), len(b)) < 5:
+        return False
+    if lexicon.is_given_name(a) and lexicon.is_given_name(b):
+        return False
+    return Levenshtein.distance(a, b) <= (2 if min(len(a), len(b)) >= 9 else 1)
+
+
+def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Merge a name written with a slip into the same name written right ("Dean Kamen"/"Kamin").
+
+    Two names of one kind and length that differ in one word by a close spelling; or a lone person's
+    name close to the surname of exactly one full name when no one in the text bears it as written.
+    The cluster with fewer mentions is the misspelling; countries never merge ("Iran"/"Iraq").
     """
     named = [k for k in clusters if k.kind != "group" and not k.country and k.cands]
+    words = {id(k): fold(norm_key(cluster_name(doc, k))).split() for k in named}
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
             if not (a.cands and b.cands) or a.kind != b.kind:
                 continue
-            wa = fold(norm_key(cluster_name(doc, a))).split()
-            wb = fold(norm_key(cluster_name(doc, b))).split()
+            wa, wb = words[id(a)], words[id(b)]
             if len(wa) != len(wb):
                 continue
             diff = [(x, y) for x, y in zip(wa, wb) if x != y]
-            if len(diff) == 1 and min(map(len, diff[0])) >= 5 and Levenshtein.distance(*diff[0]) == 1:
+            if len(diff) == 1 and _close_spelling(*diff[0]):
                 keep, drop = (a, b) if len(a.cands) >= len(b.cands) else (b, a)
                 absorb(keep, drop, "alias")
+    # a lone name still alone is no one's surname as written (the people merge would have joined it)
+    people = [k for k in named if k.kind == "person" and k.cands]
+    for lone in [k for k in people if len(words[id(k)]) == 1]:
+        word = words[id(lone)][0]
+        fits = [
+            k for k in people if k.cands and len(words[id(k)]) > 1 and _close_spelling(word, words[id(k)][-1])
+        ]
+        if lone.cands and len(fits) == 1:
+            absorb(fits[0], lone, "alias")
     return [k for k in clusters if k.cands]
 
 
