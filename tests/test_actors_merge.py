@@ -213,3 +213,19 @@ def test_misspelt_names_merge_and_namesakes_stay_apart(nlp, text, ents, people):
     actors, _ = run(nlp, text, ents)
     found = {a.name: set(a.aliases.split(";")) for a in actors if a.type == "person"}
     assert found == people
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "names"),
+    [
+        # a body named within a longer name is another organisation
+        (
+            "The Northern Nations Relief Mission opened an office. The Northern Nations welcomed it.",
+            [(1, 5, "ORG"), (10, 12, "ORG")],
+            {"Northern Nations Relief Mission", "Northern Nations"},
+        ),
+    ],
+)
+def test_body_within_a_longer_name_stays_apart(nlp, text, ents, names):
+    actors, _ = run(nlp, text, ents)
+    assert {a.name for a in actors} == names

@@ -192,8 +192,9 @@ def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Merge a short org or place name into the longer one it starts ("Acme" -> "Acme Foods").
 
-    A name of two words or more merges only when one longer name starts with it ("Harlow Eastern"
-    -> "Harlow Eastern Airlines"), and never when its last word is a head ("Acme Group").
+    A name of two words or more merges only when one longer name starts with it and adds one word
+    ("Harlow Eastern" -> "Harlow Eastern Airlines"; a body within it, "Harlow Eastern Pilots
+    Union", is another), and never when its last word is a head ("Acme Group").
     """
     for short in clusters:
         if not short.cands or short.kind not in {"organization", "location"} or short.country:
@@ -215,6 +216,7 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             and not k.country
             and k.key.split()[: len(words)] == words
             and len(k.key.split()) > len(words)
+            and (len(words) == 1 or len(k.key.split()) == len(words) + 1)
         ]
         # a place unknown to the gazetteer merges into the one longer place it starts ("Brennow Terme")
         if longer and (len(words) == 1 and short.kind == "organization" or len(longer) == 1):
