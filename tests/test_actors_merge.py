@@ -229,3 +229,31 @@ def test_misspelt_names_merge_and_namesakes_stay_apart(nlp, text, ents, people):
 def test_body_within_a_longer_name_stays_apart(nlp, text, ents, names):
     actors, _ = run(nlp, text, ents)
     assert {a.name for a in actors} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "forms", "others"),
+    [
+        # a surname in capitals, read as an acronym's organisation, is the person's name
+        (
+            "Tomas Eriksen signed the order. Eriksen left. It ends: signed, ERIKSEN.",
+            [(0, 2, "PERSON"), (6, 7, "PERSON"), (14, 15, "ORG")],
+            "Tomas Eriksen",
+            {"Tomas Eriksen", "Eriksen", "ERIKSEN"},
+            set(),
+        ),
+        # an acronym that spells no one's name in the text stays an organisation
+        (
+            "Tomas Eriksen signed the order. The NATO office agreed.",
+            [(0, 2, "PERSON"), (7, 8, "ORG")],
+            "Tomas Eriksen",
+            {"Tomas Eriksen"},
+            {"NATO"},
+        ),
+    ],
+)
+def test_name_in_capitals_joins_the_person(nlp, text, ents, person, forms, others):
+    actors, _ = run(nlp, text, ents)
+    people = {a.name: set(a.aliases.split(";")) for a in actors if a.type == "person"}
+    assert people == {person: forms}
+    assert {a.name for a in actors if a.type != "person"} == others

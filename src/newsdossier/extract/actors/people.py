@@ -76,6 +76,10 @@ def relabel_people(doc: Doc, cands: list[Cand]) -> None:
     full = [name_words(doc, c) for c in cands if c.label == "PERSON"]
     surnames = {w[-1] for w in full if len(w) > 1}
     first_names = {w[0] for w in full if len(w) > 1}
+    # a name in capitals ("DOE" in a signature) is the name when the text also writes it "Doe"
+    written = {
+        t.text for c in cands if c.label == "PERSON" for t in doc[c.start : c.end] if t.text.istitle()
+    }
     for cand in cands:
         if cand.label not in {"ORG", "GPE"} or cand.end - cand.start > 3 or cand.appositive_org:
             continue
@@ -86,7 +90,7 @@ def relabel_people(doc: Doc, cands: list[Cand]) -> None:
             known
             and not lexicon.country_named(text)
             and not lexicon.country_of_capital(text)
-            and not is_acronym(text)
+            and not (is_acronym(text) and text.capitalize() not in written)
             and all(t.text[:1].isupper() for t in doc[cand.start : cand.end])
             and not any(w in lexicon.ORG_HEADS for w in words)
         ):
