@@ -257,3 +257,25 @@ def test_name_in_capitals_joins_the_person(nlp, text, ents, person, forms, other
     people = {a.name: set(a.aliases.split(";")) for a in actors if a.type == "person"}
     assert people == {person: forms}
     assert {a.name for a in actors if a.type != "person"} == others
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "people"),
+    [
+        # a nickname and the given name it stands for, with one surname: one person
+        (
+            "William Okafor opened the session. Later Bill Okafor closed it.",
+            [(0, 2, "PERSON"), (7, 9, "PERSON")],
+            {"William Okafor": {"William Okafor", "Bill Okafor"}},
+        ),
+        # two unrelated given names with one surname: two people
+        (
+            "William Okafor opened the session. Later Grace Okafor closed it.",
+            [(0, 2, "PERSON"), (7, 9, "PERSON")],
+            {"William Okafor": {"William Okafor"}, "Grace Okafor": {"Grace Okafor"}},
+        ),
+    ],
+)
+def test_nickname_of_a_given_name_is_one_person(nlp, text, ents, people):
+    actors, _ = run(nlp, text, ents)
+    assert {a.name: set(a.aliases.split(";")) for a in actors if a.type == "person"} == people

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
+from nicknames import NickNamer
 from spacy.tokens import Doc
 
 from newsdossier.extract import lexicon
@@ -11,8 +14,20 @@ from newsdossier.extract.actors.spans import Cand, Cluster, is_acronym, name_wor
 _NOT_SURNAMES = lexicon.TITLE_HEADS | lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
 
 
+@functools.cache
+def _nicknamer() -> NickNamer:
+    """The `nicknames` package's table of English given names and their nicknames, read once."""
+    return NickNamer()
+
+
+def _nickname_pair(a: str, b: str) -> bool:
+    """A given name and a nickname of it ("Lawrence" / "Larry", "William" / "Bill")."""
+    namer = _nicknamer()
+    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """Two full names of one person: same surname, first names equal or one a prefix ("Sam"/"Samuel").
+    """Two full names of one person: one surname, first names alike ("Sam"/"Samuel", "Bill"/"William").
 
     Also the same words in another order ("Tanaka Emi" / "Emi Tanaka"), a three-word name
     and its first two words ("Anne Marie" in "Anne Marie Dubois"), and two three-word names that
@@ -30,7 +45,7 @@ def _same_person(a: list[str], b: list[str]) -> bool:
         return True
     if long_[-len(short) :] == short:  # "Abu Karim" in "Said Abu Karim"
         return True
-    return a[0].startswith(b[0]) or b[0].startswith(a[0])
+    return a[0].startswith(b[0]) or b[0].startswith(a[0]) or _nickname_pair(a[0], b[0])
 
 
 def merge_people(doc: Doc, cands: list[Cand]) -> list[Cluster]:
@@ -77,9 +92,7 @@ def relabel_people(doc: Doc, cands: list[Cand]) -> None:
     surnames = {w[-1] for w in full if len(w) > 1}
     first_names = {w[0] for w in full if len(w) > 1}
     # a name in capitals ("DOE" in a signature) is the name when the text also writes it "Doe"
-    written = {
-        t.text for c in cands if c.label == "PERSON" for t in doc[c.start : c.end] if t.text.istitle()
-    }
+    written = {t.text for c in cands if c.label == "PERSON" for t in doc[c.start : c.end] if t.text.istitle()}
     for cand in cands:
         if cand.label not in {"ORG", "GPE"} or cand.end - cand.start > 3 or cand.appositive_org:
             continue
