@@ -489,3 +489,18 @@ def test_pdf_is_a4_with_every_chart_and_nothing_past_the_right_margin(run_dir):
         "The article",
     ):
         assert title in text, title
+
+
+def test_a_work_or_event_name_kept_out_of_actors_is_not_linked_and_not_counted_as_an_actor_mention(data):
+    bridge = data.article.text.index("bridge")
+    outside = pd.DataFrame(
+        [("", bridge, bridge + 6, "bridge", 0, "out_of_scope")], columns=data.mentions.columns
+    )
+    data.mentions = pd.concat([data.mentions, outside], ignore_index=True)
+    spans, _ = report.find_spans(data)
+    assert "span-M0006" not in {s.span_id for s in spans}
+    soup = BeautifulSoup(all_html(data), "html.parser")
+    ids = {t["id"] for t in soup.find_all(id=True)}
+    assert [a["href"] for a in soup.find_all("a", href=True) if a["href"][1:] not in ids] == []
+    summary = " ".join(BeautifulSoup(report.summary_html(data), "html.parser").get_text().split())
+    assert "5 mentions" in summary and "1 name of works, events … kept out" in summary

@@ -158,6 +158,8 @@ def find_spans(data: ReportData) -> tuple[list[Span], dict[str, int]]:
     out: list[Span] = []
     skipped = {kind: 0 for kind in KINDS}
     for span_id, m in zip(mention_ids(data.mentions), data.mentions.itertuples()):
+        if not m.actor_id:
+            continue  # a work's or event's name (how out_of_scope): no actor row to link it to
         if _in_text(m.start, m.end, text) and text[m.start : m.end] == m.text:
             title = (
                 f"{names.get(m.actor_id, m.actor_id)} ({types.get(m.actor_id, '?')}, {m.actor_id}, {m.how})"
@@ -339,9 +341,11 @@ def summary_html(data: ReportData) -> str:
     by_kind = data.claims["kind"].value_counts()
     kinds = ", ".join(f"{n} {esc(k)}" for k, n in by_kind.items())
     speakers = data.claims["speaker"].replace("", pd.NA).dropna().nunique()
+    outside = int((data.mentions["actor_id"] == "").sum())
+    kept_out = f"; {outside} name{'s' if outside != 1 else ''} of works, events … kept out" if outside else ""
     stats = [
         (len(data.actors), "actors", types),
-        (len(data.mentions), "mentions", "names, titles and pronouns"),
+        (len(data.mentions) - outside, "mentions", "names, titles and pronouns" + kept_out),
         (len(data.claims), "claims", kinds),
         (speakers, "speakers", ""),
         (len(data.timeline), "dated events", ""),
