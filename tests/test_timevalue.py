@@ -28,6 +28,7 @@ VALUES = [
     ("2019", "year", D(2019, 1, 1), D(2019, 12, 31), "2019"),
     ("199X", "decade", D(1990, 1, 1), D(1999, 12, 31), "1990s"),
     ("18XX", "century", D(1800, 1, 1), D(1899, 12, 31), "1800s"),
+    ("FY2007", "fiscal", None, None, "fiscal year 2007"),
     ("PAST_REF", "ref", None, None, "the past"),
     ("PRESENT_REF", "ref", None, None, "the present"),
     ("FUTURE_REF", "ref", None, None, "the future"),

@@ -1,9 +1,10 @@
 """One TIMEX3 value type: parse a value, compare and sort it, place it on a date axis, say it in words.
 
 The tagger, the timeline, the report and the charts all read TIMEX3 values (2024-02-26, 2024-W09-WE,
-2020-Q4, 2011-H2, 2023-SP, 199X, 18XX, 2024-02-26T08:00, PAST_REF ...) through `TimeValue.parse`,
-so a precision is added in one place. A value whose year is unknown (XXXX-02-26) or that is no
-date at all (PAST_REF) parses, but has no days: it cannot be placed on an axis.
+2020-Q4, 2011-H2, 2023-SP, 199X, 18XX, 2024-02-26T08:00, FY2024, PAST_REF ...) through
+`TimeValue.parse`, so a precision is added in one place. A value whose year is unknown (XXXX-02-26),
+a fiscal year (whose months depend on who keeps it) or no date at all (PAST_REF) parses, but has no
+days: it cannot be placed on an axis.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ PRECISIONS = (
     "quarter",
     "half",
     "year",
+    "fiscal",
     "decade",
     "century",
     "ref",
@@ -55,6 +57,7 @@ _VALUE = re.compile(
     r"|W(?P<w>\d{2})(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>WI|SP|SU|FA)))?"
     r"(?:T(?:(?P<hh>\d{2}):(?P<mm>\d{2})(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?|(?P<part>MO|AF|EV|NI|DT)))?"
 )
+_FISCAL = re.compile(r"FY(?P<fy>\d{4})")
 _DECADE = re.compile(r"(?P<dec>\d{3})X")
 _CENTURY = re.compile(r"(?P<cent>\d{2})XX")
 
@@ -77,6 +80,8 @@ class TimeValue:
         text = "" if value is None else str(value).strip()
         if text in REF_WORDS:
             return cls(text, "ref")
+        if _FISCAL.fullmatch(text):  # a company's or a state's year: its months are not known here
+            return cls(text, "fiscal")
         if m := _CENTURY.fullmatch(text):
             start = int(m["cent"]) * 100
             return cls(text, "century", dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31))
@@ -177,6 +182,8 @@ class TimeValue:
         p, first = self.precision, self.first
         if p == "ref":
             return REF_WORDS[self.value]
+        if p == "fiscal":
+            return f"fiscal year {self.value[2:]}"
         if p == "":
             return self.value
         if first is None:  # the year is unknown

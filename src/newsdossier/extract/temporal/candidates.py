@@ -226,7 +226,45 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # fiscal years: "fiscal 2007", "FY2010", "the 2009 fiscal year", "the current financial year"
+    (
+        "fiscal",
+        _rx(
+            r"\b(?:(?P<edge>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+"
+            r"|the\s+very\s+(?P<vedge>beginning|start|end)\s+of\s+)?"
+            r"(?:(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*(?P<y>\d{4}|['’]\d{2}|(?<=FY)\d{2})(?!\d)"
+            r"|(?P<y4>\d{4})\s+(?:fiscal|financial)\s+year"
+            r"|(?:the\s+)?(?P<rel>this|next|last|current|previous|coming|the)\s+(?:fiscal|financial)\s+year)\b",
+            re.I,
+        ),
+    ),
     ("q_code", _rx(r"\b(?P<code>Q[1-4]|H[12])(?:\s+(?P<y>\d{4})(?!\d)|(?P<yy>-\d{4}|/\d{2}(?!\d)))?\b")),
+    # "the year before", "the month after": a unit next to the last date the text gave ("the year
+    # before the war" counts from the war: left out)
+    (
+        "unit_around",
+        _rx(
+            r"\bthe\s+(?P<unit>week|month|year)\s+(?P<dir>before|previous|earlier|after|later)\b(?![ \t]+\w)",
+            re.I,
+        ),
+    ),
+    # "for the entire year", "the whole month": the unit of the last date the text gave
+    (
+        "whole_unit",
+        _rx(r"\bthe\s+(?:entire|whole|full)\s+(?P<unit>week|month|year|quarter)\b(?!\s+(?:of|to)\b)", re.I),
+    ),
+    # a streak up to the time of the story: "for a fourth week in a row", "a third straight month"
+    (
+        "streak",
+        _rx(
+            r"\b(?:(?:a|the)\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+            r"\s+(?:(?:consecutive|straight|successive)\s+(?P<unit>week|month|year|quarter)"
+            r"|(?P<unit2>week|month|year|quarter)(?=\s+in\s+a\s+row\b))\b",
+            re.I,
+        ),
+    ),
+    # "by that time", "at that time": the last date the text gave (the preposition is checked in plausible)
+    ("that_time", _rx(r"\bthat\s+time\b(?!\s+(?:of|when)\b)", re.I)),
     (
         "rel_unit",
         _rx(
@@ -260,7 +298,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"|the same day|the (?:next|following|previous) (?:day|morning|evening|night)"
             r"|(?:earlier|later) that (?:year|month)|that year"
             r"|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:consecutive|straight|successive)"
-            r" (?:day|session)"
+            r" (?:day|session)|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:day|session)(?= in a row)"
             r"|(?P<dedge>early|late) in the day|the (?P<dpart>start|end|close) of the day"
             # "ending the day up 2%", "on the day": the day the story is on (checked in plausible)
             r"|the day(?!\s+(?:before|after|of|when|that|which|and|in|on|to|" + _WDAY_NAMES + r")\b)"
@@ -367,8 +405,9 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         "past",
         "coming",
     ):
-        # "the past week" and "the next year" are mostly stretches of time (durations), not dates
-        return False
+        # "the past week" and "the next decade" are mostly stretches of time (durations), not dates;
+        # "the last week / month / year" is dated in TimeML corpora, by the unit that holds most of it
+        return g["rel"].lower() == "the last" and g["unit"].lower() in ("week", "month", "year")
     if cand.kind in ("month_day", "day_month") and before is not None and before.text == "$":
         return False
     if cand.kind == "clock":
@@ -379,7 +418,12 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return False  # "in the second half" is as often a match's half as a year's
     if cand.kind == "anaphoric" and g["phrase"].lower() == "the day":
         return _plausible_the_day(before)
+    if cand.kind == "that_time":  # "by that time" is a time; "that time she won" is a count of occasions
+        return before is not None and before.lower_ in _THAT_TIME_PREPS
     return True
+
+
+_THAT_TIME_PREPS = set("by at until till since from after before around".split())
 
 
 def _plausible_clock(g: dict, before: Token | None) -> bool:

@@ -29,13 +29,34 @@ def norm_iso(cand: Candidate, ctx: Context) -> Value | None:
 def norm_numeric(cand: Candidate, ctx: Context) -> Value | None:
     """Expressions like "3/4/2019" read month first, as in US news."""
     g = cand.match.groupdict()
-    year = int(g["y"])
-    if year < 100:  # "3/4/98": two-digit years are taken in the century closest to the publication date
+    return _day_value(_full_year(g["y"], ctx), int(g["m"]), int(g["d"]), "explicit")
+
+
+def _full_year(text: str, ctx: Context) -> int:
+    """A year as written; two digits ("98", "'07") are taken in the century closest to publication."""
+    year = int(text.lstrip("'’"))
+    if year < 100:
         base = ctx.published.year if ctx.published else 2000
         year += (base // 100) * 100
         if year > base + 20:
             year -= 100
-    return _day_value(year, int(g["m"]), int(g["d"]), "explicit")
+    return year
+
+
+_FISCAL_SHIFT = {"next": 1, "coming": 1, "last": -1, "previous": -1}
+
+
+def norm_fiscal(cand: Candidate, ctx: Context) -> Value | None:
+    """Fiscal years: "fiscal 2007", "FY10", "the 2009 fiscal year" -> FY2009; "the current financial
+    year" is the one named after the publication year (whose months it covers depends on who keeps it)."""
+    g = cand.match.groupdict()
+    mod = {"beginning": "START", "start": "START", "end": "END"}.get((g.get("vedge") or "").lower(), "")
+    if g.get("y") or g.get("y4"):
+        return Value(f"FY{_full_year(g.get('y') or g['y4'], ctx):04d}", "fiscal", "explicit", mod)
+    if ctx.published is None:
+        return None
+    year = ctx.published.year + _FISCAL_SHIFT.get(g["rel"].lower(), 0)
+    return Value(f"FY{year:04d}", "fiscal", "relative", mod)
 
 
 def _day_value(year: int, month: int, day: int, basis: str) -> Value | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -99,13 +100,95 @@ def norm_this_part(cand: Candidate, ctx: Context) -> Value | None:
 
 
 def norm_rel_unit(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "last week", "this month", "next year"."""
+    """Expressions like "last week", "this month", "next year"; "the previous year" and "the following
+    month" count from the last date the text gave; "the last year" is the stretch up to publication."""
+    g = cand.match.groupdict()
+    unit = g["unit"].lower()
+    rel = g["rel"].lower()
+    if rel == "the last" and ctx.published is not None and unit in _STRETCH_DAYS:
+        return _stretch_unit(ctx.published, unit)
+    rel = rel.replace("the ", "")
+    step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
+    base = _anchor_date(ctx, unit) if rel in ("previous", "following") else ctx.published
+    if base is None:
+        return None
+    return _shift_unit(base, unit, step, "relative")
+
+
+# How long "the last week / month / year" lasts, in days up to publication.
+_STRETCH_DAYS = {"week": 7, "month": 30, "year": 365}
+
+
+def _stretch_unit(published: dt.date, unit: str) -> Value | None:
+    """ "The last week" written at the unit that holds most of the days it covers up to publication:
+    on a Friday that is this week, on a Monday the week before; "the last year" in January is last year."""
+    days = [published - dt.timedelta(days=n) for n in range(_STRETCH_DAYS[unit])]
+    keys = {
+        "week": lambda d: d.isocalendar()[:2],
+        "month": lambda d: (d.year, d.month),
+        "year": lambda d: d.year,
+    }
+    counts = Counter(keys[unit](d) for d in days)
+    best = max(counts, key=lambda k: (counts[k], k))  # on a tie the later unit: it holds publication
+    holder = next(d for d in days if keys[unit](d) == best)
+    return _shift_unit(holder, unit, 0, "relative")
+
+
+# The precisions fine enough for a date to stand for the unit it falls in ("in May ... the previous
+# year" counts from May's year; "in 2019 ... the previous month" has no month to count from).
+_FINE_ENOUGH = {
+    "week": {"week", "weekend", "day", "time"},
+    "weekend": {"week", "weekend", "day", "time"},
+    "month": {"month", "day", "time"},
+    "quarter": {"quarter", "month", "day", "time"},
+    "year": {"year", "half", "quarter", "month", "week", "weekend", "day", "time"},
+}
+
+
+def _anchor_date(ctx: Context, unit: str) -> dt.date | None:
+    """The day an anaphoric unit counts from: the last date the text gave when it is fine enough to
+    say which unit it falls in, else publication."""
+    last = TimeValue.parse(ctx.anchor.value)
+    if last.placeable and last.precision in _FINE_ENOUGH.get(unit, set()):
+        return last.first if last.precision != "weekend" else last.last
+    return ctx.published
+
+
+def norm_unit_around(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "the year before", "the month after": one unit from the last date the text gave."""
+    g = cand.match.groupdict()
+    unit = g["unit"].lower()
+    base = _anchor_date(ctx, unit)
+    if base is None:
+        return None
+    step = -1 if g["dir"].lower() in ("before", "previous", "earlier") else 1
+    return _shift_unit(base, unit, step, "relative")
+
+
+def norm_whole_unit(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "the entire year", "the whole month": the unit of the last date the text gave."""
+    unit = cand.match.group("unit").lower()
+    last = TimeValue.parse(ctx.anchor.value)
+    if not (last.placeable and last.precision in _FINE_ENOUGH[unit]):
+        return None  # no date before it: which year is meant is not said
+    return _shift_unit(last.first, unit, 0, "relative")
+
+
+def norm_streak(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "a fourth week in a row", "a third straight month": the unit the streak has
+    reached, the one of publication."""
     g = cand.match.groupdict()
     if ctx.published is None:
         return None
-    rel = g["rel"].lower().replace("the ", "")
-    step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
-    return _shift_unit(ctx.published, g["unit"].lower(), step, "relative")
+    return _shift_unit(ctx.published, (g.get("unit") or g["unit2"]).lower(), 0, "relative")
+
+
+def norm_that_time(cand: Candidate, ctx: Context) -> Value | None:
+    """ "By that time", "at that time": the last date the text gave, at its own precision."""
+    last = TimeValue.parse(ctx.anchor.value)
+    if not last.placeable:
+        return None
+    return Value(last.value, last.precision, "relative")
 
 
 def _shift_unit(base: dt.date, unit: str, step: int, basis: str) -> Value | None:

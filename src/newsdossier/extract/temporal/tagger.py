@@ -108,8 +108,9 @@ def _clock(value: str) -> str:
 
 
 def _next_anchor(anchor: Anchor, value: Value, kind: str) -> Anchor:
-    """Move the anchor to a newly found date (clock times without a day and vague references do not)."""
-    if kind in ("time", "noon", "clock", "hour_part") or value.precision == "ref":
+    """Move the anchor to a newly found date (clock times without a day, vague references and fiscal
+    years, whose months are unknown, do not)."""
+    if kind in ("time", "noon", "clock", "hour_part") or value.precision in ("ref", "fiscal"):
         return anchor
     day = _as_date(value.value)
     year = int(value.value[:4]) if value.value[:4].isdigit() else anchor.year
