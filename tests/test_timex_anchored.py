@@ -165,3 +165,45 @@ def test_a_fiscal_year_does_not_move_the_anchor(tag):
     # "two days later" counts from March 3, not from the fiscal year named in between
     found = tag("The plant shut on March 3, in fiscal 2021. Two days later it reopened.", "2021-03-12")
     assert found["Two days later"].value == "2021-03-05"
+
+
+YEAR_EARLIER = [
+    (
+        "Profit rose in the fourth quarter of 2020 from the year-earlier period.",
+        "the year-earlier period",
+        "2019-Q4",
+    ),
+    ("Orders in June 2018 beat the year-ago month.", "the year-ago month", "2017-06"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), YEAR_EARLIER)
+def test_the_year_earlier_period_is_the_last_date_a_year_back(tag, text, expression, value):
+    assert tag(text, "2021-03-12")[expression].value == value
+
+
+def test_the_year_ago_period_without_an_earlier_date_is_left_out(tag):
+    assert "the year-ago quarter" not in tag("Sales beat the year-ago quarter.", "2021-03-12")
+
+
+CURRENT_AND_PAST_UNITS = [
+    ("Sales will rise in the current quarter.", "the current quarter", "2021-Q1"),
+    ("The mine expects a loss in the current year.", "the current year", "2021"),
+    ("Prices fell this past week.", "this past week", "2021-W09"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), CURRENT_AND_PAST_UNITS)
+def test_the_current_and_this_past_unit(tag, text, expression, value):
+    assert tag(text, "2021-03-12")[expression].value == value
+
+
+IN_THE_UNIT = [
+    ("The deal was announced earlier in the week.", "earlier in the week", "2021-W10"),
+    ("The mine shut in May 2019. Later in the year it reopened.", "Later in the year", "2019"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), IN_THE_UNIT)
+def test_earlier_or_later_in_the_unit_is_the_unit_of_the_last_date(tag, text, expression, value):
+    assert tag(text, "2021-03-12")[expression].value == value

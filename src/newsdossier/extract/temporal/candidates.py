@@ -210,8 +210,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "same_last_year",
         _rx(
-            r"\bthe same (?P<same>day|week|month|quarter|period|time) (?:a year (?:ago|earlier|before)"
-            r"|last year|of (?:the )?(?:previous|prior|last) year|the (?:previous|prior) year)\b",
+            r"\b(?:the same (?P<same>day|week|month|quarter|period|time) (?:a year (?:ago|earlier|before)"
+            r"|last year|of (?:the )?(?:previous|prior|last) year|the (?:previous|prior) year)"
+            # "from the year-earlier quarter", "the year-ago period"
+            r"|the year[- ](?:earlier|ago) (?P<same2>day|week|month|quarter|period))\b",
             re.I,
         ),
     ),
@@ -263,14 +265,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # "earlier in the week", "later in the year": the unit of the last date the text gave ("earlier in
+    # the day" is left out: TimeML corpora seldom tag it)
+    ("in_the_unit", _rx(r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b", re.I)),
     # "by that time", "at that time": the last date the text gave (the preposition is checked in plausible)
     ("that_time", _rx(r"\bthat\s+time\b(?!\s+(?:of|when)\b)", re.I)),
     (
         "rel_unit",
         _rx(
-            r"\b(?P<rel>this|last|next|the past|the last|the coming|the next|the previous|"
-            r"the following|past|coming|previous|following)\s+(?P<unit>week|weekend|month|year|decade"
-            r"|century|quarter)\b(?!\s+(?:of|or|and)\b)",
+            r"\b(?P<rel>this past|this|last|next|the past|the last|the coming|the next|the previous|"
+            r"the current|the following|past|coming|previous|following)\s+"
+            r"(?P<unit>week|weekend|month|year|decade|century|quarter)\b(?!\s+(?:of|or|and)\b)",
             re.I,
         ),
     ),

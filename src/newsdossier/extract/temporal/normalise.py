@@ -62,6 +62,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "rel_unit": relative.norm_rel_unit,
     "unit_around": relative.norm_unit_around,
     "whole_unit": relative.norm_whole_unit,
+    "in_the_unit": relative.norm_in_the_unit,
     "streak": relative.norm_streak,
     "that_time": relative.norm_that_time,
     "fiscal": dates.norm_fiscal,

@@ -107,8 +107,18 @@ def norm_rel_unit(cand: Candidate, ctx: Context) -> Value | None:
     rel = g["rel"].lower()
     if rel == "the last" and ctx.published is not None and unit in _STRETCH_DAYS:
         return _stretch_unit(ctx.published, unit)
-    rel = rel.replace("the ", "")
-    step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
+    rel = rel.removeprefix("the ")
+    step = {
+        "this": 0,
+        "current": 0,
+        "last": -1,
+        "past": -1,
+        "this past": -1,
+        "previous": -1,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+    }[rel]
     base = _anchor_date(ctx, unit) if rel in ("previous", "following") else ctx.published
     if base is None:
         return None
@@ -163,6 +173,14 @@ def norm_unit_around(cand: Candidate, ctx: Context) -> Value | None:
         return None
     step = -1 if g["dir"].lower() in ("before", "previous", "earlier") else 1
     return _shift_unit(base, unit, step, "relative")
+
+
+def norm_in_the_unit(cand: Candidate, ctx: Context) -> Value | None:
+    """Expressions like "earlier in the week", "later in the year": the unit of the last date the text
+    gave, else of publication."""
+    unit = cand.match.group("unit").lower()
+    base = _anchor_date(ctx, unit)
+    return None if base is None else _shift_unit(base, unit, 0, "relative")
 
 
 def norm_whole_unit(cand: Candidate, ctx: Context) -> Value | None:
@@ -312,7 +330,8 @@ def norm_same_last_year(cand: Candidate, ctx: Context) -> Value | None:
     """Expressions like "the same month a year ago", "the same period last year": the last date the
     text gave (at the precision asked for), a year earlier."""
     last = TimeValue.parse(ctx.anchor.value)
-    unit = cand.match.group("same").lower()
+    g = cand.match.groupdict()
+    unit = (g.get("same") or g["same2"]).lower()
     if not last.placeable or last.precision in ("decade", "century"):
         return None
     if unit in ("period", "time") and last.precision in ("day", "time"):
