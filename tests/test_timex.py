@@ -281,6 +281,8 @@ PARTS_OF_PERIODS = [
     ("The bank earned more in the last quarter.", "the last quarter", "2020-Q4", ""),
     ("Results for Q2 2020 were weak.", "Q2 2020", "2020-Q2", ""),
     ("Prices were high in the late 1990s.", "late 1990s", "199X", "END"),
+    ("Debt will peak by end-2022.", "end-2022", "2022", "END"),
+    ("Orders slowed at end-January.", "end-January", "2021-01", "END"),
 ]
 
 
@@ -289,6 +291,10 @@ def test_parts_of_periods_carry_value_and_mod(tag, text, expression, value, mod)
     found = {t.text: t for t in tag(text, "2021-03-10")}
     assert expression in found, list(found)
     assert (found[expression].value, found[expression].mod) == (value, mod)
+
+
+def test_start_before_a_year_without_a_hyphen_is_a_verb(tag):
+    assert [(t.text, t.mod) for t in tag("Works start 2022 with a new road.", "2021-03-10")] == [("2022", "")]
 
 
 def test_a_half_without_a_year_is_not_a_date(tag):

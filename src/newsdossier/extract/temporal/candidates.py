@@ -62,9 +62,10 @@ _NUM = (
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|centuries)s?"
 _APPROX = r"(?:(?P<approx>almost|nearly|about|around|some|more than|less than|over|roughly|just|only)\s+)?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
+# "end-2022" and "start-June" are written with a hyphen only ("projects start 2022" is a verb)
 _EDGE = (
-    r"(?:(?P<edge>early|earlier|late|later|mid|the middle of|the end of|the beginning of|the start of)"
-    r"[\s-]+)?"
+    r"(?:(?P<edge>early|earlier|late|later|mid|end(?=-)|start(?=-)|the middle of|the end of|the beginning of"
+    r"|the start of)[\s-]+)?"
 )
 # the day a clock time may name after it: "12:00 UTC Monday", "09:30 UTC today"
 _CLOCK_DAY = r"(?:,?\s+" + _WDAY + r"|\s+(?P<deix>today|yesterday|tomorrow|tonight)\b)?"
