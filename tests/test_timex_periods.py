@@ -129,3 +129,21 @@ def test_the_same_hour_said_twice_in_brackets_is_kept(tag):
         "5 in the morning",
         "5 a.m. CDT Friday",
     ]
+
+
+BARE_SEASONS = [
+    ("Winter brought heavy snow to the valley.", "2021-03-12", "Winter", "2021-WI"),
+    ("Prices will ease as summer arrives.", "2021-03-12", "summer", "2021-SU"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), BARE_SEASONS)
+def test_a_bare_season_as_the_subject_is_a_date(tag, text, published, expression, value):
+    assert {t.text: t.value for t in tag(text, published)}.get(expression) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["A hot spring feeds the pool.", "Spring water is sold here.", "Summer Smith spoke."]
+)
+def test_a_spring_of_water_or_a_name_is_not_a_season(tag, text):
+    assert tag(text, "2021-03-12") == []

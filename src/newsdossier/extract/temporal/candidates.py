@@ -398,8 +398,14 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
             return True
         if g.get("rel") == "the":
             return before is not None and before.lower_ in {"in", "during", "by", "until", "since", "through"}
-        return bool(g.get("rel") or g.get("y")) or (
+        if g.get("rel") or (
             before is not None and (before.lower_ in {"in", "during"} or before.tag_ == "PRP$")
+        ):
+            return True
+        # a bare season as the subject ("spring brought rain"); "a hot spring feeds the pool" has a det
+        root = span.root
+        return (
+            root.dep_ == "nsubj" and root.pos_ == "NOUN" and not any(c.dep_ == "det" for c in root.children)
         )
     if cand.kind == "ref":
         return _plausible_ref(span, g["ref"].lower(), after)
