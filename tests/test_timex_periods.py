@@ -147,3 +147,15 @@ def test_a_bare_season_as_the_subject_is_a_date(tag, text, published, expression
 )
 def test_a_spring_of_water_or_a_name_is_not_a_season(tag, text):
     assert tag(text, "2021-03-12") == []
+
+
+HOLY_WEEKS = [
+    ("Pilgrims gathered as Holy Week began.", "2021-03-30", "Holy Week", "2021-W13"),
+    ("Shops close during Easter week.", "2021-03-30", "Easter week", "2021-W13"),
+    ("The church was full at Easter.", "2021-03-30", "Easter", "2020-04-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), HOLY_WEEKS)
+def test_easter_week_is_the_iso_week_that_ends_on_easter_sunday(tag, text, published, expression, value):
+    assert {t.text: t.value for t in tag(text, published)}.get(expression) == value

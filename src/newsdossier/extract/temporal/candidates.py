@@ -318,7 +318,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "holiday",
         _rx(
             r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)"
-            r"|Thanksgiving(?: Day)?|Election Day|Halloween|Valentine's Day|Easter(?: Sunday)?)\b"
+            r"|Thanksgiving(?: Day)?|Election Day|Halloween|Valentine's Day|Easter(?: Sunday| [Ww]eek)?"
+            r"|Holy Week)\b"
         ),
     ),
     (

@@ -424,8 +424,9 @@ def norm_holiday(cand: Candidate, ctx: Context) -> Value | None:
     if ctx.published is None:
         return None
     rel = (g.get("rel") or "").lower()
+    week = g["hol"].lower().endswith("week")  # "Easter week", "Holy Week": the ISO week up to Easter Sunday
     options = [
-        holiday_date(g["hol"], y)
+        holiday_date("easter", y) - dt.timedelta(days=6) if week else holiday_date(g["hol"], y)
         for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
     ]
     if rel == "last":
@@ -440,4 +441,6 @@ def norm_holiday(cand: Candidate, ctx: Context) -> Value | None:
             day = min(d for d in options if d >= ctx.published)
         else:
             day = min(options, key=lambda d: abs((d - ctx.published).days))
+    if week:
+        return Value(iso_week(day), "week", "relative")
     return Value(day.isoformat(), "day", "relative")
