@@ -94,6 +94,8 @@ STRETCHES = [
     ("Mortgage rates rose over the last year.", "2021-03-12", "the last year", "2020"),
     ("Mortgage rates rose over the last year.", "2021-10-20", "the last year", "2021"),
     ("Bread prices doubled in the last month.", "2021-03-25", "the last month", "2021-03"),
+    # an amount after "of" is what was earned, not a part of the year
+    ("The dairy reported a profit for the last year of $4 million.", "2021-03-12", "the last year", "2020"),
 ]
 
 
