@@ -43,6 +43,7 @@ PREPOSITIONAL_VERBS = _pairs(_V["prepositional"], "verbs.prepositional")
 NAMING_VERBS = _words(_V["naming"], "verbs.naming")
 OBJECT_PHRASE_VERBS = _pairs(_V["object_phrase"], "verbs.object_phrase")
 QUESTION_VERBS = _words(_V["question"], "verbs.question")
+AS_CLAUSE_VERBS = _words(_V["as_clause"], "verbs.as_clause")
 # verb lemma -> (the particle it needs or None, the prepositions that carry the stance)
 STANCE_VERBS: dict[str, tuple[str | None, frozenset[str]]] = {
     verb: (s["particle"] or None, _words(s["preps"], f"stance.{verb}.preps"))
@@ -61,6 +62,7 @@ _listed = (
     | NEEDS_PARTICLE
     | NAMING_VERBS
     | QUESTION_VERBS
+    | AS_CLAUSE_VERBS
     | {v for v, _ in PREPOSITIONAL_VERBS}
     | {v for v, _ in OBJECT_PHRASE_VERBS}
 )

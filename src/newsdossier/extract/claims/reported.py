@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.claims.cues import (
+    AS_CLAUSE_VERBS,
     CLAUSE_OBJECT_VERBS,
     INFINITIVE_VERBS,
     LIGHT_VERBS,
@@ -91,6 +92,11 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         return gerund, cue  # "said having him back was a boost": a misparsed clause
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and not is_speech_verb(verb.head):
         return verb.head, cue  # "The drugs, he says, are …": the speech verb is an aside in its clause
+    if _as_clause(verb):
+        return verb.head, cue  # "As the paper noted, the council raised …": the clause it comments on
+    aside = _set_off_aside(verb)
+    if aside is not None:
+        return aside, cue  # "Instead, she told reporters, the plan would …": an aside the parser misread
     misread = _misattached_that_clause(verb)
     if misread is not None:
         return misread, cue
@@ -140,6 +146,67 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         ):
             return x, cue
     return None, cue
+
+
+def _as_clause(verb: Token) -> bool:
+    """'As the paper noted, Y' or 'Y, as X reported': a speech verb in an as-clause, with a subject of its
+    own and no statement of its own, attributes the clause it hangs on."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not is_speech_verb(verb.head)
+        and verb.lemma_.lower() in AS_CLAUSE_VERBS
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in verb.children)
+        # "as she said, “…”": the quotation that follows is what was said
+        and not any(t.is_quote or t.text == ":" for t in verb.doc[verb.right_edge.i + 1 :][:2])
+    )
+
+
+# Fewest words of a statement before an aside attribution set off by commas, and most tokens of the
+# aside itself ("a spokeswoman for the ministry, Jane Doe, said on Saturday").
+MIN_ASIDE_LEAD_WORDS = 2
+MAX_ASIDE_TOKENS = 16
+
+
+def _set_off_aside(verb: Token) -> Token | None:
+    """The clause around a speech verb set off by commas that the parser made its head's complement or
+    conjunct, or the root with the clause as its conjunct: "Instead, Jane Doe told reporters, the plan will
+    …", "This kind of spending, the ministry claimed, violates the code", "A, a spokeswoman said, and B".
+
+    The verb must have a subject of its own and no clause of its own; returns a token of the clause.
+    """
+    if verb.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    # a bare participle describes a noun ("the candidates most often described as outsiders, took …")
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    # an object only for the one told ("she told reporters"): "decried the rules, and …" states its own
+    if any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() != "tell":
+        return None
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subj is None or subj.tag_ in ("WP", "WDT"):
+        return None
+    doc, sent = verb.doc, verb.sent
+    lo = min(subj.left_edge.i, verb.i)
+    own = [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")]
+    hi = max([verb.i, *own])
+    if lo <= sent.start or hi + 1 >= sent.end - 1 or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    if hi - lo + 1 > MAX_ASIDE_TOKENS or any(t.is_quote for t in doc[lo : hi + 1]):
+        return None
+    if sum(not t.is_punct for t in doc[sent.start : lo]) < MIN_ASIDE_LEAD_WORDS:
+        return None
+    if verb.dep_ in ("ccomp", "conj") and verb.head.i < verb.i < verb.head.right_edge.i + 1:
+        head = verb.head
+    elif verb.dep_ == "ccomp" and verb.head.i > verb.i:
+        head = verb.head
+    else:
+        head = next((c for c in verb.children if c.dep_ in ("conj", "dep") and c.i > hi), None)
+    if head is None or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head):
+        return None
+    return head
 
 
 # Tags of finite verbs and modals: an object holding one carries a statement.
@@ -235,11 +302,13 @@ def _in_subtree_of_other(tok: Token, verb: Token, comps: list[Token]) -> bool:
 def _clause_spans(comp: Token, verb: Token) -> list[Span]:
     """The reported clause; two pieces when the attribution stands in its middle ('A, he said, B')."""
     doc = verb.doc
-    if comp.i == verb.head.i and verb.dep_ == "parataxis":
+    if (comp.i == verb.head.i and verb.dep_ == "parataxis") or _set_off_aside(verb) == comp:
         pieces = _aside_pieces(comp, verb)
     else:
         span = _clause_span(comp, verb)
         aside = verb.left_edge.i, verb.right_edge.i
+        if not verb.is_ancestor(comp) and span.start < aside[0] <= span.end - 1 <= aside[1]:
+            return [_trim_span(doc, span.start, aside[0] - 1)]  # "Y, as the paper reported": Y alone
         if not span.start < aside[0] <= aside[1] < span.end - 1:
             return [span]
         pieces = [_trim_span(doc, span.start, aside[0] - 1), _trim_span(doc, aside[1] + 1, span.end - 1)]
@@ -257,7 +326,7 @@ def _aside_pieces(comp: Token, verb: Token) -> list[Span]:
     doc = verb.doc
     subj = subject_of(verb)
     aside_lo = min(subj.left_edge.i if subj is not None else verb.i, verb.i)
-    first = max(comp.left_edge.i, verb.sent.start, dateline_end(verb.sent))
+    first = max(min(comp.left_edge.i, aside_lo), verb.sent.start, dateline_end(verb.sent))
     own = [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")]
     after = max([verb.i, *own]) + 1
     pieces = [_trim_span(doc, first, aside_lo - 1)]
@@ -303,14 +372,30 @@ def _is_that(tok: Token) -> bool:
 # plan, but he will not chair the board"); after "and" a clause is as often the narrative going on.
 _CONTRAST = frozenset({"but", "yet"})
 
+# Tags of verbs that cannot be a past-tense speech verb's own conjunct ("said the plan is ready, secures
+# the border and …"): a verb in the present or the base form goes on with the reported clause.
+_PRESENT_TAGS = frozenset({"VB", "VBZ", "VBP"})
+
 
 def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
-    """Clauses the parser joined to the speech verb with "but" after its reported clause, each with a
-    subject of its own and no speech verb: the rest of the statement."""
+    """Clauses the parser joined to the speech verb after its reported clause that go on with the
+    statement: a second that-clause ("argued that A, and that B"), a contrast with a subject of its own
+    ("said A, but B"), and a verb without a subject that cannot be the speech verb's own conjunct (an
+    auxiliary, "told reporters the polls could be off, and have been wrong before", or a present verb
+    after a past cue)."""
     out = []
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > comp.i):
+        if is_speech_verb(conj):
+            continue
+        kids = list(conj.children)
         joined = any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in verb.children if comp.i < c.i < conj.i)
-        if joined and not is_speech_verb(conj) and any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in kids)
+        second_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in kids)
+        goes_on = not own_subject and (
+            any(c.dep_ in ("aux", "auxpass") for c in kids)
+            or (verb.tag_ == "VBD" and conj.tag_ in _PRESENT_TAGS)
+        )
+        if second_that or (joined and own_subject) or goes_on:
             out.append(conj)
     return out
 
@@ -356,6 +441,10 @@ def _clause_span(comp: Token, verb: Token) -> Span:
         if comp.i > verb.i:
             comps += _contrast_clauses(verb, comp)
         toks = [t for c in comps for t in c.subtree]
+        if verb.dep_ == "relcl" and comp.i > verb.i:
+            # "two wounds that officials said did not appear self-inflicted": the parser gives the clause
+            # the relative pronoun before the speaker; the statement is what follows the cue
+            toks = [t for t in toks if t.i > verb.i] or toks
         if comp.i < verb.i:
             # a clause before "…, officials said": all up to the speaker, wherever the parser attached it
             subj = subject_of(verb)
@@ -417,13 +506,24 @@ def reported_drafts(
             fewest = 2 if verb.lemma_.lower() in OBJECT_VERBS else MIN_REPORTED_WORDS
             if _words_in(span) < fewest or mostly_quoted(span, claimed) or _not_a_statement(span, verb):
                 continue
-            if head.lower_ in ("it", "there") or span.start <= head.i < span.end:
+            if head.lower_ == "there" or span.start <= head.i < span.end:
+                continue
+            if not _can_be_it(head, verb, speaker):
                 continue
             out.append(_reported(span, quotes, cue, speaker, head, verb.idx))
     out.extend(_according_drafts(doc, quotes, claimed, resolver))
     out.extend(_label_drafts(doc, quotes, claimed, resolver))
     out.extend(_noun_drafts(doc, quotes, claimed, resolver))
     return out
+
+
+def _can_be_it(head: Token, verb: Token, speaker: Speaker | None) -> bool:
+    """'It said …' speaks for an organisation only when "it" was resolved to one: "it is said", "it
+    remains to be said" and an unresolved "it" name no speaker."""
+    if head.lower_ != "it":
+        return True
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or head.dep_ == "nsubjpass"
+    return not passive and speaker is not None and bool(speaker.actor_id) and speaker.basis == "pronoun"
 
 
 # Most words between the comma and the cue of a trailing attribution ("…, the state news agency said").
@@ -579,7 +679,16 @@ def _not_a_statement(span: Span, verb: Token) -> bool:
         return False
     if first.lower_ == "according":
         return True  # "X said, according to the complaint": the source, not a statement
-    question = first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
+    after = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
+    if first.lower_ == "that" and first.dep_ != "mark" and first.i > verb.i + 1 and after is not None:
+        # "… on provinces that don't meet the rules": a relative clause of a noun before it, not a statement
+        if after.pos_ in ("VERB", "AUX"):
+            return True
+    # "that" opens a reported clause (the parser often tags it as a pronoun), never a question
+    question = (first.tag_ in ("WDT", "WP", "WP$", "WRB") and first.lower_ != "that") or first.lower_ in (
+        "whether",
+        "if",
+    )
     if question and verb.lemma_.lower() in QUESTION_VERBS:
         return False
     # only a wh-word of the clause itself: "when you work all night, you sleep all day" opens a subclause
