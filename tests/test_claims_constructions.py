@@ -77,6 +77,24 @@ CONSTRUCTIONS = [
         "indirect",
         id="relative-clause-cue",
     ),
+    # a subordinate clause of reason or condition the parser hung on the cue belongs to the statement
+    pytest.param(
+        "Mayor Tom Hale said he would resign if the council voted against the harbour plan.",
+        "Tom Hale",
+        "said",
+        "he would resign if the council voted against the harbour plan",
+        "indirect",
+        id="goes-on-with-if-clause",
+    ),
+    # the reported clause taken for a relative clause of the one told
+    pytest.param(
+        "Tom Gale told detectives he attached stolen plates to his car so police would not be able to track him.",
+        "Tom Gale",
+        "told",
+        "he attached stolen plates to his car so police would not be able to track him",
+        "indirect",
+        id="told-x-clause-misread-as-relative",
+    ),
     pytest.param(
         "The newspaper has always claimed itself to be an unbiased review of the news, and that its reporters"
         " do only that.",
@@ -122,6 +140,11 @@ NOT_STATEMENTS = [
     ),
     pytest.param(
         "The council met on Monday. It announced that the pool would close in June.", id="it-unresolved"
+    ),
+    pytest.param("Ann Bell told the men she hired to leave the site.", id="told-x-relative-clause-with-gap"),
+    pytest.param(
+        "The plan is the main tool to meet the target the agency pledged to reach at the talks in May.",
+        id="infinitive-of-a-relative-clause",
     ),
     pytest.param(
         "The ministry will defend its decision to tax provinces – three of them – that don’t meet the rules.",

@@ -72,6 +72,9 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
             (c for c in list(clear.children) + kids if c.dep_ in ("ccomp", "advcl") and c.i > clear.i), None
         )
         return comp, f"{verb.text} it {clear.text}"
+    told = _clause_as_relative(verb)
+    if told is not None:
+        return told, cue
     # a clause with a verb first: a dateline ("CITY — X says Y") can be misparsed as a clause of its own
     comps = [c for c in kids if c.dep_ == "ccomp"]
     comp = next((c for c in comps if c.pos_ in ("VERB", "AUX")), comps[0] if comps else None)
@@ -124,7 +127,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     prep, stance_cue = _stance_complement(verb, prt)
     if prep is not None:
         return prep, stance_cue
-    if lemma in INFINITIVE_VERBS:
+    if lemma in INFINITIVE_VERBS and not _gapped_relative(verb):
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None:
             return x, cue
@@ -207,6 +210,36 @@ def _set_off_aside(verb: Token) -> Token | None:
     if head is None or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head):
         return None
     return head
+
+
+# Verbs whose object is the one told: a clause after it is what was said ("told police he hid the car").
+_RECIPIENT_VERBS = frozenset("tell inform remind assure warn advise".split())
+_RELATIVE_WORDS = frozenset("that which who whom whose where when".split())
+_WHOLE_CLAUSE_DEPS = frozenset({"dobj", "attr", "acomp", "auxpass", "oprd"})
+
+
+def _clause_as_relative(verb: Token) -> Token | None:
+    """'told detectives he hid the car': a clause the parser took for a relative clause of the one told
+    (it has a subject of its own and no relative word), else None."""
+    if verb.lemma_.lower() not in _RECIPIENT_VERBS:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
+        for rel in (c for c in obj.children if c.dep_ == "relcl" and c.i > obj.i):
+            subj = next((c for c in rel.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None or subj.left_edge.i != obj.i + 1 or subj.tag_ in ("WP", "WDT"):
+                continue
+            # a relative clause has a gap ("the men she hired"); a reported one is whole ("he hid the car")
+            whole = any(c.dep_ in _WHOLE_CLAUSE_DEPS for c in rel.children)
+            if whole and not any(t.lower_ in _RELATIVE_WORDS for t in rel.subtree if t.i < rel.i):
+                return rel
+    return None
+
+
+def _gapped_relative(verb: Token) -> bool:
+    """'the target the agency pledged to reach': a relative clause whose subject is not the relative word
+    lacks an object, so its infinitive is no position ("Jane Doe, who vowed to resign" has one)."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return verb.dep_ == "relcl" and subj is not None and subj.tag_ not in ("WP", "WDT")
 
 
 # Tags of finite verbs and modals: an object holding one carries a statement.
@@ -400,6 +433,23 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
     return out
 
 
+# Subordinators whose clause, after a reported one, goes on with the statement ("said he would resign if
+# the vote failed", "told police he hid the car so no one would find it"); "when", "as", "after" more
+# often say when the speaker spoke.
+_STATEMENT_MARKS = frozenset("so because unless if whereas".split())
+
+
+def _reason_clauses(verb: Token, comp: Token) -> list[Token]:
+    """Adverbial clauses the parser hung on the speech verb after its reported clause that belong to it."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.i > comp.i
+        and any(m.dep_ == "mark" and m.lower_ in _STATEMENT_MARKS for m in c.children)
+    ]
+
+
 def _clause_span(comp: Token, verb: Token) -> Span:
     """The words of a reported clause, without a leading 'that' and trailing punctuation."""
     doc = comp.doc
@@ -438,10 +488,12 @@ def _clause_span(comp: Token, verb: Token) -> Span:
         # several complements ("says he drank, used drugs and was …") make one clause
         comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i) == (comp.i > verb.i)]
         comps = comps if comp in comps else [comp]
+        if comp.dep_ == "relcl":  # "told police he hid the car so no one would find it": the rest goes on
+            comps += [c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > comp.i]
         if comp.i > verb.i:
-            comps += _contrast_clauses(verb, comp)
+            comps += _contrast_clauses(verb, comp) + _reason_clauses(verb, comp)
         toks = [t for c in comps for t in c.subtree]
-        if verb.dep_ == "relcl" and comp.i > verb.i:
+        if verb.dep_ == "relcl" and comp.dep_ == "ccomp" and comp.i > verb.i:
             # "two wounds that officials said did not appear self-inflicted": the parser gives the clause
             # the relative pronoun before the speaker; the statement is what follows the cue
             toks = [t for t in toks if t.i > verb.i] or toks
