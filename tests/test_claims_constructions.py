@@ -59,6 +59,22 @@ CONSTRUCTIONS = [
         "indirect",
         id="that-before-an-aside",
     ),
+    pytest.param(
+        "Mayor Tom Hale has denied that that was the case at the harbour last spring.",
+        "Tom Hale",
+        "denied",
+        "that was the case at the harbour last spring",
+        "indirect",
+        id="denied-that-that",
+    ),
+    pytest.param(
+        "Ann Bell wrote to the mayor, telling him that whatever he meant, words have the power to hurt.",
+        "Ann Bell",
+        "telling",
+        "whatever he meant, words have the power to hurt",
+        "indirect",
+        id="whatever-is-no-question",
+    ),
     # the statement goes on after the clause the parser gave the cue
     pytest.param(
         "Senator Ann Wells told reporters that the polls could be “way off,” and have been wrong in past races.",

@@ -721,6 +721,10 @@ def _reported(
     return Draft(span.start_char, end, "mixed", cue, speaker, head, anchor)
 
 
+# Dashes and brackets that close an insertion after a noun: "provinces – three of them – that …".
+_CLAUSE_BREAKS = frozenset({"–", "—", "-", ")"})
+
+
 def _not_a_statement(span: Span, verb: Token) -> bool:
     """A source, or an indirect question ('did not say why …') after a cue that reports no questions.
 
@@ -731,16 +735,20 @@ def _not_a_statement(span: Span, verb: Token) -> bool:
         return False
     if first.lower_ == "according":
         return True  # "X said, according to the complaint": the source, not a statement
-    after = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
-    if first.lower_ == "that" and first.dep_ != "mark" and first.i > verb.i + 1 and after is not None:
-        # "… on provinces that don't meet the rules": a relative clause of a noun before it, not a statement
-        if after.pos_ in ("VERB", "AUX"):
+    doc = span.doc
+    after = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    before = doc[first.i - 1] if first.i > 0 else None
+    if first.lower_ == "that" and first.dep_ != "mark" and after is not None and before is not None:
+        # "… on provinces – three of them – that don't meet the rules": a relative clause of a noun before
+        # it, not a statement ("denied that that was the case", ", that's the rule" are statements)
+        noun_before = before.pos_ in ("NOUN", "PROPN") or before.text in _CLAUSE_BREAKS
+        if after.pos_ in ("VERB", "AUX") and noun_before:
             return True
-    # "that" opens a reported clause (the parser often tags it as a pronoun), never a question
-    question = (first.tag_ in ("WDT", "WP", "WP$", "WRB") and first.lower_ != "that") or first.lower_ in (
-        "whether",
-        "if",
-    )
+    # "that" opens a reported clause (the parser often tags it as a pronoun), and "whatever he meant, …"
+    # a concession, never a question
+    wh = first.tag_ in ("WDT", "WP", "WP$", "WRB") and first.lower_ != "that"
+    wh = wh and not first.lower_.endswith("ever")
+    question = wh or first.lower_ in ("whether", "if")
     if question and verb.lemma_.lower() in QUESTION_VERBS:
         return False
     # only a wh-word of the clause itself: "when you work all night, you sleep all day" opens a subclause
