@@ -198,7 +198,12 @@ def _candidates(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]
     return out
 
 
-def _agrees(pronoun: str, actor: Actor, gender: str) -> bool:
+def pronoun_gender(pronoun: str) -> str:
+    """'m' or 'f' for a gendered pronoun ('he', 'her', …), '' for any other word."""
+    return _GENDERED.get(pronoun.lower(), "")
+
+
+def agrees(pronoun: str, actor: Actor, gender: str) -> bool:
     """Gender, number and animacy agreement between a pronoun and an actor."""
     if pronoun in _GENDERED:
         return actor.type == "person" and gender in ("", _GENDERED[pronoun])
@@ -269,16 +274,27 @@ def _bound_subjects(pron: Token, cands: list[Candidate]) -> set[str]:
     }
 
 
+def actor_genders(
+    doc: Doc,
+    sents: list[Sentence],
+    actors: list[Actor],
+    mentions: list[Mention],
+    quoted: list[tuple[int, int]],
+) -> dict[str, str]:
+    """Per person actor, 'm', 'f' or '' as `actor_gender` tells it, with the article's pronoun votes."""
+    pv = pronoun_votes(doc, sents, actors, mentions, quoted)
+    return {
+        a.actor_id: actor_gender(a, mentions, doc, pv.get(a.actor_id)) for a in actors if a.type == "person"
+    }
+
+
 def resolve_pronouns(
     doc: Doc, *, sents: list[Sentence], actors: list[Actor], mentions: list[Mention]
 ) -> list[Mention]:
     """Pronoun mentions (how='pronoun') for every he/she/they/it that resolves to a known actor."""
     by_id = {a.actor_id: a for a in actors}
     quoted = quote_ranges(find_quotes(text_of(doc), sents))
-    pv = pronoun_votes(doc, sents, actors, mentions, quoted)
-    genders = {
-        a.actor_id: actor_gender(a, mentions, doc, pv.get(a.actor_id)) for a in actors if a.type == "person"
-    }
+    genders = actor_genders(doc, sents, actors, mentions, quoted)
     known = [m for m in mentions if m.actor_id in by_id]
     known += missed_name_mentions(doc, sents=sents, actors=actors, mentions=known)
     cands = sorted(_candidates(doc, known, quoted), key=lambda c: c.mention.start)
@@ -307,7 +323,7 @@ def resolve_pronouns(
             actor = by_id[cand.mention.actor_id]
             if actor.actor_id in bound:
                 continue
-            if not _agrees(low, actor, genders.get(actor.actor_id, "")):
+            if not agrees(low, actor, genders.get(actor.actor_id, "")):
                 continue
             if low in _GENDERED and cand.token.ent_type_ in _PLACE_TAGS:
                 continue  # a "person" the tagger calls a place here ('Nova Scotia') is no he or she

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsdossier.extract.claims import speaker_rank
 from newsdossier.extract.claims.attribution import close_before_attribution, direct_drafts
 from newsdossier.extract.claims.draft import Draft, Speaker
 from newsdossier.extract.claims.reported import reported_drafts
-from newsdossier.extract.claims.speakers import SpeakerResolver
+from newsdossier.extract.claims.speaker_rank import SpeakerRanker, Spoken
+from newsdossier.extract.claims.speakers import PERSONAL_PRONOUNS, SpeakerResolver
 from newsdossier.extract.coref import missed_name_mentions
 from newsdossier.records import Actor, Claim, Mention, Sentence
 from newsdossier.text.nlp import sentence_index, text_of
 from newsdossier.text.quotes import Quote, find_quotes, paragraph_spans, quote_ranges
 
+# Rules whose choice the ranker does not weigh: held out on the development sets, coreference for a
+# pronoun speaker is right more often than the ranker, and a person introduced since the last claim
+# ('Roe, who runs the shelter, disagrees.') is the reading a reader takes, on too few cases to learn.
+KEPT_RULES = frozenset({"introduced"})
 # How many paragraphs back a floating quote may look for the speaker of the previous claim.
 FLOAT_PARAGRAPHS = 2
 
@@ -41,7 +47,8 @@ def extract_claims(
     claimed = [Quote(d.start, d.start, d.end, d.end, 0, -1) for d in direct]
     drafts = direct + reported_drafts(doc, top, claimed, resolver)
     drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
-    _fill_floating(drafts, sents, resolver, quote_ranges(quotes))
+    ranker = SpeakerRanker(doc, sents, actors, mentions, resolver.quoted)
+    _fill_floating(drafts, sents, resolver, ranker)
     return _to_claims(doc, drafts, sents, dates)
 
 
@@ -58,45 +65,88 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 
 def _fill_floating(
-    drafts: list[Draft], sents: list[Sentence], resolver: SpeakerResolver, quoted: list[tuple[int, int]]
+    drafts: list[Draft], sents: list[Sentence], resolver: SpeakerResolver, ranker: SpeakerRanker
 ) -> None:
     """Give quotes with no attribution (or an unresolved pronoun) the speaker of the claim before.
 
     A person brought in as a subject between that claim and the quote ('Roe, who runs the shelter,
-    disagrees.') is the likelier speaker: a guess, listed for the analyst to check.
+    disagrees.') is the likelier speaker: a guess, listed for the analyst to check. The rules' choice,
+    and that of `coref` for a pronoun speaker, is then weighed against the other candidates by the
+    learned ranker (`speaker_rank`), which keeps it unless another candidate scores higher.
     """
     last: Draft | None = None
+    history: list[Spoken] = []
     for d in drafts:
+        pronoun = d.speaker_tok if d.speaker_tok is not None and _is_pronoun(d.speaker_tok) else None
+        written = d.speaker_tok.text if d.speaker_tok is not None else ""
         if d.speaker is None:
-            para = sents[sentence_index(sents, d.start)].paragraph_id
-            since = last.end if last is not None else 0
-            introduced = resolver.introduced_person(
-                max(since, _paragraph_start(sents, para - 1)), d.start, quoted
-            )
-            if introduced is not None and (
-                last is None or last.speaker is None or introduced.actor_id != last.speaker.actor_id
-            ):
-                written = d.speaker_tok.text if d.speaker_tok is not None else ""
-                d.speaker = Speaker(introduced.name, introduced.actor_id, written, "unresolved")
-            elif (
-                last is not None
-                and last.speaker is not None
-                and para - sents[sentence_index(sents, last.start)].paragraph_id <= FLOAT_PARAGRAPHS
-            ):
-                d.speaker = Speaker(
-                    last.speaker.name,
-                    last.speaker.actor_id,
-                    d.speaker_tok.text if d.speaker_tok is not None else "",
-                    "previous claim",
-                )
-            else:
-                near = resolver.nearest_person(d.start)
-                if near is not None:
-                    # a guess (the last person named): kept, but listed for the analyst to check
-                    written = d.speaker_tok.text if d.speaker_tok is not None else ""
-                    d.speaker = Speaker(near.name, near.actor_id, written, "unresolved")
+            d.speaker, kind = _rule_speaker(d, last, sents, resolver)
+            if d.speaker is not None:
+                d.speaker = _ranked(d, d.speaker, kind, pronoun, written, history, ranker)
+        elif pronoun is not None and d.speaker.basis == "pronoun" and d.speaker.actor_id:
+            d.speaker = _ranked(d, d.speaker, "coref", pronoun, written, history, ranker)
         if d.speaker is not None:
             last = d
+            if d.speaker.actor_id:
+                para = sents[sentence_index(sents, d.start)].paragraph_id
+                history.append(Spoken(d.speaker.actor_id, d.start, para))
+
+
+def _is_pronoun(tok: Token) -> bool:
+    """A personal pronoun as a speaker's head ('he said'): its referent is for coreference to find."""
+    return tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS
+
+
+def _rule_speaker(
+    d: Draft, last: Draft | None, sents: list[Sentence], resolver: SpeakerResolver
+) -> tuple[Speaker | None, str]:
+    """The rules' speaker of a floating quote and which rule chose it: a person introduced since the last
+    claim, else that claim's speaker if it is at most FLOAT_PARAGRAPHS back, else the last person named."""
+    para = sents[sentence_index(sents, d.start)].paragraph_id
+    written = d.speaker_tok.text if d.speaker_tok is not None else ""
+    since = last.end if last is not None else 0
+    lo = max(since, _paragraph_start(sents, para - 1))
+    introduced = resolver.introduced_person(lo, d.start, resolver.quoted)
+    if introduced is not None and (
+        last is None or last.speaker is None or introduced.actor_id != last.speaker.actor_id
+    ):
+        return Speaker(introduced.name, introduced.actor_id, written, "unresolved"), "introduced"
+    if (
+        last is not None
+        and last.speaker is not None
+        and para - sents[sentence_index(sents, last.start)].paragraph_id <= FLOAT_PARAGRAPHS
+    ):
+        return Speaker(last.speaker.name, last.speaker.actor_id, written, "previous claim"), "previous"
+    near = resolver.nearest_person(d.start)
+    if near is not None:
+        return Speaker(near.name, near.actor_id, written, "unresolved"), "nearest"
+    return None, ""
+
+
+def _ranked(
+    d: Draft,
+    rule: Speaker,
+    kind: str,
+    pronoun: Token | None,
+    written: str,
+    history: list[Spoken],
+    ranker: SpeakerRanker,
+) -> Speaker:
+    """The ranker's speaker for a claim the rule `kind` gave `rule`; the basis says how it was found."""
+    if not rule.actor_id:
+        return rule  # the previous claim's speaker was a description ("officials"): no actor to weigh
+    if kind in KEPT_RULES:
+        return rule
+    anchor = pronoun.idx if pronoun is not None else d.start
+    cands = ranker.features(d.start, d.end, anchor, pronoun, rule.actor_id, history, kind)
+    pick = speaker_rank.choose(cands)
+    if not pick or pick == rule.actor_id:
+        return rule
+    name = ranker.by_id[pick].name
+    if kind == "coref":
+        return Speaker(name, pick, written, "pronoun")
+    basis = "previous claim" if history and history[-1].actor_id == pick else "unresolved"
+    return Speaker(name, pick, written, basis)
 
 
 def _paragraph_start(sents: list[Sentence], paragraph: int) -> int:
