@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from newsdossier.extract import lexicon
-from newsdossier.extract.actors.spans import Cand, is_title_token
+from newsdossier.extract.actors.spans import Cand, everyday_word, is_title_token
 
 _WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
@@ -126,6 +126,54 @@ def _comma_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int,
     return [(a, b, label) for a, b in pieces]
 
 
+def _at_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity that joins a name to the place it is at ("University of X at Brennow", "the Rovers at
+    Kestrel Stadium"), as two entities: the name, and the place (a gazetteer place or a place head).
+
+    The first piece keeps an organisation's label, or becomes one when it is a plural name (a team);
+    the second is a place ("GPE") or a site ("FAC").
+    """
+    if label not in {"ORG", "FAC", "LOC", "GPE"}:
+        return [(start, end, label)]
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ != "at" or not doc[i + 1].text[:1].isupper():
+            continue
+        right = doc[i + 1 : end]
+        known = lexicon.place_named(right.text)
+        if not known and right[-1].lower_ not in lexicon.PLACE_HEADS | lexicon.FACILITY_ENDS:
+            continue
+        if not any(t.text[:1].isupper() and t.is_alpha for t in doc[start:i]):
+            continue
+        left = (
+            "ORG"
+            if label == "ORG" or doc[i - 1].tag_ == "NNPS" or doc[i - 1].lower_ in lexicon.ORG_HEADS
+            else label
+        )
+        return [(start, i, left), (i + 1, end, "GPE" if known else "FAC")]
+    return [(start, end, label)]
+
+
+def _headline_person_end(doc: Doc, start: int, end: int) -> int:
+    """A person's name without the headline words NER read into it ("Jane Doe Checks Into Rehab").
+
+    The name ends before a capitalised preposition ("Into", "Out", "After"); common words right
+    before it that are no given name or surname ("Checks") go with it. Two words always stay.
+    """
+    cut = next(
+        (
+            i
+            for i in range(start + 1, end)
+            if doc[i].pos_ == "ADP" and doc[i].text[:1].isupper() and doc[i].lower_ not in _NAME_PARTICLES
+        ),
+        None,
+    )
+    if cut is None:
+        return end
+    while cut - start > 2 and everyday_word(doc[cut - 1].text):
+        cut -= 1
+    return cut
+
+
 def _post_nominal_end(doc: Doc, start: int, end: int) -> int:
     """A person's name without the letters after it ("Jane Doe FRS", "John Roe PhD")."""
     while end - start > 2 and doc[end - 1].lower_.replace(".", "") in lexicon.POST_NOMINALS:
@@ -181,6 +229,7 @@ def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool =
         token = doc[end]
         if (
             end in taken
+            or token.ent_iob_ == "I"  # a word a repair cut off this name's own entity stays off
             or token.ent_type_ not in {"", doc[start].ent_type_}
             or not token.is_alpha
             or not token.is_title
@@ -225,6 +274,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
     surnames = {doc[e - 1].text for s, e, label in raw if label == "PERSON" and e - s >= 2}
     cands: list[Cand] = []
     raw = [piece for s, e, label in raw for piece in _comma_pieces(doc, s, e, label)]
+    raw = [piece for s, e, label in raw for piece in _at_pieces(doc, s, e, label)]
     joined_until = 0
     for start, end, label in raw:
         if start < joined_until:
@@ -235,7 +285,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
             end = _joined_end(doc, start, end)
             joined_until = end
         if label == "PERSON":
-            end = _post_nominal_end(doc, start, end)
+            end = _post_nominal_end(doc, start, _headline_person_end(doc, start, end))
         if label == "ORG" and (cut := _glued_person(doc, start, end, surnames)) is not None:
             cands.append(Cand(start, cut, "ORG"))
             start, label = cut, "PERSON"

@@ -23,6 +23,7 @@ from newsdossier.extract.actors.spans import (
     cluster_name,
     head_word,
     is_acronym,
+    place_context,
     surface,
 )
 from newsdossier.extract.lexicon.load import LexiconError, load
@@ -130,6 +131,7 @@ def features(doc: Doc, cluster: Cluster) -> dict[str, float]:
         "thing_head": float(bool(heads & lexicon.OUT_OF_SCOPE_HEADS)),
         "thing_tagged": float(thing_tags > 0),
         "rule_found": share(lambda d, c: c.how == "rule"),
+        "place_context": share(place_context),
         "sentence_start": share(_sentence_start),
         "headline": share(_headline),
         "quoted": share(quoted_whole),
@@ -183,14 +185,17 @@ def keep_probability(feats: dict[str, float]) -> float:
 
 def marked(feats: dict[str, float]) -> bool:
     """Plain evidence of an actor that the model never overrules: a title, an organisation's or a
-    place's head word ("Council", "Cemetery"), a gazetteer place, a name used three times or
-    more, one that acts ("X said": a possible speaker is never dropped), or a plural name after
-    "the" ("the Harlow Rovers")."""
+    place's head word ("Council", "Cemetery"), a gazetteer place, a name that stands where only a
+    place can ("near X"), one found only by a recall rule (each asks for such evidence), a name
+    used three times or more, one that acts ("X said": a possible speaker is never dropped), or a
+    plural name after "the" ("the Harlow Rovers")."""
     return bool(
         feats["titled"]
         or feats["org_head"]
         or feats["place_head"]
         or feats["place_known"]
+        or feats.get("place_context", 0.0) > 0
+        or feats.get("rule_found", 0.0) >= 1
         or feats["acts"]
         or feats["the_plural"]
         or feats["log_named"] >= math.log1p(3)

@@ -17,7 +17,9 @@ from newsdossier.extract.actors.spans import (
     Cluster,
     head_word,
     is_acronym,
+    is_team,
     name_words,
+    place_context,
     surface,
 )
 from newsdossier.text import quotes
@@ -64,9 +66,14 @@ def _year_after(doc: Doc, cand: Cand) -> bool:
 def _cue_noun(doc: Doc, cand: Cand) -> bool:
     """A work or event noun right before the name or in apposition ("the film X", "X, a novel")."""
     before = doc[cand.start - 1] if cand.start > 0 else None
-    if before is not None and before.pos_ == "NOUN" and before.lemma_ in lexicon.OUT_OF_SCOPE_CUES:
-        return True
     span = doc[cand.start : cand.end]
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.lemma_ in lexicon.OUT_OF_SCOPE_CUES
+        and (before.head.i in range(cand.start, cand.end) or span.root.head.i == before.i)
+    ):
+        return True  # "the film X"; not "results show X died", where the noun is no word of X's
     appos = [t for tok in span for t in tok.children if t.dep_ == "appos" and t.i >= cand.end]
     if span.root.dep_ == "appos" and span.root.head.i < cand.start:
         appos.append(span.root.head)  # "the film X" parsed as "film" with "X" in apposition
@@ -163,8 +170,8 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True
     if any(_cue_noun(doc, c) for c in named):
         return True
-    if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS):
-        return False  # "appeared in the Daily Post": a newspaper is an organisation
+    if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS) or any(is_team(doc, c.start, c.end) for c in named):
+        return False  # "appeared in the Daily Post": a newspaper is an organisation; "Harlow Rovers (2012)" a team
     if cluster.kind == "organization" and any(_year_after(doc, c) for c in named):
         # "Glass Rivers (2004)": a work cited with its year (a person's year is a life or a citation)
         return True
@@ -193,7 +200,9 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
         return  # "Professor X", "Arsenio Hall": the person evidence stands
     places = heads & lexicon.PLACE_HEADS | _facility_ends(doc, cluster)
     orgs = heads & (lexicon.ORG_HEADS - lexicon.PLACE_HEADS) - places
-    if places and not orgs:
+    if any(is_team(doc, c.start, c.end) for c in named_mentions(cluster)) and not places:
+        cluster.kind = "organization"  # "Harlow Rovers" read as a place: a city's team
+    elif places and not orgs:
         cluster.kind = "location"  # "Kestrel Hall", "Brennow Station": buildings and sites are places
     elif orgs:
         cluster.kind = "organization"  # "Kestrel School", "Ministry of Health"
@@ -201,6 +210,8 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
         cluster.kind = "person"  # "Professor X" read as an organisation
     elif cluster.kind == "person" and _is_place(doc, cluster, person_words):
         cluster.kind = "location"  # "Hartwell" read as a PERSON, and no one in the text has that name
+    elif _placed(doc, cluster, person_words):
+        cluster.kind = "location"  # "14 miles north of Kestrelburg", "born in Kestrelburg"
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
 
@@ -244,6 +255,17 @@ def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
         and doc[c.end - 1].lower_ in lexicon.FACILITY_ENDS
         and head_word(doc, c) == doc[c.end - 1].lower_
     }
+
+
+def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
+    """A one-word name, no person's, that stands where only a place can ("near X", "born in X")."""
+    named = named_mentions(cluster)
+    return (
+        cluster.kind != "location"
+        and all(c.end - c.start == 1 for c in named)
+        and not any(surface(doc, c).lower() in person_words or is_acronym(surface(doc, c)) for c in named)
+        and any(place_context(doc, c) for c in named)
+    )
 
 
 def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:

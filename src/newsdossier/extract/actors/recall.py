@@ -1,12 +1,17 @@
 """Pass 1b, recall: names the model's NER missed, found from capitalised runs, head words and gazetteers.
 
-Two rules, both on tokens no entity covers:
+Rules on tokens no entity covers:
 
 * a run of capitalised proper nouns (with "of", "for", "and", "the" inside) that ends in an
   organisation or place head word ("Harbour Pilot School", "Brennow Cemetery") is an
   organisation or a place;
-* a single capitalised proper noun that the gazetteer knows as a city, US state, continent or
-  country ("Cincinnati", "Kestria") is a place.
+* a gazetteer place followed by a plural proper noun ("Harlow Rovers" after a city) is a team;
+* a given name followed by one or two capitalised proper nouns ("Ilse Varga") is a person;
+* any other run is read piece by piece between its joining words ("Protector" / "Kestria");
+* a single capitalised proper noun is a place when the gazetteer knows it as a city, US state,
+  continent or country ("Cincinnati") or when it stands where only a place can ("moved to X",
+  "near X"), and an organisation (a person for a given name) when it is the subject of a
+  speech verb ("TMZ reported").
 """
 
 from __future__ import annotations
@@ -14,7 +19,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsdossier.extract import lexicon
-from newsdossier.extract.actors.spans import Cand
+from newsdossier.extract.actors.spans import (
+    Cand,
+    everyday_word,
+    is_acronym,
+    is_team,
+    is_title_token,
+    place_context,
+)
+from newsdossier.extract.claims.cues import is_speech_verb
 
 # NER labels of things that are no actors: a run never takes their tokens.
 _NOT_ACTOR_LABELS = {
@@ -45,6 +58,7 @@ def _capitalised(token: Token) -> bool:
         and token.pos_ in {"PROPN", "NOUN", "ADJ"}
         and token.lower_ not in _NOT_NAME
         and token.lower_ not in lexicon.CAPTION_WORDS
+        and not is_title_token(token)  # "Government of Prime Minister X": the title is no part of a name
     )
 
 
@@ -91,8 +105,64 @@ def _label(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+def _person(doc: Doc, start: int, end: int) -> bool:
+    """A common given name and one or two capitalised proper nouns, none a head word or a place ("Ilse
+    Varga")."""
+    tokens = doc[start:end]
+    return (
+        2 <= len(tokens) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        and lexicon.is_common_given_name(tokens[0].text)
+        and not any(
+            t.lower_ in lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
+            or is_title_token(t)
+            or lexicon.country_named(t.text)
+            or lexicon.country_of_demonym(t.text)
+            for t in tokens
+        )
+        and not any(lexicon.place_named(t.text) for t in tokens[1:])
+        and not lexicon.place_named(tokens.text)
+    )
+
+
+def _single(doc: Doc, i: int) -> Cand | None:
+    """A lone capitalised proper noun that is a place or an actor by the gazetteer or its place in the
+    sentence (see the module docstring), or None."""
+    token = doc[i]
+    if (
+        token.pos_ != "PROPN"
+        or is_title_token(token)
+        or i > 0
+        and (is_title_token(doc[i - 1]) or doc[i - 1].lower_ in lexicon.HONORIFICS)  # "General Lafayette"
+        or token.lower_ in lexicon.HONORIFICS
+        or lexicon.country_of_demonym(token.text)
+    ):
+        return None
+    cand = Cand(i, i + 1, "GPE", how="rule")
+    given = lexicon.is_given_name(token.text)
+    if not token.is_sent_start and not given and lexicon.place_named(token.text):
+        return cand
+    if not given and place_context(doc, cand, motion=True):
+        return cand
+    if token.dep_ == "nsubj" and is_speech_verb(token.head):
+        cand.label = "PERSON" if given and not is_acronym(token.text) else "ORG"
+        return cand
+    return None
+
+
+def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The capitalised stretches of a run between its joining words ("Protector", "Kestria")."""
+    out, piece = [], start
+    for i in range(start, end + 1):
+        if i == end or doc[i].lower_ in _JOINERS:
+            if i > piece:
+                out.append((piece, i))
+            piece = i + 1
+    return out
+
+
 def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """Organisation and place names no entity covers (see the module docstring).
+    """Organisation, place and person names no entity covers (see the module docstring).
 
     A run right after an organisation and "and" ("Northern Aviation" + "and Space
     Company") completes that organisation's name instead.
@@ -103,6 +173,10 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     for start, end in _runs(doc, taken):
         if end - start >= 2 and all(t.is_upper for t in doc[start:end]):
             continue  # a headline in capitals is no name
+        while end - start >= 2 and (
+            doc[end - 1].lower_ in lexicon.TITLE_QUALIFIERS or doc[end - 1].lower_ in _JOINERS
+        ):
+            end -= 1  # "... of Prime" before "Minister": the qualifier belongs to the title
         if end - start >= 2:
             label = _label(doc, start, end)
             if label and doc[start : end - 1].text[:1].isupper() and doc[end - 1].pos_ == "PROPN":
@@ -111,14 +185,14 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                     before.end = end
                 else:
                     found.append(Cand(start, end, label, how="rule"))
-            continue
-        token = doc[start]
-        if (
-            token.pos_ == "PROPN"
-            and not token.is_sent_start
-            and lexicon.place_named(token.text)
-            and not lexicon.country_of_demonym(token.text)
-            and not lexicon.is_given_name(token.text)
-        ):
-            found.append(Cand(start, end, "GPE", how="rule"))
+                continue
+        for a, b in _pieces(doc, start, end) if end - start >= 2 else [(start, end)]:
+            if is_team(doc, a, b):
+                found.append(Cand(a, b, "ORG", how="rule"))
+            elif _person(doc, a, b):
+                if b - a == 3 and everyday_word(doc[b - 1].text):
+                    b -= 1  # "Jane Doe Checks": a headline's verb
+                found.append(Cand(a, b, "PERSON", how="rule"))
+            elif b - a == 1 and (single := _single(doc, a)) is not None:
+                found.append(single)
     return found

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.lexicon import Country
@@ -19,6 +20,9 @@ LABEL_TYPES = {
     "FAC": "location",
 }
 
+
+# Zipf frequency (wordfreq) from which a capitalised word is an everyday word ("Checks", "Leaves").
+_EVERYDAY_ZIPF = 3.0
 
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Prepositions after a name's head word ("Council on X", "Center for Y", "Bank of Z").
@@ -174,3 +178,37 @@ def head_word(doc: Doc, cand: Cand) -> str:
         if token.lower_ in _HEAD_JOINERS and k > 0:
             return tokens[k - 1].lower_
     return tokens[-1].lower_
+
+
+def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
+    """The mention stands where only a place can: "near X", "14 miles northeast of X", "born in X",
+    "settled in X"; with motion, also after a verb of going ("moved to X", "returned from X")."""
+    root = doc[cand.start : cand.end].root
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.i >= cand.start:
+        return False
+    word, governor = prep.lower_, prep.head.lemma_.lower()
+    if word == "near" or word == "of" and governor in lexicon.DIRECTIONS:
+        return True
+    if word == "in" and governor in lexicon.RESIDENCE_VERBS:
+        return True
+    return motion and word in {"to", "into", "from", "in"} and governor in lexicon.MOTION_VERBS
+
+
+def everyday_word(word: str) -> bool:
+    """A common English word that is no census given name or surname ("Checks" in a headline)."""
+    return (
+        zipf_frequency(word.lower(), "en") >= _EVERYDAY_ZIPF
+        and not lexicon.is_given_name(word)
+        and not lexicon.is_surname(word)
+    )
+
+
+def is_team(doc: Doc, start: int, end: int) -> bool:
+    """A gazetteer place and a plural proper noun ("Harlow Rovers" for a city Harlow): a team's name."""
+    return (
+        end - start >= 2
+        and doc[end - 1].tag_ == "NNPS"
+        and doc[end - 1].lower_ not in lexicon.GROUP_HEADS
+        and lexicon.place_named(doc[start : end - 1].text)
+    )

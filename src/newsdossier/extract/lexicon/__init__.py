@@ -19,7 +19,7 @@ from newsdossier.extract.lexicon.countries import (
     norm_key,
     place_named,
 )
-from newsdossier.extract.lexicon.given_names import is_given_name, is_surname
+from newsdossier.extract.lexicon.given_names import is_common_given_name, is_given_name, is_surname
 from newsdossier.extract.lexicon.load import load, words
 
 _TITLES = load("titles")
@@ -75,6 +75,10 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _ORGANISA
 LOCATIVE_PREPS = _PLACES["locative_preps"]
 # Verbs whose object is a place to go to ("visit Paris"), so a capital there is the city.
 MOTION_VERBS = _PLACES["motion_verbs"]
+# Verbs of where someone is or comes from ("born in X"): a name after "in" is a place.
+RESIDENCE_VERBS = _PLACES["residence_verbs"]
+# Compass directions ("14 miles northeast of X").
+DIRECTIONS = _PLACES["directions"]
 # Head words of the names of buildings, sites and features ("Kestrel Hall" is a place).
 PLACE_HEADS = _PLACES["heads"]
 # Place and organisation heads that are also common surnames: they never retype a person.
@@ -102,6 +106,7 @@ __all__ = [
     "CAPTION_WORDS",
     "COMPANY_SUFFIXES",
     "CREATION_VERBS",
+    "DIRECTIONS",
     "FACILITY_ENDS",
     "GENERIC_ORG_HEADS",
     "GROUP_HEADS",
@@ -119,6 +124,7 @@ __all__ = [
     "POST_NOMINALS",
     "RANKS",
     "RANK_WORDS",
+    "RESIDENCE_VERBS",
     "SURNAME_HEADS",
     "TITLE_HEADS",
     "TITLE_PREFIXES",
@@ -127,6 +133,7 @@ __all__ = [
     "WORK_VERBS",
     "Country",
     "countries",
+    "is_common_given_name",
     "is_currency",
     "is_given_name",
     "is_surname",

@@ -15,6 +15,9 @@ _SURNAMES = ("dist.all.last",)
 # A name tells a gender when at least this share of the people bearing it in the census are of it:
 # "Leslie" or "Kim" (shared) tell nothing.
 _GENDER_SHARE = 0.9
+# A given name borne by more than this share (per cent) of the census men or women is common enough to
+# start a person's name on its own evidence: "Paul" (0.95) or "Jamal" (0.014), not "Golden" (0.001).
+_COMMON_SHARE = 0.01
 
 
 @functools.cache
@@ -65,3 +68,9 @@ def given_name_gender(word: str) -> str:
     if m / (m + f) >= _GENDER_SHARE:
         return "m"
     return "f" if f / (m + f) >= _GENDER_SHARE else ""
+
+
+def is_common_given_name(word: str) -> bool:
+    """Whether the word is a given name common enough to mark a person's name ("Paul", not "Golden")."""
+    m, f = _frequencies().get(_plain(word).split("-")[0], (0.0, 0.0))
+    return max(m, f) > _COMMON_SHARE
