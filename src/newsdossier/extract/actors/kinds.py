@@ -171,7 +171,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     if any(_cue_noun(doc, c) for c in named):
         return True
     if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS) or any(is_team(doc, c.start, c.end) for c in named):
-        return False  # "appeared in the Daily Post": a newspaper is an organisation; "Harlow Rovers (2012)" a team
+        return False  # "appeared in the Daily Post": a newspaper; "Harlow Rovers (2012)": a team
     if cluster.kind == "organization" and any(_year_after(doc, c) for c in named):
         # "Glass Rivers (2004)": a work cited with its year (a person's year is a life or a citation)
         return True
