@@ -187,6 +187,10 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                     found.append(Cand(start, end, label, how="rule"))
                 continue
         for a, b in _pieces(doc, start, end) if end - start >= 2 else [(start, end)]:
+            while b - a > 1 and doc[a].pos_ != "PROPN":
+                a += 1  # "Yesterday TNX": a capitalised common word opening the sentence is no part
+            while b - a > 1 and doc[b - 1].pos_ != "PROPN":
+                b -= 1
             if is_team(doc, a, b):
                 found.append(Cand(a, b, "ORG", how="rule"))
             elif _person(doc, a, b):

@@ -205,10 +205,21 @@ def everyday_word(word: str) -> bool:
 
 
 def is_team(doc: Doc, start: int, end: int) -> bool:
-    """A gazetteer place and a plural proper noun ("Harlow Rovers" for a city Harlow): a team's name."""
+    """A gazetteer place and a plural proper noun ("Harlow Rovers" for a city Harlow): a team's name.
+
+    The tagger often reads a team's plural as singular ("Bluehawks"/NNP): a proper noun ending in
+    one "s" counts as plural.
+    """
+    last = doc[end - 1]
+    plural = (
+        last.tag_ == "NNPS"
+        or last.pos_ == "PROPN"
+        and last.text.endswith("s")
+        and not last.text.endswith("ss")
+    )
     return (
         end - start >= 2
-        and doc[end - 1].tag_ == "NNPS"
-        and doc[end - 1].lower_ not in lexicon.GROUP_HEADS
+        and plural
+        and last.lower_ not in lexicon.GROUP_HEADS
         and lexicon.place_named(doc[start : end - 1].text)
     )

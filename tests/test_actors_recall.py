@@ -1,0 +1,135 @@
+"""Actors: names NER missed found by rule, names split or cut where NER joined them, places by context."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from newsdossier.extract.actors import extract_actors
+from newsdossier.text.nlp import sentences
+
+
+def found(nlp, text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Actor name -> type, with ents (token start, end, label) as NER's entities (none: NER found nothing)."""
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    actors, _ = extract_actors(doc, sents=sentences(doc))
+    return {a.name: a.type for a in actors}
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kind",
+    [
+        # a name ending in "Field" or "Wood" is a place...
+        ("The final was played at Harlow Field on Sunday.", [(5, 7, "ORG")], "Harlow Field", "location"),
+        ("They walked through Brennow Wood at dawn.", [(3, 5, "ORG")], "Brennow Wood", "location"),
+        # ... unless it is a person's name: the surname stands
+        ("Actress Sally Field told reporters she was pleased.", [(1, 3, "PERSON")], "Sally Field", "person"),
+    ],
+)
+def test_surname_place_heads(nlp, text, ents, name, kind):
+    assert found(nlp, text, ents).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # an organisation "at" a gazetteer city is two names
+        (
+            "She studied at the Brennow Institute at Chicago for two years.",
+            [(4, 8, "ORG")],
+            {"Brennow Institute": "organization", "Chicago": "location"},
+        ),
+        # a team "at" a stadium: the team and the site
+        (
+            "The Harlow Rovers at Kestrel Stadium lost again.",
+            [(1, 6, "FAC")],
+            {"Harlow Rovers": "organization", "Kestrel Stadium": "location"},
+        ),
+    ],
+)
+def test_name_at_place_is_split(nlp, text, ents, expected):
+    actors = found(nlp, text, ents)
+    assert {n: actors.get(n) for n in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, wrong",
+    [
+        # a headline's verb and preposition read into a person's name
+        ("Jane Varga Checks Into Rehab", [(0, 5, "PERSON")], "Jane Varga", "Jane Varga Checks Into Rehab"),
+        ("Peter Kowal Leaves After Row", [(0, 4, "PERSON")], "Peter Kowal", "Peter Kowal Leaves"),
+    ],
+)
+def test_headline_words_leave_a_person_name(nlp, text, ents, name, wrong):
+    actors = found(nlp, text, ents)
+    assert name in actors and wrong not in actors
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a common given name and a surname NER left untagged
+        ("On Monday the committee heard from Paul Varsanyi and two others.", "Paul Varsanyi", "person"),
+        # a city and a plural proper noun: a team
+        ("Fans of the Chicago Bluehawks queued for hours.", "Chicago Bluehawks", "organization"),
+        # a lone name where only a place can stand
+        ("After the war the family moved to Brennowitz with an aunt.", "Brennowitz", "location"),
+        ("The quake struck 14 miles northeast of Kestrelburg early on Monday.", "Kestrelburg", "location"),
+        # the subject of a speech verb
+        ("Yesterday TNX reported that the deal had collapsed.", "TNX", "organization"),
+    ],
+)
+def test_untagged_name_is_found(nlp, text, name, kind):
+    assert found(nlp, text, []).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a rare given name starting an award's name is no person
+        ("She accepted the Golden Palm in 2003.", "Golden Palm"),
+        # a name after a title is the person's, not a gazetteer city
+        ("He served in the army with Major General Lafayette for a year.", "Lafayette"),
+        # a title ends a run: no "Government of Prime" organisation
+        ("The Government of Prime Minister Jan Kowal fell.", "Government of Prime"),
+    ],
+)
+def test_untagged_words_that_are_no_name(nlp, text, wrong):
+    actors = found(nlp, text, [])
+    assert wrong not in actors and not any(a.startswith(wrong) and actors[a] == "location" for a in actors)
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kind",
+    [
+        # NER read a town as an organisation: "near X" and "N miles north of X" are places
+        ("Residents near Haldenburg felt the shaking.", [(2, 3, "ORG")], "Haldenburg", "location"),
+        (
+            "The epicentre was 9 miles south of Haldenburg, officials said.",
+            [(7, 8, "ORG")],
+            "Haldenburg",
+            "location",
+        ),
+        # "born in X"
+        (
+            "Varga was born in Kestrelbury in 1950.",
+            [(0, 1, "PERSON"), (4, 5, "ORG")],
+            "Kestrelbury",
+            "location",
+        ),
+    ],
+)
+def test_place_by_context(nlp, text, ents, name, kind):
+    assert found(nlp, text, ents).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        # a work noun before a name makes it a work only when the two are linked in the parse
+        ("Initial results show Jan Kowalski died from a ricochet.", [(3, 5, "PERSON")], "Jan Kowalski"),
+    ],
+)
+def test_cue_noun_must_belong_to_the_name(nlp, text, ents, name):
+    assert found(nlp, text, ents).get(name) == "person"
