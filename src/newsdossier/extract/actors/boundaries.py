@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from newsdossier.extract import lexicon
-from newsdossier.extract.actors.spans import Cand, everyday_word, is_title_token
+from newsdossier.extract.actors.spans import Cand, everyday_word, is_title_token, under_plural_title
 
 _WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
@@ -405,6 +405,9 @@ def _retype(doc: Doc, cand: Cand) -> Cand:
     """Fix labels NER gets wrong: a capital or country read as a PERSON, a demonym read as an ORG,
     a plural name read as a PERSON ("the Monkees", "the Kennedys": a band, a family)."""
     text = doc[cand.start : cand.end].text
+    if cand.label == "ORG" and cand.end - cand.start <= 3 and under_plural_title(doc, cand):
+        cand.label = "PERSON"
+        return cand
     plural = cand.end - cand.start == 1 and doc[cand.start].tag_ == "NNPS"
     if cand.label == "PERSON" and plural and cand.start > 0 and doc[cand.start - 1].lower_ == "the":
         cand.label = "ORG"

@@ -8,7 +8,7 @@ Awards", "the film X", a quoted title) are no actors and leave the table.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import (
@@ -21,6 +21,7 @@ from newsdossier.extract.actors.spans import (
     name_words,
     place_context,
     surface,
+    under_plural_title,
 )
 from newsdossier.text import quotes
 
@@ -214,6 +215,8 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
         cluster.kind = "location"  # "14 miles north of Kestrelburg", "born in Kestrelburg"
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
+    elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
+        cluster.kind = "person"  # "Varga received his education at ...": a person's pronoun
 
 
 def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
@@ -243,6 +246,41 @@ def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
     return False
 
 
+_PERSONAL_PRONOUNS = {"his", "her", "himself", "herself"}
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above a token in the parse."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
+
+
+def _referred_to_as_person(doc: Doc, cluster: Cluster) -> bool:
+    """A one-word name, no place or acronym, whose clause refers back to it with "his" or "her"
+    ("Varga received his early education at ..."): a person, whatever NER said."""
+    named = named_mentions(cluster)
+    if any(c.end - c.start > 1 for c in named) or cluster.country:
+        return False
+    for cand in named:
+        text = surface(doc, cand)
+        if is_acronym(text) or lexicon.place_named(text) or lexicon.country_named(text):
+            return False
+    for cand in named:
+        root = doc[cand.start]
+        verb = root.head if root.dep_ in {"nsubj", "nsubjpass"} else None
+        if verb is None or any(t.lower_ in {"its", "itself"} for t in verb.subtree):
+            continue
+        if any(
+            t.i > cand.start and t.lower_ in _PERSONAL_PRONOUNS and _clause_verb(t) == verb
+            for t in verb.subtree
+        ):
+            return True
+    return False
+
+
 def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
     """Facility words that end a name ("Harlow Center", "Brennow Hospital"): the building, a place.
 
@@ -258,10 +296,12 @@ def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
 
 
 def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
-    """A one-word name, no person's, that stands where only a place can ("near X", "born in X")."""
+    """A one-word name, untitled and no person's in the text, that stands where only a place can
+    ("near X", "born in X", "Exeter, X")."""
     named = named_mentions(cluster)
     return (
-        cluster.kind != "location"
+        cluster.kind in {"organization", "person"}
+        and not any(c.title for c in cluster.cands)
         and all(c.end - c.start == 1 for c in named)
         and not any(surface(doc, c).lower() in person_words or is_acronym(surface(doc, c)) for c in named)
         and any(place_context(doc, c) for c in named)
@@ -274,6 +314,8 @@ def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
     if any(c.end - c.start > 1 for c in named):
         return False
     texts = {surface(doc, c) for c in named}
+    if any(under_plural_title(doc, c) for c in named):
+        return False  # "Senators Warren and Sanders": a person's name, though a city has it too
     return all(lexicon.place_named(t) and t.lower() not in person_words and not is_acronym(t) for t in texts)
 
 

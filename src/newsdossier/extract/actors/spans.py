@@ -181,15 +181,30 @@ def head_word(doc: Doc, cand: Cand) -> str:
 
 
 def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
-    """The mention stands where only a place can: "near X", "14 miles northeast of X", "born in X",
-    "settled in X"; with motion, also after a verb of going ("moved to X", "returned from X")."""
+    """The mention stands where only a place can: "near X", "14 miles northeast of X", "the city of X",
+    "born in X", "settled in X", "Exeter, X" (after a place and a comma); with motion, also after a
+    verb of going ("moved to X", "returned from X")."""
     root = doc[cand.start : cand.end].root
+    if (
+        cand.start >= 2
+        and doc[cand.start - 1].text == ","
+        and _is_place_token(doc[cand.start - 2])
+        and root.dep_ in {"appos", "conj", "npadvmod", "pobj"}  # "In Paris, X said": a subject is no place
+    ):
+        return True
     prep = root.head if root.dep_ == "pobj" else None
     if prep is None or prep.i >= cand.start:
         return False
     word, governor = prep.lower_, prep.head.lemma_.lower()
     if word == "near" or word == "of" and governor in lexicon.DIRECTIONS:
         return True
+    if (
+        word == "of"
+        and prep.head.text.islower()
+        and prep.head.pos_ == "NOUN"
+        and governor in lexicon.PLACE_HEADS
+    ):
+        return True  # "the desert of X", "the city of X"
     if word == "in" and governor in lexicon.RESIDENCE_VERBS:
         return True
     return motion and word in {"to", "into", "from", "in"} and governor in lexicon.MOTION_VERBS
@@ -223,3 +238,26 @@ def is_team(doc: Doc, start: int, end: int) -> bool:
         and last.lower_ not in lexicon.GROUP_HEADS
         and lexicon.place_named(doc[start : end - 1].text)
     )
+
+
+def _is_place_token(token: Token) -> bool:
+    """The last word of a place name: NER's place label or a gazetteer place ("Exeter" in "Exeter, X")."""
+    return token.ent_type_ in {"GPE", "LOC"} or token.pos_ == "PROPN" and lexicon.place_named(token.text)
+
+
+def _plural_title(token: Token) -> bool:
+    """A role noun in the plural ("Senators", "ministers")."""
+    return token.tag_ in {"NNS", "NNPS"} and (
+        token.lemma_.lower() in lexicon.TITLE_HEADS or token.lower_[:-1] in lexicon.TITLE_HEADS
+    )
+
+
+def under_plural_title(doc: Doc, cand: Cand) -> bool:
+    """The name is one of a list after a plural role noun ("Senators Warren and Sanders", "Senators
+    KELLY, HICKENLOOPER"): each is a person's name, whatever NER said."""
+    if cand.start > 0 and _plural_title(doc[cand.start - 1]):
+        return True
+    token = doc[cand.start : cand.end].root
+    while token.dep_ in {"conj", "appos"} and token.head.i < token.i:
+        token = token.head
+    return any(c.dep_ == "compound" and c.i < token.i and _plural_title(c) for c in token.children)
