@@ -174,6 +174,25 @@ def _headline_person_end(doc: Doc, start: int, end: int) -> int:
     return cut
 
 
+def _hyphen_end(doc: Doc, start: int, end: int, taken: set[int]) -> int:
+    """The end of a hyphenated place name NER cut at its first hyphen ("Bourg" of "Bourg-la-Reine",
+    "Stratford" of "Stratford-upon-Avon"): written without spaces, a particle inside, a capital last."""
+    stop = end
+    while (
+        stop + 1 < len(doc)
+        and not doc[stop - 1].whitespace_
+        and doc[stop].text == "-"
+        and not doc[stop].whitespace_
+        and doc[stop + 1].is_alpha
+        and stop + 1 not in taken
+    ):
+        stop += 2
+    words = [t for t in doc[end:stop] if t.is_alpha]
+    if words and any(t.lower_ in _NAME_PARTICLES for t in words) and words[-1].is_title:
+        return stop
+    return end
+
+
 def _post_nominal_end(doc: Doc, start: int, end: int) -> int:
     """A person's name without the letters after it ("Jane Doe FRS", "John Roe PhD")."""
     while end - start > 2 and doc[end - 1].lower_.replace(".", "") in lexicon.POST_NOMINALS:
@@ -320,6 +339,9 @@ def repaired_spans(doc: Doc) -> list[Cand]:
         joined.append(cand)
     taken = {i for c in joined for i in range(c.start, c.end)}
     for cand in joined:
+        if cand.label in {"GPE", "LOC", "FAC"}:
+            cand.end = _hyphen_end(doc, cand.start, cand.end, taken)
+            taken.update(range(cand.start, cand.end))
         if cand.label in {"ORG", "PERSON"} and not cand.chars:
             cand.end = _extend_name(doc, cand.start, cand.end, taken, org=cand.label == "ORG")
             taken.update(range(cand.start, cand.end))

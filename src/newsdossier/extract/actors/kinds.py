@@ -266,11 +266,16 @@ def _referred_to_as_person(doc: Doc, cluster: Cluster) -> bool:
         return False
     for cand in named:
         text = surface(doc, cand)
-        if is_acronym(text) or lexicon.place_named(text) or lexicon.country_named(text):
+        if (
+            is_acronym(text)
+            or text.lower() in _NOT_PERSONAL  # "Congress", "Senate": an institution by its head word
+            or lexicon.place_named(text)
+            or lexicon.country_named(text)
+        ):
             return False
     for cand in named:
         root = doc[cand.start]
-        verb = root.head if root.dep_ in {"nsubj", "nsubjpass"} else None
+        verb = root.head if root.dep_ == "nsubj" else None
         if verb is None or any(t.lower_ in {"its", "itself"} for t in verb.subtree):
             continue
         if any(
@@ -303,7 +308,13 @@ def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
         cluster.kind in {"organization", "person"}
         and not any(c.title for c in cluster.cands)
         and all(c.end - c.start == 1 for c in named)
-        and not any(surface(doc, c).lower() in person_words or is_acronym(surface(doc, c)) for c in named)
+        and not any(
+            surface(doc, c).lower() in person_words
+            or is_acronym(surface(doc, c))
+            or cluster.kind == "person"
+            and lexicon.is_given_name(surface(doc, c))  # "London, Jack."
+            for c in named
+        )
         and any(place_context(doc, c) for c in named)
     )
 

@@ -222,16 +222,12 @@ def everyday_word(word: str) -> bool:
 def is_team(doc: Doc, start: int, end: int) -> bool:
     """A gazetteer place and a plural proper noun ("Harlow Rovers" for a city Harlow): a team's name.
 
-    The tagger often reads a team's plural as singular ("Bluehawks"/NNP): a proper noun ending in
-    one "s" counts as plural.
+    The tagger often reads a team's plural as singular ("Bluehawks"/NNP) or as a common noun
+    ("Chargers"/NNS): a capitalised word ending in one "s" counts.
     """
     last = doc[end - 1]
-    plural = (
-        last.tag_ == "NNPS"
-        or last.pos_ == "PROPN"
-        and last.text.endswith("s")
-        and not last.text.endswith("ss")
-    )
+    plural = last.tag_ in {"NNPS", "NNS"} or last.pos_ == "PROPN" and last.text.endswith("s")
+    plural = plural and last.is_title and not last.text.endswith("ss")
     return (
         end - start >= 2
         and plural
@@ -242,7 +238,9 @@ def is_team(doc: Doc, start: int, end: int) -> bool:
 
 def _is_place_token(token: Token) -> bool:
     """The last word of a place name: NER's place label or a gazetteer place ("Exeter" in "Exeter, X")."""
-    return token.ent_type_ in {"GPE", "LOC"} or token.pos_ == "PROPN" and lexicon.place_named(token.text)
+    return token.ent_type_ in {"GPE", "LOC"} or (
+        not token.ent_type_ and token.pos_ == "PROPN" and lexicon.place_named(token.text)
+    )
 
 
 def _plural_title(token: Token) -> bool:
