@@ -59,7 +59,7 @@ def test_name_at_place_is_split(nlp, text, ents, expected):
     "text, ents, name, wrong",
     [
         # a headline's verb and preposition read into a person's name
-        ("Jane Varga Checks Into Rehab", [(0, 5, "PERSON")], "Jane Varga", "Jane Varga Checks Into Rehab"),
+        ("Jane Varga Quits Over Pay", [(0, 5, "PERSON")], "Jane Varga", "Jane Varga Quits"),
         ("Peter Kowal Leaves After Row", [(0, 4, "PERSON")], "Peter Kowal", "Peter Kowal Leaves"),
     ],
 )
@@ -75,10 +75,10 @@ def test_headline_words_leave_a_person_name(nlp, text, ents, name, wrong):
         ("On Monday the committee heard from Paul Varsanyi and two others.", "Paul Varsanyi", "person"),
         # a city and a plural proper noun: a team
         ("Fans of the Chicago Bluehawks queued for hours.", "Chicago Bluehawks", "organization"),
-        ("Chicago Chargers defensive tackle Jan Varga was arrested.", "Chicago Chargers", "organization"),
+        ("Chicago Rangers midfielder Jan Varga was fined.", "Chicago Rangers", "organization"),
         # a lone name where only a place can stand
         ("After the war the family moved to Brennowitz with an aunt.", "Brennowitz", "location"),
-        ("The quake struck 14 miles northeast of Kestrelburg early on Monday.", "Kestrelburg", "location"),
+        ("The fire started 6 miles west of Kestrelburg on Monday.", "Kestrelburg", "location"),
         # the subject of a speech verb
         ("Yesterday TNX reported that the deal had collapsed.", "TNX", "organization"),
     ],
@@ -91,11 +91,11 @@ def test_untagged_name_is_found(nlp, text, name, kind):
     "text, wrong",
     [
         # a rare given name starting an award's name is no person
-        ("She accepted the Golden Palm in 2003.", "Golden Palm"),
+        ("She won the Golden Lion that year.", "Golden Lion"),
         # a name after a title is the person's, not a gazetteer city
-        ("He served in the army with Major General Lafayette for a year.", "Lafayette"),
+        ("She met General Jackson at the camp.", "Jackson"),
         # a title ends a run: no "Government of Prime" organisation
-        ("The Government of Prime Minister Jan Kowal fell.", "Government of Prime"),
+        ("Voters rejected the Government of Prime Minister Jan Kowal.", "Government of Prime"),
     ],
 )
 def test_untagged_words_that_are_no_name(nlp, text, wrong):
@@ -107,11 +107,11 @@ def test_untagged_words_that_are_no_name(nlp, text, wrong):
     "text, ents, name, kind",
     [
         # NER read a town as an organisation: "near X" and "N miles north of X" are places
-        ("Residents near Haldenburg felt the shaking.", [(2, 3, "ORG")], "Haldenburg", "location"),
+        ("Residents near Brennstadt felt the shaking.", [(2, 3, "ORG")], "Brennstadt", "location"),
         (
-            "The epicentre was 9 miles south of Haldenburg, officials said.",
+            "The epicentre was 9 miles south of Brennstadt, officials said.",
             [(7, 8, "ORG")],
-            "Haldenburg",
+            "Brennstadt",
             "location",
         ),
         # "born in X"
@@ -131,7 +131,7 @@ def test_place_by_context(nlp, text, ents, name, kind):
     "text, ents, name",
     [
         # a work noun before a name makes it a work only when the two are linked in the parse
-        ("Initial results show Jan Kowalski died from a ricochet.", [(3, 5, "PERSON")], "Jan Kowalski"),
+        ("Polls show Jan Kowalski ahead in the race.", [(2, 4, "PERSON")], "Jan Kowalski"),
     ],
 )
 def test_cue_noun_must_belong_to_the_name(nlp, text, ents, name):
@@ -143,15 +143,15 @@ def test_cue_noun_must_belong_to_the_name(nlp, text, ents, name):
     [
         # after a place and a comma
         (
-            "Varga was born in Exeter, Kestrelshire, in 1950.",
+            "Varga was born in Leeds, Kestrelshire, in 1950.",
             [(0, 1, "PERSON"), (4, 5, "GPE"), (6, 7, "PERSON")],
             "Kestrelshire",
             "location",
         ),
         # "the desert of X", "the city of X"
-        ("Later he went to the desert of Haldun for a year.", [(7, 8, "PERSON")], "Haldun", "location"),
-        # a given name after a place and a comma stays a person (a list "London, Jack.")
-        ("Sources: London, Jack. Twain, Mark.", [(2, 3, "GPE"), (4, 5, "PERSON")], "Jack", "person"),
+        ("Troops entered the province of Haldun on Friday.", [(5, 6, "PERSON")], "Haldun", "location"),
+        # a given name after a place and a comma stays a person (a list of sources)
+        ("Sources: Leeds, Anna. Varga, Jan.", [(2, 3, "GPE"), (4, 5, "PERSON")], "Anna", "person"),
     ],
 )
 def test_place_by_comma_or_place_noun(nlp, text, ents, name, kind):
@@ -163,7 +163,7 @@ def test_place_by_comma_or_place_noun(nlp, text, ents, name, kind):
     [
         # a one-word "organisation" its clause calls "his": a person
         (
-            "Kowalczyk received his early education at a grammar school.",
+            "Kowalczyk lost his seat in the vote.",
             [(0, 1, "ORG")],
             "Kowalczyk",
             "person",
@@ -187,8 +187,8 @@ def test_person_by_pronoun(nlp, text, ents, name, kind):
             ["Kowalczyk", "Warren"],
         ),
         (
-            "They join Senators VARGA, KOWALCZYK, and Luján.",
-            [(3, 4, "ORG"), (5, 6, "ORG"), (8, 9, "PERSON")],
+            "It was backed by Senators VARGA, KOWALCZYK, and Okafor.",
+            [(5, 6, "ORG"), (7, 8, "ORG"), (10, 11, "PERSON")],
             ["VARGA", "KOWALCZYK"],
         ),
     ],
@@ -203,9 +203,9 @@ def test_names_under_plural_title_are_people(nlp, text, ents, names):
     [
         # NER cut a hyphenated place name at its first hyphen
         (
-            "He is buried in the cemetery of Bourg-la-Kestrel near the river.",
-            [(7, 8, "GPE")],
-            "Bourg-la-Kestrel",
+            "The mayor of Saint-Martin-de-Brenn resigned.",
+            [(3, 4, "GPE")],
+            "Saint-Martin-de-Brenn",
         ),
         ("She grew up in Harlow-upon-Brenn before the war.", [(4, 5, "GPE")], "Harlow-upon-Brenn"),
     ],
@@ -217,7 +217,7 @@ def test_hyphenated_place_is_whole(nlp, text, ents, name):
 def test_unit_is_an_organisation_head(nlp):
     # a once-named "Unit" (a prison or police unit) is an organisation's name: plain evidence the keep
     # model never overrules
-    doc = nlp("He was moved to the Kestrel Unit in Chicago.")
-    doc.ents = [Span(doc, 5, 7, label="ORG"), Span(doc, 8, 9, label="GPE")]
+    doc = nlp("The inmate was held at the Kestrel Unit near Chicago.")
+    doc.ents = [Span(doc, 6, 8, label="ORG"), Span(doc, 9, 10, label="GPE")]
     unit = next(k for k in named_clusters(doc) if k.kind == "organization")
     assert marked(features(doc, unit))

@@ -154,10 +154,10 @@ def _at_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
 
 
 def _headline_person_end(doc: Doc, start: int, end: int) -> int:
-    """A person's name without the headline words NER read into it ("Jane Doe Checks Into Rehab").
+    """A person's name without the headline words NER read into it ("Jane Doe Quits Over Pay").
 
     The name ends before a capitalised preposition ("Into", "Out", "After"); common words right
-    before it that are no given name or surname ("Checks") go with it. Two words always stay.
+    before it that are no given name or surname ("Quits") go with it. Two words always stay.
     """
     cut = next(
         (
@@ -175,7 +175,7 @@ def _headline_person_end(doc: Doc, start: int, end: int) -> int:
 
 
 def _hyphen_end(doc: Doc, start: int, end: int, taken: set[int]) -> int:
-    """The end of a hyphenated place name NER cut at its first hyphen ("Bourg" of "Bourg-la-Reine",
+    """The end of a hyphenated place name NER cut at its first hyphen ("Saint" of "Saint-Martin-de-Brenn",
     "Stratford" of "Stratford-upon-Avon"): written without spaces, a particle inside, a capital last."""
     stop = end
     while (

@@ -216,7 +216,7 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
-        cluster.kind = "person"  # "Varga received his education at ...": a person's pronoun
+        cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
 
 
 def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
@@ -260,7 +260,7 @@ def _clause_verb(token: Token) -> Token | None:
 
 def _referred_to_as_person(doc: Doc, cluster: Cluster) -> bool:
     """A one-word name, no place or acronym, whose clause refers back to it with "his" or "her"
-    ("Varga received his early education at ..."): a person, whatever NER said."""
+    ("Varga lost his seat in the vote"): a person, whatever NER said."""
     named = named_mentions(cluster)
     if any(c.end - c.start > 1 for c in named) or cluster.country:
         return False
@@ -302,7 +302,7 @@ def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
 
 def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
     """A one-word name, untitled and no person's in the text, that stands where only a place can
-    ("near X", "born in X", "Exeter, X")."""
+    ("near X", "born in X", "Leeds, X")."""
     named = named_mentions(cluster)
     return (
         cluster.kind in {"organization", "person"}
@@ -312,7 +312,7 @@ def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
             surface(doc, c).lower() in person_words
             or is_acronym(surface(doc, c))
             or cluster.kind == "person"
-            and lexicon.is_given_name(surface(doc, c))  # "London, Jack."
+            and lexicon.is_given_name(surface(doc, c))  # "Leeds, Anna." in a list of sources
             for c in named
         )
         and any(place_context(doc, c) for c in named)

@@ -11,7 +11,7 @@ Rules on tokens no entity covers:
 * a single capitalised proper noun is a place when the gazetteer knows it as a city, US state,
   continent or country ("Cincinnati") or when it stands where only a place can ("moved to X",
   "near X"), and an organisation (a person for a given name) when it is the subject of a
-  speech verb ("TMZ reported").
+  speech verb ("KXR reported").
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def _single(doc: Doc, i: int) -> Cand | None:
         token.pos_ != "PROPN"
         or is_title_token(token)
         or i > 0
-        and (is_title_token(doc[i - 1]) or doc[i - 1].lower_ in lexicon.HONORIFICS)  # "General Lafayette"
+        and (is_title_token(doc[i - 1]) or doc[i - 1].lower_ in lexicon.HONORIFICS)  # "General Jackson"
         or token.lower_ in lexicon.HONORIFICS
         or lexicon.country_of_demonym(token.text)
     ):
@@ -195,7 +195,7 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 found.append(Cand(a, b, "ORG", how="rule"))
             elif _person(doc, a, b):
                 if b - a == 3 and everyday_word(doc[b - 1].text):
-                    b -= 1  # "Jane Doe Checks": a headline's verb
+                    b -= 1  # "Jane Doe Quits": a headline's verb
                 found.append(Cand(a, b, "PERSON", how="rule"))
             elif b - a == 1 and (single := _single(doc, a)) is not None:
                 found.append(single)

@@ -21,7 +21,7 @@ LABEL_TYPES = {
 }
 
 
-# Zipf frequency (wordfreq) from which a capitalised word is an everyday word ("Checks", "Leaves").
+# Zipf frequency (wordfreq) from which a capitalised word is an everyday word ("Quits", "Leaves").
 _EVERYDAY_ZIPF = 3.0
 
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -182,7 +182,7 @@ def head_word(doc: Doc, cand: Cand) -> str:
 
 def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
     """The mention stands where only a place can: "near X", "14 miles northeast of X", "the city of X",
-    "born in X", "settled in X", "Exeter, X" (after a place and a comma); with motion, also after a
+    "born in X", "settled in X", "Leeds, X" (after a place and a comma); with motion, also after a
     verb of going ("moved to X", "returned from X")."""
     root = doc[cand.start : cand.end].root
     if (
@@ -211,7 +211,7 @@ def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
 
 
 def everyday_word(word: str) -> bool:
-    """A common English word that is no census given name or surname ("Checks" in a headline)."""
+    """A common English word that is no census given name or surname ("Quits" in a headline)."""
     return (
         zipf_frequency(word.lower(), "en") >= _EVERYDAY_ZIPF
         and not lexicon.is_given_name(word)
@@ -223,7 +223,7 @@ def is_team(doc: Doc, start: int, end: int) -> bool:
     """A gazetteer place and a plural proper noun ("Harlow Rovers" for a city Harlow): a team's name.
 
     The tagger often reads a team's plural as singular ("Bluehawks"/NNP) or as a common noun
-    ("Chargers"/NNS): a capitalised word ending in one "s" counts.
+    ("Rovers"/NNS): a capitalised word ending in one "s" counts.
     """
     last = doc[end - 1]
     plural = last.tag_ in {"NNPS", "NNS"} or last.pos_ == "PROPN" and last.text.endswith("s")
@@ -237,7 +237,7 @@ def is_team(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_place_token(token: Token) -> bool:
-    """The last word of a place name: NER's place label or a gazetteer place ("Exeter" in "Exeter, X")."""
+    """The last word of a place name: NER's place label or a gazetteer place ("Leeds" in "Leeds, X")."""
     return token.ent_type_ in {"GPE", "LOC"} or (
         not token.ent_type_ and token.pos_ == "PROPN" and lexicon.place_named(token.text)
     )
@@ -251,8 +251,8 @@ def _plural_title(token: Token) -> bool:
 
 
 def under_plural_title(doc: Doc, cand: Cand) -> bool:
-    """The name is one of a list after a plural role noun ("Senators Warren and Sanders", "Senators
-    KELLY, HICKENLOOPER"): each is a person's name, whatever NER said."""
+    """The name is one of a list after a plural role noun ("Senators Varga and Okafor", "Senators
+    VARGA, OKAFOR"): each is a person's name, whatever NER said."""
     if cand.start > 0 and _plural_title(doc[cand.start - 1]):
         return True
     token = doc[cand.start : cand.end].root
