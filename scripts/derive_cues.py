@@ -7,7 +7,7 @@ lemmatises it with the project's spaCy pipeline and counts, per lemma, the docum
 it. Only generic words are candidates: lower-case alphabetic verbs and nouns used in at least N
 documents (default 3), so that no name or phrase of one article can come through. It prints each
 candidate with its document count, marking whether cues.toml lists it already; a person then adds
-the right ones to src/newsdossier/extract/claims/cues.toml by topic. Nothing from the development
+the right ones to src/newsdossier/extract/lexicon/cues.toml by topic. Nothing from the development
 texts is written anywhere.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from newsdossier.extract.claims import cues
+from newsdossier.extract.lexicon import cues
 from newsdossier.paths import PROJECT_DIR
 from newsdossier.text.nlp import get_nlp
 

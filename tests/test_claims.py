@@ -837,7 +837,7 @@ def test_praise_of_a_bare_object_is_not_a_claim(analyse_text):
 
 
 def test_cue_lists_are_consistent():
-    from newsdossier.extract.claims import cues
+    from newsdossier.extract.lexicon import cues
 
     assert cues.CLAUSE_OBJECT_VERBS | cues.INFINITIVE_VERBS | cues.NAMING_VERBS <= cues.SPEECH_VERBS
     assert ("call", "for") in cues.PREPOSITIONAL_VERBS

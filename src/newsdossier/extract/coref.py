@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.extract.claims.cues import SPEECH_VERBS
+from newsdossier.extract.lexicon.cues import SPEECH_VERBS
 from newsdossier.extract.lexicon.given_names import given_name_gender
 from newsdossier.records import Actor, Mention, Sentence
 from newsdossier.text.nlp import sentence_index, text_of

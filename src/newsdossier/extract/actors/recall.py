@@ -27,7 +27,7 @@ from newsdossier.extract.actors.spans import (
     is_title_token,
     place_context,
 )
-from newsdossier.extract.claims.cues import is_speech_verb
+from newsdossier.extract.lexicon.cues import is_speech_verb
 
 # NER labels of things that are no actors: a run never takes their tokens.
 _NOT_ACTOR_LABELS = {

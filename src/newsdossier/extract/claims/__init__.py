@@ -4,7 +4,7 @@ The passes, in the order `assemble.extract_claims` runs them, one module each:
 1. quotation marks are paired per paragraph (`newsdossier.text.quotes`);
 2. `attribution`: each quote that stands on its own becomes a direct claim, with the speaker of the
    attribution next to it;
-3. `reported`: each cue (`cues.toml`: verbs, nouns and constructions) with a reported clause gives an
+3. `reported`: each cue (`lexicon/cues.toml`: verbs, nouns and constructions) with a reported clause gives an
    indirect or mixed claim, whatever the clause order;
 4. `speakers`: speaker phrases are resolved to actors (names, aliases, pronouns, descriptions), each
    with the basis it was found on;

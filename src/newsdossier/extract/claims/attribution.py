@@ -12,7 +12,6 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsdossier.extract.claims.cues import is_speech_verb
 from newsdossier.extract.claims.draft import DASHES, Draft, tokens
 from newsdossier.extract.claims.speakers import (
     SpeakerResolver,
@@ -24,6 +23,7 @@ from newsdossier.extract.claims.speakers import (
     resolve_head,
     subject_of,
 )
+from newsdossier.extract.lexicon.cues import is_speech_verb
 from newsdossier.text.nlp import text_of
 from newsdossier.text.quotes import Quote, trim
 

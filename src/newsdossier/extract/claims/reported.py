@@ -12,21 +12,6 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.extract.claims.cues import (
-    AS_CLAUSE_VERBS,
-    CLAUSE_OBJECT_VERBS,
-    INFINITIVE_VERBS,
-    LIGHT_VERBS,
-    NAMING_VERBS,
-    NEEDS_PARTICLE,
-    OBJECT_PHRASE_VERBS,
-    OBJECT_VERBS,
-    PREPOSITIONAL_VERBS,
-    QUESTION_VERBS,
-    STANCE_VERBS,
-    STATEMENT_NOUNS,
-    is_speech_verb,
-)
 from newsdossier.extract.claims.draft import Draft, Speaker, in_quotes
 from newsdossier.extract.claims.speakers import (
     SpeakerResolver,
@@ -43,6 +28,21 @@ from newsdossier.extract.claims.speakers import (
     phrase_head,
     resolve_head,
     subject_of,
+)
+from newsdossier.extract.lexicon.cues import (
+    AS_CLAUSE_VERBS,
+    CLAUSE_OBJECT_VERBS,
+    INFINITIVE_VERBS,
+    LIGHT_VERBS,
+    NAMING_VERBS,
+    NEEDS_PARTICLE,
+    OBJECT_PHRASE_VERBS,
+    OBJECT_VERBS,
+    PREPOSITIONAL_VERBS,
+    QUESTION_VERBS,
+    STANCE_VERBS,
+    STATEMENT_NOUNS,
+    is_speech_verb,
 )
 from newsdossier.text.nlp import text_of
 from newsdossier.text.parse import SUBJECT_DEPS

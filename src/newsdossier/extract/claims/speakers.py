@@ -12,10 +12,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.extract.claims.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS, is_speech_verb
 from newsdossier.extract.claims.draft import Speaker, in_quotes
 from newsdossier.extract.coref import is_credit, resolve_description
 from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, RANKS, TITLE_HEADS
+from newsdossier.extract.lexicon.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS, is_speech_verb
 from newsdossier.records import Actor, Mention
 from newsdossier.text.parse import SUBJECT_DEPS, governing_verb
 from newsdossier.text.quotes import Quote, inside

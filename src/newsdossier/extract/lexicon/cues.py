@@ -14,7 +14,7 @@ class CueDataError(ValueError):
     """cues.toml holds a list that cannot be used: the message names the list and what to fix."""
 
 
-_DATA = files("newsdossier.extract.claims").joinpath("cues.toml")
+_DATA = files("newsdossier.extract.lexicon").joinpath("cues.toml")
 
 
 def _words(value: str, where: str) -> frozenset[str]:
