@@ -107,7 +107,10 @@ def _common_word(doc: Doc, cluster: Cluster) -> bool:
         return False  # "Senate", "Government": a legislature named by its head word is an actor
     if all(_alone(doc, c) for c in named):
         return True
-    return any(t.lower_ == word and t.text == t.lower_ and t.pos_ in {"NOUN", "ADJ", "VERB"} for t in doc)
+    # a word with digits ("21ers") is never a common word written in lower case
+    return word.isalpha() and any(
+        t.lower_ == word and t.text == t.lower_ and t.pos_ in {"NOUN", "ADJ", "VERB"} for t in doc
+    )
 
 
 def _product_spelling(doc: Doc, cand: Cand) -> bool:
