@@ -7,7 +7,9 @@ The step (``step.py``) runs these passes over spaCy's entities, one module each:
    to a person's name, names joined by commas and photo credits ("Jane Doe/Canadian Press");
    join organisation fragments ("US" + "Commerce Department"); retype obvious mistakes;
 2. ``recall``: names NER missed: capitalised runs ending in an organisation or place head word
-   ("Harbour Pilot School") and gazetteer places (mentions with how ``rule``);
+   ("Harbour Pilot School") and gazetteer places (mentions with how ``rule``); ``numbered``: names
+   with a number (a road "State Route 12", a team "the 21ers"); ``sports``: a position before a
+   name ("Hawks QB X") is the person's title, and the team before it an organisation;
 3. ``titles``: roles from pre-name modifiers ("Brazilian Foreign Minister X"), appositions ("X, a
    spokesman"; "its Chair, X") and copulas ("X is the director of Y");
 4. merging: ``people`` by full name, surname, first name, nicknames and spelling variants;

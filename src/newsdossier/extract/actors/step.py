@@ -11,8 +11,9 @@ from newsdossier.extract import lexicon
 from newsdossier.extract.actors.aliases import appositive_aliases
 from newsdossier.extract.actors.boundaries import repaired_spans
 from newsdossier.extract.actors.groups import find_groups
-from newsdossier.extract.actors.keep import kept
+from newsdossier.extract.actors.keep import is_kept
 from newsdossier.extract.actors.kinds import type_and_scope
+from newsdossier.extract.actors.numbered import is_numbered_name, numbered_names
 from newsdossier.extract.actors.organisations import merge_places
 from newsdossier.extract.actors.people import merge_people, relabel_people
 from newsdossier.extract.actors.recall import missed_names
@@ -29,6 +30,7 @@ from newsdossier.extract.actors.spans import (
     name_words,
     surface,
 )
+from newsdossier.extract.actors.sports import names_a_team, split_positions
 from newsdossier.extract.actors.titles import read_titles, title_mentions
 from newsdossier.extract.coref import resolve_description
 from newsdossier.extract.lexicon import norm_key
@@ -188,6 +190,7 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     """
     cands = repaired_spans(doc)
     cands = sorted(cands + missed_names(doc, cands), key=lambda c: c.start)
+    cands = split_positions(doc, numbered_names(doc, cands))
     read_titles(doc, cands)
     person_words = {
         w for c in cands if c.label == "PERSON" and c.end - c.start > 1 for w in name_words(doc, c)
@@ -218,7 +221,12 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
 def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], list[Mention]]:
     """Find the actors of a parsed article and every mention of each (pronouns are left to coref)."""
     things: list[Cluster] = []
-    clusters = kept(doc, named_clusters(doc, things))
+    # a numbered road or team, or a team before a position, is an actor by how it is written
+    clusters = [
+        k
+        for k in named_clusters(doc, things)
+        if is_kept(doc, k) or is_numbered_name(doc, k) or names_a_team(doc, k)
+    ]
     people = [k for k in clusters if k.kind == "person"]
     found = _unfound_names(doc, clusters)
     read_titles(doc, [c for c in found if c.label == "PERSON"])  # "Ruiz, the committee chair"

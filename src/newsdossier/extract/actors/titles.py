@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import Cand, Cluster, cluster_nation, cluster_title, is_acronym
+from newsdossier.extract.actors.sports import position_before
 from newsdossier.extract.lexicon.load import load
 
 # Nouns for a relation to another person ("her successor, X"): no position, so no title.
@@ -100,7 +101,10 @@ def _pre_name_title(doc: Doc, start: int, taken: set[int]) -> tuple[str, str]:
             break
         i -= 1
     title = _role_from_run(run)
-    return title, _nation_at(doc, i) if title else ""
+    if title:
+        return title, _nation_at(doc, i)
+    pos_start, position = position_before(doc, start)  # "Harlow Hawks quarterback X", "England striker X"
+    return position, _nation_at(doc, pos_start - 1) if position else ""
 
 
 def _nation_at(doc: Doc, i: int) -> str:
