@@ -44,12 +44,26 @@ def test_position_is_the_title_not_the_name(nlp, text, person):
             "Denby Rovers",
             ("Lars Kettel", "person", "goalkeeper"),
         ),
+        ("Falcons linebacker Cal Dunmore was hurt.", "Falcons", ("Cal Dunmore", "person", "linebacker")),
     ],
 )
 def test_team_before_a_position_is_an_organisation(nlp, text, team, person):
     found = rows(nlp, text)
     assert person in found, found
     assert (team, "organization", "") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "honour", "person"),
+    [
+        ("Hall of Fame coach Nina Fasse retired.", "Fame", ("Nina Fasse", "person", "coach")),
+        ("Pro Cup cornerback Remy Oduya signed.", "Pro Cup", ("Remy Oduya", "person", "cornerback")),
+    ],
+)
+def test_honour_before_a_position_is_no_team(nlp, text, honour, person):
+    found = rows(nlp, text)
+    assert person in found, found
+    assert not any(name == honour for name, _, _ in found), found
 
 
 @pytest.mark.parametrize(

@@ -78,6 +78,11 @@ def _split(doc: Doc, cand: Cand) -> Cand | None:
     return None
 
 
+def _plural_noun(token: Token) -> bool:
+    """A capitalised plural noun ("Falcons" opening a sentence is tagged a common noun): a team's word."""
+    return token.is_alpha and token.is_title and token.tag_ == "NNS" and not token.ent_type_
+
+
 def _team_before(doc: Doc, pos_start: int, by_end: dict[int, Cand], taken: set[int]) -> Cand | None:
     """The team named right before a position: an entity there becomes an organisation, or a new one."""
     team = by_end.get(pos_start)
@@ -86,9 +91,15 @@ def _team_before(doc: Doc, pos_start: int, by_end: dict[int, Cand], taken: set[i
             team.label = "ORG"  # "Harlow Hawks quarterback X": NER read the team as a person
         return None
     start = pos_start
-    while start > 0 and start - 1 not in taken and _name_like(doc[start - 1]):
+    while (
+        start > 0 and start - 1 not in taken and (_name_like(doc[start - 1]) or _plural_noun(doc[start - 1]))
+    ):
         start -= 1
-    return Cand(start, pos_start, "ORG", how="rule") if start < pos_start else None
+    # a team no entity found is named in the plural ("Hawks QB X"); "Cup winner" and "All-Star
+    # guard" name an event or an honour, not a team
+    last = doc[pos_start - 1] if pos_start > 0 else None
+    plural = last is not None and last.lower_.endswith("s") and not last.lower_.endswith("ss")
+    return Cand(start, pos_start, "ORG", how="rule") if start < pos_start and plural else None
 
 
 def split_positions(doc: Doc, cands: list[Cand]) -> list[Cand]:
