@@ -45,6 +45,11 @@ def test_position_is_the_title_not_the_name(nlp, text, person):
             ("Lars Kettel", "person", "goalkeeper"),
         ),
         ("Falcons linebacker Cal Dunmore was hurt.", "Falcons", ("Cal Dunmore", "person", "linebacker")),
+        (
+            "Carolina Hawks QB Tom Bale held the record.",
+            "Carolina Hawks",
+            ("Tom Bale", "person", "quarterback"),
+        ),
     ],
 )
 def test_team_before_a_position_is_an_organisation(nlp, text, team, person):

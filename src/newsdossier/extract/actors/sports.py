@@ -6,9 +6,9 @@ candidates of the boundary and recall passes; ``titles`` reads the position as t
 
 * a PERSON or ORG entity that starts with a position, or holds one before the name ("Kicker X",
   "Harlow Hawks quarterback X"), is cut: the name is the person, the words before the position
-  the team;
+  the team; one that ends in a position before a name ("Harlow Hawks QB" + "X") loses it;
 * the capitalised words right before a position before a person ("Hawks QB X") are the team, an
-  organisation (a PERSON label there is NER's slip);
+  organisation (a PERSON label there, or a given name opening it, never makes it a person);
 * a capitalised name no entity covers right after a position ("WR Cal Doe") is a person.
 """
 
@@ -66,7 +66,10 @@ def _team_label(doc: Doc, start: int, end: int) -> str:
 
 
 def _split(doc: Doc, cand: Cand) -> Cand | None:
-    """Cut a position out of an entity ("Harlow Hawks quarterback X"); return the team cut off."""
+    """Cut a position out of an entity ("Harlow Hawks quarterback X", "Harlow Hawks QB" + "X").
+
+    Returns the team cut off the front of a person's name, if any.
+    """
     for name_start in range(cand.end - 1, cand.start, -1):
         pos_start, position = position_before(doc, name_start)
         if position and pos_start >= cand.start and _name_like(doc[name_start]):
@@ -75,6 +78,10 @@ def _split(doc: Doc, cand: Cand) -> Cand | None:
             if pos_start > team_start:
                 return Cand(team_start, pos_start, _team_label(doc, team_start, pos_start))
             return None
+    pos_start, position = position_before(doc, cand.end)
+    if position and pos_start > cand.start and cand.end < len(doc) and _name_like(doc[cand.end]):
+        cand.end = pos_start  # "Harlow Hawks QB" + "X": the position is cut off the team's name
+        cand.label = _team_label(doc, cand.start, cand.end)
     return None
 
 

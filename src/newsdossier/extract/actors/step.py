@@ -221,12 +221,14 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
 def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], list[Mention]]:
     """Find the actors of a parsed article and every mention of each (pronouns are left to coref)."""
     things: list[Cluster] = []
-    # a numbered road or team, or a team before a position, is an actor by how it is written
-    clusters = [
-        k
-        for k in named_clusters(doc, things)
-        if is_kept(doc, k) or is_numbered_name(doc, k) or names_a_team(doc, k)
-    ]
+    clusters = []
+    for cluster in named_clusters(doc, things):
+        team = names_a_team(doc, cluster)
+        if team and cluster.kind == "person":
+            cluster.kind = "organization"  # "Carolina Hawks QB X": a given name opens a team's name
+        # a numbered road or team, or a team before a position, is an actor by how it is written
+        if team or is_kept(doc, cluster) or is_numbered_name(doc, cluster):
+            clusters.append(cluster)
     people = [k for k in clusters if k.kind == "person"]
     found = _unfound_names(doc, clusters)
     read_titles(doc, [c for c in found if c.label == "PERSON"])  # "Ruiz, the committee chair"
