@@ -21,8 +21,8 @@ from newsdossier.extract.actors.spans import Cand, Cluster
 from newsdossier.extract.lexicon.load import load
 
 _TITLES = load("titles")
-# Each position as written (lower case) -> its written-out form.
-POSITIONS: dict[str, str] = {p: p for p in _TITLES["positions"]}
+# Positions written out, in lower case ("wide receiver", "centre-back").
+POSITIONS = frozenset(_TITLES["positions"])
 ABBREVIATIONS: dict[str, str] = dict(_TITLES["position_abbreviations"])
 _WIDEST = max(len(p.replace("-", " - ").split()) for p in POSITIONS)
 # Words of a name: at most this many after a position, for a name no entity found.
@@ -46,9 +46,9 @@ def position_before(doc: Doc, end: int) -> tuple[int, str]:
         return end - 1, ABBREVIATIONS[doc[end - 1].text]
     for width in range(min(_WIDEST, end), 0, -1):
         span = doc[end - width : end]
-        full = POSITIONS.get(span.text.lower())
-        if full and _as_written(list(span)):
-            return end - width, full
+        written = span.text.lower()
+        if written in POSITIONS and _as_written(list(span)):
+            return end - width, written
     return end, ""
 
 
