@@ -21,6 +21,7 @@ def rows(nlp, text: str) -> set[tuple[str, str, str]]:
         ("The 21ers beat the visitors on Sunday.", "21ers"),
         ("Fans of the 83ers waited outside the arena.", "83ers"),
         ("The Bellport 21ers signed a new coach.", "Bellport 21ers"),
+        ("He went on to coach the Denver 21ers after that.", "Denver 21ers"),
     ],
 )
 def test_number_with_plural_ending_is_a_team(nlp, text, team):

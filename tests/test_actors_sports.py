@@ -87,3 +87,12 @@ def test_abbreviated_position_is_written_out(nlp, text, team, person):
     assert person in found, found
     if team:
         assert (team, "organization", "") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The team wants a veteran QB for the playoffs.", "Scouts said the Hawks need a new WR soon."],
+)
+def test_position_alone_names_no_one(nlp, text):
+    found = rows(nlp, text)
+    assert not any(name in {"QB", "WR"} for name, _, _ in found), found

@@ -70,6 +70,9 @@ def _road_ends(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]:
 def _teams(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]:
     """Teams named by a number and a plural ending ("Harlow 21ers"); return the new candidates."""
     by_end = {c.end: c for c in cands if not c.chars}
+    for cand in cands:  # "the Harlow 21ers" read whole as a place or a person: the team
+        if _PLURAL_NUMBER.fullmatch(doc[cand.end - 1].text) and cand.label in {"GPE", "LOC", "FAC", "PERSON"}:
+            cand.label = "ORG"
     found = []
     for token in doc:
         if token.i in taken or not _PLURAL_NUMBER.fullmatch(token.text):

@@ -9,7 +9,8 @@ candidates of the boundary and recall passes; ``titles`` reads the position as t
   the team; one that ends in a position before a name ("Harlow Hawks QB" + "X") loses it;
 * the capitalised words right before a position before a person ("Hawks QB X") are the team, an
   organisation (a PERSON label there, or a given name opening it, never makes it a person);
-* a capitalised name no entity covers right after a position ("WR Cal Doe") is a person.
+* a capitalised name no entity covers right after a position ("WR Cal Doe") is a person;
+* an entity that is a position alone ("the free agent QB") names no one.
 """
 
 from __future__ import annotations
@@ -111,6 +112,7 @@ def _team_before(doc: Doc, pos_start: int, by_end: dict[int, Cand], taken: set[i
 
 def split_positions(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """The candidates with sports positions read apart from names (see the module docstring)."""
+    cands = [c for c in cands if position_before(doc, c.end)[0] != c.start]  # a lone "QB" names no one
     teams = [t for c in cands if c.label in {"PERSON", "ORG"} and (t := _split(doc, c)) is not None]
     cands = cands + teams
     taken = {i for c in cands for i in range(c.start, c.end)}
