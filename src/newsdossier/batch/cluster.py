@@ -23,7 +23,26 @@ if TYPE_CHECKING:
 
 WAIT_FOR_WORKERS = 120.0  # seconds a batch waits for a scheduler's first worker before it gives up
 CONNECT_TIMEOUT = "30s"
-NO_PROFILER = {"distributed.worker.profile.enabled": False}
+# A batch's own LocalCluster runs a few long tasks on 2 cores shared with the scheduler: each periodic
+# callback of a worker's event loop takes the GIL from the parse running in its task thread, and the
+# scheduler's and nannies' callbacks take a core from the workers. Only what a batch uses is kept frequent.
+QUIET = {
+    # no statistical profiler: it samples the running task's stack every 10 ms
+    "distributed.worker.profile.enabled": False,
+    # the event-loop health tick (default 20 ms, in every server): its only use is a warning about a loop
+    # blocked for 3 s
+    "distributed.admin.tick.interval": "500ms",
+    # the dashboard's CPU, memory, file and disk counters (default every 500 ms): no dashboard is shown
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.admin.system-monitor.disk": False,
+    # how often memory is checked for spilling, pausing or restarting a worker (default 100 ms): a worker
+    # holds one chunk's documents; once a second still catches a runaway one long before it matters
+    "distributed.worker.memory.monitor-interval": "1s",
+    # queued tasks go to whichever worker frees up (scheduler-side queuing); stealing would only move them
+    "distributed.scheduler.work-stealing": False,
+    # no replicas to balance: each result is fetched once, by the client
+    "distributed.scheduler.active-memory-manager.start": False,
+}
 
 
 class LoadModel(WorkerPlugin):
@@ -55,9 +74,8 @@ def _connect(jobs: int, scheduler: str | None) -> tuple[Client, LocalCluster | N
         return client, None
     # Workers forked from a forkserver that has imported distributed and the extractors and loaded the model
     # once (batch/warm.py), rather than each spawned to import them all and load the model again.
-    # No statistical profiler in the workers: it samples the running task's stack every 10 ms, taking the
-    # GIL from the parse each time (the nannies pass this config on to the worker processes).
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **NO_PROFILER}):
+    # The QUIET settings for the scheduler, the nannies and the workers (the nannies pass them on).
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **QUIET}):
         context = get_mp_context()  # sets distributed's own preload list: ours goes after it
         context.set_forkserver_preload(["distributed", "newsdossier.batch.warm"])
         # Loopback only: a batch run opens no port to the network. The scheduler's HTTP endpoint runs even
