@@ -9,6 +9,7 @@ time, and stored in ``lexicon/actor_keep.toml``: feature names and numbers only,
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 
@@ -96,8 +97,16 @@ def _known_name(word: str) -> bool:
 
 def _lower_elsewhere(doc: Doc, words: list[str]) -> bool:
     """A word of the name is also written in lower case in the text, as a common word."""
-    lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    lower = _lower_words(doc)
     return any(w.lower() in lower for w in words)
+
+
+# features() asks for every cluster of a doc: one pass over its tokens, not one per cluster. The cache
+# holds the last doc itself, so its identity cannot pass to another doc while it is cached.
+@functools.lru_cache(maxsize=1)
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """The words the text writes in lower case."""
+    return frozenset(t.text for t in doc if t.is_alpha and t.text.islower())
 
 
 def features(doc: Doc, cluster: Cluster) -> dict[str, float]:
