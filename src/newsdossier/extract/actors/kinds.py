@@ -8,6 +8,8 @@ Awards", "the film X", a quoted title) are no actors and leave the table.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Token
 
 from newsdossier.extract import lexicon
@@ -108,9 +110,15 @@ def _common_word(doc: Doc, cluster: Cluster) -> bool:
     if all(_alone(doc, c) for c in named):
         return True
     # a word with digits ("21ers") is never a common word written in lower case
-    return word.isalpha() and any(
-        t.lower_ == word and t.text == t.lower_ and t.pos_ in {"NOUN", "ADJ", "VERB"} for t in doc
-    )
+    return word.isalpha() and word in _common_lower_words(doc)
+
+
+# Asked for every one-word cluster of a doc: one pass over its tokens, not one per cluster. The cache
+# holds the last doc itself, so its identity cannot pass to another doc while it is cached.
+@functools.lru_cache(maxsize=1)
+def _common_lower_words(doc: Doc) -> frozenset[str]:
+    """The words the text writes in lower case as a noun, adjective or verb."""
+    return frozenset(t.lower_ for t in doc if t.text == t.lower_ and t.pos_ in {"NOUN", "ADJ", "VERB"})
 
 
 def _product_spelling(doc: Doc, cand: Cand) -> bool:
