@@ -189,7 +189,7 @@ def _candidates(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        if is_credit(doc.text, m):
+        if is_credit(text_of(doc), m):
             continue
         root = span.root
         out.append(
