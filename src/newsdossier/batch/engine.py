@@ -39,10 +39,8 @@ from newsdossier.batch import corpus
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.errors import InputError, StepError
 from newsdossier.paths import REPORT_FILES
-from newsdossier.text import nlp as nlp_text
 from newsdossier.text.article import MANIFEST_NAME, Article, ManifestRow, load_article, parse_date
 from newsdossier.text.article import read_manifest_rows as read_list_rows
-from newsdossier.text.nlp import get_nlp, model_name
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +245,8 @@ def _parse_all(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
     A long text on one Doc would take time and memory faster than its length (and spaCy refuses one over
     its max_length); in pieces of whole paragraphs it costs in proportion to its length.
     """
+    from newsdossier.text import nlp as nlp_text
+
     limit = nlp_text.PIECE_CHARS
     short = _pipe_all(nlp, [text for text in texts if len(text) <= limit], batch_size)
     for text in texts:
@@ -284,6 +284,8 @@ def process_chunk(
     tasks: Sequence[Task], out_dir: str | Path, *, model: str | None = None, batch_size: int = CHUNK
 ) -> list[Outcome]:
     """Read, parse (nlp.pipe) and analyse some articles: their tables, one store part, their done markers."""
+    from newsdossier.text.nlp import model_name
+
     with traced("chunk", len(tasks)):
         return _process_chunk(tasks, Path(out_dir), model or model_name(), batch_size)
 
@@ -292,6 +294,7 @@ def _process_chunk(tasks: Sequence[Task], out_dir: Path, model: str, batch_size:
     """process_chunk's work."""
     # spaCy and the extractors load in the worker
     from newsdossier.extract.pipeline import Dossier, analyse, write_tables
+    from newsdossier.text.nlp import get_nlp
 
     nlp = get_nlp(model)  # cached: loaded once per worker process (or already in the forkserver's memory)
     outcomes: dict[str, Outcome] = {}
@@ -380,6 +383,22 @@ def report_finished(task: Task, out_dir: Path, formats: Sequence[str]) -> bool:
 
 # --- Engines: the same unit of work on local processes or on Dask. ---
 
+WARM = "newsdossier.batch.warm"  # the module a forkserver preloads: the extractors and the model (warm.py)
+
+
+def forkserver(preload: Sequence[str] | str) -> Any:
+    """The forkserver context worker processes start from, with its server started (it preloads meanwhile).
+
+    A server already running (started earlier in this process) is the one used: its preload stays.
+    """
+    from multiprocessing import forkserver as server
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([preload] if isinstance(preload, str) else list(preload))
+    server.ensure_running()
+    return context
+
+
 Call = tuple[Callable[..., list[Outcome]], tuple[Any, ...], dict[str, Any]]
 Result = tuple[int, list[Outcome] | BaseException]  # a call's index, and its outcomes or what lost them
 
@@ -410,8 +429,7 @@ def _run_local(calls: Sequence[Call], jobs: int) -> Iterator[Result]:
     # that has imported spaCy and the extractors and loaded the model once (batch/warm.py). pebble's pool
     # replaces a worker that dies and fails only the call it was running; a worker that dies idle breaks
     # it, and a new pool takes over the calls it held.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsdossier.batch.warm"])
+    context = forkserver(WARM)
     pending = collections.deque(enumerate(calls))
     lock = threading.Lock()
     finished: queue.SimpleQueue = queue.SimpleQueue()  # (index, future) of the pool's finished calls
@@ -495,8 +513,11 @@ def run_calls(
     calls: Sequence[Call], *, engine: str, jobs: int, scheduler: str | None, model: str | None = None
 ) -> Iterator[Result]:
     """Run the calls on the chosen engine, yielding (index, outcomes or the error that lost them)."""
+    if not calls:  # nothing to do: no pool, no cluster
+        return iter(())
     if engine == "dask":
         from newsdossier.batch.cluster import run_dask
+        from newsdossier.text.nlp import model_name
 
         return run_dask(calls, jobs, scheduler, model=model or model_name())
     return _run_local(calls, jobs)
@@ -603,6 +624,13 @@ def run_batch(
     began = time.monotonic()
     out_dir = Path(out_dir).resolve()
     tasks, failures = collect_tasks(source)
+    if engine == "dask" and not scheduler:
+        # The LocalCluster's workers fork from a forkserver that imports distributed and the extractors and
+        # loads the model: started now, it does so on the other core while this process imports spaCy and
+        # distributed, reads the markers and starts the scheduler, instead of after all that.
+        forkserver(("distributed", WARM))
+    from newsdossier.text.nlp import model_name  # spaCy's import: after the forkserver has started
+
     model = model or model_name()
     outdir.make_dir(out_dir)
     with outdir.locked(out_dir):  # two batches into one folder would both write its corpus
