@@ -1,4 +1,4 @@
-"""Batch runs: every bad input reported and isolated, resumable byte for byte, the same on Dask."""
+"""Batch runs: every bad input reported and isolated, resumable byte for byte (Dask: tests/test_cluster.py)."""
 
 from __future__ import annotations
 
@@ -368,17 +368,6 @@ def test_a_manifest_without_a_path_column_is_refused(tmp_path):
     manifest.write_text("file,published\nx.txt,2024-01-01\n", encoding="utf-8")
     with pytest.raises(InputError, match="needs the columns path"):
         collect_tasks(manifest)
-
-
-def test_dask_on_two_local_workers_gives_the_same_results(folder, local_run, tmp_path):
-    pytest.importorskip("distributed")
-    out, _ = local_run
-    expected = snapshot(out)
-    result = run_batch(folder, tmp_path / "dask", engine="dask", jobs=2, corpus_formats=(), progress=False)
-    assert (result.done, result.skipped) == (2, 0)
-    got = snapshot(tmp_path / "dask")
-    assert got.keys() == expected.keys()
-    assert [k for k in got if got[k] != expected[k]] == []
 
 
 @pytest.mark.slow

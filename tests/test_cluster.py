@@ -1,4 +1,5 @@
-"""A real dask cluster: `dask scheduler` and two `dask worker` processes started the way a user would."""
+"""The dask engine gives the local engine's tables: on a real cluster (`dask scheduler` and two `dask worker`
+processes started the way a user would) and, in the whole suite, on the batch's own LocalCluster."""
 
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def stop(procs: list[subprocess.Popen]) -> None:
             proc.terminate()
     for proc in procs:
         try:
-            proc.wait(timeout=15)
+            proc.wait(timeout=5)  # a worker closes in a second or two; the test needs nothing of a slow one
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=15)
@@ -105,27 +106,53 @@ def scheduler(tmp_path_factory) -> Iterator[str]:
         stop(procs)
 
 
-def test_batch_on_a_separately_started_cluster_gives_the_local_tables(scheduler, tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
+def write_articles(folder: Path) -> Path:
+    """The made-up articles (one of them empty) in a folder."""
+    folder.mkdir(parents=True, exist_ok=True)
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    local = tmp_path / "local"
-    run_batch(folder, local, progress=False)
-    out = tmp_path / "dask"
-    done = subprocess.run(
-        [sys.executable, "-m", "newsdossier", "batch", str(folder), "--out", str(out)]
-        + ["--engine", "dask", "--scheduler", scheduler],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 1, done.stderr  # the empty article failed, the rest did not
-    assert "3 articles: 2 processed, 0 already done, 1 failed" in done.stderr
+    return folder
+
+
+def assert_same_tables(out: Path, local: Path) -> None:
+    """The corpus files and every article's tables are the local engine's, byte for byte."""
     for name in ("articles", "actors", "claims", "timeline"):
         assert (out / f"{name}.parquet").read_bytes() == (local / f"{name}.parquet").read_bytes(), name
     for article in ("harbour", "council"):
         for table in ("actors.csv", "claims.csv", "timeline.csv", "mentions.csv"):
             assert (out / article / table).read_bytes() == (local / article / table).read_bytes()
+    assert (out / "failures.csv").read_bytes() == (local / "failures.csv").read_bytes()
     assert pd.read_csv(out / "failures.csv")["article"].tolist() == ["empty"]
     assert set(pd.read_parquet(out / "claims.parquet")["article"]) == {"harbour", "council"}
+
+
+def test_batch_on_a_separately_started_cluster_gives_the_local_tables(scheduler, tmp_path):
+    folder = write_articles(tmp_path / "in")
+    out = tmp_path / "dask"
+    cli = subprocess.Popen(
+        [sys.executable, "-m", "newsdossier", "batch", str(folder), "--out", str(out)]
+        + ["--engine", "dask", "--scheduler", scheduler],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:  # the local engine's run meanwhile, on the other core
+        local = tmp_path / "local"
+        run_batch(folder, local, progress=False)
+        _, stderr = cli.communicate(timeout=180)
+    finally:
+        stop([cli])
+    assert cli.returncode == 1, stderr  # the empty article failed, the rest did not
+    assert "3 articles: 2 processed, 0 already done, 1 failed" in stderr
+    assert_same_tables(out, local)
+
+
+@pytest.mark.slow
+def test_batch_on_its_own_local_cluster_gives_the_local_tables(tmp_path):
+    folder = write_articles(tmp_path / "in")
+    local = tmp_path / "local"
+    run_batch(folder, local, progress=False)
+    out = tmp_path / "dask"
+    result = run_batch(folder, out, engine="dask", jobs=2, progress=False)
+    assert (result.done, result.skipped, len(result.failures)) == (2, 0, 1)
+    assert_same_tables(out, local)
