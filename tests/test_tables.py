@@ -1,4 +1,4 @@
-"""tables.write_rows (the batch's CSV writer, no DataFrame) writes the bytes write_records (pandas) writes."""
+"""tables.write_rows (the one CSV writer of records, no DataFrame) writes the bytes pandas' to_csv writes."""
 
 from __future__ import annotations
 
@@ -33,10 +33,17 @@ CASES = {
 
 
 @pytest.mark.parametrize("rows", CASES.values(), ids=CASES.keys())
-def test_write_rows_writes_the_bytes_write_records_writes(tmp_path, rows):
+def test_write_rows_writes_the_bytes_pandas_writes(tmp_path, rows):
     tables.write_rows(rows, Row, tmp_path / "rows.csv")
-    tables.write_records(rows, Row, tmp_path / "records.csv")
-    assert (tmp_path / "rows.csv").read_bytes() == (tmp_path / "records.csv").read_bytes()
+    tables.write_csv(tables.to_frame(rows, Row), tmp_path / "pandas.csv")
+    assert (tmp_path / "rows.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+
+
+def test_write_records_writes_the_rows_and_returns_their_table(tmp_path):
+    rows = CASES["plain"]
+    frame = tables.write_records(rows, Row, tmp_path / "records.csv")
+    assert frame.to_dict("records") == [dataclasses.asdict(r) for r in rows]
+    assert tables.read_records(tmp_path / "records.csv", Row) == rows
 
 
 @dataclasses.dataclass(frozen=True)

@@ -78,7 +78,7 @@ def _plain_cells(values: list[Any]) -> list[str] | None:
 
 
 def write_rows(rows: Sequence[Any], cls: type, path: Path) -> None:
-    """Write dataclass records as CSV, the same bytes as write_records, without building a DataFrame.
+    """Write dataclass records as CSV: the bytes pandas' to_csv writes of their frame, without building one.
 
     The batch writes every article's tables and never reads them back: pandas' frame and to_csv cost
     more than the csv module does for the same bytes.
@@ -99,10 +99,9 @@ def write_rows(rows: Sequence[Any], cls: type, path: Path) -> None:
 
 
 def write_records(rows: Sequence[Any], cls: type, path: Path) -> pd.DataFrame:
-    """Write dataclass records as CSV and return the table."""
-    frame = to_frame(rows, cls)
-    write_csv(frame, path)
-    return frame
+    """Write dataclass records as CSV (write_rows) and return the table."""
+    write_rows(rows, cls, path)
+    return to_frame(rows, cls)
 
 
 # The one null policy of every table: text is a str, empty when unknown (never NaN); a missing
