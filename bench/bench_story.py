@@ -38,7 +38,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsdossier.batch import corpus  # noqa: E402
+from newsdossier.batch import store  # noqa: E402
 from newsdossier.batch.story import INPUTS, build_story, compute, read_inputs  # noqa: E402
 
 SYLLABLES = "ka lo mi ren sa tor vel an is ur en dra pol ness ith mar".split()
@@ -159,7 +159,7 @@ def write_folder(frames: dict[str, pd.DataFrame], folder: Path) -> Path:
     """A batch folder holding these tables, as the store writes them."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in INPUTS:
-        corpus.write_parquet(frames[name], folder / f"{name}.parquet")
+        store.write_parquet(frames[name], folder / f"{name}.parquet")
     return folder
 
 

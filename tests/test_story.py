@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from newsdossier.batch import corpus
+from newsdossier.batch import corpus, store
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
 from newsdossier.batch.story import build_story
 from newsdossier.batch.story.names import acronym, same_first_name, tokens
@@ -128,7 +128,7 @@ def write_batch(out: Path, articles=ARTICLES, actors=ACTORS, claims=CLAIMS, even
         "articles": corpus.records_frame(list(articles), CorpusArticle),
     }
     for name, frame in frames.items():
-        corpus.write_parquet(frame, out / f"{name}.parquet")
+        store.write_parquet(frame, out / f"{name}.parquet")
     corpus.write_database(
         out / corpus.DATABASE, {**frames, "failures": corpus.records_frame([], CorpusFailure)}
     )

@@ -24,7 +24,7 @@ def to_frame(rows: Sequence[Any], cls: type) -> pd.DataFrame:
     return pd.DataFrame([dataclasses.asdict(r) for r in rows], columns=columns)
 
 
-def _umask() -> int:
+def umask() -> int:
     """The process's umask (read by setting it and putting it back)."""
     mask = os.umask(0)
     os.umask(mask)
@@ -39,7 +39,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; give the file the usual permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -19,7 +19,7 @@ from newsdossier.errors import InputError
 from newsdossier.text.nlp import model_name
 
 if TYPE_CHECKING:
-    from newsdossier.batch.engine import Call, Result
+    from newsdossier.batch.work import Call, Result
 
 WAIT_FOR_WORKERS = 120.0  # seconds a batch waits for a scheduler's first worker before it gives up
 CONNECT_TIMEOUT = "30s"

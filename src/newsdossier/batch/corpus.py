@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib.util
-import io
 import json
 import logging
 import os
@@ -32,6 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsdossier import tables
+from newsdossier.batch.store import DATABASE, connect, sql_path
 from newsdossier.records import Actor, Claim, Event
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DATABASE = "corpus.duckdb"
 CORPUS_DIR = "corpus"  # the corpus notebook's run folder inside the batch output folder
 PARTS_DIR = "parts"  # OUT/parts/<id>/: the rows of the articles one unit of work processed
 STATE = "state.json"  # OUT/parts/state.json: what the exported files hold, written last
@@ -163,24 +162,11 @@ def write_part(out_dir: Path, part: str, rows: Mapping[str, Sequence[tuple[str, 
                     columns[_PART].append(part)
                     columns[_SEQ].append(seq)
             pq.write_table(pa.table(columns, schema=target), tmp / f"{table}.parquet")
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; give the part the usual permissions
+        os.chmod(tmp, 0o777 & ~tables.umask())  # mkdtemp makes 0700; give the part the usual permissions
         os.rename(tmp, parts / part)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-
-
-def write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    """Write a small table (the story's) as Parquet atomically."""
-    buffer = io.BytesIO()
-    frame.to_parquet(buffer, index=False)
-    tables.atomic_write_bytes(path, buffer.getvalue())
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # --- The exported corpus: written by the parent at the end of a run. ---
@@ -202,21 +188,6 @@ def is_current(out_dir: Path, key: str) -> bool:
     return state.get("key") == key and all((out_dir / name).exists() for name in (*OUTPUTS, FAILURES))
 
 
-def _quote(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
-def _connect(scratch: Path, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(database)
-    # One thread and a small memory budget that spills to disk: the files come out the same bytes on
-    # every run, and memory stays flat however large the corpus is.
-    con.execute("SET threads = 1")
-    con.execute("SET memory_limit = '256MB'")
-    con.execute(f"SET temp_directory = {_quote(scratch)}")
-    con.execute("SET preserve_insertion_order = true")
-    return con
-
-
 def export(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusFailure]) -> list[Path]:
     """Write failures.csv, OUT/<table>.parquet from the current rows of the parts, and corpus.duckdb."""
     out_dir = Path(out_dir)
@@ -228,7 +199,7 @@ def export(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusF
     scratch = Path(tempfile.mkdtemp(prefix=".export-", suffix=".tmp", dir=out_dir))
     written = [out_dir / FAILURES]
     try:
-        con = _connect(scratch)
+        con = connect(scratch)
         try:
             index = pa.table(
                 {"article": list(current), "part": list(current.values())},
@@ -241,7 +212,7 @@ def export(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusF
                 if (
                     current
                 ):  # every part (the join keeps each article's current one); older ones may lack a column
-                    files = _quote(parts / "*" / f"{table}.parquet")
+                    files = sql_path(parts / "*" / f"{table}.parquet")
                     source = f"read_parquet({files}, union_by_name = true, hive_partitioning = false)"
                 else:
                     empty = part_schema(table)
@@ -251,10 +222,10 @@ def export(out_dir: Path, current: Mapping[str, str], failures: Sequence[CorpusF
                 con.execute(
                     f"COPY (SELECT t.* EXCLUDE ({_PART}, {_SEQ}) FROM {source} AS t "
                     f"SEMI JOIN current_parts AS c ON t.article = c.article AND t.{_PART} = c.part "
-                    f"ORDER BY {order}) TO {_quote(tmp)} "
+                    f"ORDER BY {order}) TO {sql_path(tmp)} "
                     "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"  # bounded writer buffers
                 )
-                os.chmod(tmp, 0o666 & ~_umask())
+                os.chmod(tmp, 0o666 & ~tables.umask())
                 os.replace(tmp, target)
                 written.append(target)
         finally:
@@ -284,7 +255,7 @@ def build_database(out_dir: Path, failures: Sequence[CorpusFailure], scratch: Pa
     """Build corpus.duckdb (the exported tables, failures, VIEWS) in scratch, then rename it into OUT."""
     path = Path(out_dir) / DATABASE
     tmp = scratch / DATABASE
-    con = _connect(scratch, str(tmp))
+    con = connect(scratch, str(tmp))
     try:
         rows = sorted(failures, key=dataclasses.astuple)
         frame = pa.table(
@@ -292,11 +263,11 @@ def build_database(out_dir: Path, failures: Sequence[CorpusFailure], scratch: Pa
             schema=pa.schema([(f.name, pa.string()) for f in dataclasses.fields(CorpusFailure)]),
         )
         con.register("failure_rows", frame)
-        sources = {t: f"read_parquet({_quote(Path(out_dir) / f'{t}.parquet')})" for t in TABLES}
+        sources = {t: f"read_parquet({sql_path(Path(out_dir) / f'{t}.parquet')})" for t in TABLES}
         _create_tables(con, {**sources, "failures": "failure_rows"})
     finally:
         con.close()
-    os.chmod(tmp, 0o666 & ~_umask())
+    os.chmod(tmp, 0o666 & ~tables.umask())
     os.replace(tmp, path)
     return path
 
@@ -306,7 +277,7 @@ def write_database(path: Path, frames: Mapping[str, pd.DataFrame]) -> None:
     path = Path(path)
     scratch = Path(tempfile.mkdtemp(prefix=".export-", suffix=".tmp", dir=path.parent))
     try:
-        con = _connect(scratch, str(scratch / path.name))
+        con = connect(scratch, str(scratch / path.name))
         try:
             for name, frame in frames.items():
                 con.register(f"frame_{name}", frame)
@@ -345,22 +316,22 @@ def merge_parts(out_dir: Path, group: Sequence[str], current: Mapping[str, str])
     tmp = Path(tempfile.mkdtemp(prefix=f".{part}.", suffix=".tmp", dir=parts))
     scratch = Path(tempfile.mkdtemp(prefix=".export-", suffix=".tmp", dir=out_dir))
     try:
-        con = _connect(scratch)
+        con = connect(scratch)
         try:
             members = [(a, p) for a, p in current.items() if p in set(group)]
             index = pa.table({"article": [a for a, _ in members], "part": [p for _, p in members]})
             con.register("current_parts", index)
             for table in TABLES:
-                files = ", ".join(_quote(parts / p / f"{table}.parquet") for p in group)
+                files = ", ".join(sql_path(parts / p / f"{table}.parquet") for p in group)
                 con.execute(
                     f"COPY (SELECT t.* REPLACE ('{part}' AS {_PART}) FROM read_parquet([{files}], "
                     "union_by_name = true, hive_partitioning = false) AS t SEMI JOIN current_parts AS c "
                     f"ON t.article = c.article AND t.{_PART} = c.part) "
-                    f"TO {_quote(tmp / f'{table}.parquet')} (FORMAT parquet, COMPRESSION zstd)"
+                    f"TO {sql_path(tmp / f'{table}.parquet')} (FORMAT parquet, COMPRESSION zstd)"
                 )
         finally:
             con.close()
-        os.chmod(tmp, 0o777 & ~_umask())
+        os.chmod(tmp, 0o777 & ~tables.umask())
         os.rename(tmp, parts / part)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

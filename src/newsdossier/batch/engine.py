@@ -29,7 +29,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from typing import Any
 from newsdossier import outdir, tables
 from newsdossier.batch import corpus
 from newsdossier.batch.corpus import CorpusArticle, CorpusFailure
+from newsdossier.batch.work import Call, Outcome, Result
 from newsdossier.errors import InputError, StepError
 from newsdossier.paths import REPORT_FILES
 from newsdossier.text.article import MANIFEST_NAME, Article, ManifestRow, load_article, parse_date
@@ -67,17 +68,6 @@ class Task:
     published: str = ""  # YYYY-MM-DD or empty (unknown)
     title: str = ""  # empty: the page title or the first line
     source: str = ""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one unit of work did to one article."""
-
-    name: str
-    status: str  # done / failed
-    article: CorpusArticle | None = None
-    failure: CorpusFailure | None = None
-    part: str = ""  # the corpus store's part holding the article's rows (done only)
 
 
 @dataclass
@@ -397,10 +387,6 @@ def forkserver(preload: Sequence[str] | str) -> Any:
     context.set_forkserver_preload([preload] if isinstance(preload, str) else list(preload))
     server.ensure_running()
     return context
-
-
-Call = tuple[Callable[..., list[Outcome]], tuple[Any, ...], dict[str, Any]]
-Result = tuple[int, list[Outcome] | BaseException]  # a call's index, and its outcomes or what lost them
 
 
 def _outcome_of(future: Any) -> list[Outcome] | BaseException:

@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsdossier import tables
-from newsdossier.batch.corpus import DATABASE, _connect, _quote, _umask, write_parquet
+from newsdossier.batch.store import DATABASE, connect, sql_path, write_parquet
 from newsdossier.batch.story.actors import corpus_actors
 from newsdossier.batch.story.statements import statements
 from newsdossier.batch.story.timeline import story_timeline
@@ -119,7 +119,7 @@ def write_combined(out_dir: Path, ids: dict[str, list[str]]) -> None:
     """Rewrite actors / claims / timeline .parquet with their id column (last, replacing an earlier
     run's), each streamed by DuckDB into a temporary file that replaces the table once it is whole."""
     scratch = out_dir / ".story-spill.tmp"
-    with _connect(scratch) as con:  # the store's settings: the same bytes on every run, flat memory
+    with connect(scratch) as con:  # the store's settings: the same bytes on every run, flat memory
         for name, column in ID_COLUMNS.items():
             path = out_dir / f"{name}.parquet"
             tmp = path.with_name(f".{path.name}.story.{os.getpid()}.tmp")
@@ -128,10 +128,10 @@ def write_combined(out_dir: Path, ids: dict[str, list[str]]) -> None:
             try:
                 con.execute(
                     f"COPY (SELECT t.*{f' EXCLUDE ({column})' if earlier else ''}, i.{column} "
-                    f"FROM read_parquet({_quote(path)}) AS t POSITIONAL JOIN story_ids AS i) "
-                    f"TO {_quote(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"
+                    f"FROM read_parquet({sql_path(path)}) AS t POSITIONAL JOIN story_ids AS i) "
+                    f"TO {sql_path(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"
                 )
-                os.chmod(tmp, 0o666 & ~_umask())
+                os.chmod(tmp, 0o666 & ~tables.umask())
                 os.replace(tmp, path)
             except BaseException:
                 tmp.unlink(missing_ok=True)
@@ -159,7 +159,7 @@ def write_database(path: Path, story: dict[str, pd.DataFrame]) -> None:
                 if (
                     kinds.get(name, "BASE TABLE") == "BASE TABLE"
                 ):  # a store's view over the Parquet sees the ids
-                    source = _quote(path.parent / f"{name}.parquet")
+                    source = sql_path(path.parent / f"{name}.parquet")
                     con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM read_parquet({source})')
             con.execute("CREATE SCHEMA IF NOT EXISTS story")
             for name, frame in story.items():
