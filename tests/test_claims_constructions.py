@@ -17,10 +17,10 @@ def _one(claims, content: str):
 CONSTRUCTIONS = [
     # an as-clause attributes the clause it hangs on, before or after it
     pytest.param(
-        "As the Daily Star noted, the council raised more than $1.1 million from developers.",
-        "Daily Star",
+        "As the Valley Courier noted, the guild collected nearly $4.3 million from sponsors.",
+        "Valley Courier",
         "noted",
-        "the council raised more than $1.1 million from developers",
+        "the guild collected nearly $4.3 million from sponsors",
         "indirect",
         id="as-x-noted-y",
     ),
@@ -34,62 +34,62 @@ CONSTRUCTIONS = [
     ),
     # an attribution set off by commas that the parser made a conjunct of the statement
     pytest.param(
-        "The company created the tool to help in times of crisis, a spokeswoman, Ann Bell, said on Saturday,"
-        " and it has used it five times.",
-        "Ann Bell",
+        "The bakery built the oven to cope with holiday rushes, a manager, Lena Okafor, said on Thursday,"
+        " and it has fired it six times.",
+        "Lena Okafor",
         "said",
-        "The company created the tool to help in times of crisis",
+        "The bakery built the oven to cope with holiday rushes",
         "indirect",
         id="aside-as-conjunct",
     ),
     # the parser tags the complementiser "that" as a pronoun: it opens no question
     pytest.param(
-        "Mayor Tom Hale said at the time that the town has become a “dumping ground for everyone’s problems.”",
-        "Tom Hale",
+        "Coach Ivo Marsh said at the time that our pier has become a “playground for every passing fad.”",
+        "Ivo Marsh",
         "said",
-        "that the town has become a “dumping ground for everyone’s problems.”",
+        "that our pier has become a “playground for every passing fad.”",
         "mixed",
         id="that-tagged-as-pronoun",
     ),
     pytest.param(
-        "Senator Tom Scott joked that, among young voters, the mayor ranks fourth in a two-way race.",
-        "Tom Scott",
+        "Councillor Ada Voss joked that, among the gardeners, the tulip ranks fourth in a two-flower show.",
+        "Ada Voss",
         "joked",
-        "that, among young voters, the mayor ranks fourth in a two-way race",
+        "that, among the gardeners, the tulip ranks fourth in a two-flower show",
         "indirect",
         id="that-before-an-aside",
     ),
     pytest.param(
-        "Mayor Tom Hale has denied that that was the case at the harbour last spring.",
-        "Tom Hale",
+        "Coach Ivo Marsh has denied that that was his plan for the derby in April.",
+        "Ivo Marsh",
         "denied",
-        "that was the case at the harbour last spring",
+        "that was his plan for the derby in April",
         "indirect",
         id="denied-that-that",
     ),
     pytest.param(
-        "Ann Bell wrote to the mayor, telling him that whatever he meant, words have the power to hurt.",
-        "Ann Bell",
+        "Lena Okafor emailed the coach, telling him that whatever he intended, such jokes can sting.",
+        "Lena Okafor",
         "telling",
-        "whatever he meant, words have the power to hurt",
+        "whatever he intended, such jokes can sting",
         "indirect",
         id="whatever-is-no-question",
     ),
     # the statement goes on after the clause the parser gave the cue
     pytest.param(
-        "Senator Ann Wells told reporters that the polls could be “way off,” and have been wrong in past races.",
-        "Ann Wells",
+        "Professor Mira Dunn told students that the forecasts might be “badly skewed,” and have failed before.",
+        "Mira Dunn",
         "told",
-        "the polls could be “way off,” and have been wrong in past races",
+        "the forecasts might be “badly skewed,” and have failed before",
         "mixed",
         id="goes-on-with-auxiliary",
     ),
     # a cue in a relative clause: the parser gives the clause the relative pronoun before the speaker
     pytest.param(
-        "Ann Bell remained in hospital with two wounds that officials said did not appear self-inflicted.",
-        "officials",
+        "Lena Okafor stayed at the clinic with a fracture that doctors said did not look serious.",
+        "doctors",
         "said",
-        "did not appear self-inflicted",
+        "did not look serious",
         "indirect",
         id="relative-clause-cue",
     ),
@@ -104,19 +104,19 @@ CONSTRUCTIONS = [
     ),
     # the reported clause taken for a relative clause of the one told
     pytest.param(
-        "Tom Gale told detectives he attached stolen plates to his car so police would not be able to track him.",
-        "Tom Gale",
+        "Ivo Marsh told investigators he painted the van blue so his neighbours would not recognise it.",
+        "Ivo Marsh",
         "told",
-        "he attached stolen plates to his car so police would not be able to track him",
+        "he painted the van blue so his neighbours would not recognise it",
         "indirect",
         id="told-x-clause-misread-as-relative",
     ),
     pytest.param(
-        "The newspaper has always claimed itself to be an unbiased review of the news, and that its reporters"
-        " do only that.",
-        "newspaper",
+        "The club has long claimed itself to be a fair forum for the whole town, and that its members"
+        " seek only that.",
+        "club",
         "claimed",
-        "itself to be an unbiased review of the news, and that its reporters do only that",
+        "itself to be a fair forum for the whole town, and that its members seek only that",
         "indirect",
         id="second-that-clause",
     ),
@@ -147,7 +147,7 @@ def test_it_speaks_for_the_organisation_it_resolves_to(analyse_text):
 # Look-alikes that report no statement: no claim at all.
 NOT_STATEMENTS = [
     pytest.param(
-        "As he welcomed several hundred guests, Mayor Tom Hale was launching his bid.", id="as-when"
+        "As she thanked a few dozen volunteers, Coach Lena Okafor was unveiling her mural.", id="as-when"
     ),
     pytest.param("As the mayor spoke, protesters gathered outside the town hall.", id="as-he-spoke"),
     pytest.param("As promised, the council cut the harbour tax on Monday.", id="as-promised"),
@@ -159,15 +159,15 @@ NOT_STATEMENTS = [
     ),
     pytest.param("Ann Bell told the men she hired to leave the site.", id="told-x-relative-clause-with-gap"),
     pytest.param(
-        "The plan is the main tool to meet the target the agency pledged to reach at the talks in May.",
+        "The levy is the best way to raise the sum the club vowed to find at its gala in June.",
         id="infinitive-of-a-relative-clause",
     ),
     pytest.param(
-        "The ministry will defend its decision to tax provinces – three of them – that don’t meet the rules.",
+        "The league will justify its choice to fine clubs – four of them – that skip the drills.",
         id="relative-that-is-no-statement",
     ),
     pytest.param(
-        "With the results in, Cruz and Carson, the candidates most often described as outsiders, took the vote.",
+        "After the count, Okafor and Marsh, the players widely described as underdogs, won the match.",
         id="participle-is-no-aside",
     ),
 ]

@@ -77,20 +77,20 @@ FAMILIES = [
     ),
     # an aside attribution inside the statement: the words before it and the statement going on after it
     pytest.param(
-        "Councillor Rita Osei spoke on Monday. The new rules have a narrow purpose, she says, and are "
-        "mostly meant to protect tenants.",
-        "Rita Osei",
+        "Coach Ivo Marsh spoke on Friday. The drills serve a simple goal, he says, and are "
+        "largely designed to build stamina.",
+        "Ivo Marsh",
         "says",
-        "The new rules have a narrow purpose",
+        "The drills serve a simple goal",
         "indirect",
         id="aside-first-piece",
     ),
     pytest.param(
-        "Councillor Rita Osei spoke on Monday. The new rules have a narrow purpose, she says, and are "
-        "mostly meant to protect tenants.",
-        "Rita Osei",
+        "Coach Ivo Marsh spoke on Friday. The drills serve a simple goal, he says, and are "
+        "largely designed to build stamina.",
+        "Ivo Marsh",
         "says",
-        "and are mostly meant to protect tenants",
+        "and are largely designed to build stamina",
         "indirect",
         id="aside-second-piece",
     ),

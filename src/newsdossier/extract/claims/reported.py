@@ -96,7 +96,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and not is_speech_verb(verb.head):
         return verb.head, cue  # "The drugs, he says, are …": the speech verb is an aside in its clause
     if _as_clause(verb):
-        return verb.head, cue  # "As the paper noted, the council raised …": the clause it comments on
+        return verb.head, cue  # "As the Courier noted, the guild collected …": the clause it comments on
     aside = _set_off_aside(verb)
     if aside is not None:
         return aside, cue  # "Instead, she told reporters, the plan would …": an aside the parser misread
@@ -152,7 +152,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
 
 
 def _as_clause(verb: Token) -> bool:
-    """'As the paper noted, Y' or 'Y, as X reported': a speech verb in an as-clause, with a subject of its
+    """'As the Courier noted, Y' or 'Y, as X reported': a speech verb in an as-clause, with a subject of its
     own and no statement of its own, attributes the clause it hangs on."""
     return (
         verb.dep_ == "advcl"
@@ -168,21 +168,21 @@ def _as_clause(verb: Token) -> bool:
 
 
 # Fewest words of a statement before an aside attribution set off by commas, and most tokens of the
-# aside itself ("a spokeswoman for the ministry, Jane Doe, said on Saturday").
+# aside itself ("a manager at the bakery, Lena Okafor, said on Thursday").
 MIN_ASIDE_LEAD_WORDS = 2
 MAX_ASIDE_TOKENS = 16
 
 
 def _set_off_aside(verb: Token) -> Token | None:
     """The clause around a speech verb set off by commas that the parser made its head's complement or
-    conjunct, or the root with the clause as its conjunct: "Instead, Jane Doe told reporters, the plan will
-    …", "This kind of spending, the ministry claimed, violates the code", "A, a spokeswoman said, and B".
+    conjunct, or the root with the clause as its conjunct: "Instead, Lena Okafor told reporters, the oven will
+    …", "Such late drills, the league argued, break the rules", "A, a manager said, and B".
 
     The verb must have a subject of its own and no clause of its own; returns a token of the clause.
     """
     if verb.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "ccomp" for c in verb.children):
         return None
-    # a bare participle describes a noun ("the candidates most often described as outsiders, took …")
+    # a bare participle describes a noun ("the players widely described as underdogs, won …")
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
         return None
     # an object only for the one told ("she told reporters"): "decried the rules, and …" states its own
@@ -212,14 +212,14 @@ def _set_off_aside(verb: Token) -> Token | None:
     return head
 
 
-# Verbs whose object is the one told: a clause after it is what was said ("told police he hid the car").
+# Verbs whose object is the one told: a clause after it is what was said ("told the police he hid the van").
 _RECIPIENT_VERBS = frozenset("tell inform remind assure warn advise".split())
 _RELATIVE_WORDS = frozenset("that which who whom whose where when".split())
 _WHOLE_CLAUSE_DEPS = frozenset({"dobj", "attr", "acomp", "auxpass", "oprd"})
 
 
 def _clause_as_relative(verb: Token) -> Token | None:
-    """'told detectives he hid the car': a clause the parser took for a relative clause of the one told
+    """'told the police he hid the van': a clause the parser took for a relative clause of the one told
     (it has a subject of its own and no relative word), else None."""
     if verb.lemma_.lower() not in _RECIPIENT_VERBS:
         return None
@@ -236,8 +236,8 @@ def _clause_as_relative(verb: Token) -> Token | None:
 
 
 def _gapped_relative(verb: Token) -> bool:
-    """'the target the agency pledged to reach': a relative clause whose subject is not the relative word
-    lacks an object, so its infinitive is no position ("Jane Doe, who vowed to resign" has one)."""
+    """'the sum the club vowed to find': a relative clause whose subject is not the relative word
+    lacks an object, so its infinitive is no position ("Lena Okafor, who vowed to quit" has one)."""
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return verb.dep_ == "relcl" and subj is not None and subj.tag_ not in ("WP", "WDT")
 
@@ -414,7 +414,7 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
     """Clauses the parser joined to the speech verb after its reported clause that go on with the
     statement: a second that-clause ("argued that A, and that B"), a contrast with a subject of its own
     ("said A, but B"), and a verb without a subject that cannot be the speech verb's own conjunct (an
-    auxiliary, "told reporters the polls could be off, and have been wrong before", or a present verb
+    auxiliary, "told students the forecasts might be skewed, and have failed before", or a present verb
     after a past cue)."""
     out = []
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > comp.i):
@@ -433,9 +433,9 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
     return out
 
 
-# Subordinators whose clause, after a reported one, goes on with the statement ("said he would resign if
-# the vote failed", "told police he hid the car so no one would find it"); "when", "as", "after" more
-# often say when the speaker spoke.
+# Subordinators whose clause, after a reported one, goes on with the statement ("said he would quit if
+# the drills went on", "told the police he hid the van so no one would know it"); "when", "as", "after"
+# more often say when the speaker spoke.
 _STATEMENT_MARKS = frozenset("so because unless if whereas".split())
 
 
@@ -488,13 +488,13 @@ def _clause_span(comp: Token, verb: Token) -> Span:
         # several complements ("says he drank, used drugs and was …") make one clause
         comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i) == (comp.i > verb.i)]
         comps = comps if comp in comps else [comp]
-        if comp.dep_ == "relcl":  # "told police he hid the car so no one would find it": the rest goes on
+        if comp.dep_ == "relcl":  # "told the police he hid the van so no one would know it": the rest goes on
             comps += [c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > comp.i]
         if comp.i > verb.i:
             comps += _contrast_clauses(verb, comp) + _reason_clauses(verb, comp)
         toks = [t for c in comps for t in c.subtree]
         if verb.dep_ == "relcl" and comp.dep_ == "ccomp" and comp.i > verb.i:
-            # "two wounds that officials said did not appear self-inflicted": the parser gives the clause
+            # "a fracture that doctors said did not look serious": the parser gives the clause
             # the relative pronoun before the speaker; the statement is what follows the cue
             toks = [t for t in toks if t.i > verb.i] or toks
         if comp.i < verb.i:
@@ -721,7 +721,7 @@ def _reported(
     return Draft(span.start_char, end, "mixed", cue, speaker, head, anchor)
 
 
-# Dashes and brackets that close an insertion after a noun: "provinces – three of them – that …".
+# Dashes and brackets that close an insertion after a noun: "clubs – four of them – that …".
 _CLAUSE_BREAKS = frozenset({"–", "—", "-", ")"})
 
 
@@ -739,8 +739,8 @@ def _not_a_statement(span: Span, verb: Token) -> bool:
     after = doc[first.i + 1] if first.i + 1 < len(doc) else None
     before = doc[first.i - 1] if first.i > 0 else None
     if first.lower_ == "that" and first.dep_ != "mark" and after is not None and before is not None:
-        # "… on provinces – three of them – that don't meet the rules": a relative clause of a noun before
-        # it, not a statement ("denied that that was the case", ", that's the rule" are statements)
+        # "… to fine clubs – four of them – that skip the drills": a relative clause of a noun before
+        # it, not a statement ("denied that that was his plan", ", that's the rule" are statements)
         noun_before = before.pos_ in ("NOUN", "PROPN") or before.text in _CLAUSE_BREAKS
         if after.pos_ in ("VERB", "AUX") and noun_before:
             return True

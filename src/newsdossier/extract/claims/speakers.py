@@ -165,7 +165,7 @@ def described_phrase(head: Token) -> Span:
         if any(t.dep_ in ("ccomp", "parataxis") or t.is_quote or t.is_bracket for t in sub):
             break  # a clause reporting something ("officials who said the deal was done") is the claim
         if is_speech_verb(child) and any(c.dep_ in ("xcomp", "dobj") for c in child.children):
-            break  # "voters who said using a private server …": what they said is no part of who they are
+            break  # "fans who said skipping the final drill …": what they said is no part of who they are
         if child.dep_ == "prep" and any(is_time(t) for t in sub):
             break  # "the campaign on Monday": when, not who
         hi = sub[-1].i + 1
