@@ -494,7 +494,7 @@ def _clause_span(comp: Token, verb: Token) -> Span:
             comps += _contrast_clauses(verb, comp) + _reason_clauses(verb, comp)
         toks = [t for c in comps for t in c.subtree]
         if verb.dep_ == "relcl" and comp.dep_ == "ccomp" and comp.i > verb.i:
-            # "a fracture that doctors said did not look serious": the parser gives the clause
+            # "a fracture that doctors said would heal by spring": the parser gives the clause
             # the relative pronoun before the speaker; the statement is what follows the cue
             toks = [t for t in toks if t.i > verb.i] or toks
         if comp.i < verb.i:
