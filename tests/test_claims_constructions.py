@@ -44,7 +44,7 @@ CONSTRUCTIONS = [
     ),
     # the parser tags the complementiser "that" as a pronoun: it opens no question
     pytest.param(
-        "Coach Ivo Marsh said at the time that our pier has become a “playground for every passing fad.”",
+        "Coach Ivo Marsh said at one time that our pier has become a “playground for every passing fad.”",
         "Ivo Marsh",
         "said",
         "that our pier has become a “playground for every passing fad.”",
@@ -52,18 +52,18 @@ CONSTRUCTIONS = [
         id="that-tagged-as-pronoun",
     ),
     pytest.param(
-        "Councillor Ada Voss joked that, among the gardeners, the tulip ranks fourth in a two-flower show.",
+        "Councillor Ada Voss joked that, among the gardeners, the tulip ranks fifth in a two-flower show.",
         "Ada Voss",
         "joked",
-        "that, among the gardeners, the tulip ranks fourth in a two-flower show",
+        "that, among the gardeners, the tulip ranks fifth in a two-flower show",
         "indirect",
         id="that-before-an-aside",
     ),
     pytest.param(
-        "Coach Ivo Marsh has denied that that was his plan for the derby in April.",
+        "Coach Ivo Marsh firmly denied that that is his plan for the derby in April.",
         "Ivo Marsh",
         "denied",
-        "that was his plan for the derby in April",
+        "that is his plan for the derby in April",
         "indirect",
         id="denied-that-that",
     ),
@@ -104,7 +104,7 @@ CONSTRUCTIONS = [
     ),
     # the reported clause taken for a relative clause of the one told
     pytest.param(
-        "Ivo Marsh told investigators he painted the van blue so his neighbours would not recognise it.",
+        "Ivo Marsh told officers he painted the van blue so his neighbours would not recognise it.",
         "Ivo Marsh",
         "told",
         "he painted the van blue so his neighbours would not recognise it",
@@ -112,11 +112,11 @@ CONSTRUCTIONS = [
         id="told-x-clause-misread-as-relative",
     ),
     pytest.param(
-        "The club has long claimed itself to be a fair forum for the whole town, and that its members"
-        " seek only that.",
-        "club",
+        "Ada Voss has long claimed herself to be a fair judge of the contest, and that her rulings show"
+        " only that.",
+        "Ada Voss",
         "claimed",
-        "itself to be a fair forum for the whole town, and that its members seek only that",
+        "herself to be a fair judge of the contest, and that her rulings show only that",
         "indirect",
         id="second-that-clause",
     ),
@@ -159,7 +159,7 @@ NOT_STATEMENTS = [
     ),
     pytest.param("Ann Bell told the men she hired to leave the site.", id="told-x-relative-clause-with-gap"),
     pytest.param(
-        "The levy is the best way to raise the sum the club vowed to find at its gala in June.",
+        "The levy is the surest way to raise the sum the club vowed to find at its gala in June.",
         id="infinitive-of-a-relative-clause",
     ),
     pytest.param(

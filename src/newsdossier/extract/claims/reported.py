@@ -740,7 +740,7 @@ def _not_a_statement(span: Span, verb: Token) -> bool:
     before = doc[first.i - 1] if first.i > 0 else None
     if first.lower_ == "that" and first.dep_ != "mark" and after is not None and before is not None:
         # "… to fine clubs – four of them – that skip the drills": a relative clause of a noun before
-        # it, not a statement ("denied that that was his plan", ", that's the rule" are statements)
+        # it, not a statement ("denied that that is his plan", ", that's the rule" are statements)
         noun_before = before.pos_ in ("NOUN", "PROPN") or before.text in _CLAUSE_BREAKS
         if after.pos_ in ("VERB", "AUX") and noun_before:
             return True
