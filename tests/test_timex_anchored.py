@@ -95,7 +95,7 @@ STRETCHES = [
     ("Mortgage rates rose over the last year.", "2021-10-20", "the last year", "2021"),
     ("Bread prices doubled in the last month.", "2021-03-25", "the last month", "2021-03"),
     # an amount after "of" is what was earned, not a part of the year
-    ("The dairy reported a profit for the last year of $4 million.", "2021-03-12", "the last year", "2020"),
+    ("Ticket sales in the last year of $12 million beat forecasts.", "2021-03-12", "the last year", "2020"),
 ]
 
 
@@ -143,10 +143,10 @@ FISCAL_YEARS = [
     ("Margins will narrow in the current financial year.", "the current financial year", "FY2021", ""),
     ("The board expects more orders next fiscal year.", "next fiscal year", "FY2022", ""),
     (
-        "Profits fell at the very beginning of the financial year.",
-        "the very beginning of the financial year",
+        "Orders slowed at the very end of the fiscal year.",
+        "the very end of the fiscal year",
         "FY2021",
-        "START",
+        "END",
     ),
     ("Hiring picks up at the end of fiscal year 2022.", "the end of fiscal year 2022", "FY2022", "END"),
 ]

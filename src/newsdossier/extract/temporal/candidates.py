@@ -276,7 +276,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         _rx(
             r"\b(?P<rel>this past|this|last|next|the past|the last|the coming|the next|the previous|"
             r"the current|the following|past|coming|previous|following)\s+"
-            # "the last year of his life" is part of a stretch; "a profit for the last year of $3m" is not
+            # "the last year of the lease" is part of a stretch; "sales in the last year of $12m" is not
             r"(?P<unit>week|weekend|month|year|decade|century|quarter)\b"
             r"(?!\s+(?:of(?!\s+(?:US|C|A)?[$£€¥\d])|or|and)\b)",
             re.I,
