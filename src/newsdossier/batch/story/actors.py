@@ -182,7 +182,7 @@ class _Merge:
         for items in block.values():
             for n, (a, ra) in enumerate(items):
                 for b, rb in items[n + 1 :]:
-                    # a number is no spelling: "Route 94" and "Route 49" are two roads
+                    # a number is no spelling: "Highway 12" and "Highway 21" are two roads
                     if _NUMBER.findall(a) == _NUMBER.findall(b) and fuzz.ratio(a, b) >= FUZZY_MIN:
                         self.groups.union(ra, rb)
 

@@ -75,7 +75,7 @@ def _lower_word_end(doc: Doc, start: int, end: int) -> int:
 def _joined_end(doc: Doc, start: int, end: int) -> int:
     """The end of an organisation or place name that NER cut after a joining word.
 
-    "Institute of History and Philology of" + "Academia Sinica": a name ending in "of", "for" or
+    "Centre for Coastal Studies of" + "Harwick College": a name ending in "of", "for" or
     "and" goes on over the capitalised words after it; a number after "No." ends it ("Lodge No.
     8"). With nothing capitalised to join, the dangling words are dropped.
     """
@@ -87,7 +87,7 @@ def _joined_end(doc: Doc, start: int, end: int) -> int:
     stop = end
     while stop < len(doc) and not doc[stop].is_sent_start:
         token = doc[stop]
-        # "in", "at", "on" after the cut begin a place ("... of Academia Sinica in Taipei"): they stop it
+        # "in", "at", "on" after the cut begin a place ("... of Harwick College in Leeds"): they stop it
         if token.lower_ in _INNER_JOINERS or token.is_alpha and (token.is_title or token.is_upper):
             stop += 1
             continue
@@ -297,7 +297,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
     joined_until = 0
     for start, end, label in raw:
         if start < joined_until:
-            continue  # "Academia Sinica", already joined to the name NER cut before it
+            continue  # "Harwick College", already joined to the name NER cut before it
         start, end = _trim(doc, start, end)
         end = _lower_word_end(doc, start, end)
         if label in {"ORG", "FAC", "LOC"}:

@@ -76,7 +76,7 @@ def _cue_noun(doc: Doc, cand: Cand) -> bool:
         and before.lemma_ in lexicon.OUT_OF_SCOPE_CUES
         and (before.head.i in range(cand.start, cand.end) or span.root.head.i == before.i)
     ):
-        return True  # "the film X"; not "results show X died", where the noun is no word of X's
+        return True  # "the film X"; not "tests confirm X won", where the noun is no word of X's
     appos = [t for tok in span for t in tok.children if t.dep_ == "appos" and t.i >= cand.end]
     if span.root.dep_ == "appos" and span.root.head.i < cand.start:
         appos.append(span.root.head)  # "the film X" parsed as "film" with "X" in apposition
@@ -337,7 +337,7 @@ def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
         return False
     texts = {surface(doc, c) for c in named}
     if any(under_plural_title(doc, c) for c in named):
-        return False  # "Senators Warren and Sanders": a person's name, though a city has it too
+        return False  # "Senators Dover and Preston": a person's name, though a city has it too
     return all(lexicon.place_named(t) and t.lower() not in person_words and not is_acronym(t) for t in texts)
 
 

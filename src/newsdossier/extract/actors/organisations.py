@@ -149,7 +149,7 @@ def _nearest_before(fits: list[Cluster], short: Cluster) -> Cluster | None:
 
 
 def _unknown_place(doc: Doc, cluster: Cluster) -> bool:
-    """A location by NER's label only: no gazetteer place and no place head ("the Pirates")."""
+    """A location by NER's label only: no gazetteer place and no place head ("the Comets")."""
     return cluster.kind == "location" and not any(
         lexicon.place_named(surface(doc, c)) or c.key.split()[-1] in lexicon.PLACE_HEADS
         for c in cluster.cands
@@ -159,8 +159,8 @@ def _unknown_place(doc: Doc, cluster: Cluster) -> bool:
 def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Merge a short org name into the longer org name ending with it ("Commerce Department").
 
-    Of several longer names, the one mentioned last before it ("Red Sox" after "Boston Red Sox"); a
-    short name NER called a place but no gazetteer knows ("Pirates") may be a team's name too.
+    Of several longer names, the one mentioned last before it ("Otters" after "Marlow Otters"); a
+    short name NER called a place but no gazetteer knows ("Comets") may be a team's name too.
     """
     for short in clusters:
         if not short.cands or short.country:
@@ -225,8 +225,8 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _merge_head_phrase(short: Cluster, clusters: list[Cluster]) -> None:
-    """Merge a name ending in a head word into the one longer name it heads ("General Assembly" ->
-    "General Assembly of the United Nations"); a bare head ("Assembly") names no body of its own."""
+    """Merge a name ending in a head word into the one longer name it heads ("Standing Committee" ->
+    "Standing Committee of the Harbour Trust"); a bare head ("Committee") names no body of its own."""
     words = short.key.split()
     if len(words) < 2:
         return

@@ -181,7 +181,7 @@ def head_word(doc: Doc, cand: Cand) -> str:
 
 
 def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
-    """The mention stands where only a place can: "near X", "14 miles northeast of X", "the city of X",
+    """The mention stands where only a place can: "near X", "9 km southwest of X", "the city of X",
     "born in X", "settled in X", "Leeds, X" (after a place and a comma); with motion, also after a
     verb of going ("moved to X", "returned from X")."""
     root = doc[cand.start : cand.end].root

@@ -44,8 +44,8 @@ _HOW_WEIGHT = {"ner": 1.0, "alias": 1.0, "acronym": 1.0, "title": 1.0, "demonym"
 def variant_key(name: str) -> str:
     """A name's key with punctuation, accents and the spelling of a leading country set aside.
 
-    "U.S. Congress" and "United States Congress", "School of Open – Africa" and "School of Open
-    Africa" are one name written two ways.
+    "U.S. Seed Bureau" and "United States Seed Bureau", "Friends of Lakes – Kenya" and "Friends of
+    Lakes Kenya" are one name written two ways.
     """
     words = [w for w in re.split(r"[^\w']+", fold(norm_key(name))) if w]
     for width in (3, 2, 1):

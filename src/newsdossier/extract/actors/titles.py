@@ -165,7 +165,7 @@ def _predicate_title(doc: Doc, cand: Cand, taken: set[int]) -> str:
     attr = next((t for t in verb.children if t.dep_ == "attr" and t.i > root.i), None)
     if attr is None or attr.i in taken or attr.lower_ not in lexicon.TITLE_HEADS:
         return ""
-    # "the 49th Vice President": a capitalised role keeps its capitalised qualifier
+    # "the 14th Deputy Governor": a capitalised role keeps its capitalised qualifier
     mods = [
         t
         for t in attr.lefts

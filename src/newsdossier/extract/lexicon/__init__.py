@@ -77,7 +77,7 @@ LOCATIVE_PREPS = _PLACES["locative_preps"]
 MOTION_VERBS = _PLACES["motion_verbs"]
 # Verbs of where someone is or comes from ("born in X"): a name after "in" is a place.
 RESIDENCE_VERBS = _PLACES["residence_verbs"]
-# Compass directions ("14 miles northeast of X").
+# Compass directions ("9 km southwest of X").
 DIRECTIONS = _PLACES["directions"]
 # Head words of the names of buildings, sites and features ("Kestrel Hall" is a place).
 PLACE_HEADS = _PLACES["heads"]
