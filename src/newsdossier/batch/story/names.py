@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsdossier.extract.lexicon.load import load
+
 # Lower-case words that may sit inside a proper name ("Bank of America", "Ludwig van Beethoven");
 # any other lower-case word ends the name ("X wins the vote", "Y at Z Park" from headlines).
 PARTICLES = frozenset(
@@ -18,22 +20,24 @@ PARTICLES = frozenset(
 ACRONYM_SKIP = frozenset("of the and for & de".split())
 # Generational suffixes: "Sr." is the default bearer of a name; "Jr.", "II", "III" are someone else.
 SENIOR = frozenset({"sr", "senior"})
-# Sports positions, as general English: written before a player's name ("Kicker Dana Quill", "the Gulls'
-# QB Ona Pell") or after a team's ("Harbour Gulls Defensive Tackle"), a position is no part of the name
-# (read as a given name, it would make the player a namesake of himself). Sports pages abbreviate them
-# ("WR Jon Brask"); "de" and "te" are left out, being name particles too.
-POSITIONS = frozenset(
-    """quarterback kicker placekicker punter linebacker cornerback receiver wideout halfback fullback
-    tailback lineman pitcher catcher shortstop outfielder infielder goalkeeper goalie midfielder winger
-    qb rb fb wr lb ilb olb cb db dt nt ot og ol dl pk""".split()
-)
-# Positions that are ordinary words of names too ("National Guard", "Civic Center"): a position only before
-# a player's name, or after a position modifier ("point guard", "defensive tackle").
+# Sports positions (the lexicon's, where actors/sports.py reads them too): written before a player's name
+# ("Kicker Dana Quill", "the Gulls' QB Ona Pell") or after a team's ("Harbour Gulls Defensive Tackle"), a
+# position is no part of the name (read as a given name, it would make the player a namesake of himself).
+# Names are compared word by word, so a position is split into its words ("centre-back" -> centre, back).
+_LEXICON_POSITIONS = [re.split(r"[\s-]+", p) for p in load("titles")["positions"]]
+# Abbreviations ("WR Jon Brask") in lower case; "de" and "te" are left out, being name particles too.
+_ABBREVIATIONS = {a.lower() for a in load("titles")["position_abbreviations"]} - {"de", "te"}
+# Position words that are ordinary words of names too ("National Guard", "Civic Center"): a position only
+# before a player's name, or after a position modifier ("point guard", "defensive tackle").
 SHARED_POSITIONS = frozenset(
     "tackle guard center centre end back safety forward striker defender keeper".split()
-)
-POSITION_MODIFIERS = frozenset(
-    "defensive offensive wide tight running nose point shooting power small free strong inside".split()
+) & {w for words in _LEXICON_POSITIONS for w in words}
+_ONE_WORD = {words[0] for words in _LEXICON_POSITIONS if len(words) == 1}
+POSITIONS = frozenset(_ONE_WORD - SHARED_POSITIONS | _ABBREVIATIONS)
+# The words before the last of a several-word position ("defensive" tackle, "point" guard), but not a
+# name's own word ("centre" back: "Civic Center" is no position).
+POSITION_MODIFIERS = (
+    frozenset(w for words in _LEXICON_POSITIONS for w in words[:-1]) - POSITIONS - SHARED_POSITIONS
 )
 _POSITION_WORDS = POSITIONS | SHARED_POSITIONS | POSITION_MODIFIERS
 _WEB = re.compile(r"\.(?:com|org|net|co\.uk|com\.au)$", re.IGNORECASE)
