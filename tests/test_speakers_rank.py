@@ -92,9 +92,23 @@ def test_choose(monkeypatch, weights, cands, expected):
     assert speaker_rank.choose(cands) == expected
 
 
-def test_stored_model_is_numbers_only():
+def test_stored_model_is_numbers_only(analyse_text, monkeypatch):
     """The shipped model names only the features the ranker computes, each with a finite weight."""
+    computed: list[set[str]] = []
+    features = speaker_rank.SpeakerRanker.features
+
+    def spy(self, *args, **kwargs):
+        out = features(self, *args, **kwargs)
+        computed.extend(set(f) for f in out.values())
+        return out
+
+    monkeypatch.setattr(speaker_rank.SpeakerRanker, "features", spy)
+    analyse_text(
+        "Warden Ines Kalt closed the pier. “The boards have rotted,” Kalt said. “We will rebuild it.”"
+    )
+    assert computed, "the ranker scored no candidate on a text with a quote no sentence attributes"
     model = speaker_rank._model()
+    assert all(keys == set(model["weights"]) for keys in computed), computed[0] ^ set(model["weights"])
     assert set(model["weights"]) == set(model["mean"]) == set(model["scale"])
     assert "rule" in model["weights"] and all(math.isfinite(w) for w in model["weights"].values())
     assert all(s > 0 for s in model["scale"].values())
