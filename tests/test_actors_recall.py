@@ -88,18 +88,19 @@ def test_untagged_name_is_found(nlp, text, name, kind):
 
 
 @pytest.mark.parametrize(
-    "text, wrong",
+    "text, wrong, person",
     [
         # a rare given name starting an award's name is no person
-        ("She won the Golden Lion that year.", "Golden Lion"),
+        ("Paula Brask won the Golden Lion that year.", "Golden Lion", "Paula Brask"),
         # a name after a title is the person's, not a gazetteer city
-        ("She met General Jackson at the camp.", "Jackson"),
+        ("Paula Brask met General Jackson at the camp.", "Jackson", "Paula Brask"),
         # a title ends a run: no "Government of Prime" organisation
-        ("Voters rejected the Government of Prime Minister Jan Kowal.", "Government of Prime"),
+        ("Voters rejected the Government of Prime Minister Jan Kowal.", "Government of Prime", "Jan Kowal"),
     ],
 )
-def test_untagged_words_that_are_no_name(nlp, text, wrong):
+def test_untagged_words_that_are_no_name(nlp, text, wrong, person):
     actors = found(nlp, text, [])
+    assert actors.get(person) == "person", actors  # the same text's real name is found
     assert wrong not in actors and not any(a.startswith(wrong) and actors[a] == "location" for a in actors)
 
 
