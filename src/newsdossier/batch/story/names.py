@@ -21,21 +21,21 @@ ACRONYM_SKIP = frozenset("of the and for & de".split())
 # Generational suffixes: "Sr." is the default bearer of a name; "Jr.", "II", "III" are someone else.
 SENIOR = frozenset({"sr", "senior"})
 # Sports positions (the lexicon's, where actors/sports.py reads them too): written before a player's name
-# ("Kicker Dana Quill", "the Gulls' QB Ona Pell") or after a team's ("Harbour Gulls Defensive Tackle"), a
+# ("Kicker Dana Quill", "the Gulls' QB Ona Vesk") or after a team's ("Harbour Gulls Defensive Tackle"), a
 # position is no part of the name (read as a given name, it would make the player a namesake of himself).
 # Names are compared word by word, so a position is split into its words ("centre-back" -> centre, back).
 _LEXICON_POSITIONS = [re.split(r"[\s-]+", p) for p in load("titles")["positions"]]
 # Abbreviations ("WR Jon Brask") in lower case; "de" and "te" are left out, being name particles too.
 _ABBREVIATIONS = {a.lower() for a in load("titles")["position_abbreviations"]} - {"de", "te"}
-# Position words that are ordinary words of names too ("National Guard", "Civic Center"): a position only
-# before a player's name, or after a position modifier ("point guard", "defensive tackle").
+# Position words that are ordinary words of names too ("Harbour Guard", "Kestrel Arts Centre"): a position
+# only before a player's name, or after a position modifier ("point guard", "defensive tackle").
 SHARED_POSITIONS = frozenset(
     "tackle guard center centre end back safety forward striker defender keeper".split()
 ) & {w for words in _LEXICON_POSITIONS for w in words}
 _ONE_WORD = {words[0] for words in _LEXICON_POSITIONS if len(words) == 1}
 POSITIONS = frozenset(_ONE_WORD - SHARED_POSITIONS | _ABBREVIATIONS)
 # The words before the last of a several-word position ("defensive" tackle, "point" guard), but not a
-# name's own word ("centre" back: "Civic Center" is no position).
+# name's own word ("centre" back: "Arts Centre" is no position).
 POSITION_MODIFIERS = (
     frozenset(w for words in _LEXICON_POSITIONS for w in words[:-1]) - POSITIONS - SHARED_POSITIONS
 )
@@ -88,13 +88,13 @@ def _position_run(words: tuple[str, ...]) -> bool:
 
 def without_position(words: tuple[str, ...], *, person: bool) -> tuple[str, ...]:
     """A name's words without a sports position: before a person's name ("kicker dana quill", "guard
-    quill", "gulls qb ona pell" -> the name after it) or after an organisation's ("harbour gulls
+    quill", "gulls qb ona vesk" -> the name after it) or after an organisation's ("harbour gulls
     defensive tackle" -> harbour gulls). Words that are a name's own stay ("national guard")."""
     if person:
         for end in range(len(words) - 1, 0, -1):  # the last position that a name follows
             if words[end - 1] in POSITIONS | SHARED_POSITIONS:
                 lead = next(i for i in range(end) if all(w in _POSITION_WORDS for w in words[i:end]))
-                if lead == 0 or _position_run(words[lead:end]):  # "guard quill", "gulls qb ona pell"
+                if lead == 0 or _position_run(words[lead:end]):  # "guard quill", "gulls qb ona vesk"
                     return words[end:]
         return words
     for start in range(1, len(words)):

@@ -337,7 +337,7 @@ def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
         return False
     texts = {surface(doc, c) for c in named}
     if any(under_plural_title(doc, c) for c in named):
-        return False  # "Senators Dover and Preston": a person's name, though a city has it too
+        return False  # "Senators Dover and Ashby": a person's name, though a city has it too
     return all(lexicon.place_named(t) and t.lower() not in person_words and not is_acronym(t) for t in texts)
 
 

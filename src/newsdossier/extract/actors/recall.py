@@ -7,7 +7,7 @@ Rules on tokens no entity covers:
   organisation or a place;
 * a gazetteer place followed by a plural proper noun ("Harlow Rovers" after a city) is a team;
 * a given name followed by one or two capitalised proper nouns ("Ilse Varga") is a person;
-* any other run is read piece by piece between its joining words ("Keeper" / "Kestria");
+* any other run is read piece by piece between its joining words ("Velmor" / "Kestria");
 * a single capitalised proper noun is a place when the gazetteer knows it as a city, US state,
   continent or country ("Cincinnati") or when it stands where only a place can ("moved to X",
   "near X"), and an organisation (a person for a given name) when it is the subject of a
@@ -58,7 +58,7 @@ def _capitalised(token: Token) -> bool:
         and token.pos_ in {"PROPN", "NOUN", "ADJ"}
         and token.lower_ not in _NOT_NAME
         and token.lower_ not in lexicon.CAPTION_WORDS
-        and not is_title_token(token)  # "Government of Prime Minister X": the title is no part of a name
+        and not is_title_token(token)  # "Cabinet of Prime Minister X": the title is no part of a name
     )
 
 
@@ -151,7 +151,7 @@ def _single(doc: Doc, i: int) -> Cand | None:
 
 
 def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The capitalised stretches of a run between its joining words ("Keeper", "Kestria")."""
+    """The capitalised stretches of a run between its joining words ("Velmor", "Kestria")."""
     out, piece = [], start
     for i in range(start, end + 1):
         if i == end or doc[i].lower_ in _JOINERS:

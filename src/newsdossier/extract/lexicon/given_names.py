@@ -16,7 +16,7 @@ _SURNAMES = ("dist.all.last",)
 # "Leslie" or "Kim" (shared) tell nothing.
 _GENDER_SHARE = 0.9
 # A given name borne by more than this share (per cent) of the census men or women is common enough to
-# start a person's name on its own evidence: "Paul" (0.95) or "Desmond" (0.014), not "Forest" (0.007).
+# start a person's name on its own evidence: "Paul" (0.95) or "Jasper" (0.015), not "Ivory" (0.006).
 _COMMON_SHARE = 0.01
 
 
@@ -71,6 +71,6 @@ def given_name_gender(word: str) -> str:
 
 
 def is_common_given_name(word: str) -> bool:
-    """Whether the word is a given name common enough to mark a person's name ("Paul", not "Forest")."""
+    """Whether the word is a given name common enough to mark a person's name ("Paul", not "Ivory")."""
     m, f = _frequencies().get(_plain(word).split("-")[0], (0.0, 0.0))
     return max(m, f) > _COMMON_SHARE
