@@ -121,7 +121,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "month_rel_year",
         _rx(_W + _EDGE + _MONTH_WORD + r"\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year\b"),
     ),
-    # "the last week of March", "the first week of May 2010": an ISO week of that month
+    # "the final week of October", "the first week of May 2010": an ISO week of that month
     (
         "week_of_month",
         _rx(
@@ -207,7 +207,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    # "sales rose 5% in March from the same month a year ago": the last date, a year back
+    # "fares fell 3% in June against the same week a year earlier": the last date, a year back
     (
         "same_last_year",
         _rx(
