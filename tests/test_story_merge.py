@@ -40,7 +40,7 @@ NAMESAKES = [
     ("f1", "Kelsund", "location"),
     ("f2", "Dana Quorvik", "person"),
     ("f2", "Harbour Workers Union", "organization"),
-    ("c1", "Pell Quorvik", "person"),
+    ("c1", "Ilse Quorvik", "person"),
     ("c1", "Tarnby Chess Club", "organization"),
     ("c1", "Vossa", "location"),
     ("f3", "Quorvik", "person"),
@@ -57,10 +57,10 @@ NAMESAKES = [
     "one, other, same",
     [
         (("f3", "Quorvik"), ("f1", "Dana Quorvik"), True),  # the strike's co-actors
-        (("c2", "Quorvik"), ("c1", "Pell Quorvik"), True),  # the chess club's
+        (("c2", "Quorvik"), ("c1", "Ilse Quorvik"), True),  # the chess club's
         (("f3", "Quorvik"), ("c2", "Quorvik"), False),  # one surname, two people
         (("x1", "Quorvik"), ("f1", "Dana Quorvik"), False),  # no evidence: stays on its own
-        (("x1", "Quorvik"), ("c1", "Pell Quorvik"), False),
+        (("x1", "Quorvik"), ("c1", "Ilse Quorvik"), False),
     ],
 )
 def test_a_shared_surname_goes_to_the_namesake_its_article_shares_co_actors_with(one, other, same):
@@ -97,21 +97,21 @@ def test_a_surname_typed_a_place_joins_the_person_only_with_its_articles_co_acto
 @pytest.mark.parametrize(
     "headline, kind, joins",
     [
-        ("Ona Pell Checks Into Clinic", "organization", ("a1", "Ona Pell")),
+        ("Ona Tresk Checks Into Clinic", "organization", ("a1", "Ona Tresk")),
         ("Gulls Top Rovers To Reach Final", "person", ("a1", "Gulls")),
-        ("Ona Pell Foundation", "organization", None),  # no headline case: another actor
+        ("Ona Tresk Foundation", "organization", None),  # no headline case: another actor
     ],
 )
 def test_a_headline_read_as_a_name_joins_the_actor_it_opens_with(headline, kind, joins):
     rows = [
-        ("a1", "Ona Pell", "person"),
+        ("a1", "Ona Tresk", "person"),
         ("a1", "Gulls", "organization"),
         ("a2", headline, kind),
     ]
     if joins:
         assert _same(rows, ("a2", headline), joins)
     else:
-        assert not _same(rows, ("a2", headline), ("a1", "Ona Pell"))
+        assert not _same(rows, ("a2", headline), ("a1", "Ona Tresk"))
 
 
 @pytest.mark.parametrize(
@@ -140,14 +140,14 @@ def test_a_facility_with_a_place_in_front_of_a_known_name_is_not_that_place():
 TEAM_STORY = [
     ("g1", "Kestrel Gulls", "organization"),
     ("g1", "Harlow Rovers", "organization"),
-    ("g1", "Ona Pell", "person"),
+    ("g1", "Ona Tresk", "person"),
     ("g2", "Gulls", "organization"),
     ("g2", "Kestrel", "location"),  # "Kestrel beat Harlow": the team
-    ("g2", "Ona Pell", "person"),
+    ("g2", "Ona Tresk", "person"),
     ("g2", "Harlow Rovers", "organization"),
     ("g3", "Kestrel Gulls", "organization"),
     ("g3", "Kestrel", "location"),  # named beside the team's full name: the city
-    ("g3", "Ona Pell", "person"),
+    ("g3", "Ona Tresk", "person"),
     ("n1", "Kestrel", "location"),  # an unrelated article: the city
     ("n1", "Orsk Mining Company", "organization"),
 ]
@@ -171,14 +171,14 @@ def test_a_two_word_city_is_decided_per_article_too():
     rows = [
         ("g1", "Port Kestrel Gulls", "organization"),
         ("g1", "Harlow Rovers", "organization"),
-        ("g1", "Ona Pell", "person"),
+        ("g1", "Ona Tresk", "person"),
         ("g2", "Gulls", "organization"),
         ("g2", "Port Kestrel", "location"),  # the team
         ("g2", "Harlow Rovers", "organization"),
-        ("g2", "Ona Pell", "person"),
+        ("g2", "Ona Tresk", "person"),
         ("g3", "Port Kestrel Gulls", "organization"),
         ("g3", "Port Kestrel", "location"),  # the city, beside the team's full name
-        ("g3", "Ona Pell", "person"),
+        ("g3", "Ona Tresk", "person"),
     ]
     assert _same(rows, ("g2", "Port Kestrel"), ("g1", "Port Kestrel Gulls"))
     assert not _same(rows, ("g3", "Port Kestrel"), ("g1", "Port Kestrel Gulls"))
@@ -197,10 +197,10 @@ def test_a_clipped_plural_joins_the_team_in_its_story(clip, article, same):
         ("g1", "Kestrel Marauders", "organization"),
         ("g1", "Kestrel Parisians", "organization"),
         ("g1", "Harlow Rovers", "organization"),
-        ("g1", "Ona Pell", "person"),
+        ("g1", "Ona Tresk", "person"),
         ("g2", clip, "organization"),
         ("g2", "Harlow Rovers", "organization"),
-        ("g2", "Ona Pell", "person"),
+        ("g2", "Ona Tresk", "person"),
         ("n1", clip, "organization"),
         ("n1", "Orsk Mining Company", "organization"),
     ]
@@ -212,10 +212,10 @@ def test_only_a_place_stands_for_a_team():
     rows = [
         ("g1", "WXB IKO", "organization"),  # one row for two bodies ("the WXB and IKO titles")
         ("g1", "IKO", "organization"),
-        ("g1", "Ona Pell", "person"),
+        ("g1", "Ona Tresk", "person"),
         ("g1", "Harlow Rovers", "organization"),
         ("g2", "WXB", "organization"),
-        ("g2", "Ona Pell", "person"),
+        ("g2", "Ona Tresk", "person"),
         ("g2", "Harlow Rovers", "organization"),
     ]
     assert not _same(rows, ("g2", "WXB"), ("g1", "IKO"))
@@ -281,14 +281,14 @@ def test_a_player_named_with_his_position_is_the_same_player():
         ("a1", "Dana Quill", "person"),
         ("a1", "Harlow Hawks", "organization"),
         ("a2", "Kicker Dana Quill", "person"),
-        ("a3", "Harlow Hawks QB Ona Pell", "person"),
-        ("a4", "Ona Pell", "person"),
+        ("a3", "Harlow Hawks QB Ona Tresk", "person"),
+        ("a4", "Ona Tresk", "person"),
         ("a5", "Harlow Hawks Defensive Tackle", "organization"),
     ]
     assert _same(rows, ("a2", "Kicker Dana Quill"), ("a1", "Dana Quill"))
-    assert _same(rows, ("a3", "Harlow Hawks QB Ona Pell"), ("a4", "Ona Pell"))
+    assert _same(rows, ("a3", "Harlow Hawks QB Ona Tresk"), ("a4", "Ona Tresk"))
     assert _same(rows, ("a5", "Harlow Hawks Defensive Tackle"), ("a1", "Harlow Hawks"))
-    assert not _same(rows, ("a3", "Harlow Hawks QB Ona Pell"), ("a1", "Harlow Hawks"))
+    assert not _same(rows, ("a3", "Harlow Hawks QB Ona Tresk"), ("a1", "Harlow Hawks"))
 
 
 def test_a_position_read_as_a_given_name_makes_no_namesake():
@@ -318,7 +318,7 @@ def test_a_team_is_shown_under_its_own_name_not_its_citys():
     for article in ("c1", "c2", "c3"):  # "Kestrel Bay beat Harlow": the team, named by its city
         rows.append((article, "Kestrel Bay", "location"))
     for article in ("t1", "c1", "c2", "c3"):  # the co-actors the reports share
-        rows += [(article, "Harlow Rovers", "organization"), (article, "Ona Pell", "person")]
+        rows += [(article, "Harlow Rovers", "organization"), (article, "Ona Tresk", "person")]
     assert _same(rows, ("c1", "Kestrel Bay"), ("t1", "Kestrel Bay Gulls"))  # the premise
     frame = _actors(rows)
     frame.loc[frame["name"].str.contains("Gulls"), "mentions"] = 6  # the team, by its mentions
