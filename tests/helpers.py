@@ -13,3 +13,12 @@ def one_claim(claims: Iterable[Claim], content: str) -> Claim:
     hits = [c for c in claims if c.content == content]
     assert hits, f"no claim is exactly {content!r}: {[(c.speaker, c.cue, c.content) for c in claims]}"
     return hits[0]
+
+
+def assert_claim(claims: Iterable[Claim], text: str, speaker: str, cue: str, content: str, kind: str) -> None:
+    """The claim with exactly this content has this speaker (a substring of its name), cue, span and kind."""
+    claim = one_claim(claims, content)
+    assert speaker in claim.speaker
+    assert claim.cue == cue
+    assert text[claim.start : claim.end] == content
+    assert claim.kind == kind

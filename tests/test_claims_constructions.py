@@ -4,14 +4,7 @@ checked for speaker, cue, exact content span and kind, and the look-alikes that 
 from __future__ import annotations
 
 import pytest
-
-
-def _one(claims, content: str):
-    """The claim whose content is exactly `content`."""
-    hits = [c for c in claims if c.content == content]
-    assert hits, f"no claim is exactly {content!r}: {[(c.speaker, c.cue, c.content) for c in claims]}"
-    return hits[0]
-
+from helpers import assert_claim, one_claim
 
 # (text, speaker (substring of the canonical name), cue, exact content, kind)
 CONSTRUCTIONS = [
@@ -125,11 +118,7 @@ CONSTRUCTIONS = [
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), CONSTRUCTIONS)
 def test_constructions(analyse_text, text, speaker, cue, content, kind):
-    claim = _one(analyse_text(text).claims, content)
-    assert speaker in claim.speaker
-    assert claim.cue == cue
-    assert text[claim.start : claim.end] == content
-    assert claim.kind == kind
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
 
 
 def test_it_speaks_for_the_organisation_it_resolves_to(analyse_text):
@@ -137,7 +126,7 @@ def test_it_speaks_for_the_organisation_it_resolves_to(analyse_text):
         "Hydro One said the storm was the worst in twenty years.\n\n"
         "It said that crews would work through the night to restore power."
     )
-    claim = _one(analyse_text(text).claims, "crews would work through the night to restore power")
+    claim = one_claim(analyse_text(text).claims, "crews would work through the night to restore power")
     assert claim.speaker == "Hydro One"
     assert claim.speaker_basis == "pronoun"
     assert claim.cue == "said"

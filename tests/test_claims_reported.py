@@ -4,7 +4,7 @@ speaker, cue, exact content span and kind."""
 from __future__ import annotations
 
 import pytest
-from helpers import one_claim
+from helpers import assert_claim
 
 # (text, speaker (substring of the canonical name), cue, exact content, kind)
 FAMILIES = [
@@ -184,11 +184,7 @@ FAMILIES = [
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), FAMILIES)
 def test_reported_families(analyse_text, text, speaker, cue, content, kind):
-    claim = one_claim(analyse_text(text).claims, content)
-    assert speaker in claim.speaker
-    assert claim.cue == cue
-    assert text[claim.start : claim.end] == content
-    assert claim.kind == kind
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
 
 
 # Cue words that report no statement of the subject: no claim at all.
