@@ -136,17 +136,74 @@ def _future(sent: Span) -> bool:
     return any(c.lower_ in FUTURE_AUX for c in sent.root.children if c.dep_ == "aux")
 
 
+def narrative_values(
+    doc: Doc, *, sents: list[Sentence], timexes: list[Timex], published: dt.date | None
+) -> dict[int, tuple[str, int | None]]:
+    """The date each sentence narrates, at its own precision, with the sentence that gave it: its own
+    date, else the one of the sentence before; before any date, the publication date (given by no
+    sentence; "" when there is none)."""
+    dates = sentence_dates(doc, sents=sents, timexes=timexes)
+    out: dict[int, tuple[str, int | None]] = {}
+    current: tuple[str, int | None] = (published.isoformat() if published is not None else "", None)
+    for s in sents:
+        if s.sentence_id in dates:
+            current = (dates[s.sentence_id][0], s.sentence_id)
+        out[s.sentence_id] = current
+    return out
+
+
 def narrative_days(
     doc: Doc, *, sents: list[Sentence], timexes: list[Timex], published: dt.date | None
 ) -> dict[int, dt.date | None]:
     """The day each sentence narrates: its own date when that is a day; None when its own date is a
     coarser period (the story has left the day: "in 2019"); else the day of the sentence before; before
     any date, the publication date."""
-    dates = sentence_dates(doc, sents=sents, timexes=timexes)
-    out: dict[int, dt.date | None] = {}
-    day = published
-    for s in sents:
-        if s.sentence_id in dates:
-            day = TimeValue.parse(dates[s.sentence_id][0]).day
-        out[s.sentence_id] = day
-    return out
+    values = narrative_values(doc, sents=sents, timexes=timexes, published=published)
+    return {sid: TimeValue.parse(value).day for sid, (value, _) in values.items()}
+
+
+# The words of a day anaphor that point back to the story's time ("that same day", "the next day").
+_POINTING_WORDS = {"that", "same", "next", "following", "previous", "before"}
+
+
+def anaphor_value(
+    doc: Doc,
+    *,
+    sents: list[Sentence],
+    timexes: list[Timex],
+    published: dt.date | None,
+    anaphor: Timex,
+    shift: int,
+) -> str | None:
+    """The value of a day anaphor ("the next day", "that same day"), tagged XXXX-XX-XX with `shift` days
+    to add: counted from the day its sentence narrates.
+
+    "That day" and "the same day" point back to a day just named: when the story's date was not given
+    in this sentence or the one before, the last day named there counts, even one that only a
+    reported clause gives ("officials said the vote is on May 3. That day, ..."). When the story is at
+    a month or a year ("last October ... that same day"), the day in it is unknown: 1998-10-XX. Only
+    words that point back say so: "the day" or "the end of the day" after a coarser date is left out,
+    as it is as often a day of its own ("the index ended the day higher").
+    """
+    sid = sentence_index(sents, anaphor.start)
+    suffix = anaphor.value[10:]  # a part of the day: "that night"
+    words = anaphor.text.lower().split()
+    narration = narrative_values(doc, sents=sents, timexes=timexes, published=published)
+    value, given_in = narration.get(sid, ("", None))
+    if ("that" in words or "same" in words) and given_in not in (sid, sid - 1):
+        named = [
+            day
+            for t in timexes
+            if t.end <= anaphor.start
+            and sentence_index(sents, t.start) in (sid, sid - 1)
+            and (day := TimeValue.parse(t.value).day) is not None
+        ]
+        if named:
+            return (named[-1] + dt.timedelta(days=shift)).isoformat() + suffix
+    narrated = TimeValue.parse(value)
+    if narrated.day is not None:
+        return (narrated.day + dt.timedelta(days=shift)).isoformat() + suffix
+    if not _POINTING_WORDS.intersection(words) or narrated.precision not in ("month", "year"):
+        return None
+    month = narrated.value[:7] if narrated.precision == "month" else narrated.value[:4] + "-XX"
+    return f"{month}-XX{suffix}"
