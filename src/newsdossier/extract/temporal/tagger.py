@@ -10,11 +10,11 @@ import re
 from spacy.tokens import Doc
 
 from newsdossier.extract.temporal.candidates import candidates, plausible, select, tokens_of, trim
-from newsdossier.extract.temporal.narrative import narrative_days
+from newsdossier.extract.temporal.narrative import anaphor_value
 from newsdossier.extract.temporal.normalise import normalise
 from newsdossier.extract.temporal.values import Anchor, Context, Value
 from newsdossier.records import Timex
-from newsdossier.text.nlp import sentence_index, sentences, text_of
+from newsdossier.text.nlp import sentences, text_of
 from newsdossier.timevalue import TimeValue
 
 
@@ -71,12 +71,10 @@ def _narrative_anaphors(
     done = [t for i, t in enumerate(timexes) if i not in pending]
     for i, shift in sorted(pending.items()):
         t = timexes[i]
-        day = narrative_days(doc, sents=sents, timexes=done, published=published).get(
-            sentence_index(sents, t.start)
-        )
-        if day is None:
+        value = anaphor_value(doc, sents=sents, timexes=done, published=published, anaphor=t, shift=shift)
+        if value is None:
             continue
-        done.append(dataclasses.replace(t, value=(day + dt.timedelta(days=shift)).isoformat() + t.value[10:]))
+        done.append(dataclasses.replace(t, value=value, precision=TimeValue.parse(value).precision))
         done.sort(key=lambda x: x.start)
     return done
 
