@@ -3,7 +3,7 @@ word before it ("last", "until")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsdossier.extract.temporal.candidates import Candidate, tokens_of
 from newsdossier.text.nlp import text_of
@@ -40,7 +40,15 @@ def tense_of(doc: Doc, cand: Candidate) -> str:
     span = tokens_of(doc, cand.start, cand.end)
     if span is None:
         return UNKNOWN
-    verb = governing_verb(span.root)
+    verb = _finite(governing_verb(span.root))
     if verb is None:
         return UNKNOWN
     return verb_tense(verb)
+
+
+def _finite(verb: Token | None) -> Token | None:
+    """The verb whose tense counts: a participle used as a preposition ("starting Monday", "beginning
+    in May") has none of its own, so the clause it opens takes the tense of the verb it hangs from."""
+    while verb is not None and verb.dep_ == "prep" and verb.tag_ in ("VBG", "VBN") and verb.head.i != verb.i:
+        verb = governing_verb(verb.head)
+    return verb
