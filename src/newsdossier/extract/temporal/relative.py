@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from newsdossier.extract.temporal.candidates import (
 )
 from newsdossier.extract.temporal.tense import lead_tense, tense_of
 from newsdossier.extract.temporal.values import Context, Value
+from newsdossier.text.nlp import text_of
 from newsdossier.text.parse import FUTURE, PAST, PRESENT, UNKNOWN, governing_verb
 from newsdossier.timevalue import TimeValue
 
@@ -368,7 +370,7 @@ def norm_part_of(cand: Candidate, ctx: Context) -> Value | None:
     g = cand.match.groupdict()
     unit, word = g["pu"].lower(), g["ord"].lower()
     size = 4 if unit == "quarter" else 2
-    year = _year_of_part(g, ctx)
+    year = _year_of_part(g, ctx, text_of(ctx.doc)[max(0, cand.start - 20) : cand.start])
     if word in ("final", "last") and (year is not None or word == "final"):
         n = size
     elif word == "last":  # "the last quarter": the one before the publication's quarter
@@ -390,10 +392,19 @@ def norm_q_code(cand: Candidate, ctx: Context) -> Value | None:
     return _part_value(int(code[1]), 4 if code[0] == "Q" else 2, year, cand, ctx)
 
 
-def _year_of_part(g: dict, ctx: Context) -> int | None:
-    """The year a part of a year belongs to: written, or "this/the/last/next year" from publication."""
+# A year named before a part of it: "this year's first quarter", "2019's second half".
+_YEARS_PART = re.compile(r"(?:\b(?P<rel>this|last|next|the)\s+year|\b(?P<y>\d{4}))['’]s\s+$", re.I)
+
+
+def _year_of_part(g: dict, ctx: Context, before: str = "") -> int | None:
+    """The year a part of a year belongs to: written, or "this/the/last/next year" from publication,
+    after the part ("the first quarter of last year") or before it ("last year's first quarter")."""
     if g.get("y") or g.get("y2"):
         return int(g.get("y") or g["y2"])
+    if not g.get("rel") and (m := _YEARS_PART.search(before)):
+        g = m.groupdict()
+        if g["y"]:
+            return int(g["y"])
     rel = (g.get("rel") or "").lower()
     if not rel or ctx.published is None:
         return None
