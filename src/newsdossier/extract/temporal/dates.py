@@ -80,6 +80,8 @@ def norm_month_day(cand: Candidate, ctx: Context) -> Value | None:
         if day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]:
             return None
         return Value(f"XXXX-{month:02d}-{day:02d}", "day", "explicit")
+    elif m := _YEAR_AFTER.match(text_of(ctx.doc), cand.end):
+        value = _day_value(ctx.published.year + _YEAR_SHIFT[m["rel"].lower()], month, day, "relative")
     else:
         year = _choose_year(ctx.published, month, day, lead_tense(ctx.doc, cand))
         value = _day_value(year, month, day, "explicit")
@@ -87,6 +89,11 @@ def norm_month_day(cand: Candidate, ctx: Context) -> Value | None:
         d = dt.date.fromisoformat(value.value)
         return Value(iso_week(d), "week", value.basis)
     return value
+
+
+# "March 8 last year": the year the words after the day name, counted from publication.
+_YEAR_AFTER = re.compile(r",?\s+(?P<rel>last|this|next)\s+year\b(?!['’])", re.I)
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
 def _choose_year(published: dt.date, month: int, day: int, tense: str) -> int:
