@@ -1,0 +1,135 @@
+"""Values of time expressions whose span is found: day anaphors against the story's date, the tense a
+participle borrows, the year named around a part of a year or a day (all sentences made up)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdossier.extract.temporal import find_timexes
+from newsdossier.records import Timex
+
+PUBLISHED = "2021-03-10"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def tag(nlp):
+    """Tag a text against the publication date and return its timexes by text."""
+
+    def run(text: str) -> dict[str, Timex]:
+        return {t.text: t for t in find_timexes(nlp(text), published=dt.date.fromisoformat(PUBLISHED))}
+
+    return run
+
+
+# "that day" / "the same day" after a day named only in a reported clause: that day, not publication
+NAMED_DAY = [
+    (
+        "Officials said the ballot would take place on May 3. That day, schools will close.",
+        "That day",
+        "2021-05-03",
+    ),
+    (
+        "The mayor warned that the bridge would shut on June 14. On the same day, buses will stop.",
+        "the same day",
+        "2021-06-14",
+    ),
+    (
+        "Engineers said the pumps had failed on March 2. Later that day, the river rose.",
+        "Later that day",
+        "2021-03-02",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), NAMED_DAY)
+def test_that_day_points_back_to_the_day_just_named(tag, text, expression, value):
+    found = tag(text)
+    assert found[expression].value == value, found
+
+
+def test_that_day_keeps_the_story_day_given_just_before(tag):
+    found = tag("On Monday, the council said the vote would be on May 3. That same day, crowds gathered.")
+    assert found["That same day"].value == "2021-03-08"
+
+
+# a day anaphor when the story is at a month or a year: the day in it is unknown
+COARSE_STORY = [
+    (
+        "The strike began last October. Workers walked out that same day.",
+        "that same day",
+        "2020-10-XX",
+        "month",
+    ),
+    ("The mill shut in July 2018. The next day, the town protested.", "The next day", "2018-07-XX", "month"),
+    ("In 2016, the union split. The same day, its leader resigned.", "The same day", "2016-XX-XX", "year"),
+    (
+        "Prices peaked in May 2019. The next evening, traders celebrated.",
+        "The next evening",
+        "2019-05-XXTEV",
+        "month",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value", "precision"), COARSE_STORY)
+def test_a_day_anaphor_in_a_month_or_a_year_has_an_unknown_day(tag, text, expression, value, precision):
+    found = tag(text)
+    assert (found[expression].value, found[expression].precision) == (value, precision), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales slumped in April 2019. The day was a loss for all.",
+        "The firm was set up in 1990. It fell at the end of the day.",
+    ],
+)
+def test_a_day_that_does_not_point_back_stays_out_after_a_month(tag, text):
+    assert [t for t in tag(text) if "day" in t] == []
+
+
+# a participle used as a preposition ("starting Monday") takes the tense of the clause it opens
+PARTICIPLES = [
+    ("Starting Monday, the road will be closed.", "Monday", "2021-03-15"),
+    ("Beginning Friday, shops will shut at noon.", "Friday", "2021-03-12"),
+    ("Starting Tuesday, the ferry ran twice a day.", "Tuesday", "2021-03-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), PARTICIPLES)
+def test_a_participle_preposition_takes_the_tense_of_its_clause(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+# the year of a part of a year named before it, in the possessive
+YEARS_PARTS = [
+    ("Sales rose in last year's second quarter.", "second quarter", "2020-Q2"),
+    ("Margins shrank in next year's first quarter, the bank said.", "first quarter", "2022-Q1"),
+    ("The loss came in 2017's third quarter.", "third quarter", "2017-Q3"),
+    ("Costs fell in this year's final quarter.", "final quarter", "2021-Q4"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), YEARS_PARTS)
+def test_a_part_of_a_year_takes_the_year_named_before_it(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+# a day named without a year, followed by "last year" / "next year"
+DAY_THEN_YEAR = [
+    ("Prices rose on March 8 last year.", "March 8", "2020-03-08"),
+    ("The plant will open on May 2 next year.", "May 2", "2022-05-02"),
+    ("The shop opened on Nov. 20, last year, after delays.", "Nov. 20", "2020-11-20"),
+    ("The fair returns on June 4 this year.", "June 4", "2021-06-04"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), DAY_THEN_YEAR)
+def test_a_day_takes_the_year_named_after_it(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+def test_a_possessive_year_after_a_day_is_not_its_year(tag):
+    assert tag("Prices rose on March 8, last year's peak.")["March 8"].value == "2021-03-08"
