@@ -420,13 +420,34 @@ def _part_value(n: int, size: int, year: int | None, cand: Candidate, ctx: Conte
         return None
     now = ctx.published.year * size + (ctx.published.month - 1) * size // 12
     options = [y * size + n - 1 for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)]
-    tense = tense_of(ctx.doc, cand)
+    tense = PAST if _dates_results(ctx.doc, cand) else tense_of(ctx.doc, cand)
     if tense == PAST:  # results told in the past: the latest such part that has begun
         options = [o for o in options if o <= now]
     elif tense == FUTURE:
         options = [o for o in options if o >= now]
     year = min(options, key=lambda o: (abs(o - now), o)) // size
     return Value(f"{year:04d}-{letter}{n}", "quarter" if size == 4 else "half", "relative")
+
+
+# Nouns and verbs of accounts given for a period that is over ("fourth-quarter results", "will post a
+# loss for the second quarter"): the period is the latest one begun, whatever the tense of the telling.
+_RESULTS_NOUNS = {"result", "results", "earning", "earnings", "figure", "figures", "accounts", "statement"}
+_REPORTING_VERBS = {"report", "post", "release", "publish", "announce", "unveil", "book"}
+
+
+def _dates_results(doc: Doc, cand: Candidate) -> bool:
+    """True when a quarter or half dates results: "fourth-quarter earnings", "results for the first half",
+    "(will) report a loss for the second quarter"."""
+    span = tokens_of(doc, cand.start, cand.end)
+    if span is None:
+        return False
+    root = span.root
+    noun = root.head.head if root.dep_ == "pobj" else root.head
+    if noun.i == root.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.lemma_.lower() in _RESULTS_NOUNS or noun.lower_ in _RESULTS_NOUNS:
+        return True
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _REPORTING_VERBS
 
 
 def norm_holiday(cand: Candidate, ctx: Context) -> Value | None:
