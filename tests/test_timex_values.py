@@ -148,3 +148,20 @@ RESULTS_PERIODS = [
 def test_a_quarter_of_results_is_the_last_one_begun(nlp, text, expression, value):
     found = {t.text: t.value for t in find_timexes(nlp(text), published=dt.date(2021, 1, 20))}
     assert found[expression] == value, found
+
+
+# "n units later/earlier" after a month or a year: counted from that month or year
+COUNTED_FROM_A_PERIOD = [
+    ("The bridge opened in 2009. Three years later it was closed.", "Three years later", "2012"),
+    ("The fund lost money in June 2020. Two months later it recovered.", "Two months later", "2020-08"),
+    ("The mill was sold in 2004. A decade earlier, it had burned.", "A decade earlier", "1994"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), COUNTED_FROM_A_PERIOD)
+def test_units_later_count_from_the_last_month_or_year(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+def test_days_later_after_a_year_stay_out(tag):
+    assert "Five days later" not in tag("The bridge opened in 2009. Five days later it was closed.")

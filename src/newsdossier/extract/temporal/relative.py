@@ -285,22 +285,33 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
     n = _count(g["num"])
     if n is None:
         return None  # "several days ago": no date without inventing one
-    direction = g["dir"].lower()
-    if direction in ("ago",):
-        base, sign, basis = ctx.published, -1, "relative"
-    elif direction in ("from now", "hence"):
-        base, sign, basis = ctx.published, 1, "relative"
-    else:  # "two days earlier": counted from the last date the text gave
-        base, sign, basis = ctx.anchor.day, (-1 if direction in ("earlier", "before") else 1), "relative"
-    if base is None:
-        return None
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
     if unit == "decade":
         unit, n = "year", n * 10
     if unit == "century":
         unit, n = "year", n * 100
-    return _shift_unit(base, unit, sign * n, basis)
+    direction = g["dir"].lower()
+    if direction in ("ago",):
+        base, sign = ctx.published, -1
+    elif direction in ("from now", "hence"):
+        base, sign = ctx.published, 1
+    else:  # "two days earlier": counted from the last date the text gave
+        base, sign = _last_date_for(ctx, unit), (-1 if direction in ("earlier", "before") else 1)
+    if base is None:
+        return None
+    return _shift_unit(base, unit, sign * n, "relative")
+
+
+def _last_date_for(ctx: Context, unit: str) -> dt.date | None:
+    """The last date the text gave, to count units from: its day, else a month or year fine enough to
+    say which unit it falls in ("in 2009 ... three years later", "in March 2020 ... a year later")."""
+    if ctx.anchor.day is not None:
+        return ctx.anchor.day
+    last = TimeValue.parse(ctx.anchor.value)
+    if last.placeable and last.precision in _FINE_ENOUGH.get(unit, set()):
+        return last.first
+    return None
 
 
 def norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
