@@ -165,3 +165,18 @@ def test_units_later_count_from_the_last_month_or_year(tag, text, expression, va
 
 def test_days_later_after_a_year_stay_out(tag):
     assert "Five days later" not in tag("The bridge opened in 2009. Five days later it was closed.")
+
+
+# a weekday in the possessive under a present-tense verb: the event is past, unless "ahead of" it
+POSSESSIVE_WEEKDAYS = [
+    ("The win in Wednesday's by-election gives the party a majority.", "Wednesday", "2021-03-10"),
+    ("Monday's ruling allows the family to appeal.", "Monday", "2021-03-08"),
+    ("Rivals campaign hard ahead of Monday's caucuses.", "Monday", "2021-03-15"),
+    ("Sunday's race will decide the title.", "Sunday", "2021-03-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), POSSESSIVE_WEEKDAYS)
+def test_a_possessive_weekday_in_the_present_is_past(nlp, text, expression, value):
+    found = {t.text: t.value for t in find_timexes(nlp(text), published=dt.date(2021, 3, 12))}  # a Friday
+    assert found[expression] == value, found

@@ -32,8 +32,26 @@ def norm_weekday(cand: Candidate, ctx: Context) -> Value | None:
     if ctx.published is None:
         return None
     rel = (g.get("rel") or "").lower()
-    day = weekday_date(ctx.published, WEEKDAYS.index(g["wday"].lower()), rel, lead_tense(ctx.doc, cand))
+    tense = lead_tense(ctx.doc, cand)
+    if not rel and tense in (PRESENT, UNKNOWN) and _possessive(ctx.doc, cand):
+        tense = _possessive_tense(ctx, cand)
+    day = weekday_date(ctx.published, WEEKDAYS.index(g["wday"].lower()), rel, tense)
     return with_part(day.isoformat(), g.get("part"), "relative")
+
+
+def _possessive(doc: Doc, cand: Candidate) -> bool:
+    """True for a weekday in the possessive: "Wednesday's ruling"."""
+    return text_of(doc)[cand.end : cand.end + 2] in ("'s", "’s")
+
+
+def _possessive_tense(ctx: Context, cand: Candidate) -> str:
+    """Which way "Wednesday's ruling" points when the verb is in the present: the sentence's tense says
+    when it is told, not when the event was ("Monday's ruling allows an appeal"), and news reports what
+    happened, so the past one; "ahead of Monday's vote" looks forward."""
+    before = text_of(ctx.doc)[max(0, cand.start - 12) : cand.start].lower().split()
+    if before[-2:] == ["ahead", "of"] or before[-1:] in (["before"], ["until"]):
+        return FUTURE
+    return PAST
 
 
 def with_part(day: str, part: str | None, basis: str) -> Value:
