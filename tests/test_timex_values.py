@@ -135,17 +135,20 @@ def test_a_possessive_year_after_a_day_is_not_its_year(tag):
     assert tag("Prices rose on March 8, last year's peak.")["March 8"].value == "2021-03-08"
 
 
-# a quarter that dates results is over, even when the results are still to come
+# a quarter that dates results is over, even when the results are still to come; one of a forecast is ahead
 RESULTS_PERIODS = [
     ("Results for the fourth quarter will be released on Feb. 2.", "the fourth quarter", "2020-Q4"),
     ("The firm will report fourth-quarter earnings on Monday.", "fourth-quarter", "2020-Q4"),
     ("The lender is expected to post a loss for the fourth quarter.", "the fourth quarter", "2020-Q4"),
     ("Sales will rise in the fourth quarter, the chain said.", "the fourth quarter", "2021-Q4"),
+    # a forecast looks ahead, even when it was made in the past
+    ("The group forecast fourth-quarter earnings of $3 a share.", "fourth-quarter", "2021-Q4"),
+    ("Analysts predicted a loss in the fourth quarter.", "the fourth quarter", "2021-Q4"),
 ]
 
 
 @pytest.mark.parametrize(("text", "expression", "value"), RESULTS_PERIODS)
-def test_a_quarter_of_results_is_the_last_one_begun(nlp, text, expression, value):
+def test_a_quarter_of_results_is_past_and_one_of_a_forecast_ahead(nlp, text, expression, value):
     found = {t.text: t.value for t in find_timexes(nlp(text), published=dt.date(2021, 1, 20))}
     assert found[expression] == value, found
 

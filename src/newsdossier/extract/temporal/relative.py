@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsdossier.extract.temporal.calendar_rules import holiday_date, iso_week, season_of, weekday_date
 from newsdossier.extract.temporal.candidates import (
@@ -449,7 +449,7 @@ def _part_value(n: int, size: int, year: int | None, cand: Candidate, ctx: Conte
         return None
     now = ctx.published.year * size + (ctx.published.month - 1) * size // 12
     options = [y * size + n - 1 for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)]
-    tense = PAST if _dates_results(ctx.doc, cand) else tense_of(ctx.doc, cand)
+    tense = _part_tense(ctx.doc, cand)
     if tense == PAST:  # results told in the past: the latest such part that has begun
         options = [o for o in options if o <= now]
     elif tense == FUTURE:
@@ -462,21 +462,33 @@ def _part_value(n: int, size: int, year: int | None, cand: Candidate, ctx: Conte
 # loss for the second quarter"): the period is the latest one begun, whatever the tense of the telling.
 _RESULTS_NOUNS = {"result", "results", "earning", "earnings", "figure", "figures", "accounts", "statement"}
 _REPORTING_VERBS = {"report", "post", "release", "publish", "announce", "unveil", "book"}
+# Words of results still to come ("forecast fourth-quarter earnings"): the period is ahead.
+_FORECAST_WORDS = set("forecast expect predict project estimate target guidance outlook anticipate".split())
 
 
-def _dates_results(doc: Doc, cand: Candidate) -> bool:
-    """True when a quarter or half dates results: "fourth-quarter earnings", "results for the first half",
-    "(will) report a loss for the second quarter"."""
+def _part_tense(doc: Doc, cand: Candidate) -> str:
+    """Which way a quarter or half points: ahead when it dates a forecast, back to the latest begun when
+    it dates results ("fourth-quarter earnings", "results for the first half", "(will) report a loss for
+    the second quarter"), else by the tense of its verb."""
     span = tokens_of(doc, cand.start, cand.end)
-    if span is None:
-        return False
-    root = span.root
-    noun = root.head.head if root.dep_ == "pobj" else root.head
-    if noun.i == root.i or noun.pos_ not in ("NOUN", "PROPN"):
-        return False
+    root = span.root if span is not None else None
+    noun = None if root is None else root.head.head if root.dep_ == "pobj" else root.head
+    if root is None or noun is None or noun.i == root.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return tense_of(doc, cand)
+    if _forecast(noun, noun.head, *noun.children):  # "forecast fourth-quarter earnings"
+        return FUTURE
     if noun.lemma_.lower() in _RESULTS_NOUNS or noun.lower_ in _RESULTS_NOUNS:
-        return True
-    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _REPORTING_VERBS
+        return PAST
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _REPORTING_VERBS:
+        return PAST  # "is expected to post a loss for the fourth quarter": the report is to come
+    if _forecast(*noun.ancestors):  # "analysts expect a loss in the first quarter"
+        return FUTURE
+    return tense_of(doc, cand)
+
+
+def _forecast(*tokens: Token) -> bool:
+    """True when one of the tokens is a word of forecasting."""
+    return any(t.lemma_.lower() in _FORECAST_WORDS for t in tokens)
 
 
 def norm_holiday(cand: Candidate, ctx: Context) -> Value | None:
