@@ -183,3 +183,44 @@ POSSESSIVE_WEEKDAYS = [
 def test_a_possessive_weekday_in_the_present_is_past(nlp, text, expression, value):
     found = {t.text: t.value for t in find_timexes(nlp(text), published=dt.date(2021, 3, 12))}  # a Friday
     assert found[expression] == value, found
+
+
+# a day or month without a year, just after a date that wrote its year: the story goes on in that year
+STORY_YEAR = [
+    ("The hearing opened on Jan. 5, 2019, and closed on Feb. 20.", "Feb. 20", "2019-02-20"),
+    ("The dam burst on June 2, 2018. On June 5, divers found the car.", "June 5", "2018-06-05"),
+    ("The siege began in March 2003. By May, the town had fallen.", "May", "2003-05"),
+    ("The count began on Dec. 28, 2019, and ended on Jan. 3.", "Jan. 3", "2020-01-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), STORY_YEAR)
+def test_a_day_without_a_year_goes_on_in_the_story_year(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+STORY_YEAR_LEFT = [
+    # a bare year says no month to go on from
+    ("The club was founded in 1998. In June, it hired a coach.", "June", "2020-06"),
+    # before the dated month in its year: not a sequel to it
+    ("The club was founded in June 1998. On March 2, it hired a coach.", "March 2", "2021-03-02"),
+    # two sentences away: the story may have come back to the present
+    (
+        "The dam burst on June 2, 2018. The town was rebuilt. On June 5, a new dam opened.",
+        "June 5",
+        "2020-06-05",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), STORY_YEAR_LEFT)
+def test_a_day_without_a_year_otherwise_counts_from_publication(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+def test_a_date_naming_a_past_event_does_not_set_the_story_year(nlp):
+    text = (
+        "Two clerks were accused over the March 4, 1987, blast at a depot. They agreed in April to testify."
+    )
+    found = {t.text: t.value for t in find_timexes(nlp(text), published=dt.date(1999, 6, 7))}
+    assert found["April"] == "1999-04", found

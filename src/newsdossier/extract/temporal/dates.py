@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.tokens import Doc
+
 from newsdossier.extract.temporal.calendar_rules import iso_week, month_num, weekday_date
-from newsdossier.extract.temporal.candidates import NUMBER_WORDS, ORDINALS, WEEKDAYS, Candidate
+from newsdossier.extract.temporal.candidates import NUMBER_WORDS, ORDINALS, WEEKDAYS, Candidate, tokens_of
 from newsdossier.extract.temporal.tense import lead_tense, tense_of
 from newsdossier.extract.temporal.values import Context, Value
 from newsdossier.text.nlp import text_of
 from newsdossier.text.parse import FUTURE, PAST
+from newsdossier.timevalue import TimeValue
 
 # A date named without a year is put in the future only when it is this close.
 FUTURE_REACH_DAYS = 120
@@ -83,7 +86,9 @@ def norm_month_day(cand: Candidate, ctx: Context) -> Value | None:
     elif m := _YEAR_AFTER.match(text_of(ctx.doc), cand.end):
         value = _day_value(ctx.published.year + _YEAR_SHIFT[m["rel"].lower()], month, day, "relative")
     else:
-        year = _choose_year(ctx.published, month, day, lead_tense(ctx.doc, cand))
+        year = _story_year(ctx, cand, month, day) or _choose_year(
+            ctx.published, month, day, lead_tense(ctx.doc, cand)
+        )
         value = _day_value(year, month, day, "explicit")
     if value and "week of" in cand.match.group(0):
         d = dt.date.fromisoformat(value.value)
@@ -94,6 +99,58 @@ def norm_month_day(cand: Candidate, ctx: Context) -> Value | None:
 # "March 8 last year": the year the words after the day name, counted from publication.
 _YEAR_AFTER = re.compile(r",?\s+(?P<rel>last|this|next)\s+year\b(?!['’])", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+# How far after a date written with its year a day or month named without one may lie and still be
+# read in that date's year ("opened on Jan. 5, 2019, and ended on Feb. 20").
+STORY_REACH_DAYS = 183
+
+
+def _story_year(ctx: Context, cand: Candidate, month: int, day: int) -> int | None:
+    """The year of a day or month named without one, from a date just before it that wrote its year.
+
+    "The trial opened on Jan. 5, 2019, and ended on Feb. 20", "The war began in March 2003. By May,
+    ...": a story told from a dated past goes on in that past. The date must date a verb, be in the
+    same sentence or the one before, and the day or month lie within half a year after it (into the next year:
+    "Dec. 28, 2019 ... on Jan. 3"); a future verb counts from publication instead.
+    """
+    last = TimeValue.parse(ctx.anchor.value)
+    if not ctx.anchor.written or last.first is None or not _just_before(ctx.doc, cand, ctx.anchor.end):
+        return None
+    if not _dates_a_verb(ctx.doc, ctx.anchor.start, ctx.anchor.end):
+        return None  # "charged in the Dec. 21, 1988, bombing": a past event named, not the story's time
+    if tense_of(ctx.doc, cand) == FUTURE:
+        return None
+    for year in (last.first.year, last.first.year + 1):
+        try:
+            gap = (dt.date(year, month, day) - last.first).days
+        except ValueError:
+            return None
+        if 0 <= gap <= STORY_REACH_DAYS:
+            return year
+    return None
+
+
+def _dates_a_verb(doc: Doc, start: int, end: int) -> bool:
+    """True when a date tells when a verb's event happened ("opened on Jan. 5, 2019", "began in March
+    2003"), not when a noun's did ("the Dec. 21, 1988, bombing")."""
+    span = tokens_of(doc, start, end)
+    if span is None or (span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS")):
+        return False  # "the June 2 vote", "its May 2019 report": the date is a noun's
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and span.root.dep_ not in ("compound", "nmod", "amod")
+
+
+def _just_before(doc: Doc, cand: Candidate, end: int) -> bool:
+    """True when a text position lies before the candidate in its sentence or the sentence before."""
+    span = tokens_of(doc, cand.start, cand.end)
+    if span is None or not 0 <= end <= cand.start:
+        return False
+    sent = span.sent
+    first = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return end >= first
 
 
 def _choose_year(published: dt.date, month: int, day: int, tense: str) -> int:
@@ -183,7 +240,9 @@ def norm_month(cand: Candidate, ctx: Context) -> Value | None:
     elif rel == "this":
         year = ctx.published.year
     else:
-        year = _choose_month_year(ctx.published, month, tense_of(ctx.doc, cand))
+        year = _story_year(ctx, cand, month, 1) or _choose_month_year(
+            ctx.published, month, tense_of(ctx.doc, cand)
+        )
     return Value(f"{year:04d}-{month:02d}", "month", "relative" if rel else "explicit")
 
 

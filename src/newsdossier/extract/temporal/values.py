@@ -15,6 +15,9 @@ class Anchor:
     day: dt.date | None = None
     year: int | None = None
     value: str = ""  # the last date at its own precision, for "the same month a year ago"
+    written: bool = False  # the last date wrote its year out with its month ("June 2, 2018", "May 2019")
+    start: int = -1  # where the last date is in the text
+    end: int = -1
 
 
 @dataclass(frozen=True)
