@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsdossier.extract.temporal.candidates import candidates, plausible, select, tokens_of, trim
+from newsdossier.extract.temporal.candidates import Candidate, candidates, plausible, select, tokens_of, trim
 from newsdossier.extract.temporal.narrative import anaphor_value
 from newsdossier.extract.temporal.normalise import normalise
 from newsdossier.extract.temporal.values import Anchor, Context, Value
@@ -33,7 +33,7 @@ def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
         if value.narrative is not None:
             pending[len(out)] = value.narrative
         else:
-            anchor = _next_anchor(anchor, value, cand.kind)
+            anchor = _next_anchor(anchor, value, cand)
         out.append(Timex(start, end, text, value.value, value.precision, value.basis, value.mod))
     out = _without_conversions(text_of(doc), _narrative_anaphors(doc, out, pending, published))
     return _date_times(doc, _day_lists(text_of(doc), out), published)
@@ -105,17 +105,18 @@ def _clock(value: str) -> str:
     return value.partition("T")[2][:5]
 
 
-def _next_anchor(anchor: Anchor, value: Value, kind: str) -> Anchor:
+def _next_anchor(anchor: Anchor, value: Value, cand: Candidate) -> Anchor:
     """Move the anchor to a newly found date (clock times without a day, vague references and fiscal
     years, whose months are unknown, do not)."""
-    if kind in ("time", "noon", "clock", "hour_part") or value.precision in ("ref", "fiscal"):
+    if cand.kind in ("time", "noon", "clock", "hour_part") or value.precision in ("ref", "fiscal"):
         return anchor
     day = _as_date(value.value)
     year = int(value.value[:4]) if value.value[:4].isdigit() else anchor.year
+    written = bool(cand.match.groupdict().get("y")) and value.precision in ("day", "month", "time")
     if day is None and anchor.day is not None and not anchor.day.isoformat().startswith(value.value):
         # "in June ... two days earlier": the story has left the last day, so no day to count from
-        return Anchor(None, year, value.value)
-    return Anchor(day or anchor.day, year, value.value)
+        return Anchor(None, year, value.value, written, cand.start, cand.end)
+    return Anchor(day or anchor.day, year, value.value, written, cand.start, cand.end)
 
 
 def _as_date(value: str) -> dt.date | None:
