@@ -224,3 +224,8 @@ def test_a_date_naming_a_past_event_does_not_set_the_story_year(nlp):
     )
     found = {t.text: t.value for t in find_timexes(nlp(text), published=dt.date(1999, 6, 7))}
     assert found["April"] == "1999-04", found
+
+
+def test_the_last_part_of_a_compound_count_is_not_dated(tag):
+    found = tag("The forms were filed in March 2017. A year and four months later, the permit came.")
+    assert "four months later" not in found, found

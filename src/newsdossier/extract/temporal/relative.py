@@ -303,6 +303,8 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
     n = _count(g["num"])
     if n is None:
         return None  # "several days ago": no date without inventing one
+    if _AND_BEFORE.search(text_of(ctx.doc)[max(0, cand.start - 8) : cand.start]):
+        return None  # "a year and ten months later": only the last part of the count was found
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
     if unit == "decade":
@@ -319,6 +321,9 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
     if base is None:
         return None
     return _shift_unit(base, unit, sign * n, "relative")
+
+
+_AND_BEFORE = re.compile(r"\band\s+$", re.I)
 
 
 def _last_date_for(ctx: Context, unit: str) -> dt.date | None:
