@@ -83,7 +83,7 @@ def test_a_day_anaphor_in_a_month_or_a_year_has_an_unknown_day(tag, text, expres
     "text",
     [
         "Sales slumped in April 2019. The day was a loss for all.",
-        "The firm was set up in 1990. It fell at the end of the day.",
+        "The firm was set up in 1990. It rose at the start of the day.",
     ],
 )
 def test_a_day_that_does_not_point_back_stays_out_after_a_month(tag, text):
@@ -107,7 +107,7 @@ def test_a_participle_preposition_takes_the_tense_of_its_clause(tag, text, expre
 YEARS_PARTS = [
     ("Sales rose in last year's second quarter.", "second quarter", "2020-Q2"),
     ("Margins shrank in next year's first quarter, the bank said.", "first quarter", "2022-Q1"),
-    ("The loss came in 2017's third quarter.", "third quarter", "2017-Q3"),
+    ("The deficit appeared in 2017's third quarter.", "third quarter", "2017-Q3"),
     ("Costs fell in this year's final quarter.", "final quarter", "2021-Q4"),
 ]
 
@@ -139,7 +139,7 @@ def test_a_possessive_year_after_a_day_is_not_its_year(tag):
 RESULTS_PERIODS = [
     ("Results for the fourth quarter will be released on Feb. 2.", "the fourth quarter", "2020-Q4"),
     ("The firm will report fourth-quarter earnings on Monday.", "fourth-quarter", "2020-Q4"),
-    ("The lender is expected to post a loss for the fourth quarter.", "the fourth quarter", "2020-Q4"),
+    ("The lender is due to book a deficit for the fourth quarter.", "the fourth quarter", "2020-Q4"),
     ("Sales will rise in the fourth quarter, the chain said.", "the fourth quarter", "2021-Q4"),
     # a forecast looks ahead, even when it was made in the past
     ("The group forecast fourth-quarter earnings of $3 a share.", "fourth-quarter", "2021-Q4"),
@@ -172,9 +172,9 @@ def test_days_later_after_a_year_stay_out(tag):
 
 # a weekday in the possessive under a present-tense verb: the event is past, unless "ahead of" it
 POSSESSIVE_WEEKDAYS = [
-    ("The win in Wednesday's by-election gives the party a majority.", "Wednesday", "2021-03-10"),
+    ("The result of Wednesday's council ballot lets the mayor govern alone.", "Wednesday", "2021-03-10"),
     ("Monday's ruling allows the family to appeal.", "Monday", "2021-03-08"),
-    ("Rivals campaign hard ahead of Monday's caucuses.", "Monday", "2021-03-15"),
+    ("Bakers stock up ahead of Monday's street fair.", "Monday", "2021-03-15"),
     ("Sunday's race will decide the title.", "Sunday", "2021-03-14"),
 ]
 
@@ -201,9 +201,9 @@ def test_a_day_without_a_year_goes_on_in_the_story_year(tag, text, expression, v
 
 STORY_YEAR_LEFT = [
     # a bare year says no month to go on from
-    ("The club was founded in 1998. In June, it hired a coach.", "June", "2020-06"),
+    ("The choir was formed in 1998. In June, it chose a conductor.", "June", "2020-06"),
     # before the dated month in its year: not a sequel to it
-    ("The club was founded in June 1998. On March 2, it hired a coach.", "March 2", "2021-03-02"),
+    ("The choir was formed in June 1998. On March 2, it chose a conductor.", "March 2", "2021-03-02"),
     # two sentences away: the story may have come back to the present
     (
         "The dam burst on June 2, 2018. The town was rebuilt. On June 5, a new dam opened.",

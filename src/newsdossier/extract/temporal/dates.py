@@ -118,7 +118,7 @@ def _story_year(ctx: Context, cand: Candidate, month: int, day: int) -> int | No
     if not ctx.anchor.written or last.first is None or not _just_before(ctx.doc, cand, ctx.anchor.end):
         return None
     if not _dates_a_verb(ctx.doc, ctx.anchor.start, ctx.anchor.end):
-        return None  # "charged in the Dec. 21, 1988, bombing": a past event named, not the story's time
+        return None  # "sued over the March 4, 1987, blast": a past event named, not the story's time
     if tense_of(ctx.doc, cand) == FUTURE:
         return None
     for year in (last.first.year, last.first.year + 1):
@@ -133,7 +133,7 @@ def _story_year(ctx: Context, cand: Candidate, month: int, day: int) -> int | No
 
 def _dates_a_verb(doc: Doc, start: int, end: int) -> bool:
     """True when a date tells when a verb's event happened ("opened on Jan. 5, 2019", "began in March
-    2003"), not when a noun's did ("the Dec. 21, 1988, bombing")."""
+    2003"), not when a noun's did ("the March 4, 1987, blast")."""
     span = tokens_of(doc, start, end)
     if span is None or (span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS")):
         return False  # "the June 2 vote", "its May 2019 report": the date is a noun's

@@ -485,7 +485,7 @@ def _part_tense(doc: Doc, cand: Candidate) -> str:
     if noun.lemma_.lower() in _RESULTS_NOUNS or noun.lower_ in _RESULTS_NOUNS:
         return PAST
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _REPORTING_VERBS:
-        return PAST  # "is expected to post a loss for the fourth quarter": the report is to come
+        return PAST  # "is due to book a deficit for the third quarter": only the report is to come
     if _forecast(*noun.ancestors):  # "analysts expect a loss in the first quarter"
         return FUTURE
     return tense_of(doc, cand)
