@@ -83,7 +83,7 @@ def test_a_day_anaphor_in_a_month_or_a_year_has_an_unknown_day(tag, text, expres
     "text",
     [
         "Sales slumped in April 2019. The day was a loss for all.",
-        "The firm was set up in 1990. It rose at the start of the day.",
+        "The firm was set up in 1990. Its shares rose by the close of the day.",
     ],
 )
 def test_a_day_that_does_not_point_back_stays_out_after_a_month(tag, text):
