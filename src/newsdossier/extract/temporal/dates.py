@@ -115,7 +115,7 @@ def _story_year(ctx: Context, cand: Candidate, month: int, day: int) -> int | No
     "Dec. 28, 2019 ... on Jan. 3"); a future verb counts from publication instead.
     """
     last = TimeValue.parse(ctx.anchor.value)
-    if not ctx.anchor.written or last.first is None or not _just_before(ctx.doc, cand, ctx.anchor.end):
+    if not ctx.anchor.written or last.first is None or not ctx.anchor_just_before(cand.start, cand.end):
         return None
     if not _dates_a_verb(ctx.doc, ctx.anchor.start, ctx.anchor.end):
         return None  # "sued over the March 4, 1987, blast": a past event named, not the story's time
@@ -141,16 +141,6 @@ def _dates_a_verb(doc: Doc, start: int, end: int) -> bool:
     if span.root.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     return head.pos_ in ("VERB", "AUX") and span.root.dep_ not in ("compound", "nmod", "amod")
-
-
-def _just_before(doc: Doc, cand: Candidate, end: int) -> bool:
-    """True when a text position lies before the candidate in its sentence or the sentence before."""
-    span = tokens_of(doc, cand.start, cand.end)
-    if span is None or not 0 <= end <= cand.start:
-        return False
-    sent = span.sent
-    first = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    return end >= first
 
 
 def _choose_year(published: dt.date, month: int, day: int, tense: str) -> int:

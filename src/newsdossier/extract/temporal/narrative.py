@@ -162,8 +162,9 @@ def narrative_days(
     return {sid: TimeValue.parse(value).day for sid, (value, _) in values.items()}
 
 
-# The words of a day anaphor that point back to the story's time ("that same day", "the next day").
-_POINTING_WORDS = {"that", "same", "next", "following", "previous", "before"}
+# The words of a day anaphor that point back to the story's time ("that same day", "the next day");
+# "on the same day" alone is as often "on one day" ("two payments made on the same day").
+_POINTING_WORDS = {"that", "next", "following", "previous", "before"}
 
 
 def anaphor_value(
@@ -182,8 +183,8 @@ def anaphor_value(
     in this sentence or the one before, the last day named there counts, even one that only a
     reported clause gives ("officials said the vote is on May 3. That day, ..."). When the story is at
     a month or a year ("last October ... that same day"), the day in it is unknown: 1998-10-XX. Only
-    words that point back say so: "the day" or "the end of the day" after a coarser date is left out,
-    as it is as often a day of its own ("the index ended the day higher").
+    words that point back say so: "the day", "the same day" or "the end of the day" after a coarser
+    date is left out, as it is as often a day of its own ("the index ended the day higher").
     """
     sid = sentence_index(sents, anaphor.start)
     suffix = anaphor.value[10:]  # a part of the day: "that night"

@@ -317,7 +317,7 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
     elif direction in ("from now", "hence"):
         base, sign = ctx.published, 1
     else:  # "two days earlier": counted from the last date the text gave
-        base, sign = _last_date_for(ctx, unit), (-1 if direction in ("earlier", "before") else 1)
+        base, sign = _last_date_for(ctx, unit, cand), (-1 if direction in ("earlier", "before") else 1)
     if base is None:
         return None
     return _shift_unit(base, unit, sign * n, "relative")
@@ -326,13 +326,18 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
 _AND_BEFORE = re.compile(r"\band\s+$", re.I)
 
 
-def _last_date_for(ctx: Context, unit: str) -> dt.date | None:
+def _last_date_for(ctx: Context, unit: str, cand: Candidate) -> dt.date | None:
     """The last date the text gave, to count units from: its day, else a month or year fine enough to
-    say which unit it falls in ("in 2009 ... three years later", "in March 2020 ... a year later")."""
+    say which unit it falls in, given in the same sentence or the one before ("in 2009 ... three years
+    later", "in March 2020 ... a year later"; a year sentences back is no longer the story's time)."""
     if ctx.anchor.day is not None:
         return ctx.anchor.day
     last = TimeValue.parse(ctx.anchor.value)
-    if last.placeable and last.precision in _FINE_ENOUGH.get(unit, set()):
+    if (
+        last.placeable
+        and last.precision in _FINE_ENOUGH.get(unit, set())
+        and ctx.anchor_just_before(cand.start, cand.end)
+    ):
         return last.first
     return None
 

@@ -28,6 +28,15 @@ class Context:
     published: dt.date | None
     anchor: Anchor
 
+    def anchor_just_before(self, start: int, end: int) -> bool:
+        """True when the anchor's date lies before the text at start..end, in its sentence or the last."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not 0 <= self.anchor.end <= start:
+            return False
+        sent = span.sent
+        first = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        return self.anchor.end >= first
+
 
 @dataclass(frozen=True)
 class Value:
