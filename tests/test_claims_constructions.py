@@ -152,11 +152,13 @@ NOT_STATEMENTS = [
         id="infinitive-of-a-relative-clause",
     ),
     pytest.param(
-        "The league will justify its choice to fine clubs – four of them – that skip the drills.",
+        "The league will defend its decision to impose a fine on clubs – as of now Ashby and Brill – that"
+        " don't meet the rules.",
         id="relative-that-is-no-statement",
     ),
     pytest.param(
-        "After the count, Okafor and Marsh, the players widely described as underdogs, won the match.",
+        "With the votes in, Okafor, Marsh and Lund, the players often described as underdogs, took 58 percent"
+        " of the vote.",
         id="participle-is-no-aside",
     ),
 ]

@@ -182,8 +182,15 @@ def _set_off_aside(verb: Token) -> Token | None:
     """
     if verb.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "ccomp" for c in verb.children):
         return None
-    # a bare participle describes a noun ("the players widely described as underdogs, won …")
-    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+    # a bare participle describes a noun ("the players widely described as underdogs, won …"); the parser
+    # tags it as a past tense too, and then only its as-phrase and no object tell it from an aside
+    if not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and (
+        verb.tag_ == "VBN"
+        or (
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+            and not any(c.dep_ == "dobj" for c in verb.children)
+        )
+    ):
         return None
     # an object only for the one told ("she told reporters"): "decried the rules, and …" states its own
     if any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() != "tell":
