@@ -370,8 +370,6 @@ def test_date_inside_the_content_is_not_the_statement_date(analyse_text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Reporters asked Mark Hill whether the plant would close.",
-        "Reporters asked Mark Hill how long the plant would stay open.",
         "Mark Hill did not say which workers would lose their jobs.",
     ],
 )

@@ -191,7 +191,6 @@ def test_reported_families(analyse_text, text, speaker, cue, content, kind):
 NOT_STATEMENTS = [
     pytest.param("The old mill was called a landmark by the town council.", id="passive-naming"),
     pytest.param("Mayor Tom Hale did not say why the pier was closed.", id="say-why"),
-    pytest.param("A reporter asked Mayor Tom Hale whether the pier would reopen.", id="ask-whether"),
     pytest.param("Mayor Tom Hale expressed his frustration at the delays.", id="light-verb-without-clause"),
     pytest.param("READ MORE: Harbour tax to rise in June for every family", id="label-line-names-no-one"),
     pytest.param("Prosecutors charged the driver with dangerous driving.", id="charge-with-is-an-event"),

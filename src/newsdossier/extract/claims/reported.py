@@ -32,6 +32,7 @@ from newsdossier.extract.claims.speakers import (
 from newsdossier.extract.lexicon.cues import (
     AS_CLAUSE_VERBS,
     CLAUSE_OBJECT_VERBS,
+    DIRECTIVE_VERBS,
     INFINITIVE_VERBS,
     LIGHT_VERBS,
     NAMING_VERBS,
@@ -138,17 +139,36 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         if x is not None:
             return x, cue + (f" {prt.text}" if prt is not None else "")
     if lemma in CLAUSE_OBJECT_VERBS:
-        # "cited the comments Trump had made", "slammed the decision to close the pier": an object that
-        # carries a clause or an infinitive of its own states something
+        # "cited the comments Trump had made", "slammed the decision to close the pier", "proposed the
+        # creation of an agency to run the ports": an object that carries a clause or an infinitive states
+        # something
         x = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-        if x is not None and any(
-            t.tag_ in _FINITE_TAGS
-            or (t.dep_ == "acl" and t.head == x and any(a.lower_ == "to" for a in t.children))
-            for t in x.subtree
-            if t.i != x.i
+        if x is not None and (
+            _object_infinitive(verb, x) is not None
+            or any(
+                t.tag_ in _FINITE_TAGS
+                or (t.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in t.children))
+                for t in x.subtree
+                if t.i != x.i
+            )
         ):
             return x, cue
     return None, cue
+
+
+def _object_infinitive(verb: Token, obj: Token) -> Token | None:
+    """The infinitive the parser hung on the verb right after its object, that belongs to the object:
+    "announced new steps to tighten the rules" (else None)."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and c.left_edge.i == obj.right_edge.i + 1
+            and verb.doc[c.left_edge.i].lower_ == "to"
+        ),
+        None,
+    )
 
 
 def _as_clause(verb: Token) -> bool:
@@ -500,6 +520,17 @@ def _clause_span(comp: Token, verb: Token) -> Span:
         if comp.i > verb.i:
             comps += _contrast_clauses(verb, comp) + _reason_clauses(verb, comp)
         toks = [t for c in comps for t in c.subtree]
+        if comp.dep_ == "dobj" and verb.lemma_.lower() in CLAUSE_OBJECT_VERBS:
+            toks += [t for x in [_object_infinitive(verb, comp)] if x is not None for t in x.subtree]
+        if comp.dep_ == "xcomp" and verb.lemma_.lower() in DIRECTIVE_VERBS:
+            # "urged the mayor to resign": the one urged is part of what was asked (not a phrase with an
+            # aside: "asked Jane Doe, a judge, to …" is more often misparsed than not)
+            toks += [
+                t
+                for c in verb.children
+                if c.dep_ == "dobj" and verb.i < c.i < comp.i and not any(t.is_punct for t in c.subtree)
+                for t in c.subtree
+            ]
         if verb.dep_ == "relcl" and comp.dep_ == "ccomp" and comp.i > verb.i:
             # "a fracture that doctors said would heal by spring": the parser gives the clause
             # the relative pronoun before the speaker; the statement is what follows the cue
@@ -757,7 +788,10 @@ def _not_a_statement(span: Span, verb: Token) -> bool:
     wh = wh and not first.lower_.endswith("ever")
     question = wh or first.lower_ in ("whether", "if")
     if question and verb.lemma_.lower() in QUESTION_VERBS:
-        return False
+        # "Asked whether she would run, Okafor said …": a past participle without a subject of its own (the
+        # parser often tags it as a past tense heading an adverbial clause) is a question put to the speaker
+        put = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "advcl")
+        return put and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     # only a wh-word of the clause itself: "when you work all night, you sleep all day" opens a subclause
     if not question or first == span.root or first.head == span.root:
         return question

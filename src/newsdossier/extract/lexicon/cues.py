@@ -36,6 +36,7 @@ _V, _N = _CUES["verbs"], _CUES["nouns"]
 
 SPEECH_VERBS = _words(_V["speech"], "verbs.speech")
 INFINITIVE_VERBS = _words(_V["infinitive"], "verbs.infinitive")
+DIRECTIVE_VERBS = _words(_V["directive"], "verbs.directive")
 OBJECT_VERBS = _words(_V["object"], "verbs.object")
 CLAUSE_OBJECT_VERBS = _words(_V["clause_object"], "verbs.clause_object")
 NEEDS_PARTICLE = _words(_V["needs_particle"], "verbs.needs_particle")
@@ -57,6 +58,7 @@ LIGHT_VERBS = _words(_N["light"], "nouns.light")
 
 _listed = (
     INFINITIVE_VERBS
+    | DIRECTIVE_VERBS
     | OBJECT_VERBS
     | CLAUSE_OBJECT_VERBS
     | NEEDS_PARTICLE
