@@ -95,6 +95,32 @@ CONSTRUCTIONS = [
         "indirect",
         id="goes-on-with-if-clause",
     ),
+    # the clause's subject hidden in a phrase the parser hung on the cue
+    pytest.param(
+        "Ivo Marsh says in the valley buses are too often missing their stops.",
+        "Ivo Marsh",
+        "says",
+        "in the valley buses are too often missing their stops",
+        "indirect",
+        id="subject-inside-a-prepositional-phrase",
+    ),
+    pytest.param(
+        "Ada Voss said just because the flaw was not obvious did not mean it was not there.",
+        "Ada Voss",
+        "said",
+        "just because the flaw was not obvious did not mean it was not there",
+        "indirect",
+        id="subject-clause-read-as-reason",
+    ),
+    # a clause with a subject of its own: the phrase before it says when the cue was spoken
+    pytest.param(
+        "Ivo Marsh said on Friday the harbour plan was dead.",
+        "Ivo Marsh",
+        "said",
+        "the harbour plan was dead",
+        "indirect",
+        id="time-phrase-before-a-whole-clause",
+    ),
     # the reported clause taken for a relative clause of the one told
     pytest.param(
         "Ivo Marsh told officers he painted the van blue so his neighbours would not recognise it.",

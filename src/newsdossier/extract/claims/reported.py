@@ -477,6 +477,25 @@ def _reason_clauses(verb: Token, comp: Token) -> list[Token]:
     ]
 
 
+# Dependents of the speech verb that can hold the subject of a clause the parser left without one.
+_SUBJECT_HOLDERS = frozenset({"prep", "advcl", "npadvmod"})
+
+
+def _hidden_subject(verb: Token, comp: Token) -> list[Token]:
+    """The phrases between the cue and a reported clause without a subject, that the parser hung on the cue
+    and that hold the clause's subject: "says in the valley buses are late" (the subject inside "in …"),
+    "said just because it was hidden did not mean …" (a subject clause read as a clause of reason)."""
+    if comp.dep_ != "ccomp" or comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS for c in comp.children):
+        return []
+    between = [c for c in verb.children if verb.i < c.i < comp.i]
+    if not between or any(c.dep_ not in _SUBJECT_HOLDERS for c in between):
+        return []
+    # the phrases must run on from the cue to the clause, with nothing of the attribution after them
+    if between[0].left_edge.i != verb.i + 1 or between[-1].right_edge.i + 1 != comp.left_edge.i:
+        return []
+    return between
+
+
 def _clause_span(comp: Token, verb: Token) -> Span:
     """The words of a reported clause, without a leading 'that' and trailing punctuation."""
     doc = comp.doc
@@ -518,7 +537,7 @@ def _clause_span(comp: Token, verb: Token) -> Span:
         if comp.dep_ == "relcl":  # "told the police he hid the van so no one would know it": the rest goes on
             comps += [c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > comp.i]
         if comp.i > verb.i:
-            comps += _contrast_clauses(verb, comp) + _reason_clauses(verb, comp)
+            comps += _contrast_clauses(verb, comp) + _reason_clauses(verb, comp) + _hidden_subject(verb, comp)
         toks = [t for c in comps for t in c.subtree]
         if comp.dep_ == "dobj" and verb.lemma_.lower() in CLAUSE_OBJECT_VERBS:
             toks += [t for x in [_object_infinitive(verb, comp)] if x is not None for t in x.subtree]
