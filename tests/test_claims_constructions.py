@@ -77,6 +77,32 @@ CONSTRUCTIONS = [
         "mixed",
         id="goes-on-with-auxiliary",
     ),
+    pytest.param(
+        "Ada Voss said her plan fixes the harbour - but she needs to show more patience.",
+        "Ada Voss",
+        "said",
+        "her plan fixes the harbour - but she needs to show more patience",
+        "indirect",
+        id="goes-on-with-a-contrast-after-a-dash",
+    ),
+    pytest.param(
+        "Ivo Marsh said his club was watching the race with “quiet interest,” and there was a strong mood of"
+        " delight among fans.",
+        "Ivo Marsh",
+        "said",
+        "his club was watching the race with “quiet interest,” and there was a strong mood of delight among fans",
+        "mixed",
+        id="goes-on-with-an-existential-clause",
+    ),
+    # "there" as a place: the speaker's own doing goes on, not the statement
+    pytest.param(
+        "Ada Voss said the pier was safe, and there she met the mayor.",
+        "Ada Voss",
+        "said",
+        "the pier was safe",
+        "indirect",
+        id="there-as-a-place-ends-the-statement",
+    ),
     # a cue in a relative clause: the parser gives the clause the relative pronoun before the speaker
     pytest.param(
         "Lena Okafor stayed at the clinic with a fracture that doctors said would heal by spring.",

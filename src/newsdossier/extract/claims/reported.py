@@ -448,14 +448,19 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
         if is_speech_verb(conj):
             continue
         kids = list(conj.children)
-        joined = any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in verb.children if comp.i < c.i < conj.i)
+        # the parser hangs the conjunction on the cue or on the clause it joins ("- but she needs …")
+        joined = any(
+            c.dep_ == "cc" and c.lower_ in _CONTRAST for c in [*verb.children, *kids] if comp.i < c.i < conj.i
+        )
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in kids)
+        # "said A, and there was B": an existential clause describes things, never what the speaker did
+        existential = any(c.dep_ == "expl" for c in kids)
         second_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in kids)
         goes_on = not own_subject and (
             any(c.dep_ in ("aux", "auxpass") for c in kids)
             or (verb.tag_ == "VBD" and conj.tag_ in _PRESENT_TAGS)
         )
-        if second_that or (joined and own_subject) or goes_on:
+        if second_that or (joined and own_subject) or goes_on or existential:
             out.append(conj)
     return out
 
