@@ -86,11 +86,11 @@ CONSTRUCTIONS = [
         id="goes-on-with-a-contrast-after-a-dash",
     ),
     pytest.param(
-        "Ivo Marsh said his club was watching the race with “quiet interest,” and there was a strong mood of"
-        " delight among fans.",
+        "Ivo Marsh said his club was following the race with “calm curiosity,” and there was a broad feeling"
+        " of joy among fans.",
         "Ivo Marsh",
         "said",
-        "his club was watching the race with “quiet interest,” and there was a strong mood of delight among fans",
+        "his club was following the race with “calm curiosity,” and there was a broad feeling of joy among fans",
         "mixed",
         id="goes-on-with-an-existential-clause",
     ),
@@ -131,10 +131,10 @@ CONSTRUCTIONS = [
         id="subject-inside-a-prepositional-phrase",
     ),
     pytest.param(
-        "Ada Voss said just because the flaw was not obvious did not mean it was not there.",
+        "Ada Voss said just because a bridge looks old does not make it unsafe.",
         "Ada Voss",
         "said",
-        "just because the flaw was not obvious did not mean it was not there",
+        "just because a bridge looks old does not make it unsafe",
         "indirect",
         id="subject-clause-read-as-reason",
     ),

@@ -27,10 +27,10 @@ CUES = [
         id="ordered-x-to",
     ),
     pytest.param(
-        "Coach Ivo Marsh instructed his staff to stop booking paid trips.",
+        "Coach Ivo Marsh instructed his staff to cancel the spring tour.",
         "Ivo Marsh",
         "instructed",
-        "his staff to stop booking paid trips",
+        "his staff to cancel the spring tour",
         "indirect",
         id="instructed-x-to",
     ),
@@ -52,7 +52,7 @@ CUES = [
         "indirect",
         id="told-x-to",
     ),
-    # a question the speaker asked is what was said
+    # whether- and if-clauses after ask are the claim of the one who asks
     pytest.param(
         "Ivo Marsh asked whether the pier would reopen in May.",
         "Ivo Marsh",
@@ -71,10 +71,10 @@ CUES = [
     ),
     # an object that carries an infinitive the parser hung on the verb
     pytest.param(
-        "The minister announced a series of new steps to tighten the rules on rentals.",
+        "The minister announced new grants to repair village halls.",
         "minister",
         "announced",
-        "a series of new steps to tighten the rules on rentals",
+        "new grants to repair village halls",
         "indirect",
         id="announced-np-to",
     ),

@@ -139,7 +139,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         if x is not None:
             return x, cue + (f" {prt.text}" if prt is not None else "")
     if lemma in CLAUSE_OBJECT_VERBS:
-        # "cited the comments Trump had made", "slammed the decision to close the pier", "proposed the
+        # "cited the remarks the coach had made", "slammed the decision to close the pier", "proposed the
         # creation of an agency to run the ports": an object that carries a clause or an infinitive states
         # something
         x = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -158,7 +158,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
 
 def _object_infinitive(verb: Token, obj: Token) -> Token | None:
     """The infinitive the parser hung on the verb right after its object, that belongs to the object:
-    "announced new steps to tighten the rules" (else None)."""
+    "announced new grants to repair village halls" (else None)."""
     return next(
         (
             c
@@ -489,7 +489,7 @@ _SUBJECT_HOLDERS = frozenset({"prep", "advcl", "npadvmod"})
 def _hidden_subject(verb: Token, comp: Token) -> list[Token]:
     """The phrases between the cue and a reported clause without a subject, that the parser hung on the cue
     and that hold the clause's subject: "says in the valley buses are late" (the subject inside "in …"),
-    "said just because it was hidden did not mean …" (a subject clause read as a clause of reason)."""
+    "said just because a bridge looks old does not make …" (a subject clause read as a clause of reason)."""
     if comp.dep_ != "ccomp" or comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS for c in comp.children):
         return []
     between = [c for c in verb.children if verb.i < c.i < comp.i]
