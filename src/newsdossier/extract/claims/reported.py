@@ -139,7 +139,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         if x is not None:
             return x, cue + (f" {prt.text}" if prt is not None else "")
     if lemma in CLAUSE_OBJECT_VERBS:
-        # "cited the remarks the coach had made", "slammed the decision to close the pier", "proposed the
+        # "cited the figures the board had published", "slammed the decision to close the pier", "proposed the
         # creation of an agency to run the ports": an object that carries a clause or an infinitive states
         # something
         x = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
