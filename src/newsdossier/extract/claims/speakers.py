@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.extract.claims.draft import Speaker, in_quotes
+from newsdossier.extract.claims.draft import DASHES, Speaker, in_quotes
 from newsdossier.extract.coref import is_credit, resolve_description
 from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, RANKS, TITLE_HEADS
 from newsdossier.extract.lexicon.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS, is_speech_verb
@@ -137,7 +137,10 @@ def speaker_phrase(head: Token) -> Span:
     for child in head.children:
         if child.dep_ in _KEEP_IN_PHRASE or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS):
             keep.update(t.i for t in child.subtree)
-    lo, hi = max(min(keep), dateline_end(head.sent)), max(keep)
+    lo, hi = min(keep), max(keep)
+    dateline = dateline_end(head.sent)
+    if dateline <= head.i:  # "MOSCOW - Russia's main …" sheds its dateline; a head inside one is no dateline
+        lo = max(lo, dateline)
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
@@ -434,3 +437,61 @@ def first_name_outside(sent: Span, quotes: list[Quote]) -> Token | None:
     """The first proper name of a sentence outside its quotations."""
     tok = next((t for t in sent if t.pos_ == "PROPN" and not in_quotes(t, quotes)), None)
     return phrase_head(tok) if tok is not None else None
+
+
+# Labels that name a quotation's speaker with no verb: "— Jane Doe." on its own after the quote (in
+# the same paragraph or the next), "A heading - Jane Doe:" right before it, or a transcript's "DOE:"
+# opening it. A name here is one to five capitalised words (initials and "Jr." included).
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}"
+_AFTER_LABEL = re.compile(rf"[\"'”’)\]]*[ \t]*(?:\n\s*)?[{DASHES}]+[ \t]*({_NAME})[ \t]*(?:[,.;]|\n|$)")
+_BEFORE_LABEL = re.compile(rf"(?:^|[{DASHES}][ \t]+)({_NAME})[ \t]*:[\s\"'“‘]*$")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+def transcript_label(text: str, start: int) -> tuple[int, int, int] | None:
+    """(label start, label end, statement start) of a transcript's 'DOE: …' opening text[start:]."""
+    m = _TRANSCRIPT_LABEL.match(text, start)
+    if m is None or m.end(1) - m.start(1) < 2:
+        return None
+    return m.start(1), m.end(1), m.end()
+
+
+def label_span(text: str, start: int, end: int, para: tuple[int, int]) -> tuple[int, int] | None:
+    """Where a verbless label names the speaker of the quotation text[start:end] in its paragraph `para`."""
+    opening = transcript_label(text, start)
+    if opening is not None:
+        return opening[0], opening[1]
+    m = _BEFORE_LABEL.search(text, para[0], start)
+    if m is not None and m.end() == start:
+        return m.start(1), m.end(1)
+    m = _AFTER_LABEL.match(text, end)
+    if m is not None:
+        return m.start(1), m.end(1)
+    return None
+
+
+def labelled_speaker(
+    doc: Doc, start: int, end: int, para: tuple[int, int], resolver: SpeakerResolver
+) -> Speaker | None:
+    """The speaker a verbless label names for a quotation with no attribution ('“…” — Jane Doe')."""
+    where = label_span(doc.text, start, end, para)
+    if where is None:
+        return None
+    span = doc.char_span(*where, alignment_mode="expand")
+    if span is None or not any(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ for t in span):
+        return None
+    written = doc.text[where[0] : where[1]].rstrip(".")
+    for tok in reversed(span):
+        m = resolver.mention_at(tok)
+        if m is not None and m.how != "pronoun":
+            return Speaker(resolver.by_id[m.actor_id].name, m.actor_id, written, "name")
+    last = written.split()[-1].lower()
+    people = {  # a transcript's "DOE:" names the person the article calls Jane Doe
+        a.actor_id: a for a in resolver.actors if a.type == "person" and a.name.split()[-1].lower() == last
+    }
+    if len(people) == 1:
+        actor = next(iter(people.values()))
+        return Speaker(actor.name, actor.actor_id, written, "alias")
+    if all(t.pos_ == "PROPN" or t.is_upper for t in span if t.is_alpha):
+        return Speaker(written, "", written, "name")
+    return None  # "— Taxes." in a list after a quote: a word, not a name
