@@ -49,8 +49,14 @@ def nominal(tok: Token) -> bool:
 def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
     """The subject of a speech verb, climbing conjunctions and participles ('…, saying that')."""
     v = verb
+    dateline = dateline_end(verb.sent)
     for _ in range(4):
-        subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS and (allowed is None or c.i in allowed)]
+        subj = [
+            _past_dateline(c, dateline)
+            for c in v.children
+            if c.dep_ in SUBJECT_DEPS and (allowed is None or c.i in allowed)
+        ]
+        subj = [c for c in subj if c is not None]
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
             return v.head  # "Jane Doe, who said …": the speaker is the noun the clause describes
         if subj:
@@ -71,6 +77,14 @@ def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
                 continue
         break
     return None
+
+
+def _past_dateline(subj: Token, dateline: int) -> Token | None:
+    """A subject outside the sentence's dateline: 'VALEMONT, Vt. — The chief said' parsed with the place as
+    subject and the chief in apposition to it gives the chief; a subject inside the dateline is none."""
+    if subj.i >= dateline:
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and c.i >= dateline), None)
 
 
 def in_pp(tok: Token) -> bool:
@@ -108,10 +122,13 @@ def according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
-# A dateline opening a story: "MOSCOW -", "WASHINGTON, D.C. —", "BEIJING (Reuters) -".
+# A dateline opening a story: "MOSCOW -", "WASHINGTON, D.C. —", "SPRINGFIELD, Ill. -", "BEIJING (Reuters) -",
+# and a place in title case only with an agency after it: "New York (AFP) –".
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*)*)"  # the place, in capitals
+    r"^(?:(?P<caps>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*)*)"  # the place, in capitals
+    r"(?:,[ \t]*[A-Z][a-z]{1,4}\.(?:[ \t]?[A-Z][a-z]?\.)?)?"  # a state or country abbreviated: ", Calif."
     r"(?:\s*\([^)]{1,30}\))?"  # an agency in brackets
+    r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}\s*\([A-Z][A-Za-z ]{1,25}\))"  # "New York (AFP)"
     r"\s*(?:--|[-–—_])\s"  # the dash that ends it
 )
 
@@ -119,7 +136,8 @@ _DATELINE = re.compile(
 def dateline_end(sent: Span) -> int:
     """The index of the first token after a dateline opening the sentence (the sentence start if none)."""
     m = _DATELINE.match(sent.text)
-    if m is None or not any(c.isupper() for c in m.group(0)[:3]) or not m.group(0)[:2].isupper():
+    caps = m.group("caps") if m is not None else None
+    if m is None or (caps is not None and not caps[:2].isupper()):
         return sent.start
     span = sent.doc.char_span(sent.start_char, sent.start_char + m.end(), alignment_mode="expand")
     return span.end if span is not None else sent.start
@@ -287,7 +305,7 @@ class SpeakerResolver:
                 text = self.doc[run[0].i : run[-1].i + 1].text
                 return Speaker(self.by_id[pm.actor_id].name, pm.actor_id, text, "name")
         # "Doe, a former judge who said …": the description is in apposition to a name
-        if head.dep_ == "appos":
+        if head.dep_ == "appos" and head.head.i >= dateline_end(head.sent):  # not a dateline's place
             hm = self.mention_at(head.head)
             if hm is not None and hm.how != "pronoun":
                 return Speaker(self.by_id[hm.actor_id].name, hm.actor_id, phrase.text, "name")
