@@ -363,17 +363,30 @@ class SpeakerResolver:
         return Speaker(self.by_id[m.actor_id].name, m.actor_id, written, "name")
 
     def _joint(self, head: Token) -> Speaker | None:
-        """'Jane Doe and John Roe said': one speaker made of two named actors."""
-        parts = [head] + [c for c in head.children if c.dep_ == "conj"]
+        """A coordinated speaker, always kept as one group: 'Jane Doe, John Roe and Ann Poe said' names every
+        actor ('Jane Doe, John Roe and Ann Poe'), 'both mayors, Democrat Jane Doe and Republican John Roe'
+        the named members of the description, and 'Jane Doe and her lawyer' (not all named) is its words."""
+        parts = [head, *head.conjuncts]
         if len(parts) < 2:
-            return None
+            listed = [c for c in head.children if c.dep_ == "appos" and c.conjuncts]
+            if not listed:
+                return None
+            parts = [listed[0], *listed[0].conjuncts]
+        parts = sorted(parts, key=lambda t: t.i)
+        first = parts[0]
+        if first.tag_ == "NNS" and first.i + 1 < len(self.doc) and self.doc[first.i + 1].text == ",":
+            parts = parts[1:]  # "both mayors, Jane Doe and John Roe" misparsed as three conjuncts
         found = [self.mention_at(t) for t in parts]
-        if not all(found):
-            return None
-        names = list(dict.fromkeys(self.by_id[m.actor_id].name for m in found if m is not None))
+        named = [m for m in found if m is not None and m.how != "pronoun"]
+        if not named:
+            return None  # "parents and teachers": a description, kept whole
+        written = speaker_phrase(head).text
+        if len(named) < len(found):
+            return Speaker(written, "", written, "name")  # "Jane Doe and her lawyer": the group as written
+        names = list(dict.fromkeys(self.by_id[m.actor_id].name for m in named))
         if len(names) < 2:
             return None
-        return Speaker(" and ".join(names), "", speaker_phrase(head).text, "name")
+        return Speaker(", ".join(names[:-1]) + " and " + names[-1], "", written, "name")
 
     def introduced_person(self, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Speaker | None:
         """The last person named as a subject outside quotations between two offsets ('Roe, who runs …')."""
