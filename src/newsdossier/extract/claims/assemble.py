@@ -55,6 +55,7 @@ def extract_claims(
     ranker = SpeakerRanker(doc, sents, actors, mentions, resolver.quoted)
     _fill_labelled(doc, drafts, paras, resolver)
     _fill_floating(drafts, sents, resolver, ranker)
+    drafts = _outermost(drafts)
     return _to_claims(doc, drafts, sents, dates)
 
 
@@ -68,6 +69,29 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
         seen.add((d.start, d.end))
         out.append(d)
     return out
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop reported speech that lies inside what another speaker is reported to have said.
+
+    In 'Doe said Roe's claim that taxes would rise was false' the words of Roe reach the reader through
+    Doe: they are Doe's statement, and a claim of Roe's own would credit Roe with Doe's account of it.
+    """
+    return [
+        d
+        for d in drafts
+        if d.kind == "direct"
+        or d.speaker is None
+        or not any(
+            e is not d
+            and e.speaker is not None
+            and e.speaker.name != d.speaker.name
+            and e.start <= d.start
+            and d.end <= e.end
+            and (e.start, e.end) != (d.start, d.end)
+            for e in drafts
+        )
+    ]
 
 
 def _fill_labelled(
