@@ -11,7 +11,12 @@ from newsdossier.extract.claims.attribution import close_before_attribution, dir
 from newsdossier.extract.claims.draft import Draft, Speaker
 from newsdossier.extract.claims.reported import reported_drafts
 from newsdossier.extract.claims.speaker_rank import SpeakerRanker, Spoken
-from newsdossier.extract.claims.speakers import PERSONAL_PRONOUNS, SpeakerResolver
+from newsdossier.extract.claims.speakers import (
+    PERSONAL_PRONOUNS,
+    SpeakerResolver,
+    labelled_speaker,
+    transcript_label,
+)
 from newsdossier.extract.coref import missed_name_mentions
 from newsdossier.records import Actor, Claim, Mention, Sentence
 from newsdossier.text.nlp import sentence_index, text_of
@@ -48,7 +53,9 @@ def extract_claims(
     drafts = direct + reported_drafts(doc, top, claimed, resolver)
     drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
     ranker = SpeakerRanker(doc, sents, actors, mentions, resolver.quoted)
+    _fill_labelled(doc, drafts, paras, resolver)
     _fill_floating(drafts, sents, resolver, ranker)
+    drafts = _outermost(drafts)
     return _to_claims(doc, drafts, sents, dates)
 
 
@@ -62,6 +69,43 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
         seen.add((d.start, d.end))
         out.append(d)
     return out
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop reported speech that lies inside what another speaker is reported to have said.
+
+    In 'Doe said Roe's claim that taxes would rise was false' the words of Roe reach the reader through
+    Doe: they are Doe's statement, and a claim of Roe's own would credit Roe with Doe's account of it.
+    """
+    return [
+        d
+        for d in drafts
+        if d.kind == "direct"
+        or d.speaker is None
+        or not any(
+            e is not d
+            and e.speaker is not None
+            and e.speaker.name != d.speaker.name
+            and e.start <= d.start
+            and d.end <= e.end
+            and (e.start, e.end) != (d.start, d.end)
+            for e in drafts
+        )
+    ]
+
+
+def _fill_labelled(
+    doc: Doc, drafts: list[Draft], paras: dict[int, tuple[int, int]], resolver: SpeakerResolver
+) -> None:
+    """Give a quote with no attribution the speaker a verbless label names ('“…” — Jane Doe', 'DOE: …')."""
+    for d in drafts:
+        if d.speaker is not None or d.speaker_tok is not None or d.kind != "direct":
+            continue
+        para = paras[next(p for p, (a, b) in paras.items() if a <= d.start <= b)]
+        d.speaker = labelled_speaker(doc, d.start, d.end, para, resolver)
+        opening = transcript_label(doc.text, d.start)
+        if d.speaker is not None and opening is not None:
+            d.start = opening[2]  # the statement starts after its 'DOE:' label
 
 
 def _fill_floating(

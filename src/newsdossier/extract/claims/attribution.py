@@ -106,10 +106,11 @@ def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None,
         if tokens and tokens[0].text in DASHES + "--" and words and words[0].pos_ in ("PROPN", "NOUN"):
             return phrase_head(words[0]), None
     else:
-        # "Jane Doe: “…”"
+        # "Jane Doe: “…”", "A heading - Jane Doe: “…”" (the name after the dash)
         words = [t for t in tokens if not t.is_space]
         if words and words[-1].text == ":" and len(words) <= 8:
-            noms = [t for t in words if nominal(t)]
+            dash = max((i for i, t in enumerate(words) if t.text in DASHES + "--"), default=-1)
+            noms = [t for t in words[dash + 1 :] if nominal(t)]
             if noms:
                 return phrase_head(noms[0]), None
     return None, None

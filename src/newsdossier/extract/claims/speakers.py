@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.extract.claims.draft import Speaker, in_quotes
+from newsdossier.extract.claims.draft import DASHES, Speaker, in_quotes
 from newsdossier.extract.coref import is_credit, resolve_description
 from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, RANKS, TITLE_HEADS
 from newsdossier.extract.lexicon.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS, is_speech_verb
@@ -49,8 +49,14 @@ def nominal(tok: Token) -> bool:
 def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
     """The subject of a speech verb, climbing conjunctions and participles ('…, saying that')."""
     v = verb
+    dateline = dateline_end(verb.sent)
     for _ in range(4):
-        subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS and (allowed is None or c.i in allowed)]
+        subj = [
+            _past_dateline(c, dateline)
+            for c in v.children
+            if c.dep_ in SUBJECT_DEPS and (allowed is None or c.i in allowed)
+        ]
+        subj = [c for c in subj if c is not None]
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
             return v.head  # "Jane Doe, who said …": the speaker is the noun the clause describes
         if subj:
@@ -71,6 +77,14 @@ def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
                 continue
         break
     return None
+
+
+def _past_dateline(subj: Token, dateline: int) -> Token | None:
+    """A subject outside the sentence's dateline: 'VALEMONT, Vt. — The chief said' parsed with the place as
+    subject and the chief in apposition to it gives the chief; a subject inside the dateline is none."""
+    if subj.i >= dateline:
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and c.i >= dateline), None)
 
 
 def in_pp(tok: Token) -> bool:
@@ -108,10 +122,13 @@ def according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
-# A dateline opening a story: "MOSCOW -", "WASHINGTON, D.C. —", "BEIJING (Reuters) -".
+# A dateline opening a story: "MOSCOW -", "WASHINGTON, D.C. —", "SPRINGFIELD, Ill. -", "BEIJING (Reuters) -",
+# and a place in title case only with an agency after it: "New York (AFP) –".
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*)*)"  # the place, in capitals
+    r"^(?:(?P<caps>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*)*)"  # the place, in capitals
+    r"(?:,[ \t]*[A-Z][a-z]{1,4}\.(?:[ \t]?[A-Z][a-z]?\.)?)?"  # a state or country abbreviated: ", Calif."
     r"(?:\s*\([^)]{1,30}\))?"  # an agency in brackets
+    r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}\s*\([A-Z][A-Za-z ]{1,25}\))"  # "New York (AFP)"
     r"\s*(?:--|[-–—_])\s"  # the dash that ends it
 )
 
@@ -119,7 +136,8 @@ _DATELINE = re.compile(
 def dateline_end(sent: Span) -> int:
     """The index of the first token after a dateline opening the sentence (the sentence start if none)."""
     m = _DATELINE.match(sent.text)
-    if m is None or not any(c.isupper() for c in m.group(0)[:3]) or not m.group(0)[:2].isupper():
+    caps = m.group("caps") if m is not None else None
+    if m is None or (caps is not None and not caps[:2].isupper()):
         return sent.start
     span = sent.doc.char_span(sent.start_char, sent.start_char + m.end(), alignment_mode="expand")
     return span.end if span is not None else sent.start
@@ -137,7 +155,10 @@ def speaker_phrase(head: Token) -> Span:
     for child in head.children:
         if child.dep_ in _KEEP_IN_PHRASE or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS):
             keep.update(t.i for t in child.subtree)
-    lo, hi = max(min(keep), dateline_end(head.sent)), max(keep)
+    lo, hi = min(keep), max(keep)
+    dateline = dateline_end(head.sent)
+    if dateline <= head.i:  # "MOSCOW - Russia's main …" sheds its dateline; a head inside one is no dateline
+        lo = max(lo, dateline)
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
@@ -284,7 +305,7 @@ class SpeakerResolver:
                 text = self.doc[run[0].i : run[-1].i + 1].text
                 return Speaker(self.by_id[pm.actor_id].name, pm.actor_id, text, "name")
         # "Doe, a former judge who said …": the description is in apposition to a name
-        if head.dep_ == "appos":
+        if head.dep_ == "appos" and head.head.i >= dateline_end(head.sent):  # not a dateline's place
             hm = self.mention_at(head.head)
             if hm is not None and hm.how != "pronoun":
                 return Speaker(self.by_id[hm.actor_id].name, hm.actor_id, phrase.text, "name")
@@ -342,17 +363,30 @@ class SpeakerResolver:
         return Speaker(self.by_id[m.actor_id].name, m.actor_id, written, "name")
 
     def _joint(self, head: Token) -> Speaker | None:
-        """'Jane Doe and John Roe said': one speaker made of two named actors."""
-        parts = [head] + [c for c in head.children if c.dep_ == "conj"]
+        """A coordinated speaker, always kept as one group: 'Jane Doe, John Roe and Ann Poe said' names every
+        actor ('Jane Doe, John Roe and Ann Poe'), 'both mayors, Democrat Jane Doe and Republican John Roe'
+        the named members of the description, and 'Jane Doe and her lawyer' (not all named) is its words."""
+        parts = [head, *head.conjuncts]
         if len(parts) < 2:
-            return None
+            listed = [c for c in head.children if c.dep_ == "appos" and c.conjuncts]
+            if not listed:
+                return None
+            parts = [listed[0], *listed[0].conjuncts]
+        parts = sorted(parts, key=lambda t: t.i)
+        first = parts[0]
+        if first.tag_ == "NNS" and first.i + 1 < len(self.doc) and self.doc[first.i + 1].text == ",":
+            parts = parts[1:]  # "both mayors, Jane Doe and John Roe" misparsed as three conjuncts
         found = [self.mention_at(t) for t in parts]
-        if not all(found):
-            return None
-        names = list(dict.fromkeys(self.by_id[m.actor_id].name for m in found if m is not None))
+        named = [m for m in found if m is not None and m.how != "pronoun"]
+        if not named:
+            return None  # "parents and teachers": a description, kept whole
+        written = speaker_phrase(head).text
+        if len(named) < len(found):
+            return Speaker(written, "", written, "name")  # "Jane Doe and her lawyer": the group as written
+        names = list(dict.fromkeys(self.by_id[m.actor_id].name for m in named))
         if len(names) < 2:
             return None
-        return Speaker(" and ".join(names), "", speaker_phrase(head).text, "name")
+        return Speaker(", ".join(names[:-1]) + " and " + names[-1], "", written, "name")
 
     def introduced_person(self, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Speaker | None:
         """The last person named as a subject outside quotations between two offsets ('Roe, who runs …')."""
@@ -434,3 +468,61 @@ def first_name_outside(sent: Span, quotes: list[Quote]) -> Token | None:
     """The first proper name of a sentence outside its quotations."""
     tok = next((t for t in sent if t.pos_ == "PROPN" and not in_quotes(t, quotes)), None)
     return phrase_head(tok) if tok is not None else None
+
+
+# Labels that name a quotation's speaker with no verb: "— Jane Doe." on its own after the quote (in
+# the same paragraph or the next), "A heading - Jane Doe:" right before it, or a transcript's "DOE:"
+# opening it. A name here is one to five capitalised words (initials and "Jr." included).
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}"
+_AFTER_LABEL = re.compile(rf"[\"'”’)\]]*[ \t]*(?:\n\s*)?[{DASHES}]+[ \t]*({_NAME})[ \t]*(?:[,.;]|\n|$)")
+_BEFORE_LABEL = re.compile(rf"(?:^|[{DASHES}][ \t]+)({_NAME})[ \t]*:[\s\"'“‘]*$")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+def transcript_label(text: str, start: int) -> tuple[int, int, int] | None:
+    """(label start, label end, statement start) of a transcript's 'DOE: …' opening text[start:]."""
+    m = _TRANSCRIPT_LABEL.match(text, start)
+    if m is None or m.end(1) - m.start(1) < 2:
+        return None
+    return m.start(1), m.end(1), m.end()
+
+
+def label_span(text: str, start: int, end: int, para: tuple[int, int]) -> tuple[int, int] | None:
+    """Where a verbless label names the speaker of the quotation text[start:end] in its paragraph `para`."""
+    opening = transcript_label(text, start)
+    if opening is not None:
+        return opening[0], opening[1]
+    m = _BEFORE_LABEL.search(text, para[0], start)
+    if m is not None and m.end() == start:
+        return m.start(1), m.end(1)
+    m = _AFTER_LABEL.match(text, end)
+    if m is not None:
+        return m.start(1), m.end(1)
+    return None
+
+
+def labelled_speaker(
+    doc: Doc, start: int, end: int, para: tuple[int, int], resolver: SpeakerResolver
+) -> Speaker | None:
+    """The speaker a verbless label names for a quotation with no attribution ('“…” — Jane Doe')."""
+    where = label_span(doc.text, start, end, para)
+    if where is None:
+        return None
+    span = doc.char_span(*where, alignment_mode="expand")
+    if span is None or not any(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ for t in span):
+        return None
+    written = doc.text[where[0] : where[1]].rstrip(".")
+    for tok in reversed(span):
+        m = resolver.mention_at(tok)
+        if m is not None and m.how != "pronoun":
+            return Speaker(resolver.by_id[m.actor_id].name, m.actor_id, written, "name")
+    last = written.split()[-1].lower()
+    people = {  # a transcript's "DOE:" names the person the article calls Jane Doe
+        a.actor_id: a for a in resolver.actors if a.type == "person" and a.name.split()[-1].lower() == last
+    }
+    if len(people) == 1:
+        actor = next(iter(people.values()))
+        return Speaker(actor.name, actor.actor_id, written, "alias")
+    if all(t.pos_ == "PROPN" or t.is_upper for t in span if t.is_alpha):
+        return Speaker(written, "", written, "name")
+    return None  # "— Taxes." in a list after a quote: a word, not a name
