@@ -10,10 +10,10 @@ import re
 from spacy.tokens import Doc
 
 from newsdossier.extract.temporal.candidates import candidates, plausible, select, tokens_of, trim
-from newsdossier.extract.temporal.narrative import narrative_days
+from newsdossier.extract.temporal.narrative import narrative_days, sentence_dates
 from newsdossier.extract.temporal.normalise import normalise
 from newsdossier.extract.temporal.values import Anchor, Context, Value
-from newsdossier.records import Timex
+from newsdossier.records import Sentence, Timex
 from newsdossier.text.nlp import sentence_index, sentences, text_of
 from newsdossier.timevalue import TimeValue
 
@@ -29,7 +29,7 @@ def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
         value = normalise(cand, Context(doc, published, anchor))
         if value is None:
             continue
-        start, end, text = trim(text_of(doc), cand.start, cand.end, cand.kind)
+        start, end, text = trim(text_of(doc), cand)
         if value.narrative is not None:
             pending[len(out)] = value.narrative
         else:
@@ -71,14 +71,30 @@ def _narrative_anaphors(
     done = [t for i, t in enumerate(timexes) if i not in pending]
     for i, shift in sorted(pending.items()):
         t = timexes[i]
-        day = narrative_days(doc, sents=sents, timexes=done, published=published).get(
-            sentence_index(sents, t.start)
-        )
-        if day is None:
+        sid = sentence_index(sents, t.start)
+        day = narrative_days(doc, sents=sents, timexes=done, published=published).get(sid)
+        if day is not None:
+            value = (day + dt.timedelta(days=shift)).isoformat()
+        else:
+            # only "that day" points back at the story's time; "at the end of the day" is often an idiom
+            explicit = shift == 0 and "that " in t.text.lower()
+            value = _day_in_month(doc, sents, done, sid) if explicit else None
+        if value is None:
             continue
-        done.append(dataclasses.replace(t, value=(day + dt.timedelta(days=shift)).isoformat() + t.value[10:]))
+        done.append(dataclasses.replace(t, value=value + t.value[10:]))
         done.sort(key=lambda x: x.start)
     return done
+
+
+def _day_in_month(doc: Doc, sents: list[Sentence], timexes: list[Timex], sid: int) -> str | None:
+    """An unknown day of the month the story is in ("last October ... that same day" -> 1998-10-XX), or
+    None when the story's last date is coarser than a month."""
+    dates = sentence_dates(doc, sents=sents, timexes=timexes)
+    last = max((i for i in dates if i <= sid), default=None)
+    if last is None:
+        return None
+    value = TimeValue.parse(dates[last][0])
+    return f"{value.value}-XX" if value.precision == "month" and value.placeable else None
 
 
 _SECOND_DAY = re.compile(r"(?:\s*(?:-|–|and|to|through|or)\s*)(\d{1,2})(?![\d%])(?!\s*percent)")
