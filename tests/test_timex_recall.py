@@ -232,3 +232,20 @@ def test_that_day_after_a_year_is_left_out(tag):
 def test_the_end_of_the_day_after_a_month_is_left_out(tag):
     text = "Sales fell in March. At the end of the day, what counts is trust."
     assert found(tag(text, "2016-06-10")) == {"March": "2016-03"}
+
+
+# (sentence, publication date, expression, value): holidays on fixed days, n-th weekdays and around Easter
+HOLIDAYS = [
+    ("Crowds lined the beach on Memorial Day.", "2019-06-03", "Memorial Day", "2019-05-27"),
+    ("He hosted a cookout on Labor Day, as every year.", "2015-09-20", "Labor Day", "2015-09-07"),
+    ("Shops opened early on Boxing Day.", "2018-12-28", "Boxing Day", "2018-12-26"),
+    ("Fireworks lit the sky on Bastille Day.", "2016-07-20", "Bastille Day", "2016-07-14"),
+    ("The banks were shut on Good Friday.", "2017-04-20", "Good Friday", "2017-04-14"),
+    ("Florists sold out before Mother's Day.", "2020-05-12", "Mother's Day", "2020-05-10"),
+    ("Veterans marched on Remembrance Day.", "2021-11-15", "Remembrance Day", "2021-11-11"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), HOLIDAYS)
+def test_a_holiday_is_its_day_nearest_publication(tag, text, published, expression, value):
+    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))

@@ -349,8 +349,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "holiday",
         _rx(
             r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)"
-            r"|Thanksgiving(?: Day)?|Election Day|Halloween|Valentine's Day|Easter(?: Sunday| [Ww]eek)?"
-            r"|Holy Week)\b"
+            r"|Thanksgiving(?: Day)?|Election Day|Halloween|Valentine's Day"
+            r"|Easter(?: Sunday| Monday| [Ww]eek)?|Holy Week|Good Friday|Veterans Day|Remembrance Day"
+            r"|Boxing Day|Bastille Day|Canada Day"
+            r"|St\.? Patrick's Day|May Day|Labou?r Day|Memorial Day|Martin Luther King(?: Jr\.)? Day"
+            r"|Presidents'? Day|Mother's Day|Father's Day)(?![\w'])"
         ),
     ),
     (
