@@ -28,7 +28,7 @@ def found(timexes: list[Timex]) -> dict[str, str]:
 
 # (sentence, publication date, expression, value): a unit followed by "and" or "or" is still a date
 UNITS_BEFORE_A_CONJUNCTION = [
-    ("The navy shelled the port last year and has kept up the pressure.", "2016-03-10", "last year", "2015"),
+    ("The club won the league last year and signed two new players.", "2016-03-10", "last year", "2015"),
     ("She opened a bakery this year and hired six staff.", "2016-03-10", "this year", "2016"),
     ("The council meets next week or the week after.", "2016-03-10", "next week", "2016-W11"),
     ("Fares went up last month and again on Monday.", "2016-03-10", "last month", "2016-02"),
@@ -57,16 +57,16 @@ def test_a_stretch_of_time_is_not_tagged(tag, text):
 # (sentence, publication date, expected (expression, value) in order): both ends of a dashed range
 RANGES = [
     (
-        "The survey ran from March 30-April 4 among 900 adults.",
-        "2016-04-20",
-        [("March 30", "2016-03-30"), ("April 4", "2016-04-04")],
+        "The festival ran from June 28-July 3 on the river bank.",
+        "2016-07-20",
+        [("June 28", "2016-06-28"), ("July 3", "2016-07-03")],
     ),
     (
-        "He chaired the board, 1981-1989, before he retired.",
+        "He chaired the board, 1974-1979, before he retired.",
         "2016-04-20",
-        [("1981", "1981"), ("1989", "1989")],
+        [("1974", "1974"), ("1979", "1979")],
     ),
-    ("The 2018-2022 plan was approved.", "2017-01-05", [("2018", "2018"), ("2022", "2022")]),
+    ("Crews drew up a 2031-2035 road budget.", "2017-01-05", [("2031", "2031"), ("2035", "2035")]),
 ]
 
 
@@ -86,7 +86,7 @@ def test_a_number_after_a_dash_needs_a_year_before_it(tag, text):
 
 # (sentence, publication date, expression, value): capitals, as in transcripts and headlines
 CAPITAL_CLOCKS = [
-    ("The session opened at 6:13 P.M. on Friday.", "2016-03-10", "6:13 P.M.", "2016-03-04T18:13"),
+    ("The session opened at 7:25 P.M. on Friday.", "2016-03-10", "7:25 P.M.", "2016-03-04T19:25"),
     ("Doors opened at 9 AM on Saturday.", "2016-03-10", "9 AM", "2016-03-05T09:00"),
     ("Remarks began at 10:05 A.M. Tuesday.", "2016-03-10", "10:05 A.M. Tuesday", "2016-03-08T10:05"),
 ]
@@ -100,7 +100,7 @@ def test_a_clock_time_in_capitals_is_read_with_its_half_of_the_day(tag, text, pu
 # (text, publication date, expression, value): "that evening" is the narrative day's evening
 THAT_PART_OF_DAY = [
     (
-        "Crews came on Tuesday. That evening, storms swept the town.",
+        "Crews came on Tuesday. That evening, the bridge reopened.",
         "2016-03-10",
         "That evening",
         "2016-03-08TEV",
@@ -181,8 +181,8 @@ def test_a_day_hoped_for_or_had_is_no_date(tag, text):
 
 # (sentence, publication date, expression, value): a bare month that dates a noun
 MONTHS_AS_MODIFIERS = [
-    ("An August report found long delays.", "2016-03-10", "August", "2015-08"),
-    ("At a January meeting, members voted to sell.", "2016-03-10", "January", "2016-01"),
+    ("An August audit showed long delays.", "2016-03-10", "August", "2015-08"),
+    ("Members voted to sell at a January meeting.", "2016-03-10", "January", "2016-01"),
     ("Sales beat October's figures.", "2016-03-10", "October", "2015-10"),
     ("The firm missed a November deadline.", "2016-03-10", "November", "2015-11"),
     ("Delegates met at a May conference.", "2016-08-10", "May", "2016-05"),
@@ -237,9 +237,9 @@ def test_the_end_of_the_day_after_a_month_is_left_out(tag):
 # (sentence, publication date, expression, value): holidays on fixed days, n-th weekdays and around Easter
 HOLIDAYS = [
     ("Crowds lined the beach on Memorial Day.", "2019-06-03", "Memorial Day", "2019-05-27"),
-    ("He hosted a cookout on Labor Day, as every year.", "2015-09-20", "Labor Day", "2015-09-07"),
+    ("The parade went ahead on Labor Day despite rain.", "2015-09-20", "Labor Day", "2015-09-07"),
     ("Shops opened early on Boxing Day.", "2018-12-28", "Boxing Day", "2018-12-26"),
-    ("Fireworks lit the sky on Bastille Day.", "2016-07-20", "Bastille Day", "2016-07-14"),
+    ("Bakers sold out of bread on Bastille Day.", "2016-07-20", "Bastille Day", "2016-07-14"),
     ("The banks were shut on Good Friday.", "2017-04-20", "Good Friday", "2017-04-14"),
     ("Florists sold out before Mother's Day.", "2020-05-12", "Mother's Day", "2020-05-10"),
     ("Veterans marched on Remembrance Day.", "2021-11-15", "Remembrance Day", "2021-11-11"),

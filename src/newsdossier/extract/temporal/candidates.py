@@ -331,7 +331,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             # "that evening" is checked in plausible: "said that morning trade was thin" is no time
             r"|that (?:same )?(?:day|morning|afternoon|evening|night)"
             r"|the same day|the (?:next|following|previous) (?:day|morning|afternoon|evening|night)"
-            # "it was a great day for the club": the day the story is on, tagged "day" (checked in plausible)
+            # "a historic day" said of the story's own day, tagged "day" (checked in plausible)
             r"|an? (?:" + "|".join(sorted(_DAY_VERDICTS)) + r") (?P<dword>day)(?![-\w])"
             r"|(?:earlier|later) that (?:year|month)|that year"
             r"|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:consecutive|straight|successive)"
