@@ -106,7 +106,8 @@ def test_an_age_or_a_count_is_not_a_decade(tag, text):
     ],
 )
 def test_a_named_day_is_not_a_day_of_this_week(tag, text):
-    assert [t.text for t in tag(text, "2007-02-07") if t.precision == "day"] == []
+    # "Good Friday" is a holiday with a date of its own; the Friday of this week is never meant
+    assert [t.text for t in tag(text, "2007-02-07") if t.text in ("Monday", "Friday")] == []
 
 
 # (sentence, publication date, expression, value): the hour read by the part of the day after it

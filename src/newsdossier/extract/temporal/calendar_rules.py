@@ -48,9 +48,43 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
+# Holidays on a fixed day, on the n-th weekday of a month (-1: the last), and counted from Easter.
+_FIXED_HOLIDAYS = {
+    "veterans day": (11, 11),
+    "remembrance day": (11, 11),
+    "boxing day": (12, 26),
+    "bastille day": (7, 14),
+    "canada day": (7, 1),
+    "st. patrick's day": (3, 17),
+    "st patrick's day": (3, 17),
+    "may day": (5, 1),
+}
+_WEEKDAY_HOLIDAYS = {
+    "labor day": (9, 0, 1),
+    "labour day": (9, 0, 1),
+    "memorial day": (5, 0, -1),
+    "martin luther king day": (1, 0, 3),
+    "martin luther king jr. day": (1, 0, 3),
+    "presidents' day": (2, 0, 3),
+    "presidents day": (2, 0, 3),
+    "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3),
+}
+_EASTER_SHIFTS = {"good friday": -2, "easter monday": 1}
+
+
 def holiday_date(name: str, year: int) -> dt.date:
     """The date of a named holiday in a year."""
     name = name.lower()
+    if name in _FIXED_HOLIDAYS:
+        return dt.date(year, *_FIXED_HOLIDAYS[name])
+    if name in _WEEKDAY_HOLIDAYS:
+        month, weekday, n = _WEEKDAY_HOLIDAYS[name]
+        if n < 0:  # the last one: a week before the first of the next month's
+            return nth_weekday(year + month // 12, month % 12 + 1, weekday, 1) - dt.timedelta(days=7)
+        return nth_weekday(year, month, weekday, n)
+    if name in _EASTER_SHIFTS:
+        return easter(year) + dt.timedelta(days=_EASTER_SHIFTS[name])
     if name.startswith("christmas eve"):
         return dt.date(year, 12, 24)
     if name.startswith("christmas"):

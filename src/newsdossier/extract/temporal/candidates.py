@@ -71,6 +71,9 @@ _EDGE = (
 _CLOCK_DAY = r"(?:,?\s+" + _WDAY + r"|\s+(?P<deix>today|yesterday|tomorrow|tonight)\b)?"
 _B = r"(?<![\w$.-])"  # a candidate never starts inside a word, a number or an amount
 _W = r"(?<![\w-])"  # a word-led candidate never starts inside a word ("blast Friday")
+# the second end of a range may follow a dash: "March 30-April 4", "1981-1989"
+_AFTER_DAY_DASH = r"(?<=\d[-–])"
+_AFTER_YEAR_DASH = r"(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–])"
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,13 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
+# Words of judgement that make "it was a ... day" the day itself ("a historic day for the city").
+_DAY_VERDICTS = set(
+    "great historic historical sad proud dark good bad big special important momentous tragic landmark "
+    "memorable terrible remarkable emotional happy joyous glorious black fine wonderful".split()
+)
+
+
 # (kind, pattern) in priority order: on equal length the earlier kind wins.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", _rx(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
@@ -95,7 +105,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "month_day",
         _rx(
-            _W
+            r"(?:"
+            + _W
+            + "|"
+            + _AFTER_DAY_DASH
+            + ")"
             + r"(?:"
             + _WDAY
             + r",?\s+)?(?:the\s+week\s+of\s+)?"
@@ -135,7 +149,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "time",
         _rx(
-            _B + r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m(?![a-z]))"
+            _B + r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*"
+            # "6 p.m.", "6pm"; headlines and transcripts write "6:13 P.M.", "6 PM"
+            r"(?P<ampm>[ap]\.\s?m\.?|[ap]m(?![a-z])|[AP]\.\s?M\.?|[AP]M(?![A-Za-z]))"
             r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC)|\s+local time)?" + _CLOCK_DAY
         ),
     ),
@@ -181,7 +197,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("year", _rx(_B + _EDGE + r"(?:post-|pre-)?(?P<y>1[5-9]\d\d|20\d\d)(?![\d%])(?![.,]\d)", re.I)),
+    (
+        "year",
+        _rx(
+            r"(?:" + _B + "|" + _AFTER_YEAR_DASH + ")" + _EDGE + r"(?:post-|pre-)?(?P<y>1[5-9]\d\d|20\d\d)"
+            r"(?![\d%])(?![.,]\d)",
+            re.I,
+        ),
+    ),
     (
         "weekday",
         _rx(
@@ -276,9 +299,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         _rx(
             r"\b(?P<rel>this past|this|last|next|the past|the last|the coming|the next|the previous|"
             r"the current|the following|past|coming|previous|following)\s+"
-            # "the last year of the lease" is part of a stretch; "sales in the last year of $12m" is not
+            # "the last year of the lease" is part of a stretch; "sales in the last year of $12m" is not;
+            # "the last month or two" and "the past year and a half" are stretches, "last year and
+            # the year before" names the year
             r"(?P<unit>week|weekend|month|year|decade|century|quarter)\b"
-            r"(?!\s+(?:of(?!\s+(?:US|C|A)?[$£€¥\d])|or|and)\b)",
+            r"(?!\s+(?:of(?!\s+(?:US|C|A)?[$£€¥\d])|or\s+(?:so|two|three|more|longer)|and\s+a\s+half)\b)",
             re.I,
         ),
     ),
@@ -302,8 +327,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "anaphoric",
         _rx(
-            r"\b(?P<phrase>(?:earlier|later) that (?:day|morning|evening|night)|that (?:same )?day"
-            r"|the same day|the (?:next|following|previous) (?:day|morning|evening|night)"
+            r"\b(?P<phrase>(?:earlier|later) that (?:day|morning|afternoon|evening|night)"
+            # "that evening" is checked in plausible: "said that morning trade was thin" is no time
+            r"|that (?:same )?(?:day|morning|afternoon|evening|night)"
+            r"|the same day|the (?:next|following|previous) (?:day|morning|afternoon|evening|night)"
+            # "a historic day" said of the story's own day, tagged "day" (checked in plausible)
+            r"|an? (?:" + "|".join(sorted(_DAY_VERDICTS)) + r") (?P<dword>day)(?![-\w])"
             r"|(?:earlier|later) that (?:year|month)|that year"
             r"|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:consecutive|straight|successive)"
             r" (?:day|session)|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:day|session)(?= in a row)"
@@ -320,8 +349,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "holiday",
         _rx(
             r"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)"
-            r"|Thanksgiving(?: Day)?|Election Day|Halloween|Valentine's Day|Easter(?: Sunday| [Ww]eek)?"
-            r"|Holy Week)\b"
+            r"|Thanksgiving(?: Day)?|Election Day|Halloween|Valentine's Day"
+            r"|Easter(?: Sunday| Monday| [Ww]eek)?|Holy Week|Good Friday|Veterans Day|Remembrance Day"
+            r"|Boxing Day|Bastille Day|Canada Day"
+            r"|St\.? Patrick's Day|May Day|Labou?r Day|Memorial Day|Martin Luther King(?: Jr\.)? Day"
+            r"|Presidents'? Day|Mother's Day|Father's Day)(?![\w'])"
         ),
     ),
     (
@@ -361,8 +393,12 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
-def trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
-    """Drop a leading "the" of a period and a full stop that ends the sentence, not an abbreviation."""
+def trim(text: str, cand: Candidate) -> tuple[int, int, str]:
+    """Drop a leading "the" of a period and a full stop that ends the sentence, not an abbreviation;
+    of "a great day" keep "day", as TimeML does."""
+    start, end, kind = cand.start, cand.end, cand.kind
+    if cand.match.groupdict().get("dword"):
+        start = cand.match.start("dword")
     if (
         kind in ("decade", "century", "year", "season")
         and text[start : start + 4].lower() == "the "
@@ -370,7 +406,7 @@ def trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
     ):
         start += 4
     span = text[start:end]
-    if span.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]{2,3}|[ap]\.\s?m)\.$", span):
+    if span.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]{2,3}|[apAP]\.\s?[mM])\.$", span):
         end -= 1
     return start, end, text[start:end]
 
@@ -391,9 +427,11 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
     if cand.kind == "month":
         if g.get("rel") or g.get("edge"):
             return True
-        if before is None or (before.lower_ not in _MONTH_CUES and before.tag_ != "PRP$"):
-            return False  # "in May", "their June results"; not "May I"
-        return span[0].ent_type_ not in ("PERSON", "ORG", "WORK_OF_ART")
+        if span[0].ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
+            return False
+        if before is not None and (before.lower_ in _MONTH_CUES or before.tag_ == "PRP$"):
+            return True  # "in May", "their June results"; not "May I"
+        return _month_as_modifier(span, before, after)
     if cand.kind == "year":
         return _plausible_year(span, before, after)
     if cand.kind == "season":
@@ -433,12 +471,58 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return False  # "in the second half" is as often a match's half as a year's
     if cand.kind == "anaphoric" and g["phrase"].lower() == "the day":
         return _plausible_the_day(before)
+    if cand.kind == "anaphoric" and g["phrase"].lower().startswith("that "):
+        return _that_is_determiner(span)
+    if cand.kind == "anaphoric" and g.get("dword"):
+        return _day_in_verdict(span)
     if cand.kind == "that_time":  # "by that time" is a time; "that time she won" is a count of occasions
         return before is not None and before.lower_ in _THAT_TIME_PREPS
     return True
 
 
+def _that_is_determiner(span: Span) -> bool:
+    """'that evening' names a time when "that" is its determiner, not the conjunction of "said that
+    morning traffic was light" (where the part of day modifies the next noun)."""
+    that, noun = span[0], span[-1]
+    return that.dep_ == "det" and that.head.i == noun.i and noun.dep_ != "compound"
+
+
+def _day_in_verdict(span: Span) -> bool:
+    """'a great day' is the story's day when something is said to be it ("it is a historic day"), not
+    when one is hoped for ("it will be a great day"), had ("a good day at work"), or when the subject
+    already names the day ("Monday was a sad day": one date, tagged once)."""
+    day = span[-1]
+    verb = day.head
+    if day.dep_ != "attr" or verb.lemma_ != "be":
+        return False
+    # the parser reads the "Monday" of "Monday was a sad day" as a subject or as npadvmod
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "npadvmod")]
+    if any(s.lower_ in _DAY_WORDS or s.ent_type_ in ("DATE", "TIME") for s in subjects):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in _NOT_YET for c in verb.children)
+
+
+_DAY_WORDS = set(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
+
+
+_NOT_YET = set("will would could might may should shall 'll".split())
+
+
 _THAT_TIME_PREPS = set("by at until till since from after before around".split())
+
+
+def _month_as_modifier(span: Span, before: Token | None, after: Token | None) -> bool:
+    """A month that dates a noun: "a March meeting", "that October night", "October's rise" (not
+    "April's mother": April, May and June are given names too)."""
+    if after is None:
+        return False
+    if after.text in ("'s", "’s"):
+        return span[0].lower_ not in _GIVEN_NAME_MONTHS
+    return before is not None and before.lower_ in _MONTH_DETERMINERS and after.pos_ == "NOUN"
+
+
+_MONTH_DETERMINERS = {"a", "an", "that"}
+_GIVEN_NAME_MONTHS = {"april", "may", "june"}
 
 
 def _plausible_clock(g: dict, before: Token | None) -> bool:
@@ -521,6 +605,13 @@ _NUMBERED_THINGS = set(
 )
 
 
+# Words after "the past" that make it a stretch of time, not the past as such.
+_STRETCH_WORDS = set(
+    "few several couple hour hours day days week weeks weekend month months year years decade decades "
+    "century centuries quarter quarters session sessions".split()
+)
+
+
 # Nouns that "current" dates to the present: "the current crisis", "current economic conditions".
 _NOW_NOUNS = set("situation state time times period crisis climate conditions environment downturn".split())
 
@@ -531,8 +622,8 @@ def _plausible_ref(span: Span, ref: str, after: Token | None) -> bool:
         doc = span.doc
         noun = next((t for t in doc[span.end : span.end + 3] if t.pos_ not in ("ADJ", "ADV", "PUNCT")), None)
         return after is None or (noun is not None and noun.lower_ in _NOW_NOUNS)
-    if ref == "the past" and after is not None and after.like_num:
-        return False  # "the past three years" is a duration
+    if ref == "the past" and after is not None and (after.like_num or after.lower_ in _STRETCH_WORDS):
+        return False  # "the past three years", "the past year or so" are durations
     if ref == "soon":
         return after is None or after.lower_ not in ("after", "as")
     return True

@@ -29,7 +29,7 @@ def find_timexes(doc: Doc, *, published: dt.date | None) -> list[Timex]:
         value = normalise(cand, Context(doc, published, anchor))
         if value is None:
             continue
-        start, end, text = trim(text_of(doc), cand.start, cand.end, cand.kind)
+        start, end, text = trim(text_of(doc), cand)
         if value.narrative is not None:
             pending[len(out)] = value.narrative
         else:
@@ -74,6 +74,7 @@ def _narrative_anaphors(
         value = anaphor_value(doc, sents=sents, timexes=done, published=published, anaphor=t, shift=shift)
         if value is None:
             continue
+        value += t.value[10:] if len(value) == 10 else ""  # keep a time of day ("that evening")
         done.append(dataclasses.replace(t, value=value, precision=TimeValue.parse(value).precision))
         done.sort(key=lambda x: x.start)
     return done
