@@ -22,6 +22,7 @@ from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import (
     Cand,
     everyday_word,
+    inverted_names,
     is_acronym,
     is_team,
     is_title_token,
@@ -168,6 +169,7 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     Company") completes that organisation's name instead.
     """
     taken = {i for c in cands for i in range(c.start, c.end)}
+    taken |= {i for _, given in inverted_names(doc) for i in given}  # "Doe, Jane": Jane is Doe's
     ending = {c.end: c for c in cands if c.label == "ORG" and not c.chars}
     found = []
     for start, end in _runs(doc, taken):

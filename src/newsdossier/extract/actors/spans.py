@@ -259,3 +259,36 @@ def under_plural_title(doc: Doc, cand: Cand) -> bool:
     while token.dep_ in {"conj", "appos"} and token.head.i < token.i:
         token = token.head
     return any(c.dep_ == "compound" and c.i < token.i and _plural_title(c) for c in token.children)
+
+
+def inverted_names(doc: Doc) -> list[tuple[int, range]]:
+    """People listed surname first at the start of a line ("Doe, Jane. Title", "Doe, Karl and Roe,
+    Aurelio."): each surname's token and the tokens of the given names after its comma.
+
+    Every part must be a capitalised word, a comma and one or two capitalised words, the line's
+    parts end in a full stop, and one given name must be known (the census lists) to show the order.
+    """
+    found = []
+    for line_start in (t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text_with_ws):
+        stop = next((t.i for t in doc[line_start : line_start + 12] if t.text == "."), None)
+        if stop is None:
+            continue
+        parts: list[list[Token]] = [[]]
+        for token in doc[line_start:stop]:
+            if token.lower_ == "and":
+                parts.append([])
+            else:
+                parts[-1].append(token)
+        if all(_inverted(part) for part in parts) and any(lexicon.is_given_name(p[2].text) for p in parts):
+            found += [(p[0].i, range(p[2].i, p[-1].i + 1)) for p in parts]
+    return found
+
+
+def _inverted(part: list[Token]) -> bool:
+    """A surname, a comma and one or two given names, all capitalised ("Doe, Jane Ann")."""
+    return (
+        3 <= len(part) <= 4
+        and part[1].text == ","
+        and all(t.is_alpha and t.is_title for t in part[:1] + part[2:])
+        and not lexicon.place_named(part[2].text)  # "Brennow, Georgia": a town and its state
+    )
