@@ -17,6 +17,7 @@ Rules on tokens no entity covers:
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import (
@@ -24,11 +25,13 @@ from newsdossier.extract.actors.spans import (
     everyday_word,
     inverted_names,
     is_acronym,
+    is_person_noun,
     is_team,
     is_title_token,
     place_context,
 )
 from newsdossier.extract.lexicon.cues import is_speech_verb
+from newsdossier.extract.lexicon.load import load
 
 # NER labels of things that are no actors: a run never takes their tokens.
 _NOT_ACTOR_LABELS = {
@@ -45,6 +48,10 @@ _NOT_ACTOR_LABELS = {
     "LAW",
     "LANGUAGE",
 }
+# Zipf frequency (wordfreq) from which a word is everyday English.
+_COMMON_ZIPF = 3.0
+# The labels of names a coordinated name takes on ("X and Y": names of one kind).
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # Words that may stand inside a name between capitalised words ("Bank of America").
 _JOINERS = {"of", "for", "and", "the", "&", "on", "de"}
 # Words that end a run even when capitalised: sentence-opening function words.
@@ -162,6 +169,76 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _common(token: Token) -> bool:
+    """An everyday English word, whether or not some people bear it as a name ("Pride", "Trial")."""
+    return zipf_frequency(token.lower_, "en") >= _COMMON_ZIPF
+
+
+def _conjunct_label(doc: Doc, start: int, end: int, labels: dict[int, str]) -> str:
+    """The label of the entity a run of proper nouns is coordinated with ("X, Y and the Brennow
+    Institute": a list holds names of one kind), or "". Everyday words are left alone: a list of
+    titles ("Pride and X") is no list of names."""
+    if all(_common(t) for t in doc[start:end]):
+        return ""
+    root = doc[start:end].root
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [t for t in root.children if t.dep_ == "conj"]
+    found = {labels[t.i] for t in linked if t.i in labels}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _after_role(doc: Doc, start: int, end: int) -> bool:
+    """Two or three proper nouns right after a lower-case role or kin noun that they name ("the
+    grammarian Aelio Varga", "his friend Ilse Marn"): a person."""
+    tokens = doc[start:end]
+    role = doc[start - 1] if start > 0 else None
+    return (
+        role is not None
+        and 2 <= len(tokens) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        and role.text.islower()
+        and role.pos_ == "NOUN"
+        and (role.head.i in range(start, end) or tokens.root.head.i == role.i)  # one noun phrase
+        and is_person_noun(role)
+        and not all(_common(t) for t in tokens)
+        and not any(t.lower_ in lexicon.ORG_HEADS | lexicon.PLACE_HEADS for t in tokens)
+        and not lexicon.place_named(tokens.text)
+    )
+
+
+def _after_rank(doc: Doc, start: int, end: int) -> bool:
+    """One or two proper nouns after a capitalised rank or honorific ("Major General Varga", "Lady
+    Marn"): a person NER did not tag."""
+    tokens = doc[start:end]
+    return (
+        start > 0
+        and end - start <= 2
+        and doc[start - 1].text[:1].isupper()
+        and (doc[start - 1].lower_ in lexicon.RANKS or doc[start - 1].lower_ in lexicon.HONORIFICS)
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        and not any(t.lower_ in lexicon.ORG_HEADS | lexicon.PLACE_HEADS for t in tokens)
+        and not lexicon.place_named(tokens.text)
+        and not everyday_word(tokens[-1].text)
+    )
+
+
+_PLACE_EVENTS = load("places")["place_events"]
+
+
+def event_places(doc: Doc, taken: set[int]) -> list[Cand]:
+    """The place in a named event's "of X" ("the Siege of Brennow"): a place, inside the event's name."""
+    found = []
+    for token in doc[:-2]:
+        if not (token.is_title and token.lower_ in _PLACE_EVENTS and doc[token.i + 1].lower_ == "of"):
+            continue
+        end = start = token.i + 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in taken:
+            end += 1
+        if end > start:
+            found.append(Cand(start, end, "GPE", how="rule"))
+    return found
+
+
 def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Organisation, place and person names no entity covers (see the module docstring).
 
@@ -171,6 +248,7 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     taken = {i for c in cands for i in range(c.start, c.end)}
     taken |= {i for _, given in inverted_names(doc) for i in given}  # "Doe, Jane": Jane is Doe's
     ending = {c.end: c for c in cands if c.label == "ORG" and not c.chars}
+    labels = {i: c.label for c in cands if c.label in _NAME_LABELS for i in range(c.start, c.end)}
     found = []
     for start, end in _runs(doc, taken):
         if end - start >= 2 and all(t.is_upper for t in doc[start:end]):
@@ -201,4 +279,9 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 found.append(Cand(a, b, "PERSON", how="rule"))
             elif b - a == 1 and (single := _single(doc, a)) is not None:
                 found.append(single)
-    return found
+            elif label := _conjunct_label(doc, a, b, labels):
+                found.append(Cand(a, b, label, how="rule"))
+            elif _after_role(doc, a, b) or _after_rank(doc, a, b):
+                found.append(Cand(a, b, "PERSON", how="rule"))
+    taken |= {i for c in found for i in range(c.start, c.end)}
+    return found + event_places(doc, taken)

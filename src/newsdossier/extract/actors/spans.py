@@ -11,6 +11,7 @@ from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.lexicon import Country
+from newsdossier.extract.lexicon.load import load
 
 LABEL_TYPES = {
     "PERSON": "person",
@@ -21,6 +22,8 @@ LABEL_TYPES = {
 }
 
 
+# Nouns for how people stand to each other ("friend", "rival"): no role, but a person all the same.
+_RELATIONS = load("titles")["relations"]
 # Zipf frequency (wordfreq) from which a capitalised word is an everyday word ("Quits", "Leaves").
 _EVERYDAY_ZIPF = 3.0
 
@@ -66,6 +69,19 @@ class Cluster:
 def is_title_token(token: Token) -> bool:
     """A role noun or rank ("minister", "General")."""
     return token.lower_ in lexicon.TITLE_HEADS or token.lower_ in lexicon.RANKS
+
+
+def is_role_noun(token: Token) -> bool:
+    """A noun naming what a person does ("spokesman", "researcher"), not a kin word or an org."""
+    word = token.lower_
+    if word in lexicon.KINSHIP or word in lexicon.ORG_HEADS or word in _RELATIONS:
+        return False
+    return word in lexicon.TITLE_HEADS or word.endswith(lexicon.AGENT_SUFFIXES)
+
+
+def is_person_noun(token: Token) -> bool:
+    """A noun for a person by role, kin or relation ("grammarian", "sister", "friend")."""
+    return is_role_noun(token) or token.lower_ in lexicon.KINSHIP or token.lower_ in _RELATIONS
 
 
 def is_acronym(text: str) -> bool:
