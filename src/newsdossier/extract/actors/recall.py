@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
+from newsdossier.extract.actors.kinds import quoted_whole
 from newsdossier.extract.actors.spans import (
     Cand,
     everyday_word,
@@ -239,6 +240,47 @@ def event_places(doc: Doc, taken: set[int]) -> list[Cand]:
     return found
 
 
+# NER labels that are sometimes a place or an organisation the text plainly marks as one.
+_RELABELLED = {"PRODUCT", "WORK_OF_ART", "LAW", "DATE", "NORP"}
+
+
+def mislabelled_names(doc: Doc, taken: set[int]) -> list[Cand]:
+    """Names NER gave a label for no actor (a product, a work, a law, a date, a nationality that is
+    none) where the text shows a place or an organisation: a head word ("Brennow Dust Lab", "the
+    Foreign Quarter"), a place's position ("near X", "the village of X") or the gazetteer."""
+    found = []
+    for ent in doc.ents:
+        start = ent.start + (ent[0].pos_ == "DET")
+        tokens = doc[start : ent.end]
+        if (
+            ent.label_ not in _RELABELLED
+            or not tokens
+            or any(t.i in taken for t in tokens)
+            or not all(
+                t.is_alpha and (t.is_title or t.is_upper) and t.pos_ in {"PROPN", "NOUN"} for t in tokens
+            )
+            or ent.label_ == "NORP"
+            and lexicon.country_of_demonym(tokens.text) is not None
+        ):
+            continue
+        cand = Cand(start, ent.end, "GPE", how="rule")
+        last = tokens[-1].lower_
+        if quoted_whole(doc, cand):
+            continue  # a title in quotation marks is a work's
+        if last in lexicon.PLACE_HEADS and last not in lexicon.SURNAME_HEADS:
+            cand.label = "FAC"
+        elif last in lexicon.ORG_HEADS:
+            cand.label = "ORG"
+        elif ent.label_ == "DATE" or not (  # "born in December": only a head word makes a date a place
+            place_context(doc, cand, motion=True)
+            or ent.label_ != "WORK_OF_ART"
+            and lexicon.place_named(tokens.text)
+        ):
+            continue
+        found.append(cand)
+    return found
+
+
 def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Organisation, place and person names no entity covers (see the module docstring).
 
@@ -284,4 +326,6 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
             elif _after_role(doc, a, b) or _after_rank(doc, a, b):
                 found.append(Cand(a, b, "PERSON", how="rule"))
     taken |= {i for c in found for i in range(c.start, c.end)}
-    return found + event_places(doc, taken)
+    found += event_places(doc, taken)
+    taken |= {i for c in found for i in range(c.start, c.end)}
+    return found + mislabelled_names(doc, taken)
