@@ -108,7 +108,11 @@ def _joined_end(doc: Doc, start: int, end: int) -> int:
         and end < len(doc)
         and doc[end].lower_ == "and"
         and doc[end - 2].lower_ in {"for", "of"}
-        and (doc[end - 1].pos_ == "ADJ" or lexicon.country_of_demonym(doc[end - 1].text) is not None)
+        and (
+            doc[end - 1].pos_ == "ADJ"
+            or doc[end - 1].dep_ == "amod"
+            or lexicon.country_of_demonym(doc[end - 1].text) is not None
+        )
     )
     if not open_adjective and (doc[end - 1].lower_ not in _JOINERS or end - start < 2):
         return end
@@ -405,7 +409,7 @@ def _named_body(doc: Doc, cand: Cand) -> Cand:
         and doc[cand.start : cand.end].root.dep_ == "compound"
         and doc[cand.start : cand.end].root.head.i == cand.end
     ):
-        cand.end, cand.label = cand.end + 1, "ORG"
+        cand.end, cand.label, cand.how = cand.end + 1, "ORG", "rule"
     return cand
 
 

@@ -328,4 +328,11 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     taken |= {i for c in found for i in range(c.start, c.end)}
     found += event_places(doc, taken)
     taken |= {i for c in found for i in range(c.start, c.end)}
-    return found + mislabelled_names(doc, taken)
+    # a "nationality" that is no demonym is no mention (merging drops it): its words are free
+    free = {
+        i
+        for c in cands
+        if c.label == "NORP" and not lexicon.country_of_demonym(doc[c.start : c.end].text)
+        for i in range(c.start, c.end)
+    }
+    return found + mislabelled_names(doc, taken - free)
