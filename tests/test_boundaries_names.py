@@ -157,3 +157,19 @@ def test_surname_first_list_lines(nlp, text, ents, people, not_names):
     actors = found(nlp, text, ents)
     assert {n for n in people if actors.get(n) == "person"} == people
     assert not not_names & set(actors)
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        # a capitalised hyphenated word opens the organisation's name, whichever side of the hyphen NER cut
+        (
+            "He was named to the All-Brennow Regional Team in May.",
+            [(7, 10, "ORG")],
+            "All-Brennow Regional Team",
+        ),
+        ("In June he joined the High-A Orvel Marauders.", [(8, 10, "ORG")], "High-A Orvel Marauders"),
+    ],
+)
+def test_hyphenated_word_opens_an_organisation_name(nlp, text, ents, name):
+    assert name in found(nlp, text, ents)

@@ -10,6 +10,7 @@ from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import (
     Cand,
     everyday_word,
+    hyphen_prefix_start,
     inverted_names,
     is_title_token,
     under_plural_title,
@@ -340,7 +341,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
             continue  # "Harwick College", already joined to the name NER cut before it
         start, end = _trim(doc, start, end)
         if label == "ORG":
-            start = _after_title_of(doc, start, end)
+            start = hyphen_prefix_start(doc, _after_title_of(doc, start, end))
         end = _lower_word_end(doc, start, end)
         if label in {"ORG", "FAC", "LOC"}:
             end = _joined_end(doc, start, end)

@@ -24,6 +24,7 @@ from newsdossier.extract.actors.kinds import quoted_whole
 from newsdossier.extract.actors.spans import (
     Cand,
     everyday_word,
+    hyphen_prefix_start,
     inverted_names,
     is_acronym,
     is_person_noun,
@@ -325,6 +326,9 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 found.append(Cand(a, b, label, how="rule"))
             elif _after_role(doc, a, b) or _after_rank(doc, a, b):
                 found.append(Cand(a, b, "PERSON", how="rule"))
+    for cand in found:
+        if cand.label == "ORG" and (start := hyphen_prefix_start(doc, cand.start)) not in taken:
+            cand.start = start
     taken |= {i for c in found for i in range(c.start, c.end)}
     found += event_places(doc, taken)
     taken |= {i for c in found for i in range(c.start, c.end)}

@@ -308,3 +308,18 @@ def _inverted(part: list[Token]) -> bool:
         and all(t.is_alpha and t.is_title for t in part[:1] + part[2:])
         and not lexicon.place_named(part[2].text)  # "Brennow, Georgia": a town and its state
     )
+
+
+def hyphen_prefix_start(doc: Doc, start: int) -> int:
+    """Where an organisation's name starts when a capitalised hyphenated word opens it ("All-Brennow
+    Regional Team", "High-A Orvel Rovers"): NER and the runs of capitals stop at the hyphen."""
+    i = start
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2  # "All-" + "Brennow"
+    elif i >= 3 and doc[i - 2].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 3].whitespace_:
+        i -= 3  # "High-A" + " Orvel"
+        if not doc[i + 2].text[:1].isupper():
+            return start
+    else:
+        return start
+    return i if doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start else start
