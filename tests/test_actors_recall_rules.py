@@ -120,3 +120,15 @@ def test_mislabelled_name_marked_as_place_or_org(nlp, text, ents, name, kind):
 )
 def test_mislabelled_names_that_stay_out(nlp, text, ents, wrong):
     assert wrong not in found(nlp, text, ents)
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a lower-case noun in apposition says what the untagged name is
+        ("She wrote to her sister, Varnolde, every week.", "Varnolde", "person"),
+        ("The contract was won by Kestrivo, a company from the coast.", "Kestrivo", "organization"),
+    ],
+)
+def test_apposition_says_what_a_name_is(nlp, text, name, kind):
+    assert found(nlp, text, []).get(name) == kind

@@ -208,6 +208,24 @@ def _after_role(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _appositive_label(doc: Doc, start: int, end: int) -> str:
+    """The label a lower-case noun in apposition gives a run of proper nouns ("his publisher, Varn";
+    "Varn, a company"): a person for a role, kin or relation noun, an organisation for an
+    organisation's head word; "" otherwise."""
+    tokens = doc[start:end]
+    if len(tokens) > 3 or all(_common(t) for t in tokens) or not all(t.pos_ == "PROPN" for t in tokens):
+        return ""
+    root = tokens.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [t for t in root.children if t.dep_ == "appos"]
+    for noun in (t for t in nouns if t.pos_ == "NOUN" and t.text.islower()):
+        if noun.lower_ in lexicon.ORG_HEADS:
+            return "ORG"
+        if is_person_noun(noun):
+            return "PERSON"
+    return ""
+
+
 def _after_rank(doc: Doc, start: int, end: int) -> bool:
     """One or two proper nouns after a capitalised rank or honorific ("Major General Varga", "Lady
     Marn"): a person NER did not tag."""
@@ -326,6 +344,8 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 found.append(Cand(a, b, label, how="rule"))
             elif _after_role(doc, a, b) or _after_rank(doc, a, b):
                 found.append(Cand(a, b, "PERSON", how="rule"))
+            elif label := _appositive_label(doc, a, b):
+                found.append(Cand(a, b, label, how="rule"))
     for cand in found:
         if cand.label == "ORG" and (start := hyphen_prefix_start(doc, cand.start)) not in taken:
             cand.start = start
