@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from newsdossier.extract import lexicon
-from newsdossier.extract.actors.spans import Cand, everyday_word, is_title_token, under_plural_title
+from newsdossier.extract.actors.spans import (
+    Cand,
+    everyday_word,
+    hyphen_prefix_start,
+    inverted_names,
+    is_title_token,
+    under_plural_title,
+)
 
 _WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
@@ -27,8 +36,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if bracket is not None and bracket > start:  # "Bureau of Investigation (FBI": the acronym is apart
         end = bracket
     possessive = next((t.i for t in doc[start + 1 : end - 1] if t.tag_ == "POS"), None)
-    if possessive is not None:  # "Acme's C.E.O.": what follows the owner is another thing
-        end = possessive
+    if possessive is not None and not _possessive_name(doc, start, possessive, end):
+        end = possessive  # "Acme's C.E.O.": what follows the owner is another thing
     closing = next((t.i for t in doc[start:end] if t.text in {")", "]"}), None)
     if closing is not None and closing + 1 < end:  # "Tom] Reed": an editor's bracket is no name
         start = closing + 1
@@ -40,6 +49,18 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         end -= 1
     return start, end
+
+
+def _possessive_name(doc: Doc, start: int, possessive: int, end: int) -> bool:
+    """A possessive inside one name: one word or a saint's name owns a single capitalised head word
+    ("Queen's College", "St Brenna's Hospital"); a person's things ("King Aldo's Court") are apart."""
+    last = doc[end - 1]
+    return (
+        end - possessive == 2
+        and (possessive - start == 1 or doc[start].lower_ in _SAINTS)
+        and last.is_title
+        and (last.lower_ in lexicon.ORG_HEADS or last.lower_ in lexicon.PLACE_HEADS)
+    )
 
 
 # Words that join the parts of a long name ("Institute of X and Y", "Centre for Z").
@@ -82,7 +103,19 @@ def _joined_end(doc: Doc, start: int, end: int) -> int:
     if doc[end - 1].lower_ in {"no", "no."} and end < len(doc):
         stop = end + (doc[end].text == ".")
         return stop + 1 if stop < len(doc) and doc[stop].like_num else end
-    if doc[end - 1].lower_ not in _JOINERS or end - start < 2:
+    # "Centre for Baltic" + "and Nordic Studies": a name does not end in an adjective after "for"/"of"
+    open_adjective = (
+        end - start >= 3
+        and end < len(doc)
+        and doc[end].lower_ == "and"
+        and doc[end - 2].lower_ in {"for", "of"}
+        and (
+            doc[end - 1].pos_ == "ADJ"
+            or doc[end - 1].dep_ == "amod"
+            or lexicon.country_of_demonym(doc[end - 1].text) is not None
+        )
+    )
+    if not open_adjective and (doc[end - 1].lower_ not in _JOINERS or end - start < 2):
         return end
     stop = end
     while stop < len(doc) and not doc[stop].is_sent_start:
@@ -216,7 +249,12 @@ def _glued_person(doc: Doc, start: int, end: int, surnames: set[str]) -> int | N
     return None
 
 
-def _split_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
+# "St." and "Saint" before a capitalised word open a place's name in an organisation's ("St. Brenna
+# Rovers"), where a person's name takes them as a title ("Saint Albin").
+_SAINTS = {"st", "st.", "saint", "ste", "ste."}
+
+
+def _split_person(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, int]:
     """Where the name proper starts inside a PERSON span that swallowed a title, and its prefix end.
 
     Returns (prefix_end, name_start): tokens [start, prefix_end) are an affiliation ("Harbour"),
@@ -224,7 +262,7 @@ def _split_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """
     last_title = -1
     for i in range(start, end - 1):  # a title word as the last token is a surname ("Martin King")
-        if is_title_token(doc[i]):
+        if is_title_token(doc[i]) and not (label != "PERSON" and doc[i].lower_ in _SAINTS):
             last_title = i
     name = doc[last_title + 1 : end]
     if (
@@ -242,18 +280,21 @@ def _split_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return first_title, last_title + 1
 
 
+# A surname with an elided particle ("O'Brenna", "D’Arvel"): the tagger often reads it as a common noun.
+_ELIDED_SURNAME = re.compile(r"[A-Z][’'][A-Z][a-z]+")
+
+
 def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool = True) -> int:
     """Extend a name over the capitalised proper nouns NER left out ("Landsting" + "Assembly")."""
     while end < len(doc):
         token = doc[end]
+        elided = _ELIDED_SURNAME.fullmatch(token.text) is not None  # "O’Brenna", tagged anyhow
         if (
             end in taken
             or token.ent_iob_ == "I"  # a word a repair cut off this name's own entity stays off
             or token.ent_type_ not in {"", doc[start].ent_type_}
-            or not token.is_alpha
-            or not token.is_title
-            and not token.is_upper
-            or token.pos_ != "PROPN"
+            or not elided
+            and (not token.is_alpha or not token.is_title and not token.is_upper or token.pos_ != "PROPN")
             or is_title_token(token)
             or token.is_sent_start
             or token.lower_ in lexicon.CAPTION_WORDS
@@ -299,6 +340,8 @@ def repaired_spans(doc: Doc) -> list[Cand]:
         if start < joined_until:
             continue  # "Harwick College", already joined to the name NER cut before it
         start, end = _trim(doc, start, end)
+        if label == "ORG":
+            start = hyphen_prefix_start(doc, _after_title_of(doc, start, end))
         end = _lower_word_end(doc, start, end)
         if label in {"ORG", "FAC", "LOC"}:
             end = _joined_end(doc, start, end)
@@ -314,7 +357,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
         if label == "ORG" and (_title_of_org(doc, start) or _portfolio(doc, start, end)):
             continue  # "Secretary of State X", "Trade Minister X": the word belongs to the title
         if label in {"PERSON", "ORG"}:
-            prefix_end, name_start = _split_person(doc, start, end)
+            prefix_end, name_start = _split_person(doc, start, end, label)
             if label == "ORG" and 1 <= end - name_start <= 3 and name_start > start:
                 label = "PERSON"  # "Acme CFO Jane Doe" read as one organisation
             if label == "PERSON" and name_start > start:
@@ -323,18 +366,12 @@ def repaired_spans(doc: Doc) -> list[Cand]:
                 start = name_start
         cands.append(Cand(start, end, label))
     cands.sort(key=lambda c: c.start)
-    # an organisation split in two: a country right before an organisation ("US" + "Commerce Department")
+    # one name NER split in two entities that touch (see _joined_label)
     joined: list[Cand] = []
     for cand in cands:
         prev = joined[-1] if joined else None
-        if (
-            prev
-            and prev.label == "GPE"
-            and cand.label == "ORG"
-            and prev.end == cand.start
-            and lexicon.country_named(doc[prev.start : prev.end].text)
-        ):
-            prev.end, prev.label = cand.end, "ORG"
+        if prev and prev.end == cand.start and not prev.chars and (label := _joined_label(doc, prev, cand)):
+            prev.end, prev.label = cand.end, label
             continue
         joined.append(cand)
     taken = {i for c in joined for i in range(c.start, c.end)}
@@ -354,7 +391,71 @@ def repaired_spans(doc: Doc) -> list[Cand]:
             for o in joined
         )
     ]
-    return [_retype(doc, c) for c in joined if _keep(doc, c) and not any(c is i for i in inside)]
+    kept = [_retype(doc, c) for c in joined if _keep(doc, c) and not any(c is i for i in inside)]
+    return _inverted_names(doc, [_named_body(doc, c) for c in kept])
+
+
+# Lower-case nouns that make a person's name the name of a body of people ("the Doe family", "the
+# Roe administration"): the body is an organisation, not the person.
+_BODY_NOUNS = {"family", "dynasty", "clan", "administration"}
+
+
+def _named_body(doc: Doc, cand: Cand) -> Cand:
+    """A person's surname that modifies a body noun ("the Doe family") names that body: an organisation."""
+    if (
+        cand.label == "PERSON"
+        and cand.end < len(doc)
+        and doc[cand.end].lower_ in _BODY_NOUNS
+        and doc[cand.end].text.islower()
+        and doc[cand.start : cand.end].root.dep_ == "compound"
+        and doc[cand.start : cand.end].root.head.i == cand.end
+    ):
+        cand.end, cand.label, cand.how = cand.end + 1, "ORG", "rule"
+    return cand
+
+
+def _inverted_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """People listed surname first at the start of a line (``spans.inverted_names``): the surname is
+    the person's name; the given names after the comma are no one else's name (NER reads them as
+    people of their own, or the surname as a place)."""
+    by_start = {c.start: c for c in cands}
+    dropped: set[int] = set()
+    added = []
+    for surname, given in inverted_names(doc):
+        dropped.update(given)
+        cand = by_start.get(surname)
+        if cand is not None and cand.end == surname + 1:
+            cand.label = "PERSON"
+        else:
+            added.append(Cand(surname, surname + 1, "PERSON", how="rule"))
+    kept = [c for c in cands if not any(i in dropped for i in range(c.start, c.end))]
+    return sorted(kept + added, key=lambda c: c.start)
+
+
+def _joined_label(doc: Doc, prev: Cand, cand: Cand) -> str:
+    """The label of one name NER split into two touching entities, or "" when they are two names.
+
+    A country before an organisation ("US" + "Commerce Department"); a place before a site or a
+    region ("Brennow" + "Opera House", "US" + "West Coast"); a person's given names before the rest
+    of the name ("Ann Marie" + "Rose Doe", with nothing between them).
+    """
+    if doc[prev.end - 1].whitespace_ != " " or doc[cand.start].is_sent_start:
+        return ""  # a line break or a new sentence between them: two names
+    left = doc[prev.start : prev.end].text
+    last = doc[cand.end - 1].lower_
+    if prev.label == "GPE" and cand.label == "ORG" and lexicon.country_named(left):
+        return "ORG"
+    if prev.label == "GPE" and cand.label == "LOC":
+        return "LOC"
+    if (
+        prev.label == "GPE"
+        and cand.label in {"FAC", "ORG"}
+        and last in lexicon.PLACE_HEADS | lexicon.FACILITY_ENDS
+    ):
+        return "FAC"
+    if prev.label == cand.label == "PERSON" and all(t.is_title for t in doc[prev.start : cand.end]):
+        return "PERSON"
+    return ""
 
 
 def _split_credit(doc: Doc, start: int, end: int) -> list[Cand]:
@@ -370,6 +471,15 @@ def _split_credit(doc: Doc, start: int, end: int) -> list[Cand]:
         r_start, r_end = _trim(doc, right[0].i, right[-1].i + 1)
         out.append(Cand(r_start, r_end, "ORG"))
     return out
+
+
+def _after_title_of(doc: Doc, start: int, end: int) -> int:
+    """Where an organisation's name starts after a title and "of" NER read into it ("Chair of the
+    Harbour Committee"): the rest must end in an organisation's head word to stand as its name."""
+    if not (is_title_token(doc[start]) and start + 2 < end and doc[start + 1].lower_ == "of"):
+        return start
+    rest = start + 2 + (doc[start + 2].lower_ == "the")
+    return rest if rest < end and doc[end - 1].lower_ in lexicon.ORG_HEADS else start
 
 
 def _title_of_org(doc: Doc, start: int) -> bool:

@@ -17,17 +17,23 @@ Rules on tokens no entity covers:
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
+from newsdossier.extract.actors.kinds import quoted_whole
 from newsdossier.extract.actors.spans import (
     Cand,
     everyday_word,
+    hyphen_prefix_start,
+    inverted_names,
     is_acronym,
+    is_person_noun,
     is_team,
     is_title_token,
     place_context,
 )
 from newsdossier.extract.lexicon.cues import is_speech_verb
+from newsdossier.extract.lexicon.load import load
 
 # NER labels of things that are no actors: a run never takes their tokens.
 _NOT_ACTOR_LABELS = {
@@ -44,6 +50,10 @@ _NOT_ACTOR_LABELS = {
     "LAW",
     "LANGUAGE",
 }
+# Zipf frequency (wordfreq) from which a word is everyday English.
+_COMMON_ZIPF = 3.0
+# The labels of names a coordinated name takes on ("X and Y": names of one kind).
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # Words that may stand inside a name between capitalised words ("Bank of America").
 _JOINERS = {"of", "for", "and", "the", "&", "on", "de"}
 # Words that end a run even when capitalised: sentence-opening function words.
@@ -161,6 +171,135 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _common(token: Token) -> bool:
+    """An everyday English word, whether or not some people bear it as a name ("Pride", "Trial")."""
+    return zipf_frequency(token.lower_, "en") >= _COMMON_ZIPF
+
+
+def _conjunct_label(doc: Doc, start: int, end: int, labels: dict[int, str]) -> str:
+    """The label of the entity a run of proper nouns is coordinated with ("X, Y and the Brennow
+    Institute": a list holds names of one kind), or "". Everyday words are left alone: a list of
+    titles ("Pride and X") is no list of names."""
+    if all(_common(t) for t in doc[start:end]):
+        return ""
+    root = doc[start:end].root
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [t for t in root.children if t.dep_ == "conj"]
+    found = {labels[t.i] for t in linked if t.i in labels}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _after_role(doc: Doc, start: int, end: int) -> bool:
+    """Two or three proper nouns right after a lower-case role or kin noun that they name ("the
+    grammarian Aelio Varga", "his friend Ilse Marn"): a person."""
+    tokens = doc[start:end]
+    role = doc[start - 1] if start > 0 else None
+    return (
+        role is not None
+        and 2 <= len(tokens) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        and role.text.islower()
+        and role.pos_ == "NOUN"
+        and (role.head.i in range(start, end) or tokens.root.head.i == role.i)  # one noun phrase
+        and is_person_noun(role)
+        and not all(_common(t) for t in tokens)
+        and not any(t.lower_ in lexicon.ORG_HEADS | lexicon.PLACE_HEADS for t in tokens)
+        and not lexicon.place_named(tokens.text)
+    )
+
+
+def _appositive_label(doc: Doc, start: int, end: int) -> str:
+    """The label a lower-case noun in apposition gives a run of proper nouns ("his publisher, Varn";
+    "Varn, a company"): a person for a role, kin or relation noun, an organisation for an
+    organisation's head word; "" otherwise."""
+    tokens = doc[start:end]
+    if len(tokens) > 3 or all(_common(t) for t in tokens) or not all(t.pos_ == "PROPN" for t in tokens):
+        return ""
+    root = tokens.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [t for t in root.children if t.dep_ == "appos"]
+    for noun in (t for t in nouns if t.pos_ == "NOUN" and t.text.islower()):
+        if noun.lower_ in lexicon.ORG_HEADS:
+            return "ORG"
+        if is_person_noun(noun):
+            return "PERSON"
+    return ""
+
+
+def _after_rank(doc: Doc, start: int, end: int) -> bool:
+    """One or two proper nouns after a capitalised rank or honorific ("Major General Varga", "Lady
+    Marn"): a person NER did not tag."""
+    tokens = doc[start:end]
+    return (
+        start > 0
+        and end - start <= 2
+        and doc[start - 1].text[:1].isupper()
+        and (doc[start - 1].lower_ in lexicon.RANKS or doc[start - 1].lower_ in lexicon.HONORIFICS)
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        and not any(t.lower_ in lexicon.ORG_HEADS | lexicon.PLACE_HEADS for t in tokens)
+        and not lexicon.place_named(tokens.text)
+        and not everyday_word(tokens[-1].text)
+    )
+
+
+_PLACE_EVENTS = load("places")["place_events"]
+
+
+def event_places(doc: Doc, taken: set[int]) -> list[Cand]:
+    """The place in a named event's "of X" ("the Siege of Brennow"): a place, inside the event's name."""
+    found = []
+    for token in doc[:-2]:
+        if not (token.is_title and token.lower_ in _PLACE_EVENTS and doc[token.i + 1].lower_ == "of"):
+            continue
+        end = start = token.i + 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in taken:
+            end += 1
+        if end > start:
+            found.append(Cand(start, end, "GPE", how="rule"))
+    return found
+
+
+# NER labels that are sometimes a place or an organisation the text plainly marks as one.
+_RELABELLED = {"PRODUCT", "WORK_OF_ART", "LAW", "DATE", "NORP"}
+
+
+def mislabelled_names(doc: Doc, taken: set[int]) -> list[Cand]:
+    """Names NER gave a label for no actor (a product, a work, a law, a date, a nationality that is
+    none) where the text shows a place or an organisation: a head word ("Brennow Dust Lab", "the
+    Foreign Quarter"), a place's position ("near X", "the village of X") or the gazetteer."""
+    found = []
+    for ent in doc.ents:
+        start = ent.start + (ent[0].pos_ == "DET")
+        tokens = doc[start : ent.end]
+        if (
+            ent.label_ not in _RELABELLED
+            or not tokens
+            or any(t.i in taken for t in tokens)
+            or not all(
+                t.is_alpha and (t.is_title or t.is_upper) and t.pos_ in {"PROPN", "NOUN"} for t in tokens
+            )
+            or ent.label_ == "NORP"
+            and lexicon.country_of_demonym(tokens.text) is not None
+        ):
+            continue
+        cand = Cand(start, ent.end, "GPE", how="rule")
+        last = tokens[-1].lower_
+        if quoted_whole(doc, cand):
+            continue  # a title in quotation marks is a work's
+        if last in lexicon.PLACE_HEADS and last not in lexicon.SURNAME_HEADS:
+            cand.label = "FAC"
+        elif last in lexicon.ORG_HEADS:
+            cand.label = "ORG"
+        elif ent.label_ == "DATE" or not (  # "born in December": only a head word makes a date a place
+            place_context(doc, cand, motion=True)
+            or ent.label_ != "WORK_OF_ART"
+            and lexicon.place_named(tokens.text)
+        ):
+            continue
+        found.append(cand)
+    return found
+
+
 def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Organisation, place and person names no entity covers (see the module docstring).
 
@@ -168,7 +307,9 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     Company") completes that organisation's name instead.
     """
     taken = {i for c in cands for i in range(c.start, c.end)}
+    taken |= {i for _, given in inverted_names(doc) for i in given}  # "Doe, Jane": Jane is Doe's
     ending = {c.end: c for c in cands if c.label == "ORG" and not c.chars}
+    labels = {i: c.label for c in cands if c.label in _NAME_LABELS for i in range(c.start, c.end)}
     found = []
     for start, end in _runs(doc, taken):
         if end - start >= 2 and all(t.is_upper for t in doc[start:end]):
@@ -199,4 +340,23 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 found.append(Cand(a, b, "PERSON", how="rule"))
             elif b - a == 1 and (single := _single(doc, a)) is not None:
                 found.append(single)
-    return found
+            elif label := _conjunct_label(doc, a, b, labels):
+                found.append(Cand(a, b, label, how="rule"))
+            elif _after_role(doc, a, b) or _after_rank(doc, a, b):
+                found.append(Cand(a, b, "PERSON", how="rule"))
+            elif label := _appositive_label(doc, a, b):
+                found.append(Cand(a, b, label, how="rule"))
+    for cand in found:
+        if cand.label == "ORG" and (start := hyphen_prefix_start(doc, cand.start)) not in taken:
+            cand.start = start
+    taken |= {i for c in found for i in range(c.start, c.end)}
+    found += event_places(doc, taken)
+    taken |= {i for c in found for i in range(c.start, c.end)}
+    # a "nationality" that is no demonym is no mention (merging drops it): its words are free
+    free = {
+        i
+        for c in cands
+        if c.label == "NORP" and not lexicon.country_of_demonym(doc[c.start : c.end].text)
+        for i in range(c.start, c.end)
+    }
+    return found + mislabelled_names(doc, taken - free)

@@ -11,6 +11,7 @@ from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.lexicon import Country
+from newsdossier.extract.lexicon.load import load
 
 LABEL_TYPES = {
     "PERSON": "person",
@@ -21,6 +22,8 @@ LABEL_TYPES = {
 }
 
 
+# Nouns for how people stand to each other ("friend", "rival"): no role, but a person all the same.
+_RELATIONS = load("titles")["relations"]
 # Zipf frequency (wordfreq) from which a capitalised word is an everyday word ("Quits", "Leaves").
 _EVERYDAY_ZIPF = 3.0
 
@@ -66,6 +69,19 @@ class Cluster:
 def is_title_token(token: Token) -> bool:
     """A role noun or rank ("minister", "General")."""
     return token.lower_ in lexicon.TITLE_HEADS or token.lower_ in lexicon.RANKS
+
+
+def is_role_noun(token: Token) -> bool:
+    """A noun naming what a person does ("spokesman", "researcher"), not a kin word or an org."""
+    word = token.lower_
+    if word in lexicon.KINSHIP or word in lexicon.ORG_HEADS or word in _RELATIONS:
+        return False
+    return word in lexicon.TITLE_HEADS or word.endswith(lexicon.AGENT_SUFFIXES)
+
+
+def is_person_noun(token: Token) -> bool:
+    """A noun for a person by role, kin or relation ("grammarian", "sister", "friend")."""
+    return is_role_noun(token) or token.lower_ in lexicon.KINSHIP or token.lower_ in _RELATIONS
 
 
 def is_acronym(text: str) -> bool:
@@ -259,3 +275,51 @@ def under_plural_title(doc: Doc, cand: Cand) -> bool:
     while token.dep_ in {"conj", "appos"} and token.head.i < token.i:
         token = token.head
     return any(c.dep_ == "compound" and c.i < token.i and _plural_title(c) for c in token.children)
+
+
+def inverted_names(doc: Doc) -> list[tuple[int, range]]:
+    """People listed surname first at the start of a line ("Doe, Jane. Title", "Doe, Karl and Roe,
+    Aurelio."): each surname's token and the tokens of the given names after its comma.
+
+    Every part must be a capitalised word, a comma and one or two capitalised words, the line's
+    parts end in a full stop, and one given name must be known (the census lists) to show the order.
+    """
+    found = []
+    for line_start in (t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text_with_ws):
+        stop = next((t.i for t in doc[line_start : line_start + 12] if t.text == "."), None)
+        if stop is None:
+            continue
+        parts: list[list[Token]] = [[]]
+        for token in doc[line_start:stop]:
+            if token.lower_ == "and":
+                parts.append([])
+            else:
+                parts[-1].append(token)
+        if all(_inverted(part) for part in parts) and any(lexicon.is_given_name(p[2].text) for p in parts):
+            found += [(p[0].i, range(p[2].i, p[-1].i + 1)) for p in parts]
+    return found
+
+
+def _inverted(part: list[Token]) -> bool:
+    """A surname, a comma and one or two given names, all capitalised ("Doe, Jane Ann")."""
+    return (
+        3 <= len(part) <= 4
+        and part[1].text == ","
+        and all(t.is_alpha and t.is_title for t in part[:1] + part[2:])
+        and not lexicon.place_named(part[2].text)  # "Brennow, Georgia": a town and its state
+    )
+
+
+def hyphen_prefix_start(doc: Doc, start: int) -> int:
+    """Where an organisation's name starts when a capitalised hyphenated word opens it ("All-Brennow
+    Regional Team", "High-A Orvel Rovers"): NER and the runs of capitals stop at the hyphen."""
+    i = start
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2  # "All-" + "Brennow"
+    elif i >= 3 and doc[i - 2].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 3].whitespace_:
+        i -= 3  # "High-A" + " Orvel"
+        if not doc[i + 2].text[:1].isupper():
+            return start
+    else:
+        return start
+    return i if doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start else start

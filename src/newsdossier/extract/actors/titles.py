@@ -5,12 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsdossier.extract import lexicon
-from newsdossier.extract.actors.spans import Cand, Cluster, cluster_nation, cluster_title, is_acronym
+from newsdossier.extract.actors.spans import (
+    Cand,
+    Cluster,
+    cluster_nation,
+    cluster_title,
+    is_acronym,
+    is_role_noun,
+)
 from newsdossier.extract.actors.sports import position_before
-from newsdossier.extract.lexicon.load import load
-
-# Nouns for a relation to another person ("her successor, X"): no position, so no title.
-_RELATIONS = load("titles")["relations"]
 
 
 def _words_text(tokens: list[Token]) -> str:
@@ -118,14 +121,6 @@ def _nation_at(doc: Doc, i: int) -> str:
     return country.name if country else ""
 
 
-def _is_role_noun(token: Token) -> bool:
-    """A noun naming what a person does ("spokesman", "researcher"), not a kin word or an org."""
-    word = token.lower_
-    if word in lexicon.KINSHIP or word in lexicon.ORG_HEADS or word in _RELATIONS:
-        return False
-    return word in lexicon.TITLE_HEADS or word.endswith(lexicon.AGENT_SUFFIXES)
-
-
 def _appositive_head(doc: Doc, cand: Cand) -> Token | None:
     """The head noun of an apposition beside a name ("X, a spokesman" / "the minister, X")."""
     span = doc[cand.start : cand.end]
@@ -184,7 +179,7 @@ def _appositive_title(doc: Doc, cand: Cand, taken: set[int]) -> tuple[str, str]:
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
         end += 2
     last = doc[end - 1]
-    if not (_is_role_noun(head) or _is_role_noun(last) or _compound_role(head)):
+    if not (is_role_noun(head) or is_role_noun(last) or _compound_role(head)):
         return "", ""
     # role modifiers only: nouns ("security adviser") and known qualifiers ("former"), no praise;
     # a capitalised role is written with its capitalised title words ("Attorney General")
