@@ -83,6 +83,81 @@ def _cue_noun(doc: Doc, cand: Cand) -> bool:
     return any(t.pos_ == "NOUN" and t.lemma_ in lexicon.OUT_OF_SCOPE_CUES for t in appos)
 
 
+def _year_at(doc: Doc, i: int) -> bool:
+    """A bracketed four-digit year starts at token i ("(2004)")."""
+    return (
+        i >= 0
+        and i + 2 < len(doc)
+        and doc[i].text == "("
+        and doc[i + 1].like_num
+        and len(doc[i + 1].text) == 4
+        and doc[i + 2].text == ")"
+    )
+
+
+def _listed_with_years(doc: Doc, cand: Cand) -> bool:
+    """The name is one item of a list of works cited with their years ("A (2007), X (2009), B (2013)").
+
+    A name with its year next to other items with theirs: films, books and records are listed so.
+    """
+    if not _year_at(doc, cand.end):
+        return False
+    if cand.start >= 4 and doc[cand.start - 1].text == "," and _year_at(doc, cand.start - 4):
+        return True
+    after = cand.end + 3
+    if after >= len(doc) or doc[after].lower_ not in {",", "and"}:
+        return False
+    sent_end = doc[cand.start].sent.end
+    return any(_year_at(doc, j) for j in range(after + 1, min(after + 10, sent_end)))
+
+
+def _capitalised(token: Token) -> bool:
+    """A capitalised word that does not open its sentence (so it is capitalised as part of a name)."""
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
+def _inside_thing_name(doc: Doc, cand: Cand) -> bool:
+    """The mention is part of a longer name of a work, law or event, though NER cut it out of it.
+
+    After the thing's head word and a joining word ("Treaty on the X", "Lectures on X"), or before a
+    capitalised run that ends in one ("X in Policing Act", "X Memorial Prize").
+    """
+    i = cand.start - 1
+    while i >= 0 and doc[i].lower_ in lexicon.NAME_JOINERS:
+        i -= 1
+    if (
+        i < cand.start - 1
+        and doc[i + 1].lower_ != "the"
+        and _capitalised(doc[i])
+        and doc[i].lower_ in lexicon.OUT_OF_SCOPE_HEADS
+    ):
+        return True
+    j = cand.end + (cand.end < len(doc) and doc[cand.end].lower_ in {"in", "of", "on", "for"})
+    run = 0
+    while j < len(doc) and _capitalised(doc[j]) and run < 3:
+        run, j = run + 1, j + 1
+    ends = j >= len(doc) or not _capitalised(doc[j])
+    return run > 0 and ends and doc[j - 1].lower_ in lexicon.OUT_OF_SCOPE_HEADS
+
+
+def _made_thing(doc: Doc, cand: Cand) -> bool:
+    """The name is what someone made or titled: "X, published in 1738", "wrote X", "a pilot titled X",
+    "I called it X"."""
+    root = doc[cand.start : cand.end].root
+    if any(
+        t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_ in lexicon.CREATION_VERBS and t.i > root.i
+        for t in root.children
+    ):
+        return True  # "X, published in 1738"
+    verb = root.head
+    if root.dep_ in {"dobj", "nsubjpass"} and verb.lemma_ in lexicon.CREATION_VERBS:
+        return True
+    if root.dep_ in {"dobj", "oprd", "attr"} and verb.lemma_ in lexicon.TITLE_VERBS:
+        return True
+    # "I called it X": a thing is named; a person is "called him X"
+    return root.dep_ == "oprd" and any(t.dep_ == "dobj" and t.lower_ == "it" for t in verb.children)
+
+
 def _work_verb(doc: Doc, cand: Cand) -> bool:
     """The name is what someone starred or appeared in ("starred in X")."""
     root = doc[cand.start : cand.end].root
@@ -161,6 +236,21 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True  # "the Paralympics", "Symphony": the word names an event or a work
     if cluster.kind == "person" and any(c.title for c in cluster.cands):
         return False  # "Professor X" is a person whatever else is said of the name
+    if all(_inside_thing_name(doc, c) for c in named):
+        return True  # "the Treaty on the X": a name only inside a thing's name is no actor of its own
+    if (
+        cluster.kind != "location"  # "degrees from X (1910), Y (1925)": places are listed with years too
+        and all(_listed_with_years(doc, c) for c in named)
+        and not _looks_personal(doc, cluster)
+    ):
+        return True
+    if (
+        cluster.kind != "person"
+        and not any(lexicon.place_named(surface(doc, c)) for c in named)
+        and any(_made_thing(doc, c) for c in named)
+        and not any(doc[c.start : c.end].root.dep_ == "nsubj" for c in named)  # "X released a report"
+    ):
+        return True  # "X, published in 1738": a work; people are "released" too, so never a person
     if any(doc[c.start].lower_ in lexicon.OUT_OF_SCOPE_CUES and c.end - c.start > 1 for c in named):
         return True  # "Spacecraft Kestrel", "Album X": the name says what the thing is
     if _common_word(doc, cluster):

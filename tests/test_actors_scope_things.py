@@ -1,0 +1,127 @@
+"""Actors scope: names of works, laws and events that the text marks only by their setting stay out."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from newsdossier.extract.actors import extract_actors
+from newsdossier.text.nlp import sentences
+
+
+def found(nlp, text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Actor name -> type, with ents (token start, end, label) as NER's entities."""
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    actors, _ = extract_actors(doc, sents=sentences(doc))
+    return {a.name: a.type for a in actors}
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # after a thing's head word and "on": what the treaty or the lectures are about
+        (
+            "Both states signed the Treaty on the Ban of Landmines in 1999.",
+            [(6, 9, "ORG")],
+            "Ban of Landmines",
+            False,
+        ),
+        ("Her Harlow Lectures on Metonymy were printed twice.", [(5, 6, "GPE")], "Metonymy", False),
+        # before a capitalised run that ends in a thing's head word: part of the act's name
+        (
+            "The House passed the Mara Dunn Safety in Mining Act on Tuesday.",
+            [(4, 7, "PERSON")],
+            "Mara Dunn Safety",
+            False,
+        ),
+        # an award "of" an association is given by it: the association is an actor
+        (
+            "She won the Gold Medal of the Kestrel Geological Society in 2001.",
+            [(6, 9, "ORG")],
+            "Kestrel Geological Society",
+            True,
+        ),
+    ],
+)
+def test_name_inside_a_thing_name(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # one item of a list of films with their years
+        (
+            "Her later films include Dark Water (2007), Marlowe (2009) and Cold Lake (2013).",
+            [(10, 11, "PERSON")],
+            "Marlowe",
+            False,
+        ),
+        # a single year after a one-off name is not enough
+        ("The study by Marlowe (2009) was cited often.", [(3, 4, "PERSON")], "Marlowe", True),
+        # places are listed with years too ("degrees from X (1910), Y (1925)")
+        (
+            "He held posts in Lisbon (1910), Madrid (1925) and Oslo (1931).",
+            [(4, 5, "GPE"), (9, 10, "GPE"), (14, 15, "GPE")],
+            "Madrid",
+            True,
+        ),
+    ],
+)
+def test_names_listed_with_years(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # what was published, written or titled is a work
+        ("His main work is Dendrologia, published in 1740.", [(4, 5, "GPE")], "Dendrologia", False),
+        ("In 1902 she wrote Halvorsen Lane for the stage.", [(4, 6, "ORG")], "Halvorsen Lane", False),
+        (
+            "He filmed a pilot titled Old Harbour, which was never shown.",
+            [(5, 7, "ORG")],
+            "Old Harbour",
+            False,
+        ),
+        ("I called it Threads, and nobody laughed.", [(3, 4, "GPE")], "Threads", False),
+        # a known place "published" stays a place; a subject that acts is an actor
+        ("The report was published in Oslo.", [(5, 6, "GPE")], "Oslo", True),
+        ("Acmetron released a new phone.", [(0, 1, "ORG")], "Acmetron", True),
+    ],
+)
+def test_made_and_titled_things(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, aliases",
+    [
+        # a reading list writes "Surname, Given."
+        (
+            "Reading list:\n\nHalvorsen, Jane. A Winter Garden\n\nPryce, Oliver. Salt Roads",
+            [(4, 5, "ORG"), (6, 7, "PERSON"), (14, 15, "PERSON")],
+            "Halvorsen",
+            {"Halvorsen", "Jane"},
+        ),
+        (
+            "Sources: Marsh, Karl and Pryce, Friedrich.",
+            [(4, 5, "PERSON"), (8, 9, "PERSON")],
+            "Pryce",
+            {"Pryce", "Friedrich"},
+        ),
+    ],
+)
+def test_inverted_names_join_their_surname(nlp, text, ents, name, aliases):
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    actors, _ = extract_actors(doc, sents=sentences(doc))
+    row = next(a for a in actors if a.name == name)
+    assert (row.type, set(row.aliases.split(";"))) == ("person", aliases)
+
+
+def test_a_place_after_a_city_stays_a_place(nlp):
+    # "Geelong, Victoria." opening a line: the second name is a place, though a given name too
+    actors = found(nlp, "Tour dates:\n\nGeelong, Victoria.\n\nOslo, Norway.", [(4, 5, "GPE"), (6, 7, "GPE")])
+    assert actors.get("Victoria") == "location"
