@@ -125,3 +125,17 @@ def test_a_place_after_a_city_stays_a_place(nlp):
     # "Geelong, Victoria." opening a line: the second name is a place, though a given name too
     actors = found(nlp, "Tour dates:\n\nGeelong, Victoria.\n\nOslo, Norway.", [(4, 5, "GPE"), (6, 7, "GPE")])
     assert actors.get("Victoria") == "location"
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # "fellow" says who the speaker is with, not which group: the group is the plural's
+        ("I am proud to stand with my fellow Democrats tonight.", "Democrats"),
+        ("Several Norwegian officials declined to comment.", "Norwegian officials"),
+    ],
+)
+def test_group_names_drop_quantifiers(nlp, text, group):
+    doc = nlp(text)
+    actors, _ = extract_actors(doc, sents=sentences(doc))
+    assert [a.name for a in actors if a.type == "group"] == [group]

@@ -292,8 +292,80 @@ def _full_person_words(doc: Doc, clusters: list[Cluster]) -> set[str]:
     }
 
 
-def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
+def _full_person_names(doc: Doc, clusters: list[Cluster]) -> set[frozenset[str]]:
+    """The word sets of the multi-word names of people ("Emi Tanaka" -> {"emi", "tanaka"})."""
+    return {
+        frozenset(name_words(doc, c))
+        for k in clusters
+        if k.kind == "person"
+        for c in k.cands
+        if c.end - c.start > 1
+    }
+
+
+def _reordered_person(doc: Doc, cluster: Cluster, person_names: set[frozenset[str]]) -> bool:
+    """Every name of the cluster has the words of a person's full name, in another order."""
+    named = named_mentions(cluster)
+    return all(c.end - c.start > 1 and frozenset(name_words(doc, c)) in person_names for c in named)
+
+
+def _held_title_of(doc: Doc, cand: Cand) -> bool:
+    """The mention follows a title held of a territory and "of" ("Earl of X", "Count of the X")."""
+    i = cand.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in lexicon.TERRITORIAL_TITLES
+
+
+def _the_thing(doc: Doc, cluster: Cluster) -> bool:
+    """A one-word name that takes "the" as its own determiner ("the Louvre", "the Quartet")."""
+    named = named_mentions(cluster)
+    return all(
+        c.end - c.start == 1
+        and c.start > 0
+        and doc[c.start - 1].lower_ == "the"
+        and doc[c.start - 1].dep_ == "det"
+        and doc[c.start - 1].head.i == c.start
+        for c in named
+    )
+
+
+def _after_locative(doc: Doc, cand: Cand) -> bool:
+    """The mention follows a locative preposition and "the" ("at the X", "in the X")."""
+    return (
+        cand.start >= 2
+        and doc[cand.start - 1].lower_ == "the"
+        and doc[cand.start - 2].lower_ in lexicon.LOCATIVE_PREPS
+    )
+
+
+def _unspoken_acronym(doc: Doc, cluster: Cluster) -> bool:
+    """A person's name that is only an acronym no one's name spells ("ROTC"; not "PELOSI", a surname
+    in a transcript's capitals), with no title."""
+    named = named_mentions(cluster)
+    words = {surface(doc, c) for c in named}
+    return not any(c.title for c in cluster.cands) and all(
+        is_acronym(w)
+        and not lexicon.is_surname(w)
+        and not lexicon.is_given_name(w)
+        and w.capitalize() not in _title_case_words(doc)
+        for w in words
+    )
+
+
+# Asked for every all-capitals cluster of a doc: one pass over its tokens. The cache holds the last doc
+# itself, so its identity cannot pass to another doc while it is cached.
+@functools.lru_cache(maxsize=1)
+def _title_case_words(doc: Doc) -> frozenset[str]:
+    """The words the text writes in title case ("Pelosi" beside "PELOSI")."""
+    return frozenset(t.text for t in doc if t.is_title)
+
+
+def retype(
+    doc: Doc, cluster: Cluster, person_words: set[str], person_names: set[frozenset[str]] | None = None
+) -> None:
     """Set the cluster's type from the strongest evidence: head word, title, gazetteer."""
+    person_names = person_names or set()
     if cluster.kind == "group" or cluster.country:
         return
     heads = _heads(doc, cluster)
@@ -310,6 +382,15 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
         cluster.kind = "organization"  # "Kestrel School", "Ministry of Health"
     elif titled:
         cluster.kind = "person"  # "Professor X" read as an organisation
+    elif all(_held_title_of(doc, c) for c in named_mentions(cluster)):
+        cluster.kind = "location"  # "Earl of X", "Count of the X Empire": a title's territory
+    elif cluster.kind != "person" and _reordered_person(doc, cluster, person_names):
+        cluster.kind = "person"  # "Tanaka Emi" beside "Emi Tanaka"
+    elif cluster.kind == "person" and _the_thing(doc, cluster):
+        # "in the Louvre", "the Quartet said": no person's name takes "the"
+        cluster.kind = "location" if any(_after_locative(doc, c) for c in cluster.cands) else "organization"
+    elif cluster.kind == "person" and _unspoken_acronym(doc, cluster):
+        cluster.kind = "organization"  # "ROTC", "OSCE" read as a person
     elif cluster.kind == "person" and _is_place(doc, cluster, person_words):
         cluster.kind = "location"  # "Hartwell" read as a PERSON, and no one in the text has that name
     elif _placed(doc, cluster, person_words):
@@ -438,12 +519,13 @@ def type_and_scope(doc: Doc, clusters: list[Cluster], things: list[Cluster] | No
     when given; a capitalised common word ("Background") names nothing and is not.
     """
     person_words = _full_person_words(doc, clusters)
+    person_names = _full_person_names(doc, clusters)
     kept = []
     for cluster in clusters:
         if out_of_scope(doc, cluster):
             if things is not None and not _common_word(doc, cluster):
                 things.append(cluster)
             continue
-        retype(doc, cluster, person_words)
+        retype(doc, cluster, person_words, person_names)
         kept.append(cluster)
     return kept

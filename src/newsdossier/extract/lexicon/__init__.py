@@ -42,6 +42,8 @@ TITLE_HEADS = _TITLES["heads"]
 RANKS = _with_stops(_TITLES["ranks"])
 # Honorifics never kept as a title on their own.
 HONORIFICS = _with_stops(_TITLES["honorifics"])
+# Titles held "of" a place ("Earl of X"): the name after them is a place.
+TERRITORIAL_TITLES = _TITLES["territorial"]
 # Government portfolios: "Trade Minister", "Health Secretary".
 PORTFOLIOS = _TITLES["portfolios"]
 # Words that modify a role but carry no name: kept in the title ("former president").
@@ -131,6 +133,7 @@ __all__ = [
     "RANK_WORDS",
     "RESIDENCE_VERBS",
     "SURNAME_HEADS",
+    "TERRITORIAL_TITLES",
     "TITLE_HEADS",
     "TITLE_PREFIXES",
     "TITLE_QUALIFIERS",
