@@ -139,3 +139,50 @@ def test_group_names_drop_quantifiers(nlp, text, group):
     doc = nlp(text)
     actors, _ = extract_actors(doc, sents=sentences(doc))
     assert [a.name for a in actors if a.type == "group"] == [group]
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # "a X": a description or a kind, not one named actor
+        ("A Radical Centrist said no to the plan.", [(1, 3, "PERSON")], "Radical Centrist", False),
+        ("The plan needed a united Germany.", [(4, 6, "GPE")], "united Germany", True),
+        # a role noun, alone or in the plural, is no name
+        ("She served as Rector of the academy from 1901.", [(3, 4, "ORG")], "Rector", False),
+        (
+            "We have had too many rich elites and Professors immersed in theory.",
+            [(8, 9, "PERSON")],
+            "Professors",
+            False,
+        ),
+        # an acronym of lower-case words is a term; of a capitalised name, the name's
+        (
+            "The consumer price index (CPI) grew. CPI rose again, and CPI is high.",
+            [(5, 6, "ORG"), (9, 10, "ORG"), (15, 16, "ORG")],
+            "CPI",
+            False,
+        ),
+        (
+            "The Kestrel Mining Board (KMB) met on Monday.",
+            [(1, 4, "ORG"), (5, 6, "ORG")],
+            "Kestrel Mining Board",
+            True,
+        ),
+        # a copula or "called" after a work noun says what the name is
+        ("Starfall is a NASA mission to a comet.", [(0, 1, "PERSON"), (3, 4, "ORG")], "Starfall", False),
+        ("He started a project called WordGrid in 1997.", [(5, 6, "ORG")], "WordGrid", False),
+    ],
+)
+def test_names_that_name_nothing(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+def test_a_capital_given_as_an_example_is_the_city(nlp):
+    # "cities such as Lisbon": an example of a place, not the government of Portugal
+    actors = found(nlp, "He lived in cities such as Lisbon and Oslo.", [(6, 7, "GPE"), (8, 9, "GPE")])
+    assert ("Lisbon" in actors, "Portugal" in actors) == (True, False)
+
+
+def test_this_chamber_is_a_place(nlp):
+    actors = found(nlp, "She was welcomed to this Chamber today.", [(5, 6, "PERSON")])
+    assert actors.get("Chamber") == "location"

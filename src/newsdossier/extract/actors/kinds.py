@@ -27,6 +27,9 @@ from newsdossier.extract.actors.spans import (
 )
 from newsdossier.text import quotes
 
+# Determiners a thing's name takes and a person's never does ("the Louvre", "this Chamber").
+_THING_DETERMINERS = {"the", "this", "that"}
+
 # Words that make a name an organisation's, a place's or a thing's, never a person's.
 _NOT_PERSONAL = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
 
@@ -66,6 +69,11 @@ def _year_after(doc: Doc, cand: Cand) -> bool:
     )
 
 
+def _cue(token: Token) -> bool:
+    """A common noun that says what kind of thing a name is ("film", "mission", "work")."""
+    return token.pos_ == "NOUN" and token.lemma_ in lexicon.OUT_OF_SCOPE_CUES
+
+
 def _cue_noun(doc: Doc, cand: Cand) -> bool:
     """A work or event noun right before the name or in apposition ("the film X", "X, a novel")."""
     before = doc[cand.start - 1] if cand.start > 0 else None
@@ -77,6 +85,13 @@ def _cue_noun(doc: Doc, cand: Cand) -> bool:
         and (before.head.i in range(cand.start, cand.end) or span.root.head.i == before.i)
     ):
         return True  # "the film X"; not "tests confirm X won", where the noun is no word of X's
+    root = span.root
+    if root.dep_ in {"nsubj", "attr"} and root.head.lemma_ == "be":
+        other = {"nsubj": "attr", "attr": "nsubj"}[root.dep_]
+        if any(t.dep_ == other and _cue(t) for t in root.head.children):
+            return True  # "X is a NASA mission", "his main work is X"
+    if root.dep_ == "oprd" and root.head.dep_ == "acl" and _cue(root.head.head):
+        return True  # "a project called X"
     appos = [t for tok in span for t in tok.children if t.dep_ == "appos" and t.i >= cand.end]
     if span.root.dep_ == "appos" and span.root.head.i < cand.start:
         appos.append(span.root.head)  # "the film X" parsed as "film" with "X" in apposition
@@ -170,6 +185,58 @@ def _work_verb(doc: Doc, cand: Cand) -> bool:
     )
 
 
+def _names_nothing(doc: Doc, cluster: Cluster) -> bool:
+    """A capitalised word or phrase that names no one: a common word, a role, a description, a term."""
+    named = named_mentions(cluster)
+    return (
+        _common_word(doc, cluster)
+        or _role_word(doc, cluster)
+        or all(_described(doc, c) for c in named)
+        and not _has_place_word(doc, cluster)
+        or any(_spelt_out_term(doc, c) for c in named)
+    )
+
+
+def _has_place_word(doc: Doc, cluster: Cluster) -> bool:
+    """A word of the cluster's names is a gazetteer place or a country ("a united Germany")."""
+    words = {t.text for c in named_mentions(cluster) for t in doc[c.start : c.end]}
+    return any(lexicon.place_named(w) or lexicon.country_named(w) for w in words)
+
+
+def _described(doc: Doc, cand: Cand) -> bool:
+    """The mention takes "a" or "an" as its own determiner ("a self-described Libertarian Socialist",
+    "a converted Jew"): a description or a kind, not one named actor."""
+    root = doc[cand.start : cand.end].root
+    return any(t.dep_ == "det" and t.lower_ in {"a", "an"} and t.i < cand.start for t in root.children)
+
+
+def _role_word(doc: Doc, cluster: Cluster) -> bool:
+    """A one-word name that is a role noun in the plural ("elites and Professors"), not a name.
+
+    (A role noun in the singular is split off as a title before this, so never reaches here.)
+    """
+    named = named_mentions(cluster)
+    return all(
+        c.end - c.start == 1
+        and not c.title
+        and doc[c.start].lower_.endswith("s")
+        and doc[c.start].lower_[:-1] in lexicon.TITLE_HEADS
+        for c in named
+    )
+
+
+def _spelt_out_term(doc: Doc, cand: Cand) -> bool:
+    """An acronym defined in brackets after lower-case words it abbreviates ("the source text (ST)",
+    "gross domestic product (GDP)"): a term, since a name would be capitalised."""
+    text = surface(doc, cand)
+    if not (is_acronym(text) and cand.start > 0 and doc[cand.start - 1].text == "("):
+        return False
+    letters = text.replace(".", "").lower()
+    words = [t for t in doc[max(cand.start - 1 - len(letters), 0) : cand.start - 1] if not t.is_punct]
+    # initials compared as written: a capitalised name ("Kestrel Mining Board (KMB)") spells no term
+    return len(words) == len(letters) and "".join(t.text[0] for t in words) == letters
+
+
 def _common_word(doc: Doc, cluster: Cluster) -> bool:
     """A one-word name that is a common word capitalised: a heading ("Background") or a word the
     text also writes in lower case ("Linguistics" beside "linguistics")."""
@@ -238,6 +305,8 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return False  # "Professor X" is a person whatever else is said of the name
     if all(_inside_thing_name(doc, c) for c in named):
         return True  # "the Treaty on the X": a name only inside a thing's name is no actor of its own
+    if _names_nothing(doc, cluster):
+        return True
     if (
         cluster.kind != "location"  # "degrees from X (1910), Y (1925)": places are listed with years too
         and all(_listed_with_years(doc, c) for c in named)
@@ -318,12 +387,12 @@ def _held_title_of(doc: Doc, cand: Cand) -> bool:
 
 
 def _the_thing(doc: Doc, cluster: Cluster) -> bool:
-    """A one-word name that takes "the" as its own determiner ("the Louvre", "the Quartet")."""
+    """A one-word name that takes "the" or "this" as its own determiner ("the Louvre", "this Chamber")."""
     named = named_mentions(cluster)
     return all(
         c.end - c.start == 1
         and c.start > 0
-        and doc[c.start - 1].lower_ == "the"
+        and doc[c.start - 1].lower_ in _THING_DETERMINERS
         and doc[c.start - 1].dep_ == "det"
         and doc[c.start - 1].head.i == c.start
         for c in named
@@ -334,7 +403,7 @@ def _after_locative(doc: Doc, cand: Cand) -> bool:
     """The mention follows a locative preposition and "the" ("at the X", "in the X")."""
     return (
         cand.start >= 2
-        and doc[cand.start - 1].lower_ == "the"
+        and doc[cand.start - 1].lower_ in _THING_DETERMINERS
         and doc[cand.start - 2].lower_ in lexicon.LOCATIVE_PREPS
     )
 
@@ -516,14 +585,14 @@ def type_and_scope(doc: Doc, clusters: list[Cluster], things: list[Cluster] | No
     """Retype every cluster by its evidence and drop those that are no actors.
 
     The names of things (works, awards, events, products, websites) dropped are added to things,
-    when given; a capitalised common word ("Background") names nothing and is not.
+    when given; what names nothing (a capitalised common word, a role, a term) is not.
     """
     person_words = _full_person_words(doc, clusters)
     person_names = _full_person_names(doc, clusters)
     kept = []
     for cluster in clusters:
         if out_of_scope(doc, cluster):
-            if things is not None and not _common_word(doc, cluster):
+            if things is not None and not _names_nothing(doc, cluster):
                 things.append(cluster)
             continue
         retype(doc, cluster, person_words, person_names)
