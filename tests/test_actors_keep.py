@@ -67,7 +67,8 @@ def test_marked_names_are_kept(nlp, text, ents, name):
     "text, ents, feature, value",
     [
         ("His Tidewater was reprinted.", [(1, 2, "ORG")], "after_possessive", 1.0),
-        ("She wrote Tidewater in a winter.", [(2, 3, "ORG")], "made", 1.0),
+        # a non-person made thing leaves in kinds.out_of_scope; a person object is still read as made
+        ("She filmed Anna Varga in a winter.", [(2, 4, "PERSON")], "made", 1.0),
         ("Tidewater reported the loss.", [(0, 1, "ORG")], "acts", 1.0),
         ("The Energy Forum met in May.", [(1, 3, "ORG")], "common_word", 1.0),
         ("Kestrel Hollis spoke.", [(0, 2, "PERSON")], "surname_last", 1.0),

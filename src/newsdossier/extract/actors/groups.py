@@ -28,6 +28,7 @@ _QUANTIFIERS = {
     "three",
     "four",
     "dozens",
+    "fellow",
 }
 
 

@@ -27,6 +27,9 @@ from newsdossier.extract.actors.spans import (
 )
 from newsdossier.text import quotes
 
+# Determiners a thing's name takes and a person's never does ("the Louvre", "this Chamber").
+_THING_DETERMINERS = {"the", "this", "that"}
+
 # Words that make a name an organisation's, a place's or a thing's, never a person's.
 _NOT_PERSONAL = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
 
@@ -66,6 +69,11 @@ def _year_after(doc: Doc, cand: Cand) -> bool:
     )
 
 
+def _cue(token: Token) -> bool:
+    """A common noun that says what kind of thing a name is ("film", "mission", "work")."""
+    return token.pos_ == "NOUN" and token.lemma_ in lexicon.OUT_OF_SCOPE_CUES
+
+
 def _cue_noun(doc: Doc, cand: Cand) -> bool:
     """A work or event noun right before the name or in apposition ("the film X", "X, a novel")."""
     before = doc[cand.start - 1] if cand.start > 0 else None
@@ -77,10 +85,92 @@ def _cue_noun(doc: Doc, cand: Cand) -> bool:
         and (before.head.i in range(cand.start, cand.end) or span.root.head.i == before.i)
     ):
         return True  # "the film X"; not "tests confirm X won", where the noun is no word of X's
+    root = span.root
+    if root.dep_ in {"nsubj", "attr"} and root.head.lemma_ == "be":
+        other = {"nsubj": "attr", "attr": "nsubj"}[root.dep_]
+        if any(t.dep_ == other and _cue(t) for t in root.head.children):
+            return True  # "X is a NASA mission", "his main work is X"
+    if root.dep_ == "oprd" and root.head.dep_ == "acl" and _cue(root.head.head):
+        return True  # "a project called X"
     appos = [t for tok in span for t in tok.children if t.dep_ == "appos" and t.i >= cand.end]
     if span.root.dep_ == "appos" and span.root.head.i < cand.start:
         appos.append(span.root.head)  # "the film X" parsed as "film" with "X" in apposition
     return any(t.pos_ == "NOUN" and t.lemma_ in lexicon.OUT_OF_SCOPE_CUES for t in appos)
+
+
+def _year_at(doc: Doc, i: int) -> bool:
+    """A bracketed four-digit year starts at token i ("(2004)")."""
+    return (
+        i >= 0
+        and i + 2 < len(doc)
+        and doc[i].text == "("
+        and doc[i + 1].like_num
+        and len(doc[i + 1].text) == 4
+        and doc[i + 2].text == ")"
+    )
+
+
+def _listed_with_years(doc: Doc, cand: Cand) -> bool:
+    """The name is one item of a list of works cited with their years ("A (2007), X (2009), B (2013)").
+
+    A name with its year next to other items with theirs: films, books and records are listed so.
+    """
+    if not _year_at(doc, cand.end):
+        return False
+    if cand.start >= 4 and doc[cand.start - 1].text == "," and _year_at(doc, cand.start - 4):
+        return True
+    after = cand.end + 3
+    if after >= len(doc) or doc[after].lower_ not in {",", "and"}:
+        return False
+    sent_end = doc[cand.start].sent.end
+    return any(_year_at(doc, j) for j in range(after + 1, min(after + 10, sent_end)))
+
+
+def _capitalised(token: Token) -> bool:
+    """A capitalised word that does not open its sentence (so it is capitalised as part of a name)."""
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
+def _inside_thing_name(doc: Doc, cand: Cand) -> bool:
+    """The mention is part of a longer name of a work, law or event, though NER cut it out of it.
+
+    After the thing's head word and a joining word ("Treaty on the X", "Lectures on X"), or before a
+    capitalised run that ends in one ("X in Policing Act", "X Memorial Prize").
+    """
+    i = cand.start - 1
+    while i >= 0 and doc[i].lower_ in lexicon.NAME_JOINERS:
+        i -= 1
+    if (
+        i < cand.start - 1
+        and doc[i + 1].lower_ != "the"
+        and _capitalised(doc[i])
+        and doc[i].lower_ in lexicon.OUT_OF_SCOPE_HEADS
+    ):
+        return True
+    j = cand.end + (cand.end < len(doc) and doc[cand.end].lower_ in {"in", "of", "on", "for"})
+    run = 0
+    while j < len(doc) and _capitalised(doc[j]) and run < 3:
+        run, j = run + 1, j + 1
+    ends = j >= len(doc) or not _capitalised(doc[j])
+    return run > 0 and ends and doc[j - 1].lower_ in lexicon.OUT_OF_SCOPE_HEADS
+
+
+def _made_thing(doc: Doc, cand: Cand) -> bool:
+    """The name is what someone made or titled: "X, published in 1738", "wrote X", "a pilot titled X",
+    "I called it X"."""
+    root = doc[cand.start : cand.end].root
+    if any(
+        t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_ in lexicon.CREATION_VERBS and t.i > root.i
+        for t in root.children
+    ):
+        return True  # "X, published in 1738"
+    verb = root.head
+    if root.dep_ in {"dobj", "nsubjpass"} and verb.lemma_ in lexicon.CREATION_VERBS:
+        return True
+    if root.dep_ in {"dobj", "oprd", "attr"} and verb.lemma_ in lexicon.TITLE_VERBS:
+        return True
+    # "I called it X": a thing is named; a person is "called him X"
+    return root.dep_ == "oprd" and any(t.dep_ == "dobj" and t.lower_ == "it" for t in verb.children)
 
 
 def _work_verb(doc: Doc, cand: Cand) -> bool:
@@ -93,6 +183,58 @@ def _work_verb(doc: Doc, cand: Cand) -> bool:
         and prep.head.lemma_ in lexicon.WORK_VERBS
         and cand.label not in {"GPE", "LOC", "FAC"}
     )
+
+
+def _names_nothing(doc: Doc, cluster: Cluster) -> bool:
+    """A capitalised word or phrase that names no one: a common word, a role, a description, a term."""
+    named = named_mentions(cluster)
+    return (
+        _common_word(doc, cluster)
+        or _role_word(doc, cluster)
+        or all(_described(doc, c) for c in named)
+        and not _has_place_word(doc, cluster)
+        or any(_spelt_out_term(doc, c) for c in named)
+    )
+
+
+def _has_place_word(doc: Doc, cluster: Cluster) -> bool:
+    """A word of the cluster's names is a gazetteer place or a country ("a united Germany")."""
+    words = {t.text for c in named_mentions(cluster) for t in doc[c.start : c.end]}
+    return any(lexicon.place_named(w) or lexicon.country_named(w) for w in words)
+
+
+def _described(doc: Doc, cand: Cand) -> bool:
+    """The mention takes "a" or "an" as its own determiner ("a self-described Libertarian Socialist",
+    "a converted Jew"): a description or a kind, not one named actor."""
+    root = doc[cand.start : cand.end].root
+    return any(t.dep_ == "det" and t.lower_ in {"a", "an"} and t.i < cand.start for t in root.children)
+
+
+def _role_word(doc: Doc, cluster: Cluster) -> bool:
+    """A one-word name that is a role noun in the plural ("elites and Professors"), not a name.
+
+    (A role noun in the singular is split off as a title before this, so never reaches here.)
+    """
+    named = named_mentions(cluster)
+    return all(
+        c.end - c.start == 1
+        and not c.title
+        and doc[c.start].lower_.endswith("s")
+        and doc[c.start].lower_[:-1] in lexicon.TITLE_HEADS
+        for c in named
+    )
+
+
+def _spelt_out_term(doc: Doc, cand: Cand) -> bool:
+    """An acronym defined in brackets after lower-case words it abbreviates ("the source text (ST)",
+    "gross domestic product (GDP)"): a term, since a name would be capitalised."""
+    text = surface(doc, cand)
+    if not (is_acronym(text) and cand.start > 0 and doc[cand.start - 1].text == "("):
+        return False
+    letters = text.replace(".", "").lower()
+    words = [t for t in doc[max(cand.start - 1 - len(letters), 0) : cand.start - 1] if not t.is_punct]
+    # initials compared as written: a capitalised name ("Kestrel Mining Board (KMB)") spells no term
+    return len(words) == len(letters) and "".join(t.text[0] for t in words) == letters
 
 
 def _common_word(doc: Doc, cluster: Cluster) -> bool:
@@ -161,6 +303,23 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True  # "the Paralympics", "Symphony": the word names an event or a work
     if cluster.kind == "person" and any(c.title for c in cluster.cands):
         return False  # "Professor X" is a person whatever else is said of the name
+    if all(_inside_thing_name(doc, c) for c in named):
+        return True  # "the Treaty on the X": a name only inside a thing's name is no actor of its own
+    if _names_nothing(doc, cluster):
+        return True
+    if (
+        cluster.kind != "location"  # "degrees from X (1910), Y (1925)": places are listed with years too
+        and all(_listed_with_years(doc, c) for c in named)
+        and not _looks_personal(doc, cluster)
+    ):
+        return True
+    if (
+        cluster.kind != "person"
+        and not any(lexicon.place_named(surface(doc, c)) for c in named)
+        and any(_made_thing(doc, c) for c in named)
+        and not any(doc[c.start : c.end].root.dep_ == "nsubj" for c in named)  # "X released a report"
+    ):
+        return True  # "X, published in 1738": a work; people are "released" too, so never a person
     if any(doc[c.start].lower_ in lexicon.OUT_OF_SCOPE_CUES and c.end - c.start > 1 for c in named):
         return True  # "Spacecraft Kestrel", "Album X": the name says what the thing is
     if _common_word(doc, cluster):
@@ -202,8 +361,80 @@ def _full_person_words(doc: Doc, clusters: list[Cluster]) -> set[str]:
     }
 
 
-def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
+def _full_person_names(doc: Doc, clusters: list[Cluster]) -> set[frozenset[str]]:
+    """The word sets of the multi-word names of people ("Emi Tanaka" -> {"emi", "tanaka"})."""
+    return {
+        frozenset(name_words(doc, c))
+        for k in clusters
+        if k.kind == "person"
+        for c in k.cands
+        if c.end - c.start > 1
+    }
+
+
+def _reordered_person(doc: Doc, cluster: Cluster, person_names: set[frozenset[str]]) -> bool:
+    """Every name of the cluster has the words of a person's full name, in another order."""
+    named = named_mentions(cluster)
+    return all(c.end - c.start > 1 and frozenset(name_words(doc, c)) in person_names for c in named)
+
+
+def _held_title_of(doc: Doc, cand: Cand) -> bool:
+    """The mention follows a title held of a territory and "of" ("Earl of X", "Count of the X")."""
+    i = cand.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in lexicon.TERRITORIAL_TITLES
+
+
+def _the_thing(doc: Doc, cluster: Cluster) -> bool:
+    """A one-word name that takes "the" or "this" as its own determiner ("the Louvre", "this Chamber")."""
+    named = named_mentions(cluster)
+    return all(
+        c.end - c.start == 1
+        and c.start > 0
+        and doc[c.start - 1].lower_ in _THING_DETERMINERS
+        and doc[c.start - 1].dep_ == "det"
+        and doc[c.start - 1].head.i == c.start
+        for c in named
+    )
+
+
+def _after_locative(doc: Doc, cand: Cand) -> bool:
+    """The mention follows a locative preposition and "the" ("at the X", "in the X")."""
+    return (
+        cand.start >= 2
+        and doc[cand.start - 1].lower_ in _THING_DETERMINERS
+        and doc[cand.start - 2].lower_ in lexicon.LOCATIVE_PREPS
+    )
+
+
+def _unspoken_acronym(doc: Doc, cluster: Cluster) -> bool:
+    """A person's name that is only an acronym no one's name spells ("ROTC"; not "PELOSI", a surname
+    in a transcript's capitals), with no title."""
+    named = named_mentions(cluster)
+    words = {surface(doc, c) for c in named}
+    return not any(c.title for c in cluster.cands) and all(
+        is_acronym(w)
+        and not lexicon.is_surname(w)
+        and not lexicon.is_given_name(w)
+        and w.capitalize() not in _title_case_words(doc)
+        for w in words
+    )
+
+
+# Asked for every all-capitals cluster of a doc: one pass over its tokens. The cache holds the last doc
+# itself, so its identity cannot pass to another doc while it is cached.
+@functools.lru_cache(maxsize=1)
+def _title_case_words(doc: Doc) -> frozenset[str]:
+    """The words the text writes in title case ("Pelosi" beside "PELOSI")."""
+    return frozenset(t.text for t in doc if t.is_title)
+
+
+def retype(
+    doc: Doc, cluster: Cluster, person_words: set[str], person_names: set[frozenset[str]] | None = None
+) -> None:
     """Set the cluster's type from the strongest evidence: head word, title, gazetteer."""
+    person_names = person_names or set()
     if cluster.kind == "group" or cluster.country:
         return
     heads = _heads(doc, cluster)
@@ -220,6 +451,15 @@ def retype(doc: Doc, cluster: Cluster, person_words: set[str]) -> None:
         cluster.kind = "organization"  # "Kestrel School", "Ministry of Health"
     elif titled:
         cluster.kind = "person"  # "Professor X" read as an organisation
+    elif all(_held_title_of(doc, c) for c in named_mentions(cluster)):
+        cluster.kind = "location"  # "Earl of X", "Count of the X Empire": a title's territory
+    elif cluster.kind != "person" and _reordered_person(doc, cluster, person_names):
+        cluster.kind = "person"  # "Tanaka Emi" beside "Emi Tanaka"
+    elif cluster.kind == "person" and _the_thing(doc, cluster):
+        # "in the Louvre", "the Quartet said": no person's name takes "the"
+        cluster.kind = "location" if any(_after_locative(doc, c) for c in cluster.cands) else "organization"
+    elif cluster.kind == "person" and _unspoken_acronym(doc, cluster):
+        cluster.kind = "organization"  # "ROTC", "OSCE" read as a person
     elif cluster.kind == "person" and _is_place(doc, cluster, person_words):
         cluster.kind = "location"  # "Hartwell" read as a PERSON, and no one in the text has that name
     elif _placed(doc, cluster, person_words):
@@ -345,15 +585,16 @@ def type_and_scope(doc: Doc, clusters: list[Cluster], things: list[Cluster] | No
     """Retype every cluster by its evidence and drop those that are no actors.
 
     The names of things (works, awards, events, products, websites) dropped are added to things,
-    when given; a capitalised common word ("Background") names nothing and is not.
+    when given; what names nothing (a capitalised common word, a role, a term) is not.
     """
     person_words = _full_person_words(doc, clusters)
+    person_names = _full_person_names(doc, clusters)
     kept = []
     for cluster in clusters:
         if out_of_scope(doc, cluster):
-            if things is not None and not _common_word(doc, cluster):
+            if things is not None and not _names_nothing(doc, cluster):
                 things.append(cluster)
             continue
-        retype(doc, cluster, person_words)
+        retype(doc, cluster, person_words, person_names)
         kept.append(cluster)
     return kept

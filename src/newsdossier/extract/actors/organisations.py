@@ -35,7 +35,8 @@ def _is_metonym(doc: Doc, cand: Cand) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass", "poss", "dative", "agent"}:
         return True
     if token.dep_ == "pobj":
-        return token.head.lower_ not in lexicon.LOCATIVE_PREPS
+        # "cities such as Lisbon", "capitals like Oslo": examples of places, not governments
+        return token.head.lower_ not in lexicon.LOCATIVE_PREPS | {"as", "like"}
     if token.dep_ == "dobj":
         return token.head.lemma_ not in lexicon.MOTION_VERBS  # "visit Lisbon" is a trip, not a government
     return False

@@ -42,6 +42,8 @@ TITLE_HEADS = _TITLES["heads"]
 RANKS = _with_stops(_TITLES["ranks"])
 # Honorifics never kept as a title on their own.
 HONORIFICS = _with_stops(_TITLES["honorifics"])
+# Titles held "of" a place ("Earl of X"): the name after them is a place.
+TERRITORIAL_TITLES = _TITLES["territorial"]
 # Government portfolios: "Trade Minister", "Health Secretary".
 PORTFOLIOS = _TITLES["portfolios"]
 # Words that modify a role but carry no name: kept in the title ("former president").
@@ -94,6 +96,10 @@ OUT_OF_SCOPE_CUES = _SCOPE["cues"]
 WORK_VERBS = _SCOPE["work_verbs"]
 # Verbs whose object is a made thing ("wrote X", "composed X"): a work, not an actor.
 CREATION_VERBS = _SCOPE["creation_verbs"]
+# Verbs that give a work its title ("a pilot titled X").
+TITLE_VERBS = _SCOPE["title_verbs"]
+# Short words that join a name's words ("Treaty on the X").
+NAME_JOINERS = _SCOPE["name_joiners"]
 # Words a photo caption or credit adds after a name ("... Image").
 CAPTION_WORDS = _SCOPE["captions"]
 # Abbreviations read as organisations that name no actor (time zones: "UTC").
@@ -114,6 +120,7 @@ __all__ = [
     "KINSHIP",
     "LOCATIVE_PREPS",
     "MOTION_VERBS",
+    "NAME_JOINERS",
     "NON_ACTOR_ABBREVIATIONS",
     "ORG_DESCRIPTORS",
     "ORG_HEADS",
@@ -126,9 +133,11 @@ __all__ = [
     "RANK_WORDS",
     "RESIDENCE_VERBS",
     "SURNAME_HEADS",
+    "TERRITORIAL_TITLES",
     "TITLE_HEADS",
     "TITLE_PREFIXES",
     "TITLE_QUALIFIERS",
+    "TITLE_VERBS",
     "WEB_DOMAINS",
     "WORK_VERBS",
     "Country",
