@@ -32,17 +32,24 @@ class Quote:
     paragraph: int
 
 
-def _mark_role(text: str, i: int, mark: str, open_straight: bool, ldc: bool) -> str:
+def _mark_role(text: str, i: int, mark: str, open_straight: bool, ldc: bool, opened: bool = False) -> str:
     """'open' or 'close' for a quotation mark at text[i]; straight marks are decided by context.
 
     `''` closes a ``LDC'' quote; in a text with no `` it is a straight mark of its own (''like this'').
+    A curly mark typed the wrong way round is read by its place: an opening mark glued to the word
+    before and followed by a space closes a quote that is open ('“Not now,“ she said'), and a closing
+    mark after a space and before a letter opens one when none is open.
     """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    if mark == "“" and opened and not before.isspace() and before not in "([{—–-/" and after.isspace():
+        return "close"
+    if mark == "”" and not opened and before.isspace() and after.isalnum():
+        return "open"
     if mark in OPEN_MARKS:
         return "open"
     if mark in CLOSE_MARKS and (mark != "''" or ldc):
         return "close"
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if before.isspace() or before in "([{—–-/":
         return "open" if not after.isspace() else ("close" if open_straight else "open")
     if after.isspace() or after in ".,;:!?)]}—–-" or not after:
@@ -78,7 +85,7 @@ def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
         found: list[Quote] = []
         for m in _MARKS.finditer(text, pstart, pend):
             straight_open = bool(stack) and (text[stack[-1]] == '"' or text.startswith("''", stack[-1]))
-            role = _mark_role(text, m.start(), m.group(0), straight_open, ldc)
+            role = _mark_role(text, m.start(), m.group(0), straight_open, ldc, bool(stack))
             if role == "open":
                 stack.append(m.start())
             elif stack:
@@ -97,6 +104,12 @@ def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
                     if before and before[-1] in ".!?":
                         stop = q.open
                         break
+            single = _single_close(text, o + olen, stop)
+            if single is not None:
+                a, b = trim(text, o + olen, single)
+                depth = sum(1 for x in stack if x < o)
+                found.append(Quote(o, a, b, single + 1, depth, pid))
+                continue
             a, b = trim(text, o + olen, stop)
             depth = sum(1 for x in stack if x < o)
             found.append(Quote(o, a, b, b, depth, pid))
@@ -107,6 +120,22 @@ def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
         quotes.extend(found)
     quotes.sort(key=lambda q: q.open)
     return _join_paragraph_runs(text, quotes, paras)
+
+
+_SINGLE_CLOSE = re.compile(r"(?<=[.!?])[’'](?=\s)")
+_SINGLE_OPEN = re.compile(r"(?<=[\s(\[—–“\"-])[‘']")
+
+
+def _single_close(text: str, start: int, stop: int) -> int | None:
+    """Where a double quote left open ends with a single mark instead ('“Go home.’ She left.'), if it does.
+
+    The mark must follow a sentence's end and come before a space, with no single quote opened
+    inside the quote (‘nested’ quotes close with the same mark).
+    """
+    for m in _SINGLE_CLOSE.finditer(text, start, stop):
+        if not _SINGLE_OPEN.search(text, start, m.start()):
+            return m.start()
+    return None
 
 
 def _join_paragraph_runs(text: str, quotes: list[Quote], paras: list[tuple[int, int, int]]) -> list[Quote]:
@@ -129,6 +158,38 @@ def _join_paragraph_runs(text: str, quotes: list[Quote], paras: list[tuple[int, 
             continue
         out.append(q)
     return out
+
+
+# The signature news sites print under an embedded social-media post: an optional link, a dash, the
+# author's name, the handle in brackets and the date ('… — Jane Doe (@janedoe) May 4, 2021').
+_POST_SIGNATURE = re.compile(
+    r"\s*(?:(?:pic\.twitter\.com|https?://)\S*\s*)?[—–-]+\s*(?P<author>[^\s()—–@][^()\n—–@]{0,60}?)\s*"
+    r"\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
+)
+
+
+def find_posts(text: str, paras: list[tuple[int, int, int]]) -> list[Quote]:
+    """Embedded social-media posts: the words of a paragraph that ends in a post's signature.
+
+    The quote's content is the post's text; its close is the end of the signature, which holds the author.
+    """
+    posts = []
+    for pid, pstart, pend in paras:
+        m = _POST_SIGNATURE.search(text, pstart, pend)
+        if m is None or text[m.end() : pend].strip():
+            continue
+        a, b = trim(text, pstart, m.start())
+        if b > a:
+            posts.append(Quote(pstart, a, b, m.end(), 0, pid))
+    return posts
+
+
+def post_author(text: str, post: Quote) -> tuple[int, int]:
+    """The offsets of the author's name in the signature of a post `find_posts` found."""
+    m = _POST_SIGNATURE.match(text, post.end, post.close)
+    if m is None:
+        raise ValueError(f"no post signature at offset {post.end}: pass a quote that find_posts returned")
+    return m.start("author"), m.end("author")
 
 
 def quote_ranges(quotes: list[Quote]) -> list[tuple[int, int]]:

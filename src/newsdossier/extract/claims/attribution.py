@@ -25,7 +25,7 @@ from newsdossier.extract.claims.speakers import (
 )
 from newsdossier.extract.lexicon.cues import is_speech_verb
 from newsdossier.text.nlp import text_of
-from newsdossier.text.quotes import Quote, trim
+from newsdossier.text.quotes import Quote, find_posts, post_author, trim
 
 _SENT_END = re.compile(r"[.!?]")
 # A full stop that ends a sentence: followed by a space and a capital, a quotation mark or the end.
@@ -50,6 +50,10 @@ _DASH_AFTER_STOP = re.compile(r"[.!?,]\s+[-–—]+")
 
 # Most words the attribution after such a dash may have ('- said the city's fire chief.').
 MAX_DASH_ATTRIBUTION_WORDS = 8
+
+# Most words of a quote that only leads into the rest of its sentence ('“So,” he said, “…”'): kept apart
+# they are no statement, so they are left out.
+MAX_SPLIT_LEAD_WORDS = 2
 
 
 def _outside(tokens: list[Token], quotes: list[Quote]) -> list[Token]:
@@ -80,7 +84,10 @@ def _fragment_bounds(text: str, q: Quote, quotes: list[Quote], pstart: int, pend
 def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None, Token | None]:
     """(speaker head, cue verb) of an attribution fragment such as 'he said' or 'said Jane Doe'."""
     ids = {t.i for t in tokens}
-    verbs = [t for t in tokens if is_speech_verb(t)]
+    verbs = [t for t in tokens if is_speech_verb(t) and t.dep_ != "amod"]  # not 'in a written statement'
+    if not after:
+        # before a quote, a verb with a clause of its own ('noted that …') has already said something else
+        verbs.sort(key=lambda t: any(c.dep_ == "ccomp" and c.i in ids for c in t.children))
     for verb in verbs:
         subj = subject_of(verb, ids)
         if subj is None:
@@ -103,7 +110,7 @@ def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None,
     if after:
         # "“…” —Jane Doe": a dash and a name, with no verb
         words = [t for t in tokens if not t.is_punct and not t.is_space]
-        if tokens and tokens[0].text in DASHES + "--" and words and words[0].pos_ in ("PROPN", "NOUN"):
+        if tokens and tokens[0].text[:1] in DASHES and words and words[0].pos_ in ("PROPN", "NOUN"):
             return phrase_head(words[0]), None
     else:
         # "Jane Doe: “…”", "A heading - Jane Doe: “…”" (the name after the dash)
@@ -114,6 +121,39 @@ def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None,
             if noms:
                 return phrase_head(noms[0]), None
     return None, None
+
+
+# Parts of speech of the words of a plain speaker phrase before its verb ('The city's fire chief said').
+_SPEAKER_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "PRON"})
+# Most words a plain speaker phrase may have before its verb.
+MAX_SPEAKER_PHRASE_WORDS = 6
+
+
+def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
+    """True when the words after a quote may be its attribution rather than the start of the next sentence.
+
+    They are not when their verb goes on from one before the quote ('- and stressed the point'), or when
+    the quote ends its own sentence ('… today.”') and what follows is a new line or a new sentence: that
+    sentence is an attribution only when it is short, a plain speaker phrase and its verb ('“… today.”
+    Jane Doe said.'), not a clause of its own ('“… today.” Jane Doe, the mayor, said she …').
+    """
+    words = [t for t in after if not t.is_space]
+    first = next((t for t in words if not t.is_punct), None)
+    verb = next((t for t in words if is_speech_verb(t)), None)
+    if first is None or (verb is not None and verb.dep_ == "conj" and verb.head.i < words[0].i):
+        return False  # a verb that goes on from one before the quote ('- and stressed the point')
+    if text[q.end - 1 : q.end] not in (".", "!", "?") or words[0].text[:1] in DASHES:
+        return True
+    if "\n" in text[q.close : words[0].idx] or words[-1].text == ":":
+        return False
+    if not first.text[:1].isupper():
+        return True  # '“Why now?” she asked.'
+    if verb is None:
+        return False
+    lead = [t for t in words if t.i < verb.i]
+    plain = all(t.pos_ in _SPEAKER_PHRASE_POS or t.text == "." for t in lead)
+    complement = any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+    return plain and len(lead) <= MAX_SPEAKER_PHRASE_WORDS and not complement
 
 
 def close_before_attribution(doc: Doc, q: Quote) -> Quote:
@@ -177,7 +217,8 @@ def _starts_with_attribution(doc: Doc, left: int, right: int) -> bool:
 def direct_drafts(
     doc: Doc, quotes: list[Quote], paras: dict[int, tuple[int, int]], resolver: SpeakerResolver
 ) -> list[Draft]:
-    """A draft claim for every quote that stands on its own, with the speaker of its attribution."""
+    """A draft claim for every quote that stands on its own, with the speaker of its attribution, and for
+    every embedded social-media post."""
     text = text_of(doc)
     out = []
     for q in quotes:
@@ -187,13 +228,19 @@ def direct_drafts(
         if not _standalone(text, q, left, right, doc):
             continue
         after = _outside(tokens(doc, q.close, right), quotes)
+        if not _attributes_back(text, q, after):
+            after = []
         before = _outside(tokens(doc, left, q.open), quotes)
         head, verb = speaker_in_fragment(after, after=True)
         if head is None:
             head, verb = speaker_in_fragment(before, after=False)
         if head is not None and is_author(head):
             continue
+        if head is None:
+            head, verb = _dash_line_after(doc, q, paras)
         words = len(text[q.start : q.end].split())
+        if words <= MAX_SPLIT_LEAD_WORDS and _leads_split_quote(text, q, right, quotes):
+            continue  # '“Honestly,” she said, “…”': a word or two with no statement of their own
         whole_sentence = text[q.start : q.end].rstrip()[-1:] in ".!?" and not text[left : q.open].strip()
         if head is None and words < MIN_FLOATING_WORDS and not whole_sentence:
             continue  # a word or two in quotation marks, attributed to no one: a scare quote
@@ -203,6 +250,50 @@ def direct_drafts(
         anchor = verb.idx if verb is not None else q.start
         speaker = resolve_head(head, resolver) if head is not None else None
         out.append(Draft(q.start, q.end, "direct", cue, speaker, head, anchor))
+    posts = [
+        p
+        for p in post_drafts(doc, paras, resolver)
+        if not any(p.start < d.end and d.start < p.end for d in out)
+    ]
+    return sorted(out + posts, key=lambda d: d.start)
+
+
+def _leads_split_quote(text: str, q: Quote, right: int, quotes: list[Quote]) -> bool:
+    """True when a quote is the first words of a sentence its attribution splits ('“So,” he said, “…”')."""
+    nxt = next((x for x in quotes if x.depth == 0 and x.open >= q.close), None)
+    if nxt is None or nxt.open != right:
+        return False
+    return "," in text[q.end : q.close] and text[q.close : nxt.open].rstrip().endswith(",")
+
+
+def _dash_line_after(
+    doc: Doc, q: Quote, paras: dict[int, tuple[int, int]]
+) -> tuple[Token | None, Token | None]:
+    """(speaker head, cue) of a short line under a quote that ends its paragraph (then '- Jane Doe.')."""
+    text = text_of(doc)
+    if q.paragraph not in paras or q.paragraph + 1 not in paras:
+        return None, None
+    if text[max(q.close, q.end) : paras[q.paragraph][1]].strip(" .\n"):
+        return None, None
+    start, end = paras[q.paragraph + 1]
+    line = [t for t in tokens(doc, start, end) if not t.is_space]
+    words = [t for t in line if not t.is_punct]
+    if not line or line[0].text[:1] not in DASHES or not words or len(words) > MAX_DASH_ATTRIBUTION_WORDS:
+        return None, None
+    return speaker_in_fragment(line, after=True)
+
+
+def post_drafts(doc: Doc, paras: dict[int, tuple[int, int]], resolver: SpeakerResolver) -> list[Draft]:
+    """A direct draft for every embedded social-media post, its author named in the signature below it."""
+    text = text_of(doc)
+    out = []
+    for post in find_posts(text, [(pid, a, b) for pid, (a, b) in sorted(paras.items())]):
+        a, b = post_author(text, post)
+        names = [t for t in tokens(doc, a, b) if nominal(t)]
+        if not names:
+            continue
+        head = phrase_head(names[0])
+        out.append(Draft(post.start, post.end, "direct", "", resolve_head(head, resolver), head, post.start))
     return out
 
 

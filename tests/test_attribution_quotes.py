@@ -1,0 +1,100 @@
+"""Which words around a direct quote are its attribution: the sentence after a quote that ends its own
+sentence, a verb going on from one before the quote, a dash line under the quote, the verb before it, and
+the first word or two of a quote its attribution splits."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import assert_claim
+
+# (text, speaker (substring of the canonical name), cue, exact content)
+ATTRIBUTIONS = [
+    pytest.param(
+        "Oren Vale, the harbour master, said the depot would shut. “We will close it in May.”\n"
+        "Ruth Amsel, a council member, criticised the plan.",
+        "Oren Vale",
+        "",
+        "We will close it in May.",
+        id="next-line-is-not-the-attribution",
+    ),
+    pytest.param(
+        "Oren Vale, the harbour master, said the depot would shut. “We will close it in May.” "
+        "Ruth Amsel, a council member from the east ward, criticised the plan.",
+        "Oren Vale",
+        "",
+        "We will close it in May.",
+        id="next-sentence-with-its-own-clause-is-not-the-attribution",
+    ),
+    pytest.param(
+        "Oren Vale, the harbour master, said the depot would shut. “We will close it in May.” "
+        "Ruth Amsel said that the council would fight the plan.",
+        "Oren Vale",
+        "",
+        "We will close it in May.",
+        id="next-sentence-saying-something-else-is-not-the-attribution",
+    ),
+    pytest.param(
+        "Oren Vale, the harbour master, said the depot would shut. “Will it reopen? Nobody knows.” "
+        "Mayor Ruth Amsel said.",
+        "Ruth Amsel",
+        "said",
+        "Will it reopen? Nobody knows.",
+        id="short-attribution-sentence-after-a-full-stop",
+    ),
+    pytest.param(
+        "Senator Hal Brody said on Monday, “I will run again.” The veteran politician repeated: “I am not done.”",
+        "Hal Brody",
+        "said",
+        "I will run again.",
+        id="colon-leads-into-the-next-quote",
+    ),
+    pytest.param(
+        "Mayor Dan Okafor boasted to reporters of his team - “the best crew in the whole state” - and stressed "
+        "the town's importance.",
+        "Dan Okafor",
+        "boasted",
+        "the best crew in the whole state",
+        id="verb-going-on-from-one-before-the-quote",
+    ),
+    pytest.param(
+        "The figures were checked against the budget.\n\n“Taxes went up every single year.”\n\n- Nora Blix.\n\n"
+        "The claim is not accurate.",
+        "Nora Blix",
+        "",
+        "Taxes went up every single year.",
+        id="dash-line-under-the-quote",
+    ),
+    pytest.param(
+        "Critics of the levy argued that it was unfair. Felix Marr noted that the levy had been cut twice, "
+        "then Marr's deputy Gus Ferrante shouted, “We will not pay it.”",
+        "Gus Ferrante",
+        "shouted",
+        "We will not pay it.",
+        id="verb-with-a-clause-of-its-own-has-said-something-else",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), ATTRIBUTIONS)
+def test_the_attribution_of_a_quote(analyse_text, text, speaker, cue, content):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, "direct")
+
+
+SPLIT = [
+    pytest.param("“Frankly,” Ivo Stern said, “the plan was never funded.”", "Frankly", id="one-word"),
+    pytest.param(
+        "“In Portland,” Ivo Stern said, “the plan was never funded.”", "In Portland", id="two-words"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lead"), SPLIT)
+def test_the_first_words_of_a_split_quote_are_no_claim(analyse_text, text, lead):
+    claims = analyse_text(text).claims
+    assert lead not in [c.content for c in claims]
+    assert_claim(claims, text, "Ivo Stern", "said", "the plan was never funded.", "direct")
+
+
+def test_a_longer_first_part_of_a_split_quote_stays_a_claim(analyse_text):
+    text = "“We ran out of money,” Ivo Stern said, “and the plan was never funded.”"
+    assert_claim(analyse_text(text).claims, text, "Ivo Stern", "said", "We ran out of money", "direct")
