@@ -131,7 +131,7 @@ def test_a_place_after_a_city_stays_a_place(nlp):
     "text, group",
     [
         # "fellow" says who the speaker is with, not which group: the group is the plural's
-        ("I am proud to stand with my fellow Democrats tonight.", "Democrats"),
+        ("Tonight we vote beside our fellow Democrats on the bill.", "Democrats"),
         ("Several Norwegian officials declined to comment.", "Norwegian officials"),
     ],
 )
@@ -146,12 +146,12 @@ def test_group_names_drop_quantifiers(nlp, text, group):
     [
         # "a X": a description or a kind, not one named actor
         ("A Radical Centrist said no to the plan.", [(1, 3, "PERSON")], "Radical Centrist", False),
-        ("The plan needed a united Germany.", [(4, 6, "GPE")], "united Germany", True),
+        ("Maps drawn then showed a united Germany.", [(5, 7, "GPE")], "united Germany", True),
         # a role noun, alone or in the plural, is no name
         ("She served as Rector of the academy from 1901.", [(3, 4, "ORG")], "Rector", False),
         (
-            "We have had too many rich elites and Professors immersed in theory.",
-            [(8, 9, "PERSON")],
+            "Voters distrust bankers and Professors alike.",
+            [(4, 5, "PERSON")],
             "Professors",
             False,
         ),

@@ -27,7 +27,7 @@ from newsdossier.extract.actors.spans import (
 )
 from newsdossier.text import quotes
 
-# Determiners a thing's name takes and a person's never does ("the Louvre", "this Chamber").
+# Determiners a thing's name takes and a person's never does ("the Halvorium", "this Chamber").
 _THING_DETERMINERS = {"the", "this", "that"}
 
 # Words that make a name an organisation's, a place's or a thing's, never a person's.
@@ -204,8 +204,8 @@ def _has_place_word(doc: Doc, cluster: Cluster) -> bool:
 
 
 def _described(doc: Doc, cand: Cand) -> bool:
-    """The mention takes "a" or "an" as its own determiner ("a self-described Libertarian Socialist",
-    "a converted Jew"): a description or a kind, not one named actor."""
+    """The mention takes "a" or "an" as its own determiner ("a lifelong Green Centrist",
+    "a retired Mariner"): a description or a kind, not one named actor."""
     root = doc[cand.start : cand.end].root
     return any(t.dep_ == "det" and t.lower_ in {"a", "an"} and t.i < cand.start for t in root.children)
 
@@ -387,7 +387,7 @@ def _held_title_of(doc: Doc, cand: Cand) -> bool:
 
 
 def _the_thing(doc: Doc, cluster: Cluster) -> bool:
-    """A one-word name that takes "the" or "this" as its own determiner ("the Louvre", "this Chamber")."""
+    """A one-word name that takes "the" or "this" as its own determiner ("the Halvorium", "this Chamber")."""
     named = named_mentions(cluster)
     return all(
         c.end - c.start == 1
@@ -409,7 +409,7 @@ def _after_locative(doc: Doc, cand: Cand) -> bool:
 
 
 def _unspoken_acronym(doc: Doc, cluster: Cluster) -> bool:
-    """A person's name that is only an acronym no one's name spells ("ROTC"; not "PELOSI", a surname
+    """A person's name that is only an acronym no one's name spells ("ROTC"; not "OKAFOR", a surname
     in a transcript's capitals), with no title."""
     named = named_mentions(cluster)
     words = {surface(doc, c) for c in named}
@@ -426,7 +426,7 @@ def _unspoken_acronym(doc: Doc, cluster: Cluster) -> bool:
 # itself, so its identity cannot pass to another doc while it is cached.
 @functools.lru_cache(maxsize=1)
 def _title_case_words(doc: Doc) -> frozenset[str]:
-    """The words the text writes in title case ("Pelosi" beside "PELOSI")."""
+    """The words the text writes in title case ("Okafor" beside "OKAFOR")."""
     return frozenset(t.text for t in doc if t.is_title)
 
 
@@ -456,7 +456,7 @@ def retype(
     elif cluster.kind != "person" and _reordered_person(doc, cluster, person_names):
         cluster.kind = "person"  # "Tanaka Emi" beside "Emi Tanaka"
     elif cluster.kind == "person" and _the_thing(doc, cluster):
-        # "in the Louvre", "the Quartet said": no person's name takes "the"
+        # "in the Halvorium", "the Quintet said": no person's name takes "the"
         cluster.kind = "location" if any(_after_locative(doc, c) for c in cluster.cands) else "organization"
     elif cluster.kind == "person" and _unspoken_acronym(doc, cluster):
         cluster.kind = "organization"  # "ROTC", "OSCE" read as a person

@@ -152,7 +152,7 @@ def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 def _inverted_surname(doc: Doc, cand: Cand) -> int | None:
     """The surname's token when cand is the given name of a "Surname, Given" pair, as a list of
-    sources or a reading list writes a name ("Hardy, Thomas."; "Marx, Karl and Engels, Friedrich.").
+    sources or a reading list writes a name ("Hardy, Thomas."; "Oduya, Ruth and Brandl, Petra.").
 
     The given name closes its item and is a known given name or NER's PERSON, and no place
     ("Athens, Georgia."); the surname opens its item.
@@ -178,8 +178,8 @@ def _inverted_surname(doc: Doc, cand: Cand) -> int | None:
 def _merge_inverted_names(clusters: list[Cluster], doc: Doc) -> list[Cluster]:
     """Join a given name written after its surname ("Hardy, Thomas.") to the surname's actor, a person.
 
-    The surname becomes a mention of its own when NER missed it; the given name is kept as a
-    mention (how ``alias``) but does not name the actor.
+    The surname becomes a mention of its own when NER missed it; the first name stays a
+    mention (how ``alias``) that does not name the actor.
     """
     by_token = {c.start: k for k in clusters for c in k.cands if c.end - c.start == 1}
     for cluster in list(clusters):
