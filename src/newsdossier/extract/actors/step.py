@@ -150,56 +150,6 @@ def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return [k for k in clusters if k.cands]
 
 
-def _inverted_surname(doc: Doc, cand: Cand) -> int | None:
-    """The surname's token when cand is the given name of a "Surname, Given" pair, as a list of
-    sources or a reading list writes a name ("Hardy, Thomas."; "Oduya, Ruth and Brandl, Petra.").
-
-    The given name closes its item and is a known given name or NER's PERSON, and no place
-    ("Athens, Georgia."); the surname opens its item.
-    """
-    end = cand.end
-    closed = end >= len(doc) or doc[end].text in {".", ";", "and", "&"} or "\n" in doc[end - 1].whitespace_
-    text = surface(doc, cand)
-    if not (
-        cand.start >= 2
-        and doc[cand.start - 1].text == ","
-        and closed
-        and len(text.split()) <= 2
-        and (lexicon.is_given_name(text.split()[0]) or cand.label == "PERSON")
-        and not lexicon.place_named(text)
-        and not lexicon.country_named(text)
-    ):
-        return None
-    surname = doc[cand.start - 2]
-    opens = surname.i == 0 or surname.is_sent_start or doc[surname.i - 1].lower_ in {"and", "&"}
-    return surname.i if opens and surname.text[:1].isupper() and surname.pos_ == "PROPN" else None
-
-
-def _merge_inverted_names(clusters: list[Cluster], doc: Doc) -> list[Cluster]:
-    """Join a given name written after its surname ("Hardy, Thomas.") to the surname's actor, a person.
-
-    The surname becomes a mention of its own when NER missed it; the first name stays a
-    mention (how ``alias``) that does not name the actor.
-    """
-    by_token = {c.start: k for k in clusters for c in k.cands if c.end - c.start == 1}
-    for cluster in list(clusters):
-        if cluster.kind == "group" or cluster.country or not cluster.cands:
-            continue
-        surnames = {_inverted_surname(doc, c) for c in cluster.cands}
-        if len(surnames) != 1 or None in surnames:
-            continue
-        i = surnames.pop()
-        home = by_token.get(i)
-        if home is None:
-            home = Cluster("person", cands=[Cand(i, i + 1, "PERSON", how="rule")])
-            clusters.append(home)
-            by_token[i] = home
-        if home is not cluster:
-            home.kind = "person"
-            absorb(home, cluster, "alias", naming=False)
-    return [k for k in clusters if k.cands]
-
-
 def _unfound_names(doc: Doc, clusters: list[Cluster]) -> list[Cand]:
     """Add mentions NER missed: a known surname or a defined acronym standing alone; return them."""
     taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
@@ -265,7 +215,6 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     clusters = _remerge_people(doc, clusters)
     clusters = _merge_founders(doc, clusters)
     clusters = _merge_misspellings(doc, clusters)
-    clusters = _merge_inverted_names(clusters, doc)
     return appositive_aliases(doc, clusters)
 
 
