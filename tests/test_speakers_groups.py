@@ -4,8 +4,7 @@ are named."""
 from __future__ import annotations
 
 import pytest
-
-from tests.helpers import one_claim
+from helpers import one_claim
 
 # (text, expected speaker, cue, content, kind)
 CASES = [

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.helpers import assert_claim
+from helpers import assert_claim
 
 _BRIEFING = "Mayor Tom Brandt and Senator Ellen Marsh spoke for an hour on Tuesday night.\n\n"
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.helpers import assert_claim
+from helpers import assert_claim
 
 # (text, expected speaker, cue, content, kind, speaker who must not get a claim of their own)
 CASES = [
