@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.tokens import Span
+
+from newsdossier.extract.actors import extract_actors
 from newsdossier.records import Claim
+from newsdossier.text.nlp import sentences
 
 
 def one_claim(claims: Iterable[Claim], content: str) -> Claim:
@@ -22,3 +26,11 @@ def assert_claim(claims: Iterable[Claim], text: str, speaker: str, cue: str, con
     assert claim.cue == cue
     assert text[claim.start : claim.end] == content
     assert claim.kind == kind
+
+
+def found_actors(nlp, text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Actor name -> type, with ents (token start, end, label) as NER's entities (none: NER found nothing)."""
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    actors, _ = extract_actors(doc, sents=sentences(doc))
+    return {a.name: a.type for a in actors}

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from helpers import found_actors as found
 from spacy.tokens import Span
 
-from newsdossier.extract.actors import extract_actors
 from newsdossier.extract.actors.keep import features, marked
 from newsdossier.extract.actors.step import named_clusters
-from newsdossier.text.nlp import sentences
-
-
-def found(nlp, text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
-    """Actor name -> type, with ents (token start, end, label) as NER's entities (none: NER found nothing)."""
-    doc = nlp(text)
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    actors, _ = extract_actors(doc, sents=sentences(doc))
-    return {a.name: a.type for a in actors}
 
 
 @pytest.mark.parametrize(

@@ -3,18 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
-
-from newsdossier.extract.actors import extract_actors
-from newsdossier.text.nlp import sentences
-
-
-def found(nlp, text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
-    """Actor name -> type, with ents (token start, end, label) as NER's entities."""
-    doc = nlp(text)
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    actors, _ = extract_actors(doc, sents=sentences(doc))
-    return {a.name: a.type for a in actors}
+from helpers import found_actors as found
 
 
 @pytest.mark.parametrize(
