@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from newsdossier.extract.temporal import dates, relative
 from newsdossier.extract.temporal.candidates import Candidate
 from newsdossier.extract.temporal.values import Context, Value
+from newsdossier.text.nlp import text_of
+from newsdossier.timevalue import TimeValue
 
 
 def normalise(cand: Candidate, ctx: Context) -> Value | None:
@@ -16,10 +19,27 @@ def normalise(cand: Candidate, ctx: Context) -> Value | None:
     if value is None or value.mod or value.precision == "ref":
         return value
     g = cand.match.groupdict()
-    mod = _EDGE_MODS.get((g.get("edge") or g.get("dedge") or g.get("dpart") or "").lower(), "")
+    edge = (g.get("edge") or g.get("dedge") or g.get("dpart") or "").lower()
+    mod = _EDGE_MODS.get(edge, "")
     if not mod and (g.get("approx") or "").lower() in _APPROX_WORDS:
         mod = "APPROX"
+    if edge in _OPENING_WORDS and _SINCE.search(text_of(ctx.doc)[max(0, cand.start - 8) : cand.start]):
+        return _first_day(value)
     return dataclasses.replace(value, mod=mod) if mod else value
+
+
+# The words that name a period's opening point ("since early March" is some day in its first part).
+_OPENING_WORDS = {"the beginning of", "the start of", "start"}
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _first_day(value: Value) -> Value:
+    """ "Since the start of the year" counts from one point, the first day of the period, not from
+    the period's early part (a period without known days keeps its value and mod)."""
+    parsed = TimeValue.parse(value.value)
+    if parsed.first is None or parsed.precision in ("day", "time", "decade", "century"):
+        return dataclasses.replace(value, mod="START")
+    return Value(parsed.first.isoformat(), "day", value.basis)
 
 
 # TIMEX3 mods of the words that pick a part of a period ("earlier"/"later" only point: no mod).

@@ -320,6 +320,9 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
         base, sign = _last_date_for(ctx, unit, cand), (-1 if direction in ("earlier", "before") else 1)
     if base is None:
         return None
+    if unit == "week" and n == 1 and (direction in ("ago", "from now", "hence") or ctx.anchor.day == base):
+        # "a week ago" from a day is that weekday a week back; "three weeks ago" is a week
+        return Value((base + dt.timedelta(weeks=sign)).isoformat(), "day", "relative")
     return _shift_unit(base, unit, sign * n, "relative")
 
 
@@ -352,6 +355,8 @@ def norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
         if phrase.endswith("month") and ctx.anchor.day is not None:
             return Value(ctx.anchor.day.isoformat()[:7], "month", "relative")
         return Value(f"{ctx.anchor.year:04d}", "year", "relative") if phrase.endswith("year") else None
+    if ref := _day_arriving(ctx.doc, cand):
+        return Value(ref, "ref", "relative")
     # a day: counted from the narrative day of the sentence, which the tagger fills in afterwards
     shift = (
         1
@@ -362,6 +367,19 @@ def norm_anaphoric(cand: Candidate, ctx: Context) -> Value | None:
     )
     part = next((p for p in PARTS_OF_DAY if phrase.endswith(p)), None)
     return dataclasses.replace(with_part("XXXX-XX-XX", part, "relative"), narrative=shift)
+
+
+def _day_arriving(doc: Doc, cand: Candidate) -> str | None:
+    """ "That day has come" (the moment is now) and "the day will come" (some time ahead) use the day
+    as a figure of speech, not a date: their TIMEX3 reference, else None."""
+    span = tokens_of(doc, cand.start, cand.end)
+    if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_ not in ("come", "arrive"):
+        return None
+    verb = span.root.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxes & {"has", "have", "'s"} or verb.tag_ == "VBZ":
+        return "PRESENT_REF"
+    return "FUTURE_REF" if tense_of(doc, cand) == FUTURE or verb.tag_ == "VBG" else None
 
 
 _SAME_CUT = {"day": 10, "month": 7}  # how much of the last date "the same day/month" keeps

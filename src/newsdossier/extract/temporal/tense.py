@@ -16,6 +16,8 @@ def lead_tense(doc: Doc, cand: Candidate) -> str:
     word = before[-1] if before else ""
     if word in ("last", "past", "previous", "since"):
         return PAST
+    if "due" in before[-2:]:  # "results due on Thursday", "a reply is due by Friday": still to come
+        return FUTURE
     if " ".join(before[-3:]) in ("as soon as", "as early as"):
         return FUTURE
     tense = tense_of(doc, cand)
@@ -43,7 +45,12 @@ def tense_of(doc: Doc, cand: Candidate) -> str:
     verb = _finite(governing_verb(span.root))
     if verb is None:
         return UNKNOWN
-    return verb_tense(verb)
+    tense = verb_tense(verb)
+    if tense == UNKNOWN and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "had fallen on Monday and recovered by Friday": a conjunct shares the auxiliaries of the
+        # verb it is joined to, so it takes that verb's tense
+        return verb_tense(verb.head)
+    return tense
 
 
 def _finite(verb: Token | None) -> Token | None:

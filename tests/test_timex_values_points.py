@@ -1,0 +1,90 @@
+"""Values that name one point or none (all sentences made up): "since the start of" a period is its first
+day, "a week ago" is a day, a day that "has come" is now, and the tense a weekday takes from "due" or
+from the verb its own verb is joined to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdossier.extract.temporal import find_timexes
+from newsdossier.records import Timex
+
+PUBLISHED = dt.date(2022, 6, 15)  # a Wednesday, in ISO week 24
+
+
+@pytest.fixture(scope="module")
+def tag(nlp):
+    """Tag a text against the publication date and return its timexes by text."""
+
+    def run(text: str) -> dict[str, Timex]:
+        return {t.text: t for t in find_timexes(nlp(text), published=PUBLISHED)}
+
+    return run
+
+
+SINCE_OPENING = [
+    (
+        "Fares have doubled since the start of the year, riders say.",
+        "the start of the year",
+        "2022-01-01",
+        "",
+    ),
+    ("The dam has leaked since the beginning of May.", "the beginning of May", "2022-05-01", ""),
+    ("Rents have climbed since the start of this month.", "the start of this month", "2022-06-01", ""),
+    ("The pool has been shut since the start of the week.", "the start of the week", "2022-06-13", ""),
+    # not after "since": the early part of the period, with its mod
+    ("The pool was shut at the start of the year.", "the start of the year", "2022", "START"),
+    # "early May" is some day in May's first part, not its first day
+    ("The dam has leaked since early May.", "early May", "2022-05", "START"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value", "mod"), SINCE_OPENING)
+def test_since_the_start_of_a_period_is_its_first_day(tag, text, expression, value, mod):
+    found = tag(text)
+    assert (found[expression].value, found[expression].mod) == (value, mod), found
+
+
+ONE_WEEK = [
+    ("The ferry sank a week ago, officials said.", "a week ago", "2022-06-08"),
+    ("The ferry sank one week ago.", "one week ago", "2022-06-08"),
+    ("The ferry sank three weeks ago.", "three weeks ago", "2022-W21"),
+    ("The levee broke on June 2. A week later, the water fell.", "A week later", "2022-06-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), ONE_WEEK)
+def test_a_week_from_a_day_is_a_day(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+DAY_AS_FIGURE = [
+    ('"I said I would leave if we lost, and that day has come," the coach wrote.', "that day", "PRESENT_REF"),
+    ("The bakery reopened on May 9. That day, a queue formed.", "That day", "2022-05-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), DAY_AS_FIGURE)
+def test_a_day_that_has_come_is_now(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+WEEKDAY_TENSE = [
+    # "due" points ahead whatever the tense of the sentence
+    ("Ballots were cast on Sunday, with a count due on Friday.", "Friday", "2022-06-17"),
+    ("The votes were counted on Sunday.", "Sunday", "2022-06-12"),
+    # a verb joined to a past one shares its tense, so "by" does not point ahead
+    (
+        "The river rose on Monday morning and receded by Tuesday afternoon.",
+        "Tuesday afternoon",
+        "2022-06-14TAF",
+    ),
+    ("The river will recede by Tuesday afternoon.", "Tuesday afternoon", "2022-06-21TAF"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), WEEKDAY_TENSE)
+def test_weekday_tense_from_due_and_joined_verbs(tag, text, expression, value):
+    assert tag(text)[expression].value == value
