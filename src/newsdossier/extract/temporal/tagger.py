@@ -120,6 +120,9 @@ def _next_anchor(anchor: Anchor, value: Value, cand: Candidate) -> Anchor:
     return Anchor(day or anchor.day, year, value.value, written, cand.start, cand.end)
 
 
+_DAY_AFTER = re.compile(r",?\s*(?:on\s+)?", re.I)  # "06:10 on Tuesday", "9 a.m., Monday"
+
+
 def _as_date(value: str) -> dt.date | None:
     """The day of a day-precise value (a time of day may follow), else None."""
     return TimeValue.parse(value).day
@@ -132,12 +135,12 @@ def _date_times(doc: Doc, timexes: list[Timex], published: dt.date | None) -> li
         if t.value.startswith("XXXX-XX-XXT"):
             span = tokens_of(doc, t.start, t.end)
             sent = span.sent if span is not None else None
-            days = [
-                _as_date(o.value)
-                for o in timexes
-                if sent is not None and sent.start_char <= o.start < sent.end_char and o is not t
-            ]
-            days = [d for d in days if d is not None]
+            # the day it is told with, "at 6 a.m. on Tuesday" before any other day of the sentence
+            near = sorted(
+                (o for o in timexes if sent is not None and sent.start_char <= o.start < sent.end_char),
+                key=lambda o: not (o.start >= t.end and _DAY_AFTER.fullmatch(text_of(doc)[t.end : o.start])),
+            )
+            days = [d for o in near if o is not t and (d := _as_date(o.value)) is not None]
             # else the day the story last spoke of, else the publication date
             earlier = [
                 _as_date(o.value) for o in timexes if o.start < t.start and _as_date(o.value) is not None
