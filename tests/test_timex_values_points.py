@@ -88,3 +88,34 @@ WEEKDAY_TENSE = [
 @pytest.mark.parametrize(("text", "expression", "value"), WEEKDAY_TENSE)
 def test_weekday_tense_from_due_and_joined_verbs(tag, text, expression, value):
     assert tag(text)[expression].value == value
+
+
+COARSE_ANCHOR = [
+    # the story is only at a month: "the following week" in the past cannot be the week after publication
+    ("The shop opened in March. The following week, it was robbed.", "The following week", None),
+    ("The shop opened in March. The week after, it was robbed.", "The week after", None),
+    # a day before it says which week
+    ("The shop opened on March 7. The following week, it was robbed.", "The following week", "2022-W11"),
+    # a year is fine enough for "the following year"
+    ("The shop opened in 2018. The following year, it was robbed.", "The following year", "2019"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), COARSE_ANCHOR)
+def test_anaphoric_unit_not_counted_from_publication_against_its_tense(tag, text, expression, value):
+    found = tag(text)
+    assert (found[expression].value if expression in found else None) == value, found
+
+
+CLOCK_DAY = [
+    # a bare clock time takes the day written right after it, before another day of its sentence
+    ("The bus left at 22:40 on Sunday and arrived at 05:20 on Monday.", "05:20", "2022-06-13T05:20"),
+    ("The bus left at 22:40 on Sunday and arrived at 05:20 on Monday.", "22:40", "2022-06-12T22:40"),
+    # no day right after it: the day its sentence gives
+    ("On Monday the hearing opened, and at 9 a.m. the judge spoke.", "9 a.m.", "2022-06-13T09:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), CLOCK_DAY)
+def test_clock_time_takes_the_day_written_with_it(tag, text, expression, value):
+    assert tag(text)[expression].value == value

@@ -140,7 +140,7 @@ def norm_rel_unit(cand: Candidate, ctx: Context) -> Value | None:
         "following": 1,
     }[rel]
     base = _anchor_date(ctx, unit) if rel in ("previous", "following") else ctx.published
-    if base is None:
+    if base is None or (rel in ("previous", "following") and _against_tense(ctx, cand, base, step)):
         return None
     return _shift_unit(base, unit, step, "relative")
 
@@ -192,7 +192,19 @@ def norm_unit_around(cand: Candidate, ctx: Context) -> Value | None:
     if base is None:
         return None
     step = -1 if g["dir"].lower() in ("before", "previous", "earlier") else 1
+    if _against_tense(ctx, cand, base, step):
+        return None
     return _shift_unit(base, unit, step, "relative")
+
+
+def _against_tense(ctx: Context, cand: Candidate, base: dt.date, step: int) -> bool:
+    """True when an anaphoric unit could only be counted from publication (the text gave no date fine
+    enough) and that would contradict its tense: "in April ... the following week, it closed" is not
+    the week after publication, and which week it is the text does not say."""
+    if base != ctx.published:
+        return False
+    tense = tense_of(ctx.doc, cand)
+    return (step > 0 and tense == PAST) or (step < 0 and tense == FUTURE)
 
 
 def norm_in_the_unit(cand: Candidate, ctx: Context) -> Value | None:
