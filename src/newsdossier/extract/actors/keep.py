@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -36,6 +37,7 @@ _LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "my", "our", "your"}
 # Zipf frequencies (wordfreq): at or above COMMON a word is an everyday word, below RARE it is rare.
 _COMMON, _RARE = 4.0, 1.5
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
 
 def _sentence_start(doc: Doc, cand: Cand) -> bool:
@@ -77,6 +79,25 @@ def _made(doc: Doc, cand: Cand) -> bool:
     """The mention is what someone made: the object of a creation verb ("wrote X", "X was published")."""
     root = doc[cand.start : cand.end].root
     return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in lexicon.CREATION_VERBS
+
+
+def _after_owner(doc: Doc, cand: Cand) -> bool:
+    """The mention follows a named possessor ("Anna Varn's Night Garden", "Reed's The Harbour"), as
+    the works of an author or a director do; people are named after a kin or role noun instead."""
+    i = cand.start - 1 - (cand.start > 0 and doc[cand.start - 1].lower_ == "the")
+    return i >= 1 and doc[i].tag_ == "POS" and doc[i - 1].pos_ == "PROPN"
+
+
+def _dated(doc: Doc, cand: Cand) -> bool:
+    """A lone year in brackets follows the mention ("Summer Letters (1806)", "(The Quiet Room, 1959)"),
+    as works are dated; a person's brackets hold a span of years or "born"."""
+    after = [t.text for t in doc[cand.end : cand.end + 3]]
+    return (
+        len(after) == 3
+        and after[0] in {"(", ","}
+        and _YEAR.fullmatch(after[1]) is not None
+        and after[2] == ")"
+    )
 
 
 def _modifier(doc: Doc, cand: Cand) -> bool:
@@ -211,12 +232,26 @@ def marked(feats: dict[str, float]) -> bool:
     )
 
 
+def made_work(doc: Doc, cluster: Cluster) -> bool:
+    """Plain evidence of a work, which only the marks of an actor overrule: every naming follows a
+    named possessor ("Anna Varn's Tidewater"), or every one a lone bracketed year ("Silver Kestrel
+    (1806)"). A given name first keeps a person after a possessor ("the firm's Jane Dorrow")."""
+    named = named_mentions(cluster)
+    words = cluster_name(doc, cluster).split()
+    if not named or words and lexicon.is_given_name(words[0]):
+        return False
+    return all(_after_owner(doc, c) for c in named) or all(_dated(doc, c) for c in named)
+
+
 def is_kept(doc: Doc, cluster: Cluster) -> bool:
-    """Whether the cluster stays an actor: groups and countries always; others when marked or likely."""
+    """Whether the cluster stays an actor: groups and countries always; others when marked, or when
+    likely and not plainly a work."""
     if cluster.kind not in _KINDS or cluster.country is not None:
         return True
     feats = features(doc, cluster)
-    return marked(feats) or keep_probability(feats) >= _model()["threshold"]
+    if marked(feats):
+        return True
+    return keep_probability(feats) >= _model()["threshold"] and not made_work(doc, cluster)
 
 
 def kept(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
