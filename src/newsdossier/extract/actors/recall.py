@@ -11,7 +11,8 @@ Rules on tokens no entity covers:
 * a single capitalised proper noun is a place when the gazetteer knows it as a city, US state,
   continent or country ("Cincinnati") or when it stands where only a place can ("moved to X",
   "near X"), and an organisation (a person for a given name) when it is the subject of a
-  speech verb ("KXR reported").
+  speech verb ("KXR reported") or, when it is no everyday word, of a verb whose object is a person
+  ("KXR interviewed him").
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ _COMMON_ZIPF = 3.0
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # Words that may stand inside a name between capitalised words ("Bank of America").
 _JOINERS = {"of", "for", "and", "the", "&", "on", "de"}
+# Object pronouns that stand for people.
+_PERSON_PRONOUNS = {"him", "her", "them", "me", "us"}
 # Words that end a run even when capitalised: sentence-opening function words.
 _NOT_NAME = {"the", "a", "an", "this", "that", "these", "those", "i", "we", "he", "she", "it", "they"}
 
@@ -154,10 +157,21 @@ def _single(doc: Doc, i: int) -> Cand | None:
         return cand
     if not given and place_context(doc, cand, motion=True):
         return cand
-    if token.dep_ == "nsubj" and is_speech_verb(token.head):
+    if token.dep_ == "nsubj" and (
+        is_speech_verb(token.head) or _acts_on_person(token) and not _common(token)
+    ):
         cand.label = "PERSON" if given and not is_acronym(token.text) else "ORG"
         return cand
     return None
+
+
+def _acts_on_person(subject: Token) -> bool:
+    """The subject's verb has a person as its object ("Kestrix interviewed him", "... hired Jane
+    Doe"): only people and organisations do things to people."""
+    return any(
+        child.dep_ == "dobj" and (child.lower_ in _PERSON_PRONOUNS or child.ent_type_ == "PERSON")
+        for child in subject.head.children
+    )
 
 
 def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
