@@ -373,6 +373,9 @@ def repaired_spans(doc: Doc) -> list[Cand]:
         if prev and prev.end == cand.start and not prev.chars and (label := _joined_label(doc, prev, cand)):
             prev.end, prev.label = cand.end, label
             continue
+        if prev and not prev.chars and _field_after_in(doc, prev, cand):
+            prev.end = cand.end
+            continue
         joined.append(cand)
     taken = {i for c in joined for i in range(c.start, c.end)}
     for cand in joined:
@@ -456,6 +459,24 @@ def _joined_label(doc: Doc, prev: Cand, cand: Cand) -> str:
     if prev.label == cand.label == "PERSON" and all(t.is_title for t in doc[prev.start : cand.end]):
         return "PERSON"
     return ""
+
+
+def _field_after_in(doc: Doc, prev: Cand, cand: Cand) -> bool:
+    """An organisation named "for X in Y" that NER cut before "in" ("Institute for Policy Research" +
+    "in the" + "Social Sciences"): Y, a plural field and no place or country, ends the one name.
+    A singular or a place after "in" ("... in the European Union", "... in Leeds") is where it is."""
+    gap = [t.lower_ for t in doc[prev.end : cand.start]]
+    right = doc[cand.start : cand.end]
+    return (
+        prev.label in {"ORG", "FAC"}  # NER reads "Centre for X" as a building too
+        and cand.label == "ORG"
+        and gap in (["in"], ["in", "the"])
+        and any(t.lower_ in {"for", "of"} for t in doc[prev.start + 1 : prev.end - 1])
+        and doc[cand.end - 1].tag_ in {"NNPS", "NNS"}
+        and all(t.is_title for t in right)
+        and not lexicon.place_named(right.text)
+        and lexicon.country_named(right.text) is None
+    )
 
 
 def _split_credit(doc: Doc, start: int, end: int) -> list[Cand]:
