@@ -35,11 +35,13 @@ from newsdossier.extract.actors.step import named_clusters
             "Silver Kestrel",
             True,
         ),
-        ("Her debut (Quiet Marlow, 1959) was a success.", [(3, 5, "PERSON")], "Quiet Marlow", True),
+        ("Her debut (Quiet Rooms, 1959) was a success.", [(3, 5, "ORG")], "Quiet Rooms", True),
         # a given name first: a person introduced by an organisation's possessive
         ("He met the firm's Jane Dorrow at noon.", [(5, 7, "PERSON")], "Jane Dorrow", False),
         # a person's years are a span, not a lone year
         ("The painter Ilse Varga (1901-1980) lived by the sea.", [(2, 4, "PERSON")], "Ilse Varga", False),
+        # a surname before a year is an author cited
+        ("The study by Marlowe (2009) was cited often.", [(3, 4, "PERSON")], "Marlowe", False),
         # the possessor itself is no work
         (
             "Critics compared it with Tom Reed's Silver Kestrel.",

@@ -235,12 +235,15 @@ def marked(feats: dict[str, float]) -> bool:
 def made_work(doc: Doc, cluster: Cluster) -> bool:
     """Plain evidence of a work, which only the marks of an actor overrule: every naming follows a
     named possessor ("Anna Varn's Tidewater"), or every one a lone bracketed year ("Silver Kestrel
-    (1806)"). A given name first keeps a person after a possessor ("the firm's Jane Dorrow")."""
+    (1806)"). A given name first keeps a person after a possessor ("the firm's Jane Dorrow"), a
+    surname last one before a year, as an author is cited ("Marlowe (2009)")."""
     named = named_mentions(cluster)
     words = cluster_name(doc, cluster).split()
-    if not named or words and lexicon.is_given_name(words[0]):
+    if not named or not words or lexicon.is_given_name(words[0]):
         return False
-    return all(_after_owner(doc, c) for c in named) or all(_dated(doc, c) for c in named)
+    if all(_after_owner(doc, c) for c in named):
+        return True
+    return all(_dated(doc, c) for c in named) and not lexicon.is_surname(words[-1])
 
 
 def is_kept(doc: Doc, cluster: Cluster) -> bool:
