@@ -464,7 +464,7 @@ def _joined_label(doc: Doc, prev: Cand, cand: Cand) -> str:
 def _field_after_in(doc: Doc, prev: Cand, cand: Cand) -> bool:
     """An organisation named "for X in Y" that NER cut before "in" ("Institute for Policy Research" +
     "in the" + "Social Sciences"): Y, a plural field and no place or country, ends the one name.
-    A singular or a place after "in" ("... in the European Union", "... in Leeds") is where it is."""
+    A singular or a place after "in" ("... in the Kestrian Assembly", "... in Leeds") is where it is."""
     gap = [t.lower_ for t in doc[prev.end : cand.start]]
     right = doc[cand.start : cand.end]
     return (

@@ -167,7 +167,7 @@ def _single(doc: Doc, i: int) -> Cand | None:
 
 def _acts_on_person(subject: Token) -> bool:
     """The subject's verb has a person as its object ("Kestrix interviewed him", "... hired Jane
-    Doe"): only people and organisations do things to people."""
+    Doe"): what is done to a person has a person or a body as its doer."""
     return any(
         child.dep_ == "dobj" and (child.lower_ in _PERSON_PRONOUNS or child.ent_type_ == "PERSON")
         for child in subject.head.children
