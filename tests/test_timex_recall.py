@@ -245,3 +245,43 @@ HOLIDAYS = [
 @pytest.mark.parametrize(("text", "published", "expression", "value"), HOLIDAYS)
 def test_a_holiday_is_its_day_nearest_publication(tag, text, published, expression, value):
     assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+
+
+# a vague reference inside a hyphened compound only modifies a noun
+COMPOUND_REFERENCES = [
+    "Crowds queued at the soon-to-open gallery on the quay.",
+    "The now-closed quarry employed forty people.",
+    "Visitors praised the recently-built footbridge.",
+]
+
+
+@pytest.mark.parametrize("text", COMPOUND_REFERENCES)
+def test_a_reference_word_in_a_hyphened_compound_is_no_time(tag, text):
+    assert tag(text, "2016-03-10") == []
+
+
+# (sentence, publication date, expression, value): a clock time keeps the zone named after it
+CLOCK_ZONES = [
+    ("The vote closed at 8 p.m. ET Tuesday.", "2016-03-10", "8 p.m. ET Tuesday", "2016-03-08T20:00"),
+    ("Trading halted at 14:45 CET in the capital.", "2016-03-10", "14:45 CET", "2016-03-10T14:45"),
+    ("The satellite separated at 06:20 EDT Friday.", "2016-03-10", "06:20 EDT Friday", "2016-03-04T06:20"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), CLOCK_ZONES)
+def test_a_clock_time_takes_in_its_zone(tag, text, published, expression, value):
+    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+
+
+# a four-digit house number before a street name is no year; a year before a street name still is
+ADDRESSES = [
+    ("Protesters gathered outside 1820 Harbour Road at dawn.", None),
+    ("The parcel went to 2011 Linden Avenue by mistake.", None),
+    ("In 2011 Linden Avenue was repaved.", "2011"),
+]
+
+
+@pytest.mark.parametrize(("text", "year"), ADDRESSES)
+def test_a_house_number_is_no_year(tag, text, year):
+    years = [t.value for t in tag(text, "2016-03-10") if t.precision == "year"]
+    assert years == ([year] if year else []), years

@@ -67,6 +67,8 @@ _EDGE = (
     r"(?:(?P<edge>early|earlier|late|later|mid|end(?=-)|start(?=-)|the middle of|the end of|the beginning of"
     r"|the start of)[\s-]+)?"
 )
+# a time zone after a clock time: "UTC", "EST", "CEST", "ET" (a bare two-letter "ET", "PT" of the US)
+_ZONE = r"(?:UTC|GMT|[A-Z]{2,4}T|[ECMP]T)(?![A-Za-z])"
 # the day a clock time may name after it: "12:00 UTC Monday", "09:30 UTC today"
 _CLOCK_DAY = r"(?:,?\s+" + _WDAY + r"|\s+(?P<deix>today|yesterday|tomorrow|tonight)\b)?"
 _B = r"(?<![\w$.-])"  # a candidate never starts inside a word, a number or an amount
@@ -152,7 +154,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             _B + r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*"
             # "6 p.m.", "6pm"; headlines and transcripts write "6:13 P.M.", "6 PM"
             r"(?P<ampm>[ap]\.\s?m\.?|[ap]m(?![a-z])|[AP]\.\s?M\.?|[AP]M(?![A-Za-z]))"
-            r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC)|\s+local time)?" + _CLOCK_DAY
+            r"(?:\s+(?P<tz>" + _ZONE + r")|\s+local time)?" + _CLOCK_DAY
         ),
     ),
     # a 24-hour clock is a time when a zone follows ("18:00 UTC", "0800 GMT") or "at" leads ("at 14:30")
@@ -160,7 +162,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "clock",
         _rx(
             _B + r"(?:(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:.])"
-            r"(?:\s*(?P<tz>UTC|GMT)\b|\s+(?P<local>local time)\b)?"
+            r"(?:\s*(?P<tz>" + _ZONE + r")\b|\s+(?P<local>local time)\b)?"
             # "0800 UTC": four digits are a time only with their zone (else a year, a count)
             r"|(?P<h4>[01]\d|2[0-3])(?P<min4>[0-5]\d)(?:\s+hours)?(?:\s*(?P<tz4>UTC|GMT)\b"
             r"|\s+(?P<local4>local time)\b))" + _CLOCK_DAY
@@ -364,7 +366,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"|the near future|the coming (?:years|months|weeks|days|decades)|the years ahead"
             r"|the months ahead|soon|the time being|at the moment"
             r"|in the (?:long|short|medium|near) (?:term|run)"
-            r"|recent (?:years|months|weeks|days))\b",
+            r"|recent (?:years|months|weeks|days))\b"
+            # a word of a hyphened compound modifies a noun: "the soon-to-open hall", "a now-closed mine"
+            r"(?!-)",
             re.I,
         ),
     ),
@@ -565,7 +569,23 @@ def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bo
         return False  # "2000 troops"
     if after is not None and after.lower_ in ("percent", "%", "per", "hours", "gmt", "utc", "local"):
         return False
+    if before is not None and before.lower_ in _ADDRESS_PREPS and _street_follows(span):
+        return False  # "the office at 1600 Elm Avenue": a house number
     return not (before is not None and before.like_num)
+
+
+_ADDRESS_PREPS = {"at", "to", "from", "near", "outside"}
+_STREET_WORDS = set("street st. avenue ave. road rd. boulevard blvd. lane drive way place square".split())
+
+
+def _street_follows(span: Span) -> bool:
+    """True when capitalised words ending in a street noun follow the number ("2040 Mill Road")."""
+    for tok in span.doc[span.end : span.end + 4]:
+        if not tok.text[:1].isupper():
+            return False
+        if tok.lower_ in _STREET_WORDS:
+            return True
+    return False
 
 
 # Capitalised words that may stand before a year without making it part of a name.
