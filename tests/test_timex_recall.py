@@ -285,3 +285,32 @@ ADDRESSES = [
 def test_a_house_number_is_no_year(tag, text, year):
     years = [t.value for t in tag(text, "2016-03-10") if t.precision == "year"]
     assert years == ([year] if year else []), years
+
+
+# a weekday that repeats ("every Monday", "on Mondays": a TIMEX3 SET) is no day of the timeline
+REPEATED_WEEKDAYS = [
+    "The library lends toys on Saturdays.",
+    "A choir rehearses every Thursday in the hall.",
+    "The canal boat leaves each Sunday morning.",
+]
+
+
+@pytest.mark.parametrize("text", REPEATED_WEEKDAYS)
+def test_a_repeated_weekday_is_no_date(tag, text):
+    assert tag(text, "2016-03-10") == []
+
+
+# (sentence, publication date, expression, value): days and times that were cut or misread
+DAYS_AND_TIMES = [
+    ("The lease ends on 30 June next year.", "2016-03-10", "30 June next year", "2017-06-30"),
+    ("The orchard was sold on 2 May last year.", "2016-03-10", "2 May last year", "2015-05-02"),
+    ("The accord was sealed on 28/11/2014 in the capital.", "2016-03-10", "28/11/2014", "2014-11-28"),
+    ("The accord was sealed on 11/28/2014 in the capital.", "2016-03-10", "11/28/2014", "2014-11-28"),
+    ("The final kicks off at 8:15 tonight.", "2016-03-10", "8:15 tonight", "2016-03-10T20:15"),
+    ("A siren sounded at about 23:40 near the dock.", "2016-03-10", "23:40", "2016-03-10T23:40"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), DAYS_AND_TIMES)
+def test_days_and_times_read_whole(tag, text, published, expression, value):
+    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))

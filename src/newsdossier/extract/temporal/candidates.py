@@ -132,10 +132,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("month_year", _rx(_W + _EDGE + _MONTH + r",?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")),
-    # "June this year", "early March next year": the month of the year named after it
+    # "June this year", "early March next year", "8 March last year": the month (or day) of the year
+    # named after it
     (
         "month_rel_year",
-        _rx(_W + _EDGE + _MONTH_WORD + r"\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year\b"),
+        _rx(
+            _W
+            + r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+            + _EDGE
+            + _MONTH_WORD
+            + r"\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year\b"
+        ),
     ),
     # "the final week of October", "the first week of May 2010": an ISO week of that month
     (
@@ -211,7 +218,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "weekday",
         _rx(
             _W + r"(?:(?P<rel>last|next|this|past|coming|previous|following)\s+)?"
-            r"(?:(?P<edge>early|late)\s+)?" + _WDAY + r"(?:\s+" + _PART + r")?"
+            # "on Mondays" is every Monday (a TIMEX3 SET), not one day
+            r"(?:(?P<edge>early|late)\s+)?" + _WDAY + r"(?!s\b)(?:\s+" + _PART + r")?"
         ),
     ),
     (
@@ -471,6 +479,8 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return _plausible_clock(g, before)
     if cand.kind == "weekday" and before is not None and before.text in _NAMED_DAY_WORDS:
         return False  # "Black Monday", "Good Friday": a day with a name, not a day of this week
+    if cand.kind == "weekday" and before is not None and before.lower_ in ("every", "each"):
+        return False  # "every Monday" repeats (a TIMEX3 SET): no one day of the timeline
     if cand.kind == "part_of" and g["pu"].lower() == "half" and not (g.get("y") or g.get("rel")):
         return False  # "in the second half" is as often a match's half as a year's
     if cand.kind == "anaphoric" and g["phrase"].lower() == "the day":
@@ -533,7 +543,12 @@ def _plausible_clock(g: dict, before: Token | None) -> bool:
     """A 24-hour clock is a time with a zone ("18:00 UTC"), "local time", or "at" before it ("at 14:30")."""
     if g.get("tz") or g.get("local") or g.get("h4"):
         return True
+    if before is not None and before.lower_ in _ROUGHLY and before.i > 0:
+        before = before.doc[before.i - 1]  # "at about 4:15", "at around 23:40"
     return bool(g.get("h")) and before is not None and before.lower_ == "at"
+
+
+_ROUGHLY = {"about", "around", "approximately", "roughly", "precisely", "exactly", "just"}
 
 
 # Capitalised words that make a weekday the name of one day in history or the calendar.

@@ -30,9 +30,12 @@ def norm_iso(cand: Candidate, ctx: Context) -> Value | None:
 
 
 def norm_numeric(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "3/4/2019" read month first, as in US news."""
+    """Expressions like "3/4/2019" read month first, as in US news; "31/12/2019" (no month 31) day first."""
     g = cand.match.groupdict()
-    return _day_value(_full_year(g["y"], ctx), int(g["m"]), int(g["d"]), "explicit")
+    month, day = int(g["m"]), int(g["d"])
+    if month > 12 >= day:
+        month, day = day, month
+    return _day_value(_full_year(g["y"], ctx), month, day, "explicit")
 
 
 def _full_year(text: str, ctx: Context) -> int:
@@ -186,6 +189,8 @@ def norm_month_rel_year(cand: Candidate, ctx: Context) -> Value | None:
     if ctx.published is None:
         return None
     year = ctx.published.year + {"this": 0, "next": 1, "last": -1}[g["yrel"]]
+    if g.get("d"):
+        return _day_value(year, month_num(g["month"]), int(g["d"]), "relative")
     return Value(f"{year:04d}-{month_num(g['month']):02d}", "month", "relative")
 
 
@@ -307,6 +312,8 @@ def _clock_value(hour: int, minute: int, cand: Candidate, ctx: Context) -> Value
     elif g.get("deix") and ctx.published is not None:
         shift = {"yesterday": -1, "tomorrow": 1}.get(g["deix"].lower(), 0)
         day = (ctx.published + dt.timedelta(days=shift)).isoformat()
+    if (g.get("deix") or "").lower() == "tonight" and hour < 12:
+        hour += 12  # "7:30 tonight" is in the evening
     zone = "Z" if (g.get("tz") or g.get("tz4") or "") in ("UTC", "GMT") else ""
     return Value(f"{day}T{hour:02d}:{minute:02d}{zone}", "time", "explicit")
 
