@@ -198,7 +198,7 @@ _WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, 
 
 
 def norm_week_of_month(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "the last week of March": the ISO week whose Thursday is the month's first,
+    """Expressions like "the final week of October": the ISO week whose Thursday is the month's first,
     n-th or last Thursday (a week belongs to the month that holds most of its days, as in ISO 8601)."""
     g = cand.match.groupdict()
     month = month_num(g["month"])
