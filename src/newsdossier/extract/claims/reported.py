@@ -78,7 +78,19 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         return told, cue
     # a clause with a verb first: a dateline ("CITY — X says Y") can be misparsed as a clause of its own
     comps = [c for c in kids if c.dep_ == "ccomp"]
-    comp = next((c for c in comps if c.pos_ in ("VERB", "AUX")), comps[0] if comps else None)
+    comp = _clause_after(verb, comps) or next(
+        (c for c in comps if c.pos_ in ("VERB", "AUX")), comps[0] if comps else None
+    )
+    if comp is None:
+        # "reported that the decision … was made": the parser made the clause's subject the cue's object
+        comp = next(
+            (
+                c
+                for c in kids
+                if c.dep_ == "dobj" and c.i > verb.i and any(_is_that(m) for m in c.children if m.i < c.i)
+            ),
+            None,
+        )
     if comp is not None:
         return comp, cue + (f" {prt.text}" if prt is not None else "")
     gerund = next(
@@ -154,6 +166,18 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         ):
             return x, cue
     return None, cue
+
+
+def _clause_after(verb: Token, comps: list[Token]) -> Token | None:
+    """With clauses on both sides of the cue, the one after it when it has a subject of its own.
+
+    The parser makes a fronted phrase a clause of the cue ("In the review released this week — Jane Doe
+    said the board failed …", "City councillor and advocate Jane Doe told us rents rose"): the clause
+    after the cue is the statement.
+    """
+    if not any(c.i < verb.i for c in comps):
+        return None
+    return next((c for c in comps if c.i > verb.i and any(k.dep_ in SUBJECT_DEPS for k in c.children)), None)
 
 
 def _object_infinitive(verb: Token, obj: Token) -> Token | None:
@@ -437,6 +461,11 @@ _CONTRAST = frozenset({"but", "yet"})
 _PRESENT_TAGS = frozenset({"VB", "VBZ", "VBP"})
 
 
+# Dependents that make a bare verb a clause of its own rather than a list going on: a subject, a
+# subordinator, an auxiliary ("to", "would").
+_BARE_NOT = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass"})
+
+
 def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
     """Clauses the parser joined to the speech verb after its reported clause that go on with the
     statement: a second that-clause ("argued that A, and that B"), a contrast with a subject of its own
@@ -444,10 +473,19 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
     auxiliary, "told students the forecasts might be skewed, and have failed before", or a present verb
     after a past cue)."""
     out = []
-    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > comp.i):
-        if is_speech_verb(conj):
-            continue
+    for conj in (c for c in verb.children if c.dep_ in ("conj", "advcl") and c.i > comp.i):
         kids = list(conj.children)
+        if conj.dep_ == "advcl":
+            # "said the plan is ready, secure the border, …": a bare verb the parser hung on a past cue
+            # goes on with a list of the clause ("to secure …" or "if …" are clauses of their own)
+            bare = conj.tag_ == "VB" and verb.tag_ == "VBD" and not any(c.dep_ in _BARE_NOT for c in kids)
+            if bare:
+                out.append(conj)
+            continue
+        # a speech verb is the speaker's own next act, except after a modal that reports the plan going on
+        # ("said she hoped to win, and would continue to run")
+        if is_speech_verb(conj) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+            continue
         # the parser hangs the conjunction on the cue or on the clause it joins ("- but she needs …")
         joined = any(
             c.dep_ == "cc" and c.lower_ in _CONTRAST for c in [*verb.children, *kids] if comp.i < c.i < conj.i
@@ -570,7 +608,12 @@ def _clause_span(comp: Token, verb: Token) -> Span:
     lo, hi = max(min(t.i for t in toks), dateline_end(verb.sent)), max(t.i for t in toks)
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or _is_that(doc[lo])):
         lo += 1
-    while hi > lo and (doc[hi].is_space or (doc[hi].is_punct and doc[hi].text not in CLOSE_MARKS | {'"'})):
+    # a coordinator left at the end ("said A, and repeated B") joins the speaker's next act, not the statement
+    while hi > lo and (
+        doc[hi].is_space
+        or (doc[hi].is_punct and doc[hi].text not in CLOSE_MARKS | {'"'})
+        or doc[hi].pos_ == "CCONJ"
+    ):
         hi -= 1
     if lo > 0 and doc[lo - 1].text in ("“", '"', "``", "''") and lo - 1 > verb.i:
         lo -= 1  # the clause opens with quoted words: keep their mark

@@ -1,0 +1,128 @@
+"""Content spans of reported speech where the parser goes wrong, on made-up sentences: the misparse is
+written into the parse by hand (so the test does not depend on the model's mood), then the whole
+pipeline runs on it; each case checks speaker, cue, exact content span and kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers import assert_claim
+
+from newsdossier.extract.pipeline import analyse
+from newsdossier.text.article import Article
+
+# word -> (its head word, its dependency label, its part-of-speech tag or "" to keep the parser's)
+Fixes = dict[str, tuple[str, str, str]]
+
+_POS = {"VB": "VERB", "VBD": "VERB", "VBN": "VERB", "VBZ": "VERB", "VBP": "VERB", "NN": "NOUN"}
+
+
+@pytest.fixture(scope="module")
+def analyse_misparsed(nlp):
+    """Analyse a text after rewriting the parse of some of its words (each word must occur once)."""
+
+    def run(text: str, fixes: Fixes):
+        doc = nlp(text)
+        at = {t.text: t for t in doc}
+        for word, (head, dep, tag) in fixes.items():
+            tok = at[word]
+            tok.head, tok.dep_ = at[head], dep
+            if tag:
+                tok.tag_, tok.pos_ = tag, _POS[tag]
+        article = Article(name="t", path="t.txt", text=text, published=dt.date(2021, 3, 10))
+        return analyse(article, nlp=nlp, doc=doc)
+
+    return run
+
+
+# (text, misparse, speaker (substring of the canonical name), cue, exact content, kind)
+MISPARSED = [
+    # a fronted phrase made a clause of the cue: the clause after the cue, with its own subject, is said
+    pytest.param(
+        "In the review ordered by the board — the third such audit to be released this year — Ivo Marsh said"
+        " the board had ignored its engineers.",
+        {
+            "In": ("released", "prep", ""),
+            "audit": ("released", "nsubjpass", ""),
+            "released": ("said", "ccomp", "VBN"),
+        },
+        "Ivo Marsh",
+        "said",
+        "the board had ignored its engineers",
+        "indirect",
+        id="clause-on-both-sides",
+    ),
+    # "reported that the decision … was made": the clause's subject made the cue's object
+    pytest.param(
+        "The Herald reported that the decision to hire Lund was made in June.",
+        {
+            "decision": ("reported", "dobj", ""),
+            "that": ("decision", "mark", ""),
+            "made": ("hire", "advcl", ""),
+        },
+        "Herald",
+        "reported",
+        "the decision to hire Lund was made in June",
+        "indirect",
+        id="that-clause-as-object",
+    ),
+    # a bare verb of a list hung on a past cue goes on with the statement
+    pytest.param(
+        "Mayor Voss said the city is ready to fix the roads, repair the pier and widen the bridge.",
+        {"repair": ("said", "advcl", "VB")},
+        "Voss",
+        "said",
+        "the city is ready to fix the roads, repair the pier and widen the bridge",
+        "indirect",
+        id="list-verb-on-the-cue",
+    ),
+    # a speech verb after a modal is the plan going on, not the speaker's next act
+    pytest.param(
+        "Ms. Okafor said she hoped to win the seat back, and would continue to push her plan for the harbour.",
+        {"continue": ("said", "conj", "VB")},
+        "Okafor",
+        "said",
+        "she hoped to win the seat back, and would continue to push her plan for the harbour",
+        "indirect",
+        id="modal-speech-verb-goes-on",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fixes", "speaker", "cue", "content", "kind"), MISPARSED)
+def test_misparsed_content(analyse_misparsed, text, fixes, speaker, cue, content, kind):
+    assert_claim(analyse_misparsed(text, fixes).claims, text, speaker, cue, content, kind)
+
+
+# The speaker's own next act after a statement is no part of it.
+def test_speech_verb_without_modal_is_the_next_act(analyse_misparsed):
+    text = "Ms. Okafor said she hoped to win the seat back, and repeated her plan for the harbour."
+    claims = analyse_misparsed(text, {"repeated": ("said", "conj", "VBD")}).claims
+    assert_claim(claims, text, "Okafor", "said", "she hoped to win the seat back", "indirect")
+
+
+# (text, speaker, cue, exact content, kind): cues whose object and as-phrase make the statement
+AS_PHRASES = [
+    pytest.param(
+        "Okafor mentioned the closures of two clinics as evidence of the cuts she opposes.",
+        "Okafor",
+        "mentioned",
+        "the closures of two clinics as evidence of the cuts she opposes",
+        "indirect",
+        id="mention-x-as-y",
+    ),
+    pytest.param(
+        "The senator cited the audit as the reason for the delay.",
+        "senator",
+        "cited",
+        "the audit as the reason for the delay",
+        "indirect",
+        id="cite-x-as-y",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), AS_PHRASES)
+def test_as_phrases(analyse_text, text, speaker, cue, content, kind):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
