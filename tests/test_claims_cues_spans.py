@@ -126,3 +126,12 @@ AS_PHRASES = [
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), AS_PHRASES)
 def test_as_phrases(analyse_text, text, speaker, cue, content, kind):
     assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+# A verbless phrase opening with a preposition before an aside attribution is when or where it was said,
+# not a statement of its own: only the clause after the aside is the claim.
+def test_fronted_circumstance_is_no_claim(analyse_text):
+    text = "During her four years on the board, Dr. Ana Ruiz said, the clinic has doubled its staff."
+    claims = analyse_text(text).claims
+    assert [c.content for c in claims] == ["the clinic has doubled its staff"]
+    assert_claim(claims, text, "Ana Ruiz", "said", "the clinic has doubled its staff", "indirect")

@@ -396,8 +396,14 @@ def _clause_spans(comp: Token, verb: Token) -> list[Span]:
         if not span.start < aside[0] <= aside[1] < span.end - 1:
             return [span]
         pieces = [_trim_span(doc, span.start, aside[0] - 1), _trim_span(doc, aside[1] + 1, span.end - 1)]
-    # a piece stands alone only with a verb or a few words: "All of this, he said, could …" keeps the rest
-    return [p for p in pieces if _words_in(p) >= MIN_PIECE_WORDS or (_words_in(p) >= 2 and _has_verb(p))]
+    # a piece stands alone only with a verb or a few words: "All of this, he said, could …" keeps the rest;
+    # a verbless one opening with a preposition ("In an interview on Friday, she said, …") is a circumstance
+    return [
+        p
+        for p in pieces
+        if (_words_in(p) >= MIN_PIECE_WORDS and (_has_verb(p) or p[0].pos_ != "ADP"))
+        or (_words_in(p) >= 2 and _has_verb(p))
+    ]
 
 
 def _aside_pieces(comp: Token, verb: Token) -> list[Span]:
