@@ -53,17 +53,17 @@ MISPARSED = [
         "indirect",
         id="clause-on-both-sides",
     ),
-    # "reported that the decision … was made": the clause's subject made the cue's object
+    # "wrote that the choice … was taken": the clause's subject made the cue's object
     pytest.param(
-        "The Herald reported that the decision to hire Lund was made in June.",
+        "The Herald wrote that the choice to hire Lund was taken in June.",
         {
-            "decision": ("reported", "dobj", ""),
-            "that": ("decision", "mark", ""),
-            "made": ("hire", "advcl", ""),
+            "choice": ("wrote", "dobj", ""),
+            "that": ("choice", "mark", ""),
+            "taken": ("hire", "advcl", ""),
         },
         "Herald",
-        "reported",
-        "the decision to hire Lund was made in June",
+        "wrote",
+        "the choice to hire Lund was taken in June",
         "indirect",
         id="that-clause-as-object",
     ),
@@ -113,10 +113,10 @@ AS_PHRASES = [
         id="mention-x-as-y",
     ),
     pytest.param(
-        "The senator cited the audit as the reason for the delay.",
+        "The senator cited the storm as the cause of the outage.",
         "senator",
         "cited",
-        "the audit as the reason for the delay",
+        "the storm as the cause of the outage",
         "indirect",
         id="cite-x-as-y",
     ),

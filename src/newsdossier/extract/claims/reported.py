@@ -82,7 +82,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         (c for c in comps if c.pos_ in ("VERB", "AUX")), comps[0] if comps else None
     )
     if comp is None:
-        # "reported that the decision … was made": the parser made the clause's subject the cue's object
+        # "wrote that the choice of site … was taken": the parser made the clause's subject the cue's object
         comp = next(
             (
                 c
@@ -482,8 +482,8 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
     for conj in (c for c in verb.children if c.dep_ in ("conj", "advcl") and c.i > comp.i):
         kids = list(conj.children)
         if conj.dep_ == "advcl":
-            # "said the plan is ready, secure the border, …": a bare verb the parser hung on a past cue
-            # goes on with a list of the clause ("to secure …" or "if …" are clauses of their own)
+            # "said the club means to sell the ground, hire a coach, …": a bare verb the parser hung on a past
+            # cue goes on with a list of the clause ("to hire …" or "if …" are clauses of their own)
             bare = conj.tag_ == "VB" and verb.tag_ == "VBD" and not any(c.dep_ in _BARE_NOT for c in kids)
             if bare:
                 out.append(conj)
