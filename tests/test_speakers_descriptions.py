@@ -76,3 +76,33 @@ def test_description_speaker(analyse_text, text, speaker, basis, cue, content, k
     claim = one_claim(claims, content)
     assert claim.speaker == speaker
     assert claim.speaker_basis == basis
+
+
+_STORY = "Tom Reed spoke at the rally on Monday and said he would run again. He said the party was united. "
+# (text, expected speaker of the last quotation): a person brought in by full name takes a following pronoun
+INTRODUCED = [
+    pytest.param(
+        _STORY + "The plan drew praise from local teacher Paul Dubois. “It is the right move,” he said.",
+        "Paul Dubois",
+        id="a-person-introduced-by-full-name-takes-the-pronoun",
+    ),
+    pytest.param(
+        _STORY + "The plan copied Paul Dubois's old proposal. “It is the right move,” he said.",
+        "Tom Reed",
+        id="a-possessive-is-no-introduction",
+    ),
+    pytest.param(
+        _STORY + "The plan drew praise from Paul Dubois and Tom Reed. “It is the right move,” he said.",
+        "Tom Reed",
+        id="no-introduction-when-another-person-is-named-with-them",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), INTRODUCED)
+def test_pronoun_after_an_introduced_person(analyse_text, text, speaker):
+    """The pronoun of the last quotation resolves to the newly introduced person, unless named in passing."""
+    claims = analyse_text(text).claims
+    assert_claim(claims, text, speaker, "said", "It is the right move", "direct")
+    claim = one_claim(claims, "It is the right move")
+    assert (claim.speaker, claim.speaker_text, claim.speaker_basis) == (speaker, "he", "pronoun")
