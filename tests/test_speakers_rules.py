@@ -126,6 +126,23 @@ CASES = [
         "indirect",
         id="title-before-the-name",
     ),
+    pytest.param(
+        "The survey found most soldiers were unhappy. "
+        "“The candidates just don’t understand the army,” said Army Capt. Mira Stone, who served two tours.",
+        "Mira Stone",
+        "said",
+        "The candidates just don’t understand the army",
+        "direct",
+        id="a-rank-with-its-full-stop-before-the-name",
+    ),
+    pytest.param(
+        "The report was late. “We are ready,” said Sgt. Omar Haddad. The unit left on Monday.",
+        "Omar Haddad",
+        "said",
+        "We are ready",
+        "direct",
+        id="an-abbreviated-rank-alone-before-the-name",
+    ),
 ]
 
 
