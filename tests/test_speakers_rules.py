@@ -143,6 +143,14 @@ CASES = [
         "direct",
         id="an-abbreviated-rank-alone-before-the-name",
     ),
+    pytest.param(
+        "In the new survey of renters, 53% say the tax is fair.",
+        "53%",
+        "say",
+        "the tax is fair",
+        "indirect",
+        id="a-share-of-those-polled-keeps-its-percent-sign",
+    ),
 ]
 
 

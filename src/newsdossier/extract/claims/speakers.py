@@ -161,8 +161,8 @@ def speaker_phrase(head: Token) -> Span:
         lo = max(lo, dateline)
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
-        hi -= 1
+    while hi > lo and (doc[hi].is_punct and hi != head.i or doc[hi].dep_ == "cc"):
+        hi -= 1  # the head itself stays, punctuation or not: "53%" is who says, "53" is no one
     return doc[lo : hi + 1]
 
 
