@@ -68,6 +68,10 @@ _MALE_SURNAME = re.compile(r"(ov|ev|sky|ski)$")
 WINDOW = 6
 # Weight of how often an actor was named before the pronoun (log2 of the count).
 SALIENCE = 0.5
+# Weight of a person brought into the story by full name in the pronoun's sentence or the one before,
+# with no other person named there: the story has turned to them ('... for accountant Jane Doe, 50.
+# "…," she says.'), even from a chain of pronouns for the person it was about.
+INTRODUCED = 6.0
 
 
 @dataclass(frozen=True)
@@ -329,6 +333,8 @@ def resolve_pronouns(
                 continue  # a "person" the tagger calls a place here ('Nova Scotia') is no he or she
             named = bisect.bisect_left(named_at.get(actor.actor_id, []), tok.idx)
             s = _score(cand, tok, sents, sid, pron_quoted, bool(genders.get(actor.actor_id)), named)
+            if sid - cand.mention.sentence_id <= 1 and _introduces(cand, named_at, cands, by_id):
+                s += INTRODUCED
             if s > best_score:
                 best, best_score = cand, s
         if best is None:
@@ -339,6 +345,24 @@ def resolve_pronouns(
         cands.append(Candidate(mention, tok, tok.dep_ in SUBJECT_DEPS, is_speaker_token(tok), False))
         cands.sort(key=lambda c: c.mention.start)
     return out
+
+
+def _introduces(
+    cand: Candidate, named_at: dict[str, list[int]], cands: list[Candidate], by_id: dict[str, Actor]
+) -> bool:
+    """True for a person's first naming, in full and not as a possessive, in a sentence naming no one else."""
+    m = cand.mention
+    if m.how == "pronoun" or cand.quoted or cand.token.dep_ == "poss" or len(m.text.split()) < 2:
+        return False
+    if by_id[m.actor_id].type != "person" or named_at.get(m.actor_id, [None])[0] != m.start:
+        return False
+    return not any(
+        c.mention.sentence_id == m.sentence_id
+        and c.mention.actor_id != m.actor_id
+        and not c.quoted
+        and by_id[c.mention.actor_id].type == "person"
+        for c in cands
+    )
 
 
 def add_pronoun_mentions(
@@ -369,21 +393,39 @@ _DETERMINERS = {"the", "this", "that"}
 
 def description_words(actor: Actor, mentions: list[Mention], doc: Doc) -> set[str]:
     """Lower-cased nouns that describe an actor: its title, and nouns written right before its name."""
-    words = {w.lower() for w in re.split(r"[\s;,]+", actor.title) if w}
+    return _descriptions(actor, mentions, doc)[0]
+
+
+def _descriptions(actor: Actor, mentions: list[Mention], doc: Doc) -> tuple[set[str], set[str]]:
+    """The words that describe an actor and, among them, the head nouns of its descriptions.
+
+    In "army spokesman Jane Doe" both words describe Doe but only "spokesman" says what she is: "the
+    spokesman" may be Doe, "the army" is not.
+    """
+    words: set[str] = set()
+    heads: set[str] = set()
+    for title in re.split(r"[;,]", actor.title):
+        parts = [w.lower() for w in title.split()]
+        words.update(parts)
+        heads.update(parts[-1:])
     for span in named_spans(actor, mentions, doc):
         # "White House spokeswoman Jane Doe", "Finance Minister Doe": compounds right before the name
         i = span.start - 1
+        if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].ent_type_ != "PERSON":
+            heads.add(doc[i].lower_)
         while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i].ent_type_ not in ("PERSON",):
             words.add(doc[i].lower_)
             i -= 1
         for tok in span.root.children:
             if tok.dep_ == "appos":
+                heads.add(tok.lower_)
                 words.update(t.lower_ for t in tok.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
         if span.root.dep_ == "appos":
+            heads.add(span.root.head.lower_)
             words.update(
                 t.lower_ for t in span.root.head.subtree if t.pos_ in ("NOUN", "ADJ") and t.i < span.start
             )
-    return words
+    return words, heads
 
 
 def resolve_description(
@@ -403,14 +445,21 @@ def resolve_description(
     heads = _HYPERNYMS.get(head.lower_, set()) | {head.lower_}
     before = [m for m in mentions if m.start < span.start_char and m.how != "pronoun"]
     best, best_pos = None, -1
+    # "the aid group": the words saying which one must be words the article uses for the actor (a
+    # participle such as "the Ottawa-based group" says where or how, not which)
+    modifiers = {
+        t.lower_
+        for t in head.children
+        if t.dep_ in ("amod", "compound") and t.is_alpha and t.tag_ not in ("VBN", "VBG") and t.i < head.i
+    }
     for actor in actors:
-        words = description_words(actor, mentions, doc)
+        words, actor_heads = _descriptions(actor, mentions, doc)
         name_words = {w.lower() for w in re.split(r"\W+", actor.name) if w}
         if actor.type == "person":
-            if not heads & words or not demonyms <= words | name_words:
+            if not heads & actor_heads or not demonyms <= words | name_words:
                 continue
         elif actor.type == "organization":
-            if head.lower_ not in name_words | words:
+            if head.lower_ not in name_words | words or not modifiers <= name_words | words:
                 continue
         else:
             continue

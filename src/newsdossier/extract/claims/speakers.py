@@ -161,8 +161,8 @@ def speaker_phrase(head: Token) -> Span:
         lo = max(lo, dateline)
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
-        hi -= 1
+    while hi > lo and (doc[hi].is_punct and hi != head.i or doc[hi].dep_ == "cc"):
+        hi -= 1  # the head itself stays, punctuation or not: "53%" is who says, "53" is no one
     return doc[lo : hi + 1]
 
 
@@ -348,9 +348,11 @@ class SpeakerResolver:
         return None
 
     def _name_after_split(self, phrase: Span) -> Speaker | None:
-        """'said Army Capt. Jane Doe' cut after the rank's full stop: the person named right after it."""
+        """'said Army Capt. Jane Doe' cut at the rank's full stop: the person named right after it."""
         doc, i = self.doc, phrase.end
-        if i >= len(doc) or phrase.end != phrase.sent.end or doc[i - 1].is_punct:
+        # "said Army Capt. Jane Doe" with the rank's full stop parsed as the end of the subject (or sentence)
+        rank_stop = i < len(doc) and doc[i].text == "." and phrase[-1].lower_ in RANKS
+        if i >= len(doc) or not rank_stop and (phrase.end != phrase.sent.end or doc[i - 1].is_punct):
             return None  # a sentence that ends in no punctuation was split inside the name
         while i < min(len(doc), phrase.end + 4) and (doc[i].lower_.strip(".") in RANKS or doc[i].text == "."):
             i += 1

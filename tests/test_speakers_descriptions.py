@@ -1,0 +1,108 @@
+"""Description speakers ('the army', 'the ministry', 'the lawyer'): resolved to the actor they denote, or kept."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import assert_claim, one_claim
+
+# (text, expected speaker name, speaker basis, cue, content, kind)
+CASES = [
+    pytest.param(
+        "Army spokesman Colonel Bram Dekker said the roads were closed. "
+        "The army said it was sending troops to the valley.",
+        "Army",
+        "description",
+        "said",
+        "it was sending troops to the valley",
+        "indirect",
+        id="a-modifier-of-a-title-names-the-organisation-not-the-person",
+    ),
+    pytest.param(
+        "Eli Varga, chief executive of the shipping company Northwind, said sales fell. "
+        "The company said it would close two stores.",
+        "The company",
+        "unresolved",
+        "said",
+        "it would close two stores",
+        "indirect",
+        id="a-noun-inside-an-apposition-is-not-what-the-person-is",
+    ),
+    pytest.param(
+        "Lena Ortiz, a lawyer for the tenants, spoke first. The lawyer said the eviction notices were unlawful.",
+        "Lena Ortiz",
+        "description",
+        "said",
+        "the eviction notices were unlawful",
+        "indirect",
+        id="the-head-of-an-apposition-names-the-person",
+    ),
+    pytest.param(
+        "Finance Minister Paul Dubois arrived. The finance minister said taxes would rise.",
+        "Paul Dubois",
+        "description",
+        "said",
+        "taxes would rise",
+        "indirect",
+        id="a-title-before-the-name",
+    ),
+    pytest.param(
+        "The Ministry of Health opened a clinic in Leeds on Monday. "
+        "The health ministry said the clinic would treat ten thousand patients.",
+        "Ministry of Health",
+        "description",
+        "said",
+        "the clinic would treat ten thousand patients",
+        "indirect",
+        id="a-modifier-the-organisation-name-holds",
+    ),
+    pytest.param(
+        "The Ministry of Health opened a clinic in Leeds on Monday. "
+        "The defence ministry said the clinic would be guarded by soldiers.",
+        "The defence ministry",
+        "unresolved",
+        "said",
+        "the clinic would be guarded by soldiers",
+        "indirect",
+        id="a-modifier-that-names-another-organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "basis", "cue", "content", "kind"), CASES)
+def test_description_speaker(analyse_text, text, speaker, basis, cue, content, kind):
+    """The claim has the speaker the description denotes (or the description itself) and says how."""
+    claims = analyse_text(text).claims
+    assert_claim(claims, text, speaker, cue, content, kind)
+    claim = one_claim(claims, content)
+    assert claim.speaker == speaker
+    assert claim.speaker_basis == basis
+
+
+_STORY = "Tom Reed spoke at the rally on Monday and said he would run again. He said the party was united. "
+# (text, expected speaker of the last quotation): a person brought in by full name takes a following pronoun
+INTRODUCED = [
+    pytest.param(
+        _STORY + "The plan drew praise from local teacher Paul Dubois. “It is the right move,” he said.",
+        "Paul Dubois",
+        id="a-person-introduced-by-full-name-takes-the-pronoun",
+    ),
+    pytest.param(
+        _STORY + "The plan copied Paul Dubois's old proposal. “It is the right move,” he said.",
+        "Tom Reed",
+        id="a-possessive-is-no-introduction",
+    ),
+    pytest.param(
+        _STORY + "The plan drew praise from Paul Dubois and Tom Reed. “It is the right move,” he said.",
+        "Tom Reed",
+        id="no-introduction-when-another-person-is-named-with-them",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), INTRODUCED)
+def test_pronoun_after_an_introduced_person(analyse_text, text, speaker):
+    """The pronoun of the last quotation resolves to the newly introduced person, unless named in passing."""
+    claims = analyse_text(text).claims
+    assert_claim(claims, text, speaker, "said", "It is the right move", "direct")
+    claim = one_claim(claims, "It is the right move")
+    assert (claim.speaker, claim.speaker_text, claim.speaker_basis) == (speaker, "he", "pronoun")
