@@ -156,3 +156,33 @@ NOT_NAMED = [
 def test_names_titles_and_single_words_in_quotation_marks_are_no_claim(analyse_text, text, quoted):
     claims = analyse_text(text).claims
     assert quoted not in [c.content for c in claims], [(c.speaker, c.content) for c in claims]
+
+
+COORDINATED = [
+    pytest.param(
+        "Witnesses said the crowd chanted, “Open the gates now!” and “Let all of us in!”",
+        "crowd",
+        "chanted",
+        "Let all of us in!",
+        id="second-of-two-quotes-after-the-verb",
+    ),
+    pytest.param(
+        "“It gave us real resolve,” said Senator Ada Finch, and “faith that voters will see through the bluster.”",
+        "Ada Finch",
+        "said",
+        "faith that voters will see through the bluster.",
+        id="quote-joined-after-the-attribution",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), COORDINATED)
+def test_a_quote_joined_by_and_shares_the_speaker_of_the_quote_before(
+    analyse_text, text, speaker, cue, content
+):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, "direct")
+
+
+def test_a_quote_after_another_clause_is_not_joined_to_the_quote_before(analyse_text):
+    text = "Mayor Ines Varga said, “We will build the bridge,” and the crowd cheered “very loudly indeed.”"
+    assert "very loudly indeed." not in [c.content for c in analyse_text(text).claims if c.kind == "direct"]

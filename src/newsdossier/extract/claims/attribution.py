@@ -284,6 +284,7 @@ def direct_drafts(
     every embedded social-media post."""
     text = text_of(doc)
     out = []
+    last: tuple[Quote, Token | None, Token | None] | None = None  # the last quote taken, its speaker and cue
     for q in quotes:
         # a quote joined over paragraphs starts in one paragraph and ends in another
         first_para = paras[_para_of(q.open, paras)]
@@ -296,6 +297,8 @@ def direct_drafts(
             head, verb = speaker_in_fragment(after, after=True)
             if head is None:
                 head, verb = speaker_in_fragment(before, after=False)
+        elif last is not None and _coordinated(text, last[0], q):
+            head, verb = last[1], last[2]
         else:
             head, verb = _naming_verb(doc, q)
             if head is None:
@@ -316,12 +319,23 @@ def direct_drafts(
         anchor = verb.idx if verb is not None else q.start
         speaker = resolve_head(head, resolver) if head is not None else None
         out.append(Draft(q.start, q.end, "direct", cue, speaker, head, anchor))
+        last = (q, head, verb)
     posts = [
         p
         for p in post_drafts(doc, paras, resolver)
         if not any(p.start < d.end and d.start < p.end for d in out)
     ]
     return sorted(out + posts, key=lambda d: d.start)
+
+
+# What may join a quote to the one before it: 'and' or 'or', after that quote's attribution if it has one
+# ('“A,” she said, and “B.”', 'chanted “A!” and “B!”'); no full stop and no other clause.
+_COORDINATED = re.compile(r"^(?:,?\s*(?:[^.!?;:“”\"]{0,60}?,\s*)?)(?:and|or)\s*$")
+
+
+def _coordinated(text: str, prev: Quote, q: Quote) -> bool:
+    """True when a quote is joined by 'and'/'or' to the quote taken before it, and so shares its speaker."""
+    return prev.close <= q.open and _COORDINATED.match(text[prev.close : q.open]) is not None
 
 
 def _leads_split_quote(text: str, q: Quote, right: int, quotes: list[Quote]) -> bool:
