@@ -124,10 +124,10 @@ NAMED = [
         id="participle-takes-the-subject-of-the-clause",
     ),
     pytest.param(
-        "Coach Petra Lind described herself as “tired but very proud of the team.”",
+        "Coach Petra Lind described herself as “hungry for another title next spring.”",
         "Petra Lind",
         "described",
-        "tired but very proud of the team.",
+        "hungry for another title next spring.",
         id="described-the-object-as-a-quote",
     ),
 ]
@@ -143,10 +143,12 @@ NOT_NAMED = [
         "A small weekly newspaper called “The River Voice” reported the fire.", "The River Voice", id="name"
     ),
     pytest.param(
-        "The harbour plan was dubbed “a tax on the poor” last year.", "a tax on the poor", id="passive"
+        "The harbour plan was dubbed last year “a tax on the poor.”", "a tax on the poor.", id="passive"
     ),
     pytest.param(
-        "Senator Hal Brody told “Morning Radio Hour” that he would run.", "Morning Radio Hour", id="title"
+        "Senator Odile Marchetti told the network's “Morning Radio Hour” that he would run.",
+        "Morning Radio Hour",
+        id="title",
     ),
     pytest.param("Mayor Ines Varga called the harbour plan “silly” on Monday.", "silly", id="one-word"),
 ]
@@ -167,10 +169,10 @@ COORDINATED = [
         id="second-of-two-quotes-after-the-verb",
     ),
     pytest.param(
-        "“It gave us real resolve,” said Senator Ada Finch, and “faith that voters will see through the bluster.”",
+        "“The meeting ran long,” said Senator Ada Finch, and “a useful hour for every grain farmer in the valley.”",
         "Ada Finch",
         "said",
-        "faith that voters will see through the bluster.",
+        "a useful hour for every grain farmer in the valley.",
         id="quote-joined-after-the-attribution",
     ),
 ]

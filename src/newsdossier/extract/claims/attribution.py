@@ -232,7 +232,7 @@ MAX_NAMED_OBJECT_WORDS = 6
 def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
     """(speaker head, verb) when a quote inside a clause completes a speech verb and its object.
 
-    In 'She called the plan “a slow leak in every budget”' and 'He described himself as “tired but proud”'
+    In 'She called the plan “a slow leak in every budget”' and 'He described himself as “hungry for more”'
     the quoted words are what the subject said of the object: a direct quote, not a scare quote. The
     quoted words must be the whole complement, hold two words or more besides stop words, and the verb
     must have a subject; naming participles and agentless passives ('a weekly called “…”') give no claim.
