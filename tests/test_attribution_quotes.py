@@ -98,3 +98,93 @@ def test_the_first_words_of_a_split_quote_are_no_claim(analyse_text, text, lead)
 def test_a_longer_first_part_of_a_split_quote_stays_a_claim(analyse_text):
     text = "“We ran out of money,” Ivo Stern said, “and the plan was never funded.”"
     assert_claim(analyse_text(text).claims, text, "Ivo Stern", "said", "We ran out of money", "direct")
+
+
+# Quoted words completing a speech verb and its object are what the subject said of the object.
+NAMED = [
+    pytest.param(
+        "Council member Rita Palmer called the new levy “a slow leak in every family budget.”",
+        "Rita Palmer",
+        "called",
+        "a slow leak in every family budget.",
+        id="called-the-object-a-quote",
+    ),
+    pytest.param(
+        "Governor Alan Breck is labelling the ruling “a reckless grab for power.”",
+        "Alan Breck",
+        "labelling",
+        "a reckless grab for power.",
+        id="labelling-the-object-a-quote",
+    ),
+    pytest.param(
+        "Mayor Ines Varga defended the decision, calling the critic “a noisy man who wanted a fight.”",
+        "Ines Varga",
+        "calling",
+        "a noisy man who wanted a fight.",
+        id="participle-takes-the-subject-of-the-clause",
+    ),
+    pytest.param(
+        "Coach Petra Lind described herself as “hungry for another title next spring.”",
+        "Petra Lind",
+        "described",
+        "hungry for another title next spring.",
+        id="described-the-object-as-a-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), NAMED)
+def test_quoted_words_completing_a_speech_verb_are_a_direct_quote(analyse_text, text, speaker, cue, content):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, "direct")
+
+
+NOT_NAMED = [
+    pytest.param(
+        "A small weekly newspaper called “The River Voice” reported the fire.", "The River Voice", id="name"
+    ),
+    pytest.param(
+        "The harbour plan was dubbed last year “a tax on the poor.”", "a tax on the poor.", id="passive"
+    ),
+    pytest.param(
+        "Senator Odile Marchetti told the network's “Morning Radio Hour” that he would run.",
+        "Morning Radio Hour",
+        id="title",
+    ),
+    pytest.param("Mayor Ines Varga called the harbour plan “silly” on Monday.", "silly", id="one-word"),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), NOT_NAMED)
+def test_names_titles_and_single_words_in_quotation_marks_are_no_claim(analyse_text, text, quoted):
+    claims = analyse_text(text).claims
+    assert quoted not in [c.content for c in claims], [(c.speaker, c.content) for c in claims]
+
+
+COORDINATED = [
+    pytest.param(
+        "Witnesses said the crowd chanted, “Open the gates now!” and “Let all of us in!”",
+        "crowd",
+        "chanted",
+        "Let all of us in!",
+        id="second-of-two-quotes-after-the-verb",
+    ),
+    pytest.param(
+        "“The meeting ran long,” said Senator Ada Finch, and “a useful hour for every grain farmer in the valley.”",
+        "Ada Finch",
+        "said",
+        "a useful hour for every grain farmer in the valley.",
+        id="quote-joined-after-the-attribution",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), COORDINATED)
+def test_a_quote_joined_by_and_shares_the_speaker_of_the_quote_before(
+    analyse_text, text, speaker, cue, content
+):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, "direct")
+
+
+def test_a_quote_after_another_clause_is_not_joined_to_the_quote_before(analyse_text):
+    text = "Mayor Ines Varga said, “We will build the bridge,” and the crowd cheered “very loudly indeed.”"
+    assert "very loudly indeed." not in [c.content for c in analyse_text(text).claims if c.kind == "direct"]

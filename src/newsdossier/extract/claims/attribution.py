@@ -203,9 +203,72 @@ def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
 
 
 def _ends_with_speech_verb(doc: Doc, left: int, right: int) -> bool:
-    """True when the text before a quote ends with a speech verb ('he said “…”')."""
+    """True when the text before a quote ends with a speech verb ('he said “…”').
+
+    A participle naming the noun before it ('a weekly called “…”', 'a plan dubbed “…”') gives a name or a
+    title, not a statement, and neither does a passive with no agent ('it was called “…”').
+    """
     toks = [t for t in tokens(doc, left, right) if not t.is_space]
-    return bool(toks) and is_speech_verb(toks[-1])
+    if not toks or not is_speech_verb(toks[-1]):
+        return False
+    return not _names_only(toks[-1])
+
+
+def _names_only(verb: Token) -> bool:
+    """True for a speech verb that only names: a participle modifying a noun, or an agentless passive."""
+    if verb.dep_ in ("acl", "amod"):
+        return not any(c.dep_ == "nsubj" for c in verb.children)  # 'which the mayor called “…”' speaks
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+# Dependencies by which quoted words complete a verb that has an object: 'called the plan “…”' (oprd),
+# or 'described the plan as “…”' (the object of its 'as').
+_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "dobj", "attr", "acomp"})
+# Most words of the object between the verb and the quoted words ('labelled the mayor's new plan “…”').
+MAX_NAMED_OBJECT_WORDS = 6
+
+
+def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
+    """(speaker head, verb) when a quote inside a clause completes a speech verb and its object.
+
+    In 'She called the plan “a slow leak in every budget”' and 'He described himself as “hungry for more”'
+    the quoted words are what the subject said of the object: a direct quote, not a scare quote. The
+    quoted words must be the whole complement, hold two words or more besides stop words, and the verb
+    must have a subject; naming participles and agentless passives ('a weekly called “…”') give no claim.
+    """
+    inner = [t for t in tokens(doc, q.start, q.end) if not t.is_punct and not t.is_space]
+    words = [t for t in inner if t.is_alpha and not t.is_stop]
+    if len(words) < 2 or all(t.text[:1].isupper() for t in words):
+        return None, None  # a word alone, or a title ('told “Morning Radio Hour”')
+    ids = {t.i for t in inner}
+    roots = [t for t in inner if t.head.i not in ids]
+    if len(roots) != 1:
+        return None, None
+    root = roots[0]
+    via_as = root.head.lower_ == "as" and root.head.dep_ == "prep"
+    verb = root.head.head if via_as else root.head
+    if not via_as and root.dep_ not in _COMPLEMENT_DEPS:
+        return None, None
+    if verb.i >= inner[0].i or not is_speech_verb(verb) or _names_only(verb):
+        return None, None
+    between = [t for t in doc[verb.i + 1 : inner[0].i] if not t.is_punct and not t.is_space]
+    # the object named comes between the verb and the quote, and nothing else does (no clause of its own)
+    if (
+        not between
+        or len(between) > MAX_NAMED_OBJECT_WORDS
+        or any(t.pos_ in ("VERB", "AUX") for t in between)
+    ):
+        return None, None
+    lead = [t for t in root.subtree if t.i < inner[0].i and t.i not in ids and not t.is_punct]
+    if lead and root.dep_ not in ("dobj", "oprd"):
+        return None, None  # words before the quote belong to its clause ('it is “…”'), unless an object
+    if any(t.i > inner[-1].i and not t.is_punct for t in root.subtree):
+        return None, None  # the quoted words only begin the complement
+    subj = subject_of(verb)
+    if subj is None or is_author(subj):
+        return None, None
+    return phrase_head(subj), verb
 
 
 def _starts_with_attribution(doc: Doc, left: int, right: int) -> bool:
@@ -221,19 +284,25 @@ def direct_drafts(
     every embedded social-media post."""
     text = text_of(doc)
     out = []
+    last: tuple[Quote, Token | None, Token | None] | None = None  # the last quote taken, its speaker and cue
     for q in quotes:
         # a quote joined over paragraphs starts in one paragraph and ends in another
         first_para = paras[_para_of(q.open, paras)]
         left, right = _fragment_bounds(text, q, quotes, first_para[0], paras[q.paragraph][1])
-        if not _standalone(text, q, left, right, doc):
-            continue
-        after = _outside(tokens(doc, q.close, right), quotes)
-        if not _attributes_back(text, q, after):
-            after = []
-        before = _outside(tokens(doc, left, q.open), quotes)
-        head, verb = speaker_in_fragment(after, after=True)
-        if head is None:
-            head, verb = speaker_in_fragment(before, after=False)
+        if _standalone(text, q, left, right, doc):
+            after = _outside(tokens(doc, q.close, right), quotes)
+            if not _attributes_back(text, q, after):
+                after = []
+            before = _outside(tokens(doc, left, q.open), quotes)
+            head, verb = speaker_in_fragment(after, after=True)
+            if head is None:
+                head, verb = speaker_in_fragment(before, after=False)
+        elif last is not None and _coordinated(text, last[0], q):
+            head, verb = last[1], last[2]
+        else:
+            head, verb = _naming_verb(doc, q)
+            if head is None:
+                continue
         if head is not None and is_author(head):
             continue
         if head is None:
@@ -250,12 +319,23 @@ def direct_drafts(
         anchor = verb.idx if verb is not None else q.start
         speaker = resolve_head(head, resolver) if head is not None else None
         out.append(Draft(q.start, q.end, "direct", cue, speaker, head, anchor))
+        last = (q, head, verb)
     posts = [
         p
         for p in post_drafts(doc, paras, resolver)
         if not any(p.start < d.end and d.start < p.end for d in out)
     ]
     return sorted(out + posts, key=lambda d: d.start)
+
+
+# What may join a quote to the one before it: 'and' or 'or', after that quote's attribution if it has one
+# ('“A,” she said, and “B.”', 'chanted “A!” and “B!”'); no full stop and no other clause.
+_COORDINATED = re.compile(r"^(?:,?\s*(?:[^.!?;:“”\"]{0,60}?,\s*)?)(?:and|or)\s*$")
+
+
+def _coordinated(text: str, prev: Quote, q: Quote) -> bool:
+    """True when a quote is joined by 'and'/'or' to the quote taken before it, and so shares its speaker."""
+    return prev.close <= q.open and _COORDINATED.match(text[prev.close : q.open]) is not None
 
 
 def _leads_split_quote(text: str, q: Quote, right: int, quotes: list[Quote]) -> bool:
