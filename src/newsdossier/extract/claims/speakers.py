@@ -504,16 +504,18 @@ def label_span(text: str, start: int, end: int, para: tuple[int, int]) -> tuple[
 
 
 def labelled_speaker(
-    doc: Doc, start: int, end: int, para: tuple[int, int], resolver: SpeakerResolver
+    doc: Doc, text: str, start: int, end: int, para: tuple[int, int], resolver: SpeakerResolver
 ) -> Speaker | None:
-    """The speaker a verbless label names for a quotation with no attribution ('“…” — Jane Doe')."""
-    where = label_span(doc.text, start, end, para)
+    """The speaker a verbless label names for a quotation with no attribution ('“…” — Jane Doe').
+
+    `text` is doc.text, passed in because spaCy rebuilds that string from every token on each read."""
+    where = label_span(text, start, end, para)
     if where is None:
         return None
     span = doc.char_span(*where, alignment_mode="expand")
     if span is None or not any(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ for t in span):
         return None
-    written = doc.text[where[0] : where[1]].rstrip(".")
+    written = text[where[0] : where[1]].rstrip(".")
     for tok in reversed(span):
         m = resolver.mention_at(tok)
         if m is not None and m.how != "pronoun":
