@@ -98,6 +98,23 @@ def _cue_noun(doc: Doc, cand: Cand) -> bool:
     return any(t.pos_ == "NOUN" and t.lemma_ in lexicon.OUT_OF_SCOPE_CUES for t in appos)
 
 
+# Words that open a list of examples after a noun ("films including X", "plays such as X", "books like X").
+_EXAMPLE_WORDS = {"including", "like", "as"}
+
+
+def _example_of_cue(doc: Doc, cand: Cand) -> bool:
+    """The name is one of the examples listed after a work or event noun ("films, including X and Y")."""
+    root = doc[cand.start : cand.end].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "including X, Y and Z": each item hangs on the first
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in _EXAMPLE_WORDS:
+        return False
+    if prep.lower_ == "as" and (prep.i == 0 or doc[prep.i - 1].lower_ != "such"):
+        return False  # "as" alone is no list ("worked as X")
+    return _cue(prep.head)
+
+
 def _year_at(doc: Doc, i: int) -> bool:
     """A bracketed four-digit year starts at token i ("(2004)")."""
     return (
@@ -335,11 +352,17 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         and any(_year_after(doc, c) for c in named)
     ):
         return True  # "Tidewater (2013)": a work cited with its year, not a place any gazetteer knows
+    if (
+        cluster.kind == "location"
+        and not any(lexicon.place_named(surface(doc, c)) for c in named)
+        and any(_cue_noun(doc, c) or _example_of_cue(doc, c) for c in named)
+    ):
+        return True  # "the drama Kestrel Abbey": a work named like a place no gazetteer knows
     if cluster.kind == "location":
         return False  # "Vienna (1931)", "“Brennow”": known places are not cited like works
     if all(quoted_whole(doc, c) for c in named):
         return True
-    if any(_cue_noun(doc, c) for c in named):
+    if any(_cue_noun(doc, c) or _example_of_cue(doc, c) for c in named):
         return True
     if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS) or any(is_team(doc, c.start, c.end) for c in named):
         return False  # "appeared in the Daily Post": a newspaper; "Harlow Rovers (2012)": a team
