@@ -62,3 +62,40 @@ def test_examples_of_a_work_noun(nlp, text, ents, name, kept):
 )
 def test_work_named_like_a_place(nlp, text, ents, name, kept):
     assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # a name said once, as a person's possession: the person's work
+        (
+            "It resembles Harlan Voss's Theoria Nova in being arranged so.",
+            [(2, 4, "PERSON"), (5, 7, "ORG")],
+            "Theoria Nova",
+            False,
+        ),
+        # the possessed name as the first word of a compound ("X's Tidewater sequel")
+        (
+            "He is filming Harlan Voss's Tidewater sequel now.",
+            [(3, 5, "PERSON"), (6, 7, "ORG")],
+            "Tidewater",
+            False,
+        ),
+        # a company named again is an actor, though a person owns it
+        (
+            "He joined Elena Voss's Kestrel Dynamics in May. Kestrel Dynamics grew fast.",
+            [(2, 4, "PERSON"), (5, 7, "ORG"), (10, 12, "ORG")],
+            "Kestrel Dynamics",
+            True,
+        ),
+        # a country's possession is no work
+        (
+            "It resembles Portugal's Theoria Nova in being arranged so.",
+            [(2, 3, "GPE"), (4, 6, "ORG")],
+            "Theoria Nova",
+            True,
+        ),
+    ],
+)
+def test_a_persons_work(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
