@@ -227,10 +227,14 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 def _merge_head_phrase(short: Cluster, clusters: list[Cluster]) -> None:
     """Merge a name ending in a head word into the one longer name it heads ("Standing Committee" ->
-    "Standing Committee of the Harbour Trust"); a bare head ("Committee") names no body of its own."""
+    "Standing Committee of the Harbour Trust").
+
+    A bare head ("the Senate", "the Agency") is the text's short name for the one organisation it
+    names with that head first or last ("Senate of Harlow", "Kestrel Water Agency"); beside two such
+    names it stays apart, as no one can tell which it is.
+    """
     words = short.key.split()
-    if len(words) < 2:
-        return
+    heads = [[*words, w] for w in ("of", "for", "on")]
     longer = [
         k
         for k in clusters
@@ -238,7 +242,13 @@ def _merge_head_phrase(short: Cluster, clusters: list[Cluster]) -> None:
         and k.cands
         and k.kind == short.kind
         and not k.country
-        and k.key.split()[: len(words) + 1] in ([*words, w] for w in ("of", "for", "on"))
+        and (
+            k.key.split()[: len(words) + 1] in heads
+            or len(words) == 1
+            and short.kind == "organization"
+            and len(k.key.split()) > 1
+            and k.key.split()[-1] == words[0]
+        )
     ]
     if len(longer) == 1:
         absorb(longer[0], short, "alias")
