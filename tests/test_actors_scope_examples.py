@@ -88,6 +88,13 @@ def test_work_named_like_a_place(nlp, text, ents, name, kept):
             "Kestrel Dynamics",
             True,
         ),
+        # a person owned by a show or a team is a person
+        (
+            "The favourites included Tidewater's Ilkka Vask and others.",
+            [(3, 4, "PERSON"), (5, 7, "PERSON")],
+            "Ilkka Vask",
+            True,
+        ),
         # a country's possession is no work
         (
             "It resembles Portugal's Theoria Nova in being arranged so.",

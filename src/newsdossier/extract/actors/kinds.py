@@ -384,12 +384,12 @@ def _owner(token: Token) -> Token | None:
 def _persons_work(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
     """A name said once, and only as a person's possession ("Harlan Voss's Theoria Nova"): a work.
 
-    People own their works by the possessive; an organisation or a person they are linked to is
-    named again or carries its head word ("Voss's Kestrel Dynamics Group").
+    People own their works by the possessive; an organisation they are linked to is named again or
+    carries its head word ("Voss's Kestrel Dynamics Group"), and a person stays a person.
     """
     named = named_mentions(cluster)
-    if len(cluster.cands) != 1 or any(c.title for c in cluster.cands):
-        return False
+    if len(cluster.cands) != 1 or cluster.kind == "person":
+        return False  # "Tidewater's Ilkka Vask": a show's or a team's person is a person
     cand = named[0]
     text = surface(doc, cand)
     words = text.split()
