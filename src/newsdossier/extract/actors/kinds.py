@@ -372,39 +372,6 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     return any(_work_verb(doc, c) for c in named)
 
 
-def _owner(token: Token) -> Token | None:
-    """The possessor of a noun ("Voss's" in "Voss's Theoria", or in "Voss's Theoria sequel")."""
-    for noun in (token, token.head) if token.dep_ == "compound" else (token,):
-        for child in noun.children:
-            if child.dep_ == "poss" and child.pos_ == "PROPN":
-                return child
-    return None
-
-
-def _persons_work(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
-    """A name said once, and only as a person's possession ("Harlan Voss's Theoria Nova"): a work.
-
-    People own their works by the possessive; an organisation they are linked to is named again or
-    carries its head word ("Voss's Kestrel Dynamics Group"), and a person stays a person.
-    """
-    named = named_mentions(cluster)
-    if len(cluster.cands) != 1 or cluster.kind == "person":
-        return False  # "Tidewater's Ilkka Vask": a show's or a team's person is a person
-    cand = named[0]
-    text = surface(doc, cand)
-    words = text.split()
-    if (
-        _heads(doc, cluster) & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS)
-        or is_acronym(text)
-        or lexicon.place_named(text)
-        or lexicon.country_named(text)
-        or lexicon.is_given_name(words[0])
-    ):
-        return False
-    owner = _owner(doc[cand.start : cand.end].root)
-    return owner is not None and (owner.ent_type_ == "PERSON" or owner.lower_ in person_words)
-
-
 def _full_person_words(doc: Doc, clusters: list[Cluster]) -> set[str]:
     """Every word of the multi-word names of people, so "Hartwell" the surname is never a city."""
     return {
@@ -647,7 +614,7 @@ def type_and_scope(doc: Doc, clusters: list[Cluster], things: list[Cluster] | No
     person_names = _full_person_names(doc, clusters)
     kept = []
     for cluster in clusters:
-        if out_of_scope(doc, cluster) or _persons_work(doc, cluster, person_words):
+        if out_of_scope(doc, cluster):
             if things is not None and not _names_nothing(doc, cluster):
                 things.append(cluster)
             continue
