@@ -42,6 +42,14 @@ from newsdossier.extract.actors.step import named_clusters
         ("The painter Ilse Varga (1901-1980) lived by the sea.", [(2, 4, "PERSON")], "Ilse Varga", False),
         # a surname before a year is an author cited
         ("The study by Marlowe (2009) was cited often.", [(3, 4, "PERSON")], "Marlowe", False),
+        # a place's possessive introduces its firms and officials, not a work
+        (
+            "The contract went to Norway's Brenvik last year.",
+            [(4, 5, "GPE"), (6, 7, "ORG")],
+            "Brenvik",
+            False,
+        ),
+        ("Shares rose at Lisbon's Tarnova Group.", [(3, 4, "GPE"), (5, 7, "ORG")], "Tarnova Group", False),
         # the possessor itself is no work
         (
             "Critics compared it with Tom Reed's Silver Kestrel.",

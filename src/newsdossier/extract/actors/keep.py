@@ -81,11 +81,19 @@ def _made(doc: Doc, cand: Cand) -> bool:
     return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in lexicon.CREATION_VERBS
 
 
+# the labels of a place that owns firms and officials in "X's Y"
+_PLACE_LABELS = {"GPE", "LOC", "NORP"}
+
+
 def _after_owner(doc: Doc, cand: Cand) -> bool:
     """The mention follows a named possessor ("Anna Varn's Night Garden", "Reed's The Harbour"), as
-    the works of an author or a director do; people are named after a kin or role noun instead."""
+    the works of an author or a director do; people are named after a kin or role noun instead. A
+    place's possessive introduces its firms and officials ("Norway's Brenvik"), not a work."""
     i = cand.start - 1 - (cand.start > 0 and doc[cand.start - 1].lower_ == "the")
-    return i >= 1 and doc[i].tag_ == "POS" and doc[i - 1].pos_ == "PROPN"
+    if i < 1 or doc[i].tag_ != "POS" or doc[i - 1].pos_ != "PROPN":
+        return False
+    owner = doc[i - 1]
+    return owner.ent_type_ not in _PLACE_LABELS and not lexicon.place_named(owner.text)
 
 
 def _dated(doc: Doc, cand: Cand) -> bool:
