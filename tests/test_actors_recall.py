@@ -52,6 +52,14 @@ def test_name_at_place_is_split(nlp, text, ents, expected):
         # a headline's verb and preposition read into a person's name
         ("Jane Varga Quits Over Pay", [(0, 5, "PERSON")], "Jane Varga", "Jane Varga Quits"),
         ("Peter Kowal Leaves After Row", [(0, 4, "PERSON")], "Peter Kowal", "Peter Kowal Leaves"),
+        # a headline's speech verb and its object read into a person's name
+        ("Jane Varga Slams Tom Reed On Taxes", [(0, 5, "PERSON")], "Jane Varga", "Jane Varga Slams Tom Reed"),
+        (
+            "Ilse Moreau Denies Fraud Claims",
+            [(0, 5, "PERSON")],
+            "Ilse Moreau",
+            "Ilse Moreau Denies Fraud Claims",
+        ),
     ],
 )
 def test_headline_words_leave_a_person_name(nlp, text, ents, name, wrong):

@@ -15,6 +15,7 @@ from newsdossier.extract.actors.spans import (
     is_title_token,
     under_plural_title,
 )
+from newsdossier.extract.lexicon.cues import OBJECT_VERBS, SPEECH_VERBS
 
 _WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
@@ -186,11 +187,23 @@ def _at_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
     return [(start, end, label)]
 
 
+def _headline_speech_verb(word: str) -> bool:
+    """A capitalised speech verb with the -s of a headline's present tense ("Slams", "Urges",
+    "Denies"); the bare form is left alone, as many of them are surnames too ("Tell", "Say")."""
+    if not word[:1].isupper() or not word.endswith("s") or len(word) < 4:
+        return False
+    low = word.lower()
+    stems = {low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y" if low.endswith("ies") else ""}
+    return any(stem in SPEECH_VERBS or stem in OBJECT_VERBS for stem in stems if stem)
+
+
 def _headline_person_end(doc: Doc, start: int, end: int) -> int:
     """A person's name without the headline words NER read into it ("Jane Doe Quits Over Pay").
 
     The name ends before a capitalised preposition ("Into", "Out", "After"); common words right
-    before it that are no given name or surname ("Quits") go with it. Two words always stay.
+    before it that are no given name or surname ("Quits") go with it. It also ends before a speech
+    verb in the headline's present tense ("Jane Doe Slams Rival"), once two words of name stand
+    before it. Two words always stay.
     """
     cut = next(
         (
@@ -200,6 +213,9 @@ def _headline_person_end(doc: Doc, start: int, end: int) -> int:
         ),
         None,
     )
+    verb = next((i for i in range(start + 2, end) if _headline_speech_verb(doc[i].text)), None)
+    if verb is not None and (cut is None or verb < cut):
+        return verb
     if cut is None:
         return end
     while cut - start > 2 and everyday_word(doc[cut - 1].text):
