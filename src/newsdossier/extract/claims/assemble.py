@@ -98,13 +98,12 @@ def _fill_labelled(
     doc: Doc, drafts: list[Draft], paras: dict[int, tuple[int, int]], resolver: SpeakerResolver
 ) -> None:
     """Give a quote with no attribution the speaker a verbless label names ('“…” — Jane Doe', 'DOE: …')."""
-    text = doc.text
     for d in drafts:
         if d.speaker is not None or d.speaker_tok is not None or d.kind != "direct":
             continue
         para = paras[next(p for p, (a, b) in paras.items() if a <= d.start <= b)]
-        d.speaker = labelled_speaker(doc, text, d.start, d.end, para, resolver)
-        opening = transcript_label(text, d.start)
+        d.speaker = labelled_speaker(doc, d.start, d.end, para, resolver)
+        opening = transcript_label(text_of(doc), d.start)
         if d.speaker is not None and opening is not None:
             d.start = opening[2]  # the statement starts after its 'DOE:' label
 

@@ -17,6 +17,7 @@ from newsdossier.extract.coref import is_credit, resolve_description
 from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, RANKS, TITLE_HEADS
 from newsdossier.extract.lexicon.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS, is_speech_verb
 from newsdossier.records import Actor, Mention
+from newsdossier.text.nlp import text_of
 from newsdossier.text.parse import SUBJECT_DEPS, governing_verb
 from newsdossier.text.quotes import Quote, inside
 
@@ -504,11 +505,10 @@ def label_span(text: str, start: int, end: int, para: tuple[int, int]) -> tuple[
 
 
 def labelled_speaker(
-    doc: Doc, text: str, start: int, end: int, para: tuple[int, int], resolver: SpeakerResolver
+    doc: Doc, start: int, end: int, para: tuple[int, int], resolver: SpeakerResolver
 ) -> Speaker | None:
-    """The speaker a verbless label names for a quotation with no attribution ('“…” — Jane Doe').
-
-    `text` is doc.text, passed in because spaCy rebuilds that string from every token on each read."""
+    """The speaker a verbless label names for a quotation with no attribution ('“…” — Jane Doe')."""
+    text = text_of(doc)
     where = label_span(text, start, end, para)
     if where is None:
         return None
