@@ -284,10 +284,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    # "for the entire year", "the whole month": the unit of the last date the text gave
+    # "for the entire year", "the whole month", "that week", "the same month": the unit of the last
+    # date the text gave ("that year" is an anaphor of its own, which any date with a year anchors).
+    # "the same year as the war", "that month after month", "the same week that" count from something else.
     (
         "whole_unit",
-        _rx(r"\bthe\s+(?:entire|whole|full)\s+(?P<unit>week|month|year|quarter)\b(?!\s+(?:of|to)\b)", re.I),
+        _rx(
+            r"\b(?:the\s+(?:entire|whole|full|same)|that(?=\s+(?:week|month|quarter)\b))"
+            r"\s+(?P<unit>week|month|year|quarter)\b(?![-'’])"
+            r"(?!\s+(?:of|to|as|when|that|which|in which|before|earlier|later|ago|ahead|or|and a half"
+            r"|after\s+(?:week|month|quarter|year))\b)",
+            re.I,
+        ),
     ),
     # a streak up to the time of the story: "for a fourth week in a row", "a third straight month"
     (
@@ -485,7 +493,9 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return False  # "in the second half" is as often a match's half as a year's
     if cand.kind == "anaphoric" and g["phrase"].lower() == "the day":
         return _plausible_the_day(before)
-    if cand.kind == "anaphoric" and g["phrase"].lower().startswith("that "):
+    if (cand.kind == "anaphoric" and g["phrase"].lower().startswith("that ")) or (
+        cand.kind == "whole_unit" and span[0].lower_ == "that"
+    ):
         return _that_is_determiner(span)
     if cand.kind == "anaphoric" and g.get("dword"):
         return _day_in_verdict(span)
