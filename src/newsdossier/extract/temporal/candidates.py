@@ -175,12 +175,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"|\s+(?P<local4>local time)\b))" + _CLOCK_DAY
         ),
     ),
-    # "6 in the morning", "at five in the afternoon"
+    # "6 in the morning", "at five in the afternoon", "3:15 in the afternoon", "11:30 at night"
     (
         "hour_part",
         _rx(
-            _B + r"(?P<hw>[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-            r"(?:\s+o['’]clock)?\s+in\s+the\s+" + _PART + r"\b",
+            _B + r"(?P<hw>(?:[1-9]|1[0-2])(?::(?P<min>[0-5]\d))?|one|two|three|four|five|six|seven|eight|nine"
+            r"|ten|eleven|twelve)(?:\s+o['’]clock)?\s+(?:in\s+the|at(?=\s+night))\s+" + _PART + r"\b",
             re.I,
         ),
     ),
@@ -501,7 +501,28 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return _day_in_verdict(span)
     if cand.kind == "that_time":  # "by that time" is a time; "that time she won" is a count of occasions
         return before is not None and before.lower_ in _THAT_TIME_PREPS
+    if cand.kind in ("holiday", "century") and _starts_a_name(span, after):
+        return False
+    if cand.kind == "holiday" and before is not None and before.lower_ in _GREETINGS:
+        return False  # "Happy Easter", "Happy Thanksgiving" wish well: no day of the story
     return True
+
+
+# Capitalised words after a holiday or a century that go on telling its time, not a name.
+_TIME_NOUNS = set("week weekend eve day night morning afternoon evening holiday holidays season".split())
+_GREETINGS = {"merry", "happy"}
+
+
+def _starts_a_name(span: Span, after: Token | None) -> bool:
+    """True when a holiday or a capitalised century is the first word of a name: "Easter Bay",
+    "the Christmas Creek Mine", "21st Century Lumber" (a weekday, month or time noun after it is no
+    name: "Christmas Eve Friday", "Labor Day Weekend")."""
+    if after is None or not after.text[:1].isupper() or after.is_sent_start:
+        return False
+    if not span[-1].text[:1].isupper():
+        return False  # "the 20th century Europe": lower case is the century itself
+    word = after.lower_.rstrip(".")
+    return word not in _TIME_NOUNS and word not in WEEKDAYS and word not in MONTHS and word not in MONTH_ABBR
 
 
 def _that_is_determiner(span: Span) -> bool:

@@ -319,16 +319,16 @@ def _clock_value(hour: int, minute: int, cand: Candidate, ctx: Context) -> Value
 
 
 def norm_hour_part(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "6 in the morning", "five in the afternoon": a clock hour read by the part of day."""
+    """Expressions like "6 in the morning", "3:15 in the afternoon": a clock time read by the part of day."""
     g = cand.match.groupdict()
-    word = g["hw"].lower()
+    word = g["hw"].lower().partition(":")[0]
     hour = int(word) if word.isdigit() else NUMBER_WORDS[word]
     part = g["part"].lower()
     if part in ("afternoon", "evening") or (part == "night" and hour >= 6):
         hour = hour % 12 + 12
     else:
         hour %= 12
-    return _clock_value(hour, 0, cand, ctx)
+    return _clock_value(hour, int(g.get("min") or 0), cand, ctx)
 
 
 def norm_noon(cand: Candidate, ctx: Context) -> Value | None:

@@ -1,0 +1,50 @@
+"""False dates: holidays and centuries that begin a name ("Easter Bay", "21st Century Lumber") or a
+greeting ("Happy Easter") are no date; the same words telling a time still are. Made-up sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdossier.extract.temporal import find_timexes
+
+
+def texts(nlp, text: str, published: str = "2013-05-15") -> list[str]:
+    """The expressions tagged in a text."""
+    return [t.text for t in find_timexes(nlp(text), published=dt.date.fromisoformat(published))]
+
+
+# (sentence, the word that must not be tagged)
+NAMES = [
+    ("Walkers reached Easter Bay by noon.", "Easter"),
+    ("Miners left the Christmas Creek Mine in a storm.", "Christmas"),
+    ("The ferry to Thanksgiving Point sank.", "Thanksgiving"),
+    ("A mill owned by 21st Century Lumber cut the beams.", "21st Century"),
+    ("The 21st Century Fund gave the grant.", "21st Century"),
+    ('"Happy Easter," he told the choir.', "Easter"),
+    ('"Happy Thanksgiving to all of you," she wrote.', "Thanksgiving"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NAMES)
+def test_a_holiday_or_century_in_a_name_or_greeting_is_no_date(nlp, text, word):
+    assert not any(word in t for t in texts(nlp, text)), texts(nlp, text)
+
+
+# (sentence, expression that stays tagged): a weekday, a month or a time noun after the holiday
+# and a century in lower case or at the start of a clause go on telling a time
+TIMES = [
+    ("The pool opens on Labor Day Weekend.", "Labor Day"),
+    ("The choir sings again on Christmas Eve Friday.", "Christmas Eve"),
+    ("The show aired on Christmas.", "Christmas"),
+    ("Prices rose after Easter.", "Easter"),
+    ("The Labor Day parade drew crowds.", "Labor Day"),
+    ("Europe changed in the 20th century.", "20th century"),
+    ("The 19th Century brought railways to the valley.", "19th Century"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression"), TIMES)
+def test_a_holiday_or_century_telling_a_time_stays_a_date(nlp, text, expression):
+    assert expression in texts(nlp, text)
