@@ -1,5 +1,6 @@
-"""False dates: holidays and centuries that begin a name ("Easter Bay", "21st Century Lumber") or a
-greeting ("Happy Easter") are no date; the same words telling a time still are. Made-up sentences."""
+"""False dates: holidays and centuries that begin a name ("Easter Bay", "21st Century Lumber"), a
+greeting ("Happy Easter") or a delay ("a year later than planned") are no date; the same words telling
+a time still are. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -48,3 +49,17 @@ TIMES = [
 @pytest.mark.parametrize(("text", "expression"), TIMES)
 def test_a_holiday_or_century_telling_a_time_stays_a_date(nlp, text, expression):
     assert expression in texts(nlp, text)
+
+
+# (sentence, publication date, expressions tagged in order): "later than" and "earlier than" compare
+# with a plan (a delay, no date); "two years later" on its own still counts from the last date
+COMPARED = [
+    ("Deliveries will start in 2015, two years later than planned.", "2013-05-15", ["2015"]),
+    ("The line opened a month earlier than expected.", "2013-05-15", []),
+    ("The plant opened in 2010. Two years later it closed.", "2013-05-15", ["2010", "Two years later"]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), COMPARED)
+def test_later_than_planned_is_a_delay_not_a_date(nlp, text, published, expected):
+    assert texts(nlp, text, published) == expected

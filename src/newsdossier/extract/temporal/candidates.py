@@ -333,12 +333,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    # "two days before" counts from the last date; "two days before the vote" from an event: left out
+    # "two days before" counts from the last date; "two days before the vote" from an event: left out;
+    # "two years later than planned" is a delay, no date
     (
         "ago",
         _rx(
-            r"\b" + _APPROX + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|from now|hence"
-            r"|(?:before|after)(?=\s*[.,;:)]))\b",
+            r"\b"
+            + _APPROX
+            + _NUM
+            + r"\s+"
+            + _UNIT
+            + r"\s+(?P<dir>ago|earlier(?!\s+than\b)|later(?!\s+than\b)"
+            r"|from now|hence|(?:before|after)(?=\s*[.,;:)]))\b",
             re.I,
         ),
     ),
