@@ -464,7 +464,10 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         if g.get("y"):
             return True
         if g.get("rel") == "the":
-            return before is not None and before.lower_ in {"in", "during", "by", "until", "since", "through"}
+            if before is not None and before.lower_ in _SEASON_PREPS:
+                return True
+            # "throughout the winter", "the end of the summer"; not "after the fall in prices" (a drop)
+            return g["season"].lower() != "fall" and _season_cue(span, before)
         if g.get("rel") or (
             before is not None and (before.lower_ in {"in", "during"} or before.tag_ == "PRP$")
         ):
@@ -529,6 +532,23 @@ def _starts_a_name(span: Span, after: Token | None) -> bool:
         return False  # "the 20th century Europe": lower case is the century itself
     word = after.lower_.rstrip(".")
     return word not in _TIME_NOUNS and word not in WEEKDAYS and word not in MONTHS and word not in MONTH_ABBR
+
+
+_SEASON_PREPS = {"in", "during", "by", "until", "since", "through"}
+_SEASON_MORE_PREPS = {"over", "throughout", "after", "before"}
+_PERIOD_EDGES = {"end", "start", "beginning", "middle", "rest", "height", "depths"}
+
+
+def _season_cue(span: Span, before: Token | None) -> bool:
+    """'the summer' is a season after "over", "throughout", "after", "before" or as the part of one
+    ("the end of the winter", "the rest of the summer")."""
+    if before is None:
+        return False
+    if before.lower_ in _SEASON_MORE_PREPS:
+        return True
+    doc = span.doc
+    edge = doc[before.i - 1] if before.i > 0 else None
+    return before.lower_ == "of" and edge is not None and edge.lower_ in _PERIOD_EDGES
 
 
 def _that_is_determiner(span: Span) -> bool:
