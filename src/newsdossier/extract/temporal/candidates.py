@@ -400,7 +400,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # are names or adjectives, fall is a verb.
 _MONTH_CUES = set(
     "in since until till by from to through of during before after last next this "
-    "early late mid end beginning start middle between and or throughout as for on the mid-".split()
+    "early late mid end beginning start middle between and or throughout as for on the mid- into come".split()
 )
 
 
@@ -583,13 +583,26 @@ _THAT_TIME_PREPS = set("by at until till since from after before around".split()
 
 
 def _month_as_modifier(span: Span, before: Token | None, after: Token | None) -> bool:
-    """A month that dates a noun: "a March meeting", "that October night", "October's rise" (not
-    "April's mother": April, May and June are given names too)."""
+    """A month that dates a noun: "a March meeting", "that October night", "their key April poll",
+    "October's rise" (not "April's mother": April, May and June are given names too)."""
     if after is None:
         return False
     if after.text in ("'s", "’s"):
         return span[0].lower_ not in _GIVEN_NAME_MONTHS
-    return before is not None and before.lower_ in _MONTH_DETERMINERS and after.pos_ == "NOUN"
+    if before is None or after.pos_ != "NOUN":
+        return False
+    if before.lower_ in _MONTH_DETERMINERS:
+        return True
+    # "their crucial April poll", "a key March vote": a modifier between the determiner and the month
+    # ("the new May government" is as often a leader's as the month's)
+    first = before.doc[before.i - 1] if before.i > 0 else None
+    return (
+        span[0].lower_ != "may"
+        and before.pos_ in ("ADJ", "NOUN")
+        and before.is_lower
+        and first is not None
+        and (first.lower_ in _MONTH_CUES or first.tag_ == "PRP$" or first.lower_ in _MONTH_DETERMINERS)
+    )
 
 
 _MONTH_DETERMINERS = {"a", "an", "that"}
