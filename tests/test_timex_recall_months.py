@@ -20,7 +20,9 @@ MONTHS = [
     ("The farmers held their crucial April poll in a barn.", "2013-08-15", "April", "2013-04"),
     ("Voters face a key March vote on the plan.", "2013-01-15", "March", "2013-03"),
     ("The ferry will sail again come September.", "2013-08-15", "September", "2013-09"),
-    ("The league looks open heading into December.", "2016-09-15", "December", "2016-12"),
+    # "come" and "heading into" look ahead, even to a month more than half a year away
+    ("The orchard is always bare come April.", "2019-05-10", "April", "2020-04"),
+    ("The league looks open heading into December.", "2016-03-04", "December", "2016-12"),
     ("Talks ran well into March.", "2013-05-15", "March", "2013-03"),
 ]
 

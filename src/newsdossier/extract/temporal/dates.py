@@ -235,10 +235,15 @@ def norm_month(cand: Candidate, ctx: Context) -> Value | None:
     elif rel == "this":
         year = ctx.published.year
     else:
+        ahead = _AHEAD.search(text_of(ctx.doc), max(0, cand.start - 20), cand.start)
         year = _story_year(ctx, cand, month, 1) or _choose_month_year(
-            ctx.published, month, tense_of(ctx.doc, cand)
+            ctx.published, month, FUTURE if ahead else tense_of(ctx.doc, cand)
         )
     return Value(f"{year:04d}-{month:02d}", "month", "relative" if rel else "explicit")
+
+
+# Words that only look ahead to the month after them: "come April", "heading into December".
+_AHEAD = re.compile(r"\b(?:come|(?:going|heading|head|go|goes|headed) into)\s+$", re.I)
 
 
 def _choose_month_year(published: dt.date, month: int, tense: str) -> int:
