@@ -63,3 +63,20 @@ COMPARED = [
 @pytest.mark.parametrize(("text", "published", "expected"), COMPARED)
 def test_later_than_planned_is_a_delay_not_a_date(nlp, text, published, expected):
     assert texts(nlp, text, published) == expected
+
+
+# (sentence, expressions tagged in order): a four-digit number before a plural unit of time counts
+# the units, and before "block of" gives an address; a year before other nouns stays a year
+COUNTS_AND_BLOCKS = [
+    ("He was jailed for 1500 days.", []),
+    ("The city has 2000 years of history.", []),
+    ("Police were called to the 1600 block of Elm Street.", []),
+    ("A fire broke out in the 1900 block of Main Avenue on Monday.", ["Monday"]),
+    ("The firm's 2012 results beat forecasts.", ["2012"]),
+    ("The 2010 block grant was cut.", ["2010"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTS_AND_BLOCKS)
+def test_a_count_of_days_or_a_street_block_is_no_year(nlp, text, expected):
+    assert texts(nlp, text) == expected

@@ -654,9 +654,21 @@ def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bo
         return False  # "2000 troops"
     if after is not None and after.lower_ in ("percent", "%", "per", "hours", "gmt", "utc", "local"):
         return False
+    if after is not None and after.lower_ in _COUNTED_UNITS:
+        return False  # "for 1500 days", "2000 years of history": a count of units, whatever the parser says
+    if after is not None and after.lower_ == "block" and _next_is(after, "of"):
+        return False  # "the 1600 block of Elm Street": US police news gives an address by its block
     if before is not None and before.lower_ in _ADDRESS_PREPS and _street_follows(span):
         return False  # "the office at 1600 Elm Avenue": a house number
     return not (before is not None and before.like_num)
+
+
+_COUNTED_UNITS = set("seconds minutes days weeks months years decades centuries millennia".split())
+
+
+def _next_is(token: Token, word: str) -> bool:
+    """True when the token after this one is the given word."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word
 
 
 _ADDRESS_PREPS = {"at", "to", "from", "near", "outside"}
