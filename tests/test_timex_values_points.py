@@ -120,3 +120,51 @@ CLOCK_DAY = [
 @pytest.mark.parametrize(("text", "expression", "value"), CLOCK_DAY)
 def test_clock_time_takes_the_day_written_with_it(tag, text, expression, value):
     assert tag(text)[expression].value == value
+
+
+COUNT_AFTER_AND = [
+    # "and" joins a clause: the count stands on its own, from the day before it
+    ("The mill flooded on June 2, and a week later it reopened.", "a week later", "2022-06-09"),
+    (
+        "The pier collapsed on June 4, and two days later divers found the wreck.",
+        "two days later",
+        "2022-06-06",
+    ),
+    # "and" joins two parts of one count: the part found alone is not dated
+    ("The lease was signed on June 4. A year and two days later, it ran out.", "two days later", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), COUNT_AFTER_AND)
+def test_a_count_after_and_is_dated_unless_it_ends_a_compound_count(tag, text, expression, value):
+    found = tag(text)
+    assert (found[expression].value if expression in found else None) == value, found
+
+
+DAY_AFTER_PAST_VERB = [
+    # the day right after "said" is the day of the saying, whatever the reported clause holds
+    ("A spokeswoman said Monday the bakery would reopen.", "Monday", "2022-06-13"),
+    ("The guild announced Thursday the fair would be held in the autumn.", "Thursday", "2022-06-09"),
+    ("A spokeswoman said Monday the bakery would reopen Friday.", "Friday", "2022-06-17"),
+    # a weekday that is the subject of what follows is not the day of the verb
+    ("The coach said Sunday will be decisive.", "Sunday", "2022-06-19"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), DAY_AFTER_PAST_VERB)
+def test_a_day_right_after_a_past_verb_is_its_day(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+INFINITIVE_AHEAD = [
+    ("The poet is to be honoured Thursday.", "Thursday", "2022-06-16"),
+    ("The two rowers are to race on Monday.", "Monday", "2022-06-20"),
+    ("The survey, to be published on Monday, covers ten towns.", "Monday", "2022-06-20"),
+    # without "to" the participle after a noun is past
+    ("The survey, published on Monday, covers ten towns.", "Monday", "2022-06-13"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), INFINITIVE_AHEAD)
+def test_an_infinitive_of_what_is_to_happen_points_ahead(tag, text, expression, value):
+    assert tag(text)[expression].value == value

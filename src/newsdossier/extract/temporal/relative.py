@@ -315,7 +315,7 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
     n = _count(g["num"])
     if n is None:
         return None  # "several days ago": no date without inventing one
-    if _AND_BEFORE.search(text_of(ctx.doc)[max(0, cand.start - 8) : cand.start]):
+    if _COUNT_AND_BEFORE.search(text_of(ctx.doc)[max(0, cand.start - 30) : cand.start]):
         return None  # "a year and ten months later": only the last part of the count was found
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
@@ -338,7 +338,13 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
     return _shift_unit(base, unit, sign * n, "relative")
 
 
-_AND_BEFORE = re.compile(r"\band\s+$", re.I)
+# A count of units joined by "and" to the one found ("a year and ten months later"); a clause joined by
+# "and" ("ruled on May 3, and a week later ...") counts on its own.
+_COUNT_AND_BEFORE = re.compile(
+    r"\b(?:\d+|several|few|" + "|".join(NUMBER_WORDS) + r")"
+    r"\s+(?:day|week|month|year|decade|hour)s?\s+and\s+$",
+    re.I,
+)
 
 
 def _last_date_for(ctx: Context, unit: str, cand: Candidate) -> dt.date | None:

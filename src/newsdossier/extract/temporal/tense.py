@@ -20,12 +20,27 @@ def lead_tense(doc: Doc, cand: Candidate) -> str:
         return FUTURE
     if " ".join(before[-3:]) in ("as soon as", "as early as"):
         return FUTURE
+    if _told_by_verb_before(doc, cand):
+        return PAST
     tense = tense_of(doc, cand)
     if word in ("next", "coming") or (
         word in ("by", "until", "till") and not _past_perfect(doc, cand) and (word != "by" or tense != PAST)
     ):
         return FUTURE
     return tense
+
+
+def _told_by_verb_before(doc: Doc, cand: Candidate) -> bool:
+    """True for a day right after a verb in the past ("said Monday the plant would reopen"): news puts the
+    day of the saying there, even where the parser hangs it on the reported clause; not a subject or object
+    ("hoped Friday would bring rain") nor a possessive ("said Monday's vote was fair")."""
+    span = tokens_of(doc, cand.start, cand.end)
+    if span is None or span.start == 0 or span.root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return False
+    before = doc[span.start - 1]
+    return before.tag_ == "VBD" and before.pos_ == "VERB"
 
 
 def _past_perfect(doc: Doc, cand: Candidate) -> bool:
@@ -45,12 +60,24 @@ def tense_of(doc: Doc, cand: Candidate) -> str:
     verb = _finite(governing_verb(span.root))
     if verb is None:
         return UNKNOWN
+    if _infinitive_ahead(verb):
+        return FUTURE
     tense = verb_tense(verb)
     if tense == UNKNOWN and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # "had fallen on Monday and recovered by Friday": a conjunct shares the auxiliaries of the
         # verb it is joined to, so it takes that verb's tense
         return verb_tense(verb.head)
     return tense
+
+
+def _infinitive_ahead(verb: Token) -> bool:
+    """True for an infinitive that says what is still to happen: "is to be sentenced Thursday", "the
+    report, to be released on Monday" (an infinitive after a noun); "was to" is left to the verb."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ in ("acl", "relcl"):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP")
 
 
 def _finite(verb: Token | None) -> Token | None:
