@@ -235,3 +235,30 @@ def test_the_last_part_of_a_compound_count_is_not_dated(tag):
 def test_units_later_do_not_count_from_a_year_sentences_back(tag):
     text = "Profits fell from a year ago. The board met. Staff were told. Sales rose 8% from a year earlier."
     assert "a year earlier" not in tag(text)
+
+
+# a sentence in the past after one dated ahead of publication goes back to the story's day
+AFTER_A_PLAN = [
+    (
+        "The council met on Monday. A ballot should follow on Friday. Late in the day, the mayor resigned.",
+        "Late in the day",
+        "2021-03-08",
+    ),
+    (
+        "Divers reached the wreck on Sunday. Salvage should begin on Friday. The next day, the storm returned.",
+        "The next day",
+        "2021-03-08",
+    ),
+    # a day anaphor in the future after the plan counts from the plan
+    (
+        "Divers reached the wreck on Sunday. Salvage will begin on Friday. The next day, the hull will be lifted.",
+        "The next day",
+        "2021-03-13",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), AFTER_A_PLAN)
+def test_a_past_sentence_after_a_plan_narrates_the_story_day(tag, text, expression, value):
+    found = tag(text)
+    assert found[expression].value == value, found

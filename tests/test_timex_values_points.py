@@ -160,6 +160,8 @@ INFINITIVE_AHEAD = [
     ("The poet is to be honoured Thursday.", "Thursday", "2022-06-16"),
     ("The two rowers are to race on Monday.", "Monday", "2022-06-20"),
     ("The survey, to be published on Monday, covers ten towns.", "Monday", "2022-06-20"),
+    # an active infinitive after a noun is no event of its own: a possessive day in it dates its noun
+    ("Tenants said they had a plan to fight Monday's verdict.", "Monday", "2022-06-13"),
     # without "to" the participle after a noun is past
     ("The survey, published on Monday, covers ten towns.", "Monday", "2022-06-13"),
 ]

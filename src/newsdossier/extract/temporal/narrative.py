@@ -18,7 +18,7 @@ from newsdossier.extract.temporal.timeline import event_mentions
 from newsdossier.records import Sentence, Timex
 from newsdossier.text import quotes
 from newsdossier.text.nlp import sentence_index, text_of
-from newsdossier.text.parse import FUTURE_AUX, governing_verb
+from newsdossier.text.parse import FUTURE_AUX, PAST, governing_verb, verb_tense
 from newsdossier.timevalue import TimeValue
 
 # Press events: a statement made at one, or told to reporters, belongs to the day just reported.
@@ -145,11 +145,33 @@ def narrative_values(
     dates = sentence_dates(doc, sents=sents, timexes=timexes)
     out: dict[int, tuple[str, int | None]] = {}
     current: tuple[str, int | None] = (published.isoformat() if published is not None else "", None)
+    told = current  # the last date narrated that is not still ahead of publication
     for s in sents:
         if s.sentence_id in dates:
             current = (dates[s.sentence_id][0], s.sentence_id)
-        out[s.sentence_id] = current
+            if not _ahead(current[0], published):
+                told = current
+        out[s.sentence_id] = (
+            told if s.sentence_id not in dates and _past_after_ahead(doc, s, current, published) else current
+        )
     return out
+
+
+def _ahead(value: str, published: dt.date | None) -> bool:
+    """True for a date that begins after publication: a plan or a forecast, not yet narrated."""
+    first = TimeValue.parse(value).first
+    return published is not None and first is not None and first > published
+
+
+def _past_after_ahead(
+    doc: Doc, sent: Sentence, current: tuple[str, int | None], published: dt.date | None
+) -> bool:
+    """True for a sentence in the past after one dated ahead of publication: "The ferry should sail on
+    Friday. ... Late in the day, the pier was closed" goes back to the story's day, not to the plan's."""
+    if not _ahead(current[0], published):
+        return False
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    return span is not None and verb_tense(span.root) == PAST
 
 
 def narrative_days(

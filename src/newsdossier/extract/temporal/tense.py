@@ -72,11 +72,11 @@ def tense_of(doc: Doc, cand: Candidate) -> str:
 
 def _infinitive_ahead(verb: Token) -> bool:
     """True for an infinitive that says what is still to happen: "is to be sentenced Thursday", "the
-    report, to be released on Monday" (an infinitive after a noun); "was to" is left to the verb."""
+    report, to be released on Monday" (a passive infinitive after a noun); "was to" is left to the verb."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    if verb.dep_ in ("acl", "relcl"):
-        return True
+    if verb.dep_ in ("acl", "relcl"):  # "a plan to fight Monday's verdict" is no event of its own
+        return any(c.dep_ == "auxpass" for c in verb.children)
     return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP")
 
 
