@@ -170,3 +170,39 @@ INFINITIVE_AHEAD = [
 @pytest.mark.parametrize(("text", "expression", "value"), INFINITIVE_AHEAD)
 def test_an_infinitive_of_what_is_to_happen_points_ahead(tag, text, expression, value):
     assert tag(text)[expression].value == value
+
+
+# PUBLISHED is a Wednesday: the ends of a range of weekdays come in order
+WEEKDAY_RANGES = [
+    (
+        "The ferry was suspended from Thursday to Tuesday.",
+        {"Thursday": "2022-06-09", "Tuesday": "2022-06-14"},
+    ),
+    (
+        "The ferry was suspended from Tuesday to Thursday.",
+        {"Tuesday": "2022-06-07", "Thursday": "2022-06-09"},
+    ),
+    (
+        "The ferry was suspended between Tuesday and Thursday.",
+        {"Tuesday": "2022-06-07", "Thursday": "2022-06-09"},
+    ),
+    (
+        "The ferry was suspended from Tuesday until Thursday.",
+        {"Tuesday": "2022-06-07", "Thursday": "2022-06-09"},
+    ),
+    (
+        "The ferry will be suspended from Thursday to Tuesday.",
+        {"Thursday": "2022-06-16", "Tuesday": "2022-06-21"},
+    ),
+    (
+        "The ferry will be suspended from Monday to Tuesday.",
+        {"Monday": "2022-06-20", "Tuesday": "2022-06-21"},
+    ),
+    ("The ferry will run Monday through Friday.", {"Monday": "2022-06-20", "Friday": "2022-06-24"}),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), WEEKDAY_RANGES)
+def test_the_ends_of_a_weekday_range_come_in_order(tag, text, values):
+    found = tag(text)
+    assert {k: found[k].value for k in values} == values, found

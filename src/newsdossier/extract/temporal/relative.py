@@ -35,8 +35,44 @@ def norm_weekday(cand: Candidate, ctx: Context) -> Value | None:
     tense = lead_tense(ctx.doc, cand)
     if not rel and tense in (PRESENT, UNKNOWN) and _possessive(ctx.doc, cand):
         tense = _possessive_tense(ctx, cand)
-    day = weekday_date(ctx.published, WEEKDAYS.index(g["wday"].lower()), rel, tense)
+    wday = WEEKDAYS.index(g["wday"].lower())
+    day = weekday_date(ctx.published, wday, rel, tense)
+    if not rel:
+        day = _in_range_order(ctx, cand, wday, day)
     return with_part(day.isoformat(), g.get("part"), "relative")
+
+
+_WDAY_WORDS = "|".join(WEEKDAYS)
+# The two ends of a range of weekdays: "from Monday to Wednesday", "Monday through Friday", "between
+# Monday and Wednesday" ("Monday and Wednesday" alone is a list of two days, not a range).
+_RANGE_END = re.compile(
+    r"(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(?:on\s+)?(?P<wday>" + _WDAY_WORDS + r")\b", re.I
+)
+_BETWEEN_END = re.compile(r"\s+and\s+(?:on\s+)?(?P<wday>" + _WDAY_WORDS + r")\b", re.I)
+_RANGE_START = re.compile(
+    r"\b(?P<wday>" + _WDAY_WORDS + r")(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(?:on\s+)?$", re.I
+)
+_BETWEEN_START = re.compile(r"\bbetween\s+(?:on\s+)?(?P<wday>" + _WDAY_WORDS + r")\s+and\s+(?:on\s+)?$", re.I)
+
+
+def _in_range_order(ctx: Context, cand: Candidate, wday: int, day: dt.date) -> dt.date:
+    """A weekday at one end of a range, moved by a week when its other end would come first: a range
+    over ("was shut from Monday to Wednesday", told on a Tuesday) ends on the last Wednesday, so it began
+    on the Monday before it; one still ahead begins on the next first day and ends after it. The end
+    takes the tense of the verb, as the start does ("until" in a range does not point ahead)."""
+    text = text_of(ctx.doc)
+    before = text[max(0, cand.start - 30) : cand.start]
+    tense = tense_of(ctx.doc, cand)
+    if m := _RANGE_START.search(before) or _BETWEEN_START.search(before):
+        first = weekday_date(ctx.published, WEEKDAYS.index(m.group("wday").lower()), "", tense)
+        day = weekday_date(ctx.published, wday, "", tense)
+        return day + dt.timedelta(days=7) if first > day >= ctx.published else day
+    between = text[max(0, cand.start - 9) : cand.start].lower().endswith(("between ", "between on "))
+    after = (_BETWEEN_END if between else _RANGE_END).match(text, cand.end)
+    if after:
+        last = weekday_date(ctx.published, WEEKDAYS.index(after.group("wday").lower()), "", tense)
+        return day - dt.timedelta(days=7) if day > last and last < ctx.published else day
+    return day
 
 
 def _possessive(doc: Doc, cand: Candidate) -> bool:
