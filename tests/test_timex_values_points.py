@@ -206,3 +206,28 @@ WEEKDAY_RANGES = [
 def test_the_ends_of_a_weekday_range_come_in_order(tag, text, values):
     found = tag(text)
     assert {k: found[k].value for k in values} == values, found
+
+
+BOUNDED_COUNTS = [
+    ("The well ran dry more than two years ago.", "more than two years ago", "2020", "BEFORE"),
+    ("The well ran dry less than a year ago.", "less than a year ago", "2021", "AFTER"),
+    (
+        "The well ran dry in 2015. Over three years later, it filled.",
+        "Over three years later",
+        "2018",
+        "AFTER",
+    ),
+    (
+        "The well ran dry in 2015. Less than two years later, it filled.",
+        "Less than two years later",
+        "2017",
+        "BEFORE",
+    ),
+    ("The well ran dry almost two years ago.", "almost two years ago", "2020", "APPROX"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value", "mod"), BOUNDED_COUNTS)
+def test_a_bounded_count_points_before_or_after(tag, text, expression, value, mod):
+    found = tag(text)
+    assert (found[expression].value, found[expression].mod) == (value, mod), found

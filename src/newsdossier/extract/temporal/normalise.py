@@ -21,8 +21,11 @@ def normalise(cand: Candidate, ctx: Context) -> Value | None:
     g = cand.match.groupdict()
     edge = (g.get("edge") or g.get("dedge") or g.get("dpart") or "").lower()
     mod = _EDGE_MODS.get(edge, "")
-    if not mod and (g.get("approx") or "").lower() in _APPROX_WORDS:
+    approx = (g.get("approx") or "").lower()
+    if not mod and approx in _APPROX_WORDS:
         mod = "APPROX"
+    elif not mod and approx in _BOUND_WORDS:
+        mod = _bound_mod(approx, (g.get("dir") or "").lower())
     if edge in _OPENING_WORDS and _SINCE.search(text_of(ctx.doc)[max(0, cand.start - 8) : cand.start]):
         return _first_day(value)
     return dataclasses.replace(value, mod=mod) if mod else value
@@ -58,6 +61,14 @@ _EDGE_MODS = {
 
 
 _APPROX_WORDS = {"almost", "nearly", "about", "around", "some", "roughly"}
+# A count bounded one way: "more than two years ago" is some time before the point it names.
+_BOUND_WORDS = {"more than": 1, "over": 1, "less than": -1}
+
+
+def _bound_mod(word: str, direction: str) -> str:
+    """TIMEX3 mod of a bounded count: "more than a year ago" BEFORE, "less than a week later" BEFORE."""
+    back = direction in ("ago", "earlier", "before")
+    return "BEFORE" if (_BOUND_WORDS[word] > 0) == back else "AFTER"
 
 
 _HANDLERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
