@@ -40,7 +40,16 @@ def _told_by_verb_before(doc: Doc, cand: Candidate) -> bool:
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
         return False
     before = doc[span.start - 1]
-    return before.tag_ == "VBD" and before.pos_ == "VERB"
+    verb = governing_verb(span.root)
+    # only where the day hangs on the clause the verb reports; hung on the verb itself, its tense counts
+    return (
+        before.tag_ == "VBD"
+        and before.pos_ == "VERB"
+        and verb is not None
+        and verb.i != before.i
+        and verb.dep_ == "ccomp"
+        and verb.head.i == before.i
+    )
 
 
 def _past_perfect(doc: Doc, cand: Candidate) -> bool:
