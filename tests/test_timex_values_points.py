@@ -172,7 +172,8 @@ def test_an_infinitive_of_what_is_to_happen_points_ahead(tag, text, expression, 
     assert tag(text)[expression].value == value
 
 
-# PUBLISHED is a Wednesday: the ends of a range of weekdays come in order
+# PUBLISHED is a Wednesday: the end of a range of weekdays is the first such day after its start, even
+# where its own tense or "until" would put it before the start or a week on
 WEEKDAY_RANGES = [
     (
         "The ferry was suspended from Thursday to Tuesday.",
@@ -180,16 +181,13 @@ WEEKDAY_RANGES = [
     ),
     (
         "The ferry was suspended from Tuesday to Thursday.",
-        {"Tuesday": "2022-06-07", "Thursday": "2022-06-09"},
+        {"Tuesday": "2022-06-14", "Thursday": "2022-06-16"},
     ),
     (
         "The ferry was suspended between Tuesday and Thursday.",
-        {"Tuesday": "2022-06-07", "Thursday": "2022-06-09"},
+        {"Tuesday": "2022-06-14", "Thursday": "2022-06-16"},
     ),
-    (
-        "The ferry was suspended from Tuesday until Thursday.",
-        {"Tuesday": "2022-06-07", "Thursday": "2022-06-09"},
-    ),
+    ("The ferry was suspended from Friday until Sunday.", {"Friday": "2022-06-10", "Sunday": "2022-06-12"}),
     (
         "The ferry will be suspended from Thursday to Tuesday.",
         {"Thursday": "2022-06-16", "Tuesday": "2022-06-21"},
@@ -199,6 +197,8 @@ WEEKDAY_RANGES = [
         {"Monday": "2022-06-20", "Tuesday": "2022-06-21"},
     ),
     ("The ferry will run Monday through Friday.", {"Monday": "2022-06-20", "Friday": "2022-06-24"}),
+    # two days joined by "and" without "between" are a list, each dated on its own
+    ("The ferry sailed on Tuesday and Thursday.", {"Tuesday": "2022-06-14", "Thursday": "2022-06-09"}),
 ]
 
 

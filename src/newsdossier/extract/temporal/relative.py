@@ -43,36 +43,24 @@ def norm_weekday(cand: Candidate, ctx: Context) -> Value | None:
 
 
 _WDAY_WORDS = "|".join(WEEKDAYS)
-# The two ends of a range of weekdays: "from Monday to Wednesday", "Monday through Friday", "between
-# Monday and Wednesday" ("Monday and Wednesday" alone is a list of two days, not a range).
-_RANGE_END = re.compile(
-    r"(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(?:on\s+)?(?P<wday>" + _WDAY_WORDS + r")\b", re.I
-)
-_BETWEEN_END = re.compile(r"\s+and\s+(?:on\s+)?(?P<wday>" + _WDAY_WORDS + r")\b", re.I)
+# The start of a range of weekdays, before its end: "from Monday to Wednesday", "Monday through Friday",
+# "between Monday and Wednesday" ("Monday and Wednesday" alone is a list of two days, not a range).
 _RANGE_START = re.compile(
-    r"\b(?P<wday>" + _WDAY_WORDS + r")(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(?:on\s+)?$", re.I
+    r"\b(?:between\s+(?:on\s+)?(?:" + _WDAY_WORDS + r")\s+and"
+    r"|(?:" + _WDAY_WORDS + r")(?:\s*[-–]|\s+(?:to|through|until|till)))\s+(?:on\s+)?$",
+    re.I,
 )
-_BETWEEN_START = re.compile(r"\bbetween\s+(?:on\s+)?(?P<wday>" + _WDAY_WORDS + r")\s+and\s+(?:on\s+)?$", re.I)
 
 
 def _in_range_order(ctx: Context, cand: Candidate, wday: int, day: dt.date) -> dt.date:
-    """A weekday at one end of a range, moved by a week when its other end would come first: a range
-    over ("was shut from Monday to Wednesday", told on a Tuesday) ends on the last Wednesday, so it began
-    on the Monday before it; one still ahead begins on the next first day and ends after it. The end
-    takes the tense of the verb, as the start does ("until" in a range does not point ahead)."""
-    text = text_of(ctx.doc)
-    before = text[max(0, cand.start - 30) : cand.start]
-    tense = tense_of(ctx.doc, cand)
-    if m := _RANGE_START.search(before) or _BETWEEN_START.search(before):
-        first = weekday_date(ctx.published, WEEKDAYS.index(m.group("wday").lower()), "", tense)
-        day = weekday_date(ctx.published, wday, "", tense)
-        return day + dt.timedelta(days=7) if first > day >= ctx.published else day
-    between = text[max(0, cand.start - 9) : cand.start].lower().endswith(("between ", "between on "))
-    after = (_BETWEEN_END if between else _RANGE_END).match(text, cand.end)
-    if after:
-        last = weekday_date(ctx.published, WEEKDAYS.index(after.group("wday").lower()), "", tense)
-        return day - dt.timedelta(days=7) if day > last and last < ctx.published else day
-    return day
+    """The end of a range of weekdays: the first such weekday after the range's start (the date just
+    given), whatever its own tense says: "was shut from Tuesday to Thursday" told on a Wednesday ends on
+    the Thursday after that Tuesday, and "from Monday until Wednesday" does not look ahead for "until"."""
+    start = ctx.anchor.day
+    near = text_of(ctx.doc)[max(0, ctx.anchor.start - 12) : cand.start]
+    if start is None or not cand.start - 16 <= ctx.anchor.end <= cand.start or not _RANGE_START.search(near):
+        return day
+    return start + dt.timedelta(days=(wday - start.weekday()) % 7 or 7)
 
 
 def _possessive(doc: Doc, cand: Candidate) -> bool:
