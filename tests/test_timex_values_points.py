@@ -1,6 +1,7 @@
 """Values that name one point or none (all sentences made up): "since the start of" a period is its first
-day, "a week ago" is a day, a day that "has come" is now, and the tense a weekday takes from "due" or
-from the verb its own verb is joined to."""
+day, "a week ago" is a day, a day that "has come" is now, the tense a weekday takes from "due", from the
+verb its own verb is joined to, from the verb of saying right before it or from "is to", the ends of a
+weekday range, counts after "and" and the mod of a bounded count."""
 
 from __future__ import annotations
 
