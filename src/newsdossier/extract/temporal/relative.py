@@ -428,7 +428,7 @@ _SAME_CUT = {"day": 10, "month": 7}  # how much of the last date "the same day/m
 
 
 def norm_same_last_year(cand: Candidate, ctx: Context) -> Value | None:
-    """Expressions like "the same month a year ago", "the same period last year": the last date the
+    """Expressions like "the same quarter a year before", "the same period last year": the last date the
     text gave (at the precision asked for), a year earlier."""
     last = TimeValue.parse(ctx.anchor.value)
     g = cand.match.groupdict()
