@@ -164,7 +164,8 @@ def _inside_thing_name(doc: Doc, cand: Cand) -> bool:
         and doc[i].lower_ in lexicon.OUT_OF_SCOPE_HEADS
     ):
         return True
-    j = cand.end + (cand.end < len(doc) and doc[cand.end].lower_ in {"in", "of", "on", "for"})
+    # "X in Policing Act", "X: The Movie" (a subtitle after a colon)
+    j = cand.end + (cand.end < len(doc) and doc[cand.end].lower_ in {"in", "of", "on", "for", ":"})
     run = 0
     while j < len(doc) and _capitalised(doc[j]) and run < 3:
         run, j = run + 1, j + 1
@@ -184,10 +185,55 @@ def _made_thing(doc: Doc, cand: Cand) -> bool:
     verb = root.head
     if root.dep_ in {"dobj", "nsubjpass"} and verb.lemma_ in lexicon.CREATION_VERBS:
         return True
-    if root.dep_ in {"dobj", "oprd", "attr"} and verb.lemma_ in lexicon.TITLE_VERBS:
-        return True
-    # "I called it X": a thing is named; a person is "called him X"
-    return root.dep_ == "oprd" and any(t.dep_ == "dobj" and t.lower_ == "it" for t in verb.children)
+    return root.dep_ in {"dobj", "oprd", "attr"} and verb.lemma_ in lexicon.TITLE_VERBS
+
+
+# Verbs that give something a name ("I called it X", "X, as we named it").
+_NAMING_VERBS = {"call", "name", "dub"}
+
+
+def _called_it(doc: Doc, cand: Cand) -> bool:
+    """The name is what someone called a thing: "I called it X", "X, I called it".
+
+    A person is "called him X"; "it" names a thing whatever NER read the name as.
+    """
+    root = doc[cand.start : cand.end].root
+    if root.dep_ == "oprd" and root.head.lemma_ in _NAMING_VERBS:
+        return any(t.dep_ == "dobj" and t.lower_ == "it" for t in root.head.children)
+    after = doc[cand.end : cand.end + 4]
+    words = [t for t in after if t.text != ","][:3]
+    return (
+        len(words) == 3
+        and words[0].pos_ == "PRON"
+        and words[1].lemma_ in _NAMING_VERBS
+        and words[2].lower_ == "it"
+    )
+
+
+# Words that join the names of a list ("the films X and Y", "his book, X or Y").
+_LIST_WORDS = {"and", "or", ","}
+
+
+def _listed_after_cue(doc: Doc, cand: Cand) -> bool:
+    """The name is a later item of names listed right after a work or event noun ("the films X and
+    Y", "his latest book, X or Y"): the noun says what every item is, however the list is parsed."""
+    i = cand.start - 1
+    if i < 0 or doc[i].lower_ not in _LIST_WORDS - {","}:
+        return False
+    names = 0
+    while i >= 0 and cand.start - i <= 12:
+        token = doc[i]
+        if _capitalised(token):
+            names += 1
+        elif token.lower_ not in _LIST_WORDS | {"of", "the"} or token.is_sent_start:
+            break
+        i -= 1
+    if i < 0 or names == 0 or not _cue(doc[i]):
+        return False
+    # the list starts right after the noun, or after one comma ("his book, X or Y"): "the book, and
+    # X and Y published it" lists no work
+    first = i + 1 + (doc[i + 1].text == ",")
+    return _capitalised(doc[first])
 
 
 def _work_verb(doc: Doc, cand: Cand) -> bool:
@@ -324,6 +370,8 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True  # "the Treaty on the X": a name only inside a thing's name is no actor of its own
     if _names_nothing(doc, cluster):
         return True
+    if any(_called_it(doc, c) for c in named):
+        return True  # "I called it X": a thing given a name, whatever NER read it as
     if (
         cluster.kind != "location"  # "degrees from X (1910), Y (1925)": places are listed with years too
         and all(_listed_with_years(doc, c) for c in named)
@@ -355,14 +403,14 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     if (
         cluster.kind == "location"
         and not any(lexicon.place_named(surface(doc, c)) for c in named)
-        and any(_cue_noun(doc, c) or _example_of_cue(doc, c) for c in named)
+        and any(_cue_noun(doc, c) or _example_of_cue(doc, c) or _listed_after_cue(doc, c) for c in named)
     ):
         return True  # "the drama Kestrel Abbey": a work named like a place no gazetteer knows
     if cluster.kind == "location":
         return False  # "Vienna (1931)", "“Brennow”": known places are not cited like works
     if all(quoted_whole(doc, c) for c in named):
         return True
-    if any(_cue_noun(doc, c) or _example_of_cue(doc, c) for c in named):
+    if any(_cue_noun(doc, c) or _example_of_cue(doc, c) or _listed_after_cue(doc, c) for c in named):
         return True
     if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS) or any(is_team(doc, c.start, c.end) for c in named):
         return False  # "appeared in the Daily Post": a newspaper; "Harlow Rovers (2012)": a team

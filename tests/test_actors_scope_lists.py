@@ -1,0 +1,100 @@
+"""Actors scope: works listed after their noun, things given a name, subtitles and named events stay out."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import found_actors as found
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # the second item of "the films X and Y"
+        (
+            "She had small parts in the films Quiet Harbour and Far Meadow that year.",
+            [(7, 9, "FAC"), (10, 12, "ORG")],
+            "Far Meadow",
+            False,
+        ),
+        # "his latest book, X or Y": the noun before a comma
+        (
+            "His latest book, Grey Orchard or Silence, sold well.",
+            [(4, 6, "ORG"), (7, 8, "GPE")],
+            "Silence",
+            False,
+        ),
+        # a list that starts after "and" is no list of the noun's items
+        (
+            "She wrote the book, and Brennow Press and Kestrel Books published it.",
+            [(6, 8, "ORG"), (9, 11, "ORG")],
+            "Kestrel Books",
+            True,
+        ),
+        # names joined by "and" after a noun that is no work
+        (
+            "She had worked for the firms Harlow Relief and Kestrel Trust that year.",
+            [(6, 8, "ORG"), (9, 11, "ORG")],
+            "Kestrel Trust",
+            True,
+        ),
+    ],
+)
+def test_items_listed_after_a_work_noun(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # "I called it X": a thing, though NER read a person
+        ("I called it Kestrel, and it sold well.", [(3, 4, "PERSON")], "Kestrel", False),
+        # the name put first: "X I called it"
+        (
+            "It is a book of stories, Overtures I called it, with no end.",
+            [(7, 8, "PERSON")],
+            "Overtures",
+            False,
+        ),
+        # "called him X" names a person
+        ("We called him Kestrel, and he smiled.", [(3, 4, "PERSON")], "Kestrel", True),
+    ],
+)
+def test_things_given_a_name(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # a subtitle after a colon ends in a work's head word
+        ("She appeared as herself in Brennow: The Movie last year.", [(5, 6, "GPE")], "Brennow", False),
+        # a place followed by a colon and a heading that names no work
+        ("She was born in Brennow: The Early Years were hard.", [(4, 5, "GPE")], "Brennow", True),
+    ],
+)
+def test_a_name_before_a_work_subtitle(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        (
+            "Last spring we went to the Magic Jubilee in Dallas.",
+            [(6, 8, "ORG"), (9, 10, "GPE")],
+            "Magic Jubilee",
+            False,
+        ),
+        ("He rode in the Harbour Cavalcade each March.", [(4, 6, "ORG")], "Harbour Cavalcade", False),
+        ("We ran the Brennow Marathon in April.", [(3, 5, "ORG")], "Brennow Marathon", False),
+        # an organisation's head word keeps it an actor
+        (
+            "We wrote to the Brennow Marathon Association in April.",
+            [(4, 7, "ORG")],
+            "Brennow Marathon Association",
+            True,
+        ),
+    ],
+)
+def test_named_events(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
