@@ -514,7 +514,7 @@ def retype(
         return  # "Professor X", "Arsenio Hall": the person evidence stands
     places = heads & lexicon.PLACE_HEADS | _facility_ends(doc, cluster)
     orgs = heads & (lexicon.ORG_HEADS - lexicon.PLACE_HEADS) - places
-    if any(is_team(doc, c.start, c.end) for c in named_mentions(cluster)) and not places:
+    if any(is_team(doc, c.start, c.end) or _cut_team(doc, c) for c in named_mentions(cluster)) and not places:
         cluster.kind = "organization"  # "Harlow Rovers" read as a place: a city's team
     elif places and not orgs:
         cluster.kind = "location"  # "Kestrel Hall", "Brennow Station": buildings and sites are places
@@ -539,6 +539,11 @@ def retype(
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
+
+
+def _cut_team(doc: Doc, cand: Cand) -> bool:
+    """A one-word place that NER cut off a team's name ("Harlow" of "Harlow Rovers"): the team's."""
+    return cand.end - cand.start == 1 and cand.end < len(doc) and is_team(doc, cand.start, cand.end + 1)
 
 
 def _looks_personal(doc: Doc, cluster: Cluster) -> bool:

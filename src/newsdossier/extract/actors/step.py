@@ -150,6 +150,40 @@ def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return [k for k in clusters if k.cands]
 
 
+# Prepositions before a city that stands for its team ("played for Harlow", "a game against Harlow").
+_TEAM_PREPS = {"for", "with", "against"}
+
+
+def _merge_city_teams(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A city named only after "for", "with" or "against" is the one team the text names after it.
+
+    ("Harlow Rovers" ... "three games for Harlow"); a city anywhere else ("in Harlow") is the city.
+    The team is an organisation whose name is the city and words that are no organisation or place
+    head ("Harlow Rovers", not "Harlow University").
+    """
+    heads = lexicon.ORG_HEADS | lexicon.PLACE_HEADS
+    for city in [k for k in clusters if k.kind == "location" and not k.country and k.cands]:
+        if any(c.end - c.start > 1 for c in city.cands):
+            continue
+        if not all(
+            doc[c.start].dep_ == "pobj" and doc[c.start].head.lower_ in _TEAM_PREPS for c in city.cands
+        ):
+            continue
+        word = fold(norm_key(surface(doc, city.cands[0])))
+        teams = [
+            k
+            for k in clusters
+            if k.kind == "organization"
+            and k.cands
+            and (words := fold(norm_key(cluster_name(doc, k))).split())[0] == word
+            and len(words) > 1
+            and not set(words[1:]) & heads
+        ]
+        if len(teams) == 1:
+            absorb(teams[0], city, "alias")
+    return [k for k in clusters if k.cands]
+
+
 def _unfound_names(doc: Doc, clusters: list[Cluster]) -> list[Cand]:
     """Add mentions NER missed: a known surname or a defined acronym standing alone; return them."""
     taken = {i for k in clusters for c in k.cands for i in range(c.start, c.end)}
@@ -215,6 +249,7 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     clusters = _remerge_people(doc, clusters)
     clusters = _merge_founders(doc, clusters)
     clusters = _merge_misspellings(doc, clusters)
+    clusters = _merge_city_teams(doc, clusters)
     return appositive_aliases(doc, clusters)
 
 
