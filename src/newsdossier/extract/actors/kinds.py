@@ -18,6 +18,7 @@ from newsdossier.extract.actors.spans import (
     Cand,
     Cluster,
     head_word,
+    inverted_names,
     is_acronym,
     is_team,
     name_words,
@@ -501,6 +502,14 @@ def _title_case_words(doc: Doc) -> frozenset[str]:
     return frozenset(t.text for t in doc if t.is_title)
 
 
+# Asked for every person cluster of a doc: one pass over its lines. The cache holds the last doc
+# itself, so its identity cannot pass to another doc while it is cached.
+@functools.lru_cache(maxsize=1)
+def _inverted_surnames(doc: Doc) -> frozenset[int]:
+    """The tokens of surnames listed surname first at the start of a line ("Doe, Jane. Title")."""
+    return frozenset(surname for surname, _ in inverted_names(doc))
+
+
 def retype(
     doc: Doc, cluster: Cluster, person_words: set[str], person_names: set[frozenset[str]] | None = None
 ) -> None:
@@ -512,6 +521,8 @@ def retype(
     titled = any(c.title for c in cluster.cands)
     if cluster.kind == "person" and (titled or heads & lexicon.SURNAME_HEADS):
         return  # "Professor X", "Arsenio Hall": the person evidence stands
+    if cluster.kind == "person" and any(c.start in _inverted_surnames(doc) for c in cluster.cands):
+        return  # "Lisbon, Jane." in a list of sources: a surname, though a city has it too
     places = heads & lexicon.PLACE_HEADS | _facility_ends(doc, cluster)
     orgs = heads & (lexicon.ORG_HEADS - lexicon.PLACE_HEADS) - places
     if any(is_team(doc, c.start, c.end) or _cut_team(doc, c) for c in named_mentions(cluster)) and not places:
@@ -522,6 +533,8 @@ def retype(
         cluster.kind = "organization"  # "Kestrel School", "Ministry of Health"
     elif titled:
         cluster.kind = "person"  # "Professor X" read as an organisation
+    elif cluster.kind != "person" and _person_apposition(doc, cluster):
+        cluster.kind = "person"  # "X, a 17th-century poet", "his wife, X"
     elif all(_held_title_of(doc, c) for c in named_mentions(cluster)):
         cluster.kind = "location"  # "Earl of X", "Count of the X Empire": a title's territory
     elif cluster.kind != "person" and _reordered_person(doc, cluster, person_names):
@@ -539,6 +552,34 @@ def retype(
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
+
+
+def _personal_noun(token: Token) -> bool:
+    """A common noun only a person is: a kin word, an occupation, a word in -ist or -ian ("linguist")."""
+    word = token.lemma_.lower()
+    return (
+        token.pos_ == "NOUN"
+        and token.is_lower
+        and word not in lexicon.ORG_HEADS
+        and (word in lexicon.KINSHIP or word in lexicon.OCCUPATIONS or word.endswith(("ist", "ian")))
+    )
+
+
+def _person_apposition(doc: Doc, cluster: Cluster) -> bool:
+    """A name in apposition with a noun only people are ("X, a novelist", "his wife, X").
+
+    A gazetteer place is left as it is: "a kid from Harlow, the son of ..." hangs the son on the town.
+    """
+    for cand in named_mentions(cluster):
+        if lexicon.place_named(surface(doc, cand)) or lexicon.country_named(surface(doc, cand)):
+            continue
+        root = doc[cand.start : cand.end].root
+        nouns = [t for t in root.children if t.dep_ == "appos" and t.i >= cand.end]
+        if root.dep_ == "appos" and root.head.i < cand.start:
+            nouns.append(root.head)
+        if any(_personal_noun(t) for t in nouns):
+            return True
+    return False
 
 
 def _cut_team(doc: Doc, cand: Cand) -> bool:

@@ -1,0 +1,34 @@
+"""Actors types: a surname listed first in a source line, and a name beside a noun only people are, are people."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import found_actors as found
+
+
+def test_a_surname_listed_first_stays_a_person_though_a_city_has_it(nlp):
+    text = "Books we read this year:\n\nLisbon, Jane. The Quiet Orchard\n\nBrennow, Karl. Winter Roads\n"
+    rows = found(nlp, text, [(7, 8, "PERSON"), (15, 16, "PERSON")])
+    assert rows.get("Lisbon") == "person"
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kind",
+    [
+        # "X, a 17th-century writer": NER read a building
+        (
+            "She was moved by the influence of Tokai Bansho, a 17th-century writer, whose stories she read.",
+            [(7, 9, "FAC")],
+            "Tokai Bansho",
+            "person",
+        ),
+        # "his wife, X": a kin word before the name
+        ("His wife, Kestrel Varn, was a linguist.", [(3, 5, "ORG")], "Kestrel Varn", "person"),
+        # a word firms are called too leaves the organisation alone
+        ("Grey Orchard, a publisher, printed the book.", [(0, 2, "ORG")], "Grey Orchard", "organization"),
+        # a town a parse hangs a person's noun on stays a town
+        ("He grew up as a kid from Harlow, the son of a baker.", [(7, 8, "GPE")], "Harlow", "location"),
+    ],
+)
+def test_a_name_in_apposition_with_a_personal_noun(nlp, text, ents, name, kind):
+    assert found(nlp, text, ents).get(name) == kind
