@@ -548,6 +548,8 @@ def retype(
         cluster.kind = "location"  # "Hartwell" read as a PERSON, and no one in the text has that name
     elif _placed(doc, cluster, person_words):
         cluster.kind = "location"  # "14 miles north of Kestrelburg", "born in Kestrelburg"
+    elif cluster.kind == "organization" and _before_its_region(doc, cluster):
+        cluster.kind = "location"  # "in Brennow Terme, Kestria, Italy": a town before its region
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
@@ -666,6 +668,31 @@ def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
         and doc[c.end - 1].lower_ in lexicon.FACILITY_ENDS
         and head_word(doc, c) == doc[c.end - 1].lower_
     }
+
+
+def _place_at(doc: Doc, i: int) -> bool:
+    """Token i starts a place: NER's place label or a gazetteer place."""
+    return i < len(doc) and (
+        doc[i].ent_type_ in {"GPE", "LOC"} or doc[i].pos_ == "PROPN" and lexicon.place_named(doc[i].text)
+    )
+
+
+def _before_its_region(doc: Doc, cluster: Cluster) -> bool:
+    """Every name, with no organisation head, comes before a comma and two places ("Brennow Terme,
+    Kestria, Italy"): a town named with its region and country, as addresses are written."""
+    named = named_mentions(cluster)
+    if _heads(doc, cluster) & lexicon.ORG_HEADS:
+        return False
+    for cand in named:
+        i = cand.end
+        if not (i < len(doc) and doc[i].text == "," and _place_at(doc, i + 1)):
+            return False
+        j = i + 2  # past the first place's words ("New York")
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if not (j + 1 < len(doc) and doc[j].text == "," and _place_at(doc, j + 1)):
+            return False
+    return bool(named)
 
 
 def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:

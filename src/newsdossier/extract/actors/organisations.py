@@ -91,7 +91,7 @@ def merge_places(doc: Doc, cands: list[Cand]) -> list[Cluster]:
             cluster.kind = labels.most_common(1)[0][0]
     clusters = _merge_acronyms(doc, clusters)
     clusters = _merge_suffixes(doc, clusters)
-    clusters = _merge_prefixes(doc, clusters)
+    clusters = merge_prefixes(doc, clusters)
     return _merge_descriptors(doc, clusters)
 
 
@@ -190,7 +190,7 @@ def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return [k for k in clusters if k.cands]
 
 
-def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+def merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Merge a short org or place name into the longer one it starts ("Acme" -> "Acme Foods").
 
     A name of two words or more merges only when one longer name starts with it and adds one word
@@ -201,7 +201,7 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if not short.cands or short.kind not in {"organization", "location"} or short.country:
             continue
         words = short.key.split()
-        if is_acronym(surface(doc, short.cands[0])):
+        if not words or is_acronym(surface(doc, short.cands[0])):  # no key: a person retyped
             continue
         if words[-1] in lexicon.ORG_HEADS or words == [words[0]] and words[0] in lexicon.PLACE_HEADS:
             _merge_head_phrase(short, clusters)

@@ -14,7 +14,7 @@ from newsdossier.extract.actors.groups import find_groups
 from newsdossier.extract.actors.keep import is_kept
 from newsdossier.extract.actors.kinds import type_and_scope
 from newsdossier.extract.actors.numbered import is_numbered_name, numbered_names
-from newsdossier.extract.actors.organisations import merge_places
+from newsdossier.extract.actors.organisations import merge_places, merge_prefixes
 from newsdossier.extract.actors.people import merge_people, relabel_people
 from newsdossier.extract.actors.recall import missed_names
 from newsdossier.extract.actors.spans import (
@@ -246,6 +246,7 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     clusters = _merge_same_names(doc, clusters)
     clusters = type_and_scope(doc, clusters, things)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
+    clusters = merge_prefixes(doc, clusters)  # "Brennow" beside "Brennow Terme", now both places
     clusters = _remerge_people(doc, clusters)
     clusters = _merge_founders(doc, clusters)
     clusters = _merge_misspellings(doc, clusters)
