@@ -38,3 +38,21 @@ def test_former_countries_are_places(nlp, text, ents, name):
 )
 def test_a_town_before_its_region(nlp, text, ents, rows):
     assert found(nlp, text, ents) == rows
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kind",
+    [
+        # a county that is a given name too, after "in <town>,"
+        (
+            "He was born in Harlow, Devon. He moved away at ten.",
+            [(4, 5, "GPE"), (6, 7, "PERSON")],
+            "Devon",
+            "location",
+        ),
+        # a given name after a place and a comma, with no preposition before the place: a person
+        ("Sources: Leeds, Anna. Varga, Jan.", [(2, 3, "GPE"), (4, 5, "PERSON")], "Anna", "person"),
+    ],
+)
+def test_a_county_after_its_town(nlp, text, ents, name, kind):
+    assert found(nlp, text, ents).get(name) == kind

@@ -9,6 +9,7 @@ Awards", "the film X", a quoted title) are no actors and leave the table.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -695,6 +696,18 @@ def _before_its_region(doc: Doc, cluster: Cluster) -> bool:
     return bool(named)
 
 
+def _after_placed_town(doc: Doc, cand: Cand) -> bool:
+    """The mention follows a comma and a place that a locative preposition governs ("in Harlow, X")."""
+    if cand.start < 2 or doc[cand.start - 1].text != ",":
+        return False
+    town = doc[cand.start - 2]
+    return (
+        town.dep_ == "pobj"
+        and town.head.lower_ in lexicon.LOCATIVE_PREPS
+        and (town.ent_type_ in {"GPE", "LOC"} or lexicon.place_named(town.text))
+    )
+
+
 def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
     """A one-word name, untitled and no person's in the text, that stands where only a place can
     ("near X", "born in X", "Leeds, X")."""
@@ -708,9 +721,10 @@ def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
             or is_acronym(surface(doc, c))
             or cluster.kind == "person"
             and lexicon.is_given_name(surface(doc, c))  # "Leeds, Anna." in a list of sources
+            and not _after_placed_town(doc, c)  # "born in Exeter, Devon": a county that is a name too
             for c in named
         )
-        and any(place_context(doc, c) for c in named)
+        and any(place_context(doc, c) or _after_placed_town(doc, c) for c in named)
     )
 
 
@@ -741,4 +755,56 @@ def type_and_scope(doc: Doc, clusters: list[Cluster], things: list[Cluster] | No
             continue
         retype(doc, cluster, person_words, person_names)
         kept.append(cluster)
+    _type_by_list(doc, kept)
     return kept
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """Every item of the coordination a token is in ("A, B and C"), the token itself left out."""
+    first = token
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    items, todo = [], [first]
+    while todo:
+        item = todo.pop()
+        items.append(item)
+        todo += [t for t in item.children if t.dep_ == "conj"]
+    return [t for t in items if t.i != token.i]
+
+
+def _weakly_typed(doc: Doc, cluster: Cluster) -> bool:
+    """A one-word name typed by NER's label alone: no title, head word, country or gazetteer place."""
+    named = named_mentions(cluster)
+    return (
+        not cluster.country
+        and cluster.kind != "group"
+        and all(c.end - c.start == 1 and not c.title for c in named)
+        and not any(
+            lexicon.place_named(surface(doc, c)) or lexicon.is_given_name(surface(doc, c)) for c in named
+        )
+    )
+
+
+def _type_by_list(doc: Doc, clusters: list[Cluster]) -> None:
+    """A weakly typed name listed among names of one other kind takes their kind.
+
+    ("engines including Kestrel, Orvane and Brelt": two firms beside it make "Orvane" a firm too.)
+    Two listed names of that kind, and more than half of those listed, are needed.
+    """
+    owner = {i: k for k in clusters for c in k.cands for i in range(c.start, c.end)}
+    votes: dict[int, str] = {}
+    for cluster in clusters:
+        if not _weakly_typed(doc, cluster):
+            continue
+        kinds = Counter(
+            other.kind
+            for c in named_mentions(cluster)
+            for t in _conjuncts(doc[c.start])
+            if (other := owner.get(t.i)) is not None and other is not cluster
+        )
+        if kinds:
+            kind, count = kinds.most_common(1)[0]
+            if count >= 2 and 2 * count > sum(kinds.values()) and kind not in {cluster.kind, "group"}:
+                votes[id(cluster)] = kind
+    for cluster in clusters:  # decided on the kinds as retyping left them, then applied
+        cluster.kind = votes.get(id(cluster), cluster.kind)
