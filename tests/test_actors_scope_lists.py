@@ -98,3 +98,34 @@ def test_a_name_before_a_work_subtitle(nlp, text, ents, name, kept):
 )
 def test_named_events(nlp, text, ents, name, kept):
     assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # "the play The X": the title's own article between the noun and the name
+        (
+            "It was based on the old novel and on Varga's play The Tempest Years.",
+            [(9, 10, "PERSON"), (13, 15, "ORG")],
+            "Tempest Years",
+            False,
+        ),
+        # an award's category after "a nomination for" / "nominated for"
+        (
+            "She earned a nomination for Best Singer at the Harbour Awards.",
+            [(5, 7, "ORG"), (9, 11, "ORG")],
+            "Best Singer",
+            False,
+        ),
+        (
+            "He was nominated for Best Supporting Actor in 2010.",
+            [(4, 7, "ORG")],
+            "Best Supporting Actor",
+            False,
+        ),
+        # "for X" after another noun is an actor
+        ("She thanked the committee for Kestrel Aid and its work.", [(5, 7, "ORG")], "Kestrel Aid", True),
+    ],
+)
+def test_titles_after_their_article_and_award_categories(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept

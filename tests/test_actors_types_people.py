@@ -32,3 +32,9 @@ def test_a_surname_listed_first_stays_a_person_though_a_city_has_it(nlp):
 )
 def test_a_name_in_apposition_with_a_personal_noun(nlp, text, ents, name, kind):
     assert found(nlp, text, ents).get(name) == kind
+
+
+def test_a_birth_name_after_nee_is_the_persons(nlp):
+    text = "She was the daughter of Katrin (née Vassel), a dancer, and Paul Orme, a baker."
+    rows = found(nlp, text, [(5, 6, "PERSON"), (8, 9, "ORG"), (15, 17, "PERSON")])
+    assert rows == {"Katrin": "person", "Paul Orme": "person"}

@@ -78,7 +78,10 @@ def _cue(token: Token) -> bool:
 
 def _cue_noun(doc: Doc, cand: Cand) -> bool:
     """A work or event noun right before the name or in apposition ("the film X", "X, a novel")."""
-    before = doc[cand.start - 1] if cand.start > 0 else None
+    i = cand.start - 1
+    if i > 0 and doc[i].text in {"The", "A", "An"}:
+        i -= 1  # "the play The Tempest Years": the article is the title's own
+    before = doc[i] if i >= 0 else None
     span = doc[cand.start : cand.end]
     if (
         before is not None
@@ -102,6 +105,17 @@ def _cue_noun(doc: Doc, cand: Cand) -> bool:
 
 # Words that open a list of examples after a noun ("films including X", "plays such as X", "books like X").
 _EXAMPLE_WORDS = {"including", "like", "as"}
+
+
+# Words after which "for X" names an award's category ("a nomination for X", "nominated for X").
+_NOMINATION_WORDS = {"nomination", "nominate", "nominee"}
+
+
+def _nominated_for(doc: Doc, cand: Cand) -> bool:
+    """The name is what someone was nominated for: an award's category ("a nomination for Best X")."""
+    root = doc[cand.start : cand.end].root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in _NOMINATION_WORDS
 
 
 def _example_of_cue(doc: Doc, cand: Cand) -> bool:
@@ -374,6 +388,8 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True
     if any(_called_it(doc, c) for c in named):
         return True  # "I called it X": a thing given a name, whatever NER read it as
+    if all(_nominated_for(doc, c) for c in named):
+        return True  # "a nomination for Best X": an award's category
     if (
         cluster.kind != "location"  # "degrees from X (1910), Y (1925)": places are listed with years too
         and all(_listed_with_years(doc, c) for c in named)

@@ -15,7 +15,7 @@ from newsdossier.extract.actors.keep import is_kept
 from newsdossier.extract.actors.kinds import type_and_scope
 from newsdossier.extract.actors.numbered import is_numbered_name, numbered_names
 from newsdossier.extract.actors.organisations import merge_places, merge_prefixes
-from newsdossier.extract.actors.people import merge_people, relabel_people
+from newsdossier.extract.actors.people import merge_birth_names, merge_people, relabel_people
 from newsdossier.extract.actors.recall import missed_names
 from newsdossier.extract.actors.spans import (
     Cand,
@@ -251,6 +251,7 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     clusters = _merge_founders(doc, clusters)
     clusters = _merge_misspellings(doc, clusters)
     clusters = _merge_city_teams(doc, clusters)
+    clusters = merge_birth_names(doc, clusters)
     return appositive_aliases(doc, clusters)
 
 
