@@ -73,3 +73,17 @@ def test_a_short_name_joins_the_long_form_an_acronym_opened(nlp):
     text = "KFB (Kestrel Food Bank) opened today. Kestrel Food said more help would come."
     rows = _rows(nlp, text, [(0, 1, "ORG"), (2, 5, "ORG"), (9, 11, "ORG")])
     assert "Kestrel Food" not in rows
+
+
+def test_an_acronym_retyped_from_a_person_joins_the_longer_name(nlp):
+    # NER read the bare acronym as a person; once it is an organisation it is the short form
+    text = "As a young man in Navy KRTC I flew often. The KRTC chose ten men a year."
+    rows = _rows(nlp, text, [(5, 7, "ORG"), (12, 13, "PERSON")])
+    assert rows["Navy KRTC"][0] == "organization"
+    assert "KRTC" not in rows and "KRTC" in rows["Navy KRTC"][1]
+
+
+def test_one_word_spelt_and_typed_two_ways_is_one_person(nlp):
+    text = "He quoted a line from Vergil in a letter. Later he read Virgil again."
+    rows = _rows(nlp, text, [(5, 6, "PERSON"), (13, 14, "ORG")])
+    assert len(rows) == 1 and next(iter(rows.values()))[0] == "person"

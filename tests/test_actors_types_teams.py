@@ -37,3 +37,24 @@ def test_a_city_cut_off_a_team_name_is_the_team(nlp):
     # NER took "Leeds" alone out of "Leeds Rovers"
     text = "He signed with Triple-A Leeds Rovers in May."
     assert found(nlp, text, [(6, 7, "GPE")]).get("Leeds") == "organization"
+
+
+@pytest.mark.parametrize(
+    "text, ents, rows",
+    [
+        # "at Harlow" beside "Harlow College": the college
+        (
+            "She moved to Leeds, where she attended Harlow College. At Harlow she studied law.",
+            [(3, 4, "GPE"), (8, 10, "ORG"), (12, 13, "GPE")],
+            {"Leeds": "location", "Harlow College": "organization"},
+        ),
+        # "in Harlow" is the town
+        (
+            "She grew up near Harlow College. In Harlow she studied law.",
+            [(4, 6, "ORG"), (8, 9, "GPE")],
+            {"Harlow College": "organization", "Harlow": "location"},
+        ),
+    ],
+)
+def test_a_town_after_at_is_the_school_named_after_it(nlp, text, ents, rows):
+    assert found(nlp, text, ents) == rows

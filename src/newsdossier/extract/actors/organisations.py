@@ -90,9 +90,22 @@ def merge_places(doc: Doc, cands: list[Cand]) -> list[Cluster]:
         elif not cluster.country and labels:
             cluster.kind = labels.most_common(1)[0][0]
     clusters = _merge_acronyms(doc, clusters)
-    clusters = _merge_suffixes(doc, clusters)
-    clusters = merge_prefixes(doc, clusters)
+    clusters = merge_short_forms(doc, clusters)
     return _merge_descriptors(doc, clusters)
+
+
+def merge_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Short names into the longer org or place names they end or start ("Otters", "Acme").
+
+    Run when the clusters are first built and again once they are typed, when a short name NER
+    labelled as something else ("ROTC" read as a person) has become comparable.
+    """
+    for cluster in clusters:  # a person retyped as an organisation or place has no key yet
+        if cluster.kind in {"organization", "location"} and cluster.cands and not cluster.key:
+            for cand in cluster.cands:
+                cand.key = cand.key or norm_key(surface(doc, cand))
+            cluster.key = norm_key(cluster_name(doc, cluster))
+    return _merge_prefixes(doc, _merge_suffixes(doc, clusters))
 
 
 def _merge_acronyms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
@@ -190,7 +203,7 @@ def _merge_suffixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return [k for k in clusters if k.cands]
 
 
-def merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Merge a short org or place name into the longer one it starts ("Acme" -> "Acme Foods").
 
     A name of two words or more merges only when one longer name starts with it and adds one word
@@ -201,7 +214,7 @@ def merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if not short.cands or short.kind not in {"organization", "location"} or short.country:
             continue
         words = short.key.split()
-        if not words or is_acronym(surface(doc, short.cands[0])):  # no key: a person retyped
+        if is_acronym(surface(doc, short.cands[0])):
             continue
         if words[-1] in lexicon.ORG_HEADS or words == [words[0]] and words[0] in lexicon.PLACE_HEADS:
             _merge_head_phrase(short, clusters)
