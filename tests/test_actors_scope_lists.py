@@ -129,3 +129,14 @@ def test_named_events(nlp, text, ents, name, kept):
 )
 def test_titles_after_their_article_and_award_categories(nlp, text, ents, name, kept):
     assert (name in found(nlp, text, ents)) is kept
+
+
+def test_a_thing_named_by_its_noun_once_is_that_thing_everywhere(nlp):
+    # "Spacecraft Kestrel" is set aside as a thing; the bare "Kestrel" later is the same craft
+    text = "An artist's view of Spacecraft Kestrel. Kestrel flew out in the spring, and Kestrel came back in the winter."
+    assert "Kestrel" not in found(nlp, text, [(5, 7, "ORG"), (8, 9, "PERSON"), (16, 17, "PERSON")])
+
+
+def test_a_person_sharing_a_word_with_a_thing_stays(nlp):
+    text = "An artist's view of Spacecraft Kestrel. Ann Kestrel flew out in the spring."
+    assert "Ann Kestrel" in found(nlp, text, [(5, 7, "ORG"), (8, 10, "PERSON")])

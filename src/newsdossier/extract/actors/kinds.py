@@ -403,7 +403,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         and not any(doc[c.start : c.end].root.dep_ == "nsubj" for c in named)  # "X released a report"
     ):
         return True  # "X, published in 1738": a work; people are "released" too, so never a person
-    if any(doc[c.start].lower_ in lexicon.OUT_OF_SCOPE_CUES and c.end - c.start > 1 for c in named):
+    if any(_cue_first(doc, c) for c in named):
         return True  # "Spacecraft Kestrel", "Album X": the name says what the thing is
     if _common_word(doc, cluster):
         return True
@@ -763,16 +763,33 @@ def type_and_scope(doc: Doc, clusters: list[Cluster], things: list[Cluster] | No
     """
     person_words = _full_person_words(doc, clusters)
     person_names = _full_person_names(doc, clusters)
-    kept = []
+    kept, dropped = [], []
     for cluster in clusters:
         if out_of_scope(doc, cluster):
+            dropped.append(cluster)
             if things is not None and not _names_nothing(doc, cluster):
                 things.append(cluster)
             continue
         retype(doc, cluster, person_words, person_names)
         kept.append(cluster)
+    # "Spacecraft Kestrel" set aside: "Kestrel" alone elsewhere is that thing, not a person
+    bare = {_key(doc, c.start + 1, c.end) for k in dropped for c in k.cands if _cue_first(doc, c)}
+    for cluster in [k for k in kept if all(_key(doc, c.start, c.end) in bare for c in named_mentions(k))]:
+        kept.remove(cluster)
+        if things is not None:
+            things.append(cluster)
     _type_by_list(doc, kept)
     return kept
+
+
+def _cue_first(doc: Doc, cand: Cand) -> bool:
+    """The name opens with a work or product noun ("Spacecraft Kestrel", "Album X")."""
+    return cand.end - cand.start > 1 and doc[cand.start].lower_ in lexicon.OUT_OF_SCOPE_CUES
+
+
+def _key(doc: Doc, start: int, end: int) -> str:
+    """The comparison key of the words from start to end."""
+    return lexicon.norm_key(doc[start:end].text)
 
 
 def _conjuncts(token: Token) -> list[Token]:
