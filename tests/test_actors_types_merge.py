@@ -87,3 +87,11 @@ def test_one_word_spelt_and_typed_two_ways_is_one_person(nlp):
     text = "He quoted a line from Vergil in a letter. Later he read Virgil again."
     rows = _rows(nlp, text, [(5, 6, "PERSON"), (13, 14, "ORG")])
     assert len(rows) == 1 and next(iter(rows.values()))[0] == "person"
+
+
+def test_a_letter_more_is_no_spelling_of_another_kind(nlp):
+    # "Orvanes" (a slip for the firm, read as a person) is no spelling of "Orvane" across kinds: the
+    # firm keeps its own row and its type
+    text = "Orvane said sales rose. The deal pays well, since Orvanes pays a fee for the ads, he said."
+    rows = _rows(nlp, text, [(0, 1, "ORG"), (11, 12, "PERSON")])
+    assert rows["Orvane"][0] == "organization"

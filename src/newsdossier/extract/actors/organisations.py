@@ -100,11 +100,11 @@ def merge_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     Run when the clusters are first built and again once they are typed, when a short name NER
     labelled as something else ("ROTC" read as a person) has become comparable.
     """
-    for cluster in clusters:  # a person retyped as an organisation or place has no key yet
-        if cluster.kind in {"organization", "location"} and cluster.cands and not cluster.key:
+    for cluster in clusters:  # a person retyped as an organisation or place (or merged into one) has no key
+        if cluster.kind in {"organization", "location"} and cluster.cands:
             for cand in cluster.cands:
                 cand.key = cand.key or norm_key(surface(doc, cand))
-            cluster.key = norm_key(cluster_name(doc, cluster))
+            cluster.key = cluster.key or norm_key(cluster_name(doc, cluster))
     return _merge_prefixes(doc, _merge_suffixes(doc, clusters))
 
 
@@ -165,7 +165,7 @@ def _nearest_before(fits: list[Cluster], short: Cluster) -> Cluster | None:
 def _unknown_place(doc: Doc, cluster: Cluster) -> bool:
     """A location by NER's label only: no gazetteer place and no place head ("the Comets")."""
     return cluster.kind == "location" and not any(
-        lexicon.place_named(surface(doc, c)) or c.key.split()[-1] in lexicon.PLACE_HEADS
+        lexicon.place_named(surface(doc, c)) or c.key.rpartition(" ")[2] in lexicon.PLACE_HEADS
         for c in cluster.cands
     )
 
@@ -275,7 +275,7 @@ def _merge_head_phrase(short: Cluster, clusters: list[Cluster]) -> None:
             or len(words) == 1
             and short.kind == "organization"
             and len(k.key.split()) > 1
-            and k.key.split()[-1] == words[0]
+            and k.key.rpartition(" ")[2] == words[0]
         )
     ]
     if len(longer) == 1:

@@ -105,8 +105,9 @@ def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             wa, wb = words[id(a)], words[id(b)]
             if not (a.cands and b.cands) or len(wa) != len(wb):
                 continue
-            # one word spelt two ways and typed two ways ("Vergil" a person, "Virgil" an ORG): a person
-            lone_person = len(wa) == 1 and "person" in {a.kind, b.kind}
+            # one word spelt two ways and typed two ways ("Vergil" a person, "Virgil" an ORG): a person;
+            # a letter more or less is a plural or a possessive ("Acme"/"Acmes"), not a spelling
+            lone_person = len(wa) == 1 and "person" in {a.kind, b.kind} and len(wa[0]) == len(wb[0])
             if a.kind != b.kind and not lone_person:
                 continue
             diff = [(x, y) for x, y in zip(wa, wb) if x != y]
