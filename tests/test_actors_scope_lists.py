@@ -140,3 +140,34 @@ def test_a_thing_named_by_its_noun_once_is_that_thing_everywhere(nlp):
 def test_a_person_sharing_a_word_with_a_thing_stays(nlp):
     text = "An artist's view of Spacecraft Kestrel. Ann Kestrel flew out in the spring."
     assert "Ann Kestrel" in found(nlp, text, [(5, 7, "ORG"), (8, 10, "PERSON")])
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # "author of X in Y": the title and the name inside it
+        (
+            "The most famous is Tom Reed, author of Mira in Glasland, a book for children.",
+            [(4, 6, "PERSON"), (9, 10, "PERSON"), (11, 12, "GPE")],
+            "Mira",
+            False,
+        ),
+        (
+            "The most famous is Tom Reed, author of Mira in Glasland, a book for children.",
+            [(4, 6, "PERSON"), (9, 10, "PERSON"), (11, 12, "GPE")],
+            "Glasland",
+            False,
+        ),
+        # a city after the work is where someone was met
+        (
+            "She met the author of Quiet Orchard in Leeds last year.",
+            [(5, 7, "ORG"), (8, 9, "GPE")],
+            "Leeds",
+            True,
+        ),
+        # "director of X" heads an organisation
+        ("He is the director of Kestrel Aid, a charity.", [(5, 7, "ORG")], "Kestrel Aid", True),
+    ],
+)
+def test_a_work_after_its_author(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept

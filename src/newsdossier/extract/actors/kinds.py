@@ -189,6 +189,21 @@ def _inside_thing_name(doc: Doc, cand: Cand) -> bool:
     return run > 0 and ends and doc[j - 1].lower_ in lexicon.OUT_OF_SCOPE_HEADS
 
 
+# Nouns whose "of X" is always a work ("the author of X"); "director of X" may be an organisation's.
+_MAKER_NOUNS = {"author", "co-author", "composer", "lyricist", "librettist", "screenwriter", "illustrator"}
+
+
+def _by_its_maker(doc: Doc, token: Token) -> bool:
+    """The word is the title of a work after its maker ("author of X"), or a part of that title
+    ("author of X in Y": Y hangs on X)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.i >= token.i:
+        return False
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _MAKER_NOUNS:
+        return True
+    return prep.lower_ in {"in", "of", "and"} and prep.head.pos_ == "PROPN" and _by_its_maker(doc, prep.head)
+
+
 def _made_thing(doc: Doc, cand: Cand) -> bool:
     """The name is what someone made or titled: "X, published in 1738", "wrote X", "a pilot titled X",
     "I called it X"."""
@@ -386,6 +401,11 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True  # "the Treaty on the X": a name only inside a thing's name is no actor of its own
     if _names_nothing(doc, cluster):
         return True
+    if any(
+        _by_its_maker(doc, doc[c.start : c.end].root) and not lexicon.place_named(surface(doc, c))
+        for c in named
+    ):
+        return True  # "the author of X", "the composer of X in Y": a work ("author of X in Paris": a city)
     if any(_called_it(doc, c) for c in named):
         return True  # "I called it X": a thing given a name, whatever NER read it as
     if all(_nominated_for(doc, c) for c in named):
