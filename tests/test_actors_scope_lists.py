@@ -171,3 +171,21 @@ def test_a_person_sharing_a_word_with_a_thing_stays(nlp):
 )
 def test_a_work_after_its_author(nlp, text, ents, name, kept):
     assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # a work noun opens the name of a building: a place
+        (
+            "They were told to assemble in Musical Hall, of this city, next month.",
+            [(6, 8, "FAC")],
+            "Musical Hall",
+            True,
+        ),
+        # a work noun opens the name of a work
+        ("Early reviews of Album Kestrel Skies were warm.", [(3, 6, "ORG")], "Album Kestrel Skies", False),
+    ],
+)
+def test_a_work_noun_opening_a_name(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept

@@ -38,3 +38,34 @@ def test_a_birth_name_after_nee_is_the_persons(nlp):
     text = "She was the daughter of Katrin (née Vassel), a dancer, and Paul Orme, a baker."
     rows = found(nlp, text, [(5, 6, "PERSON"), (8, 9, "ORG"), (15, 17, "PERSON")])
     assert rows == {"Katrin": "person", "Paul Orme": "person"}
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kind",
+    [
+        # makers cited "by X and Y (2004)": people, never a work cited with its year
+        (
+            "The first chapter of the textbook by Varne and Ostrow (2004) sums up his work.",
+            [(7, 8, "ORG"), (9, 10, "ORG")],
+            "Ostrow",
+            "person",
+        ),
+        (
+            "The first chapter of the textbook by Varne and Ostrow (2004) sums up his work.",
+            [(7, 8, "ORG"), (9, 10, "ORG")],
+            "Varne",
+            "person",
+        ),
+        # a caption's painter with the year of the work
+        ("Saint Mark in the Garden, by Peter Lanzi (1505)", [(7, 9, "ORG")], "Peter Lanzi", "person"),
+        # a firm cited alone with its year stays what NER said
+        (
+            "The report by Kestrel Aid (2004) was cited widely.",
+            [(3, 5, "ORG")],
+            "Kestrel Aid",
+            "organization",
+        ),
+    ],
+)
+def test_makers_cited_by_name_and_year(nlp, text, ents, name, kind):
+    assert found(nlp, text, ents).get(name) == kind

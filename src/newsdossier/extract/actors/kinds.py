@@ -159,6 +159,29 @@ def _listed_with_years(doc: Doc, cand: Cand) -> bool:
     return any(_year_at(doc, j) for j in range(after + 1, min(after + 10, sent_end)))
 
 
+def _after_by(doc: Doc, cand: Cand) -> bool:
+    """The name, or the first of the names joined with it, follows "by" ("by X (2004)", "by X and Y")."""
+    root = doc[cand.start : cand.end].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    start = min(
+        [cand.start, *(t.i for t in root.children if t.dep_ in {"compound", "flat"} and t.i < root.i)]
+    )
+    if root.i < cand.start or root.i >= cand.end:
+        start = min(start, root.left_edge.i)
+    return start > 0 and doc[start - 1].lower_ == "by"
+
+
+def _cited_author(doc: Doc, cand: Cand) -> bool:
+    """A maker cited with a year: "by X (1505)", "by X and Y (2004)" (the year after the last name)."""
+    if not _after_by(doc, cand):
+        return False
+    end = cand.end  # past the other names of the list ("X and Y (2004)")
+    while end < min(len(doc), cand.end + 6) and (doc[end].lower_ in {"and", ","} or doc[end].is_title):
+        end += 1
+    return _year_at(doc, end)
+
+
 def _capitalised(token: Token) -> bool:
     """A capitalised word that does not open its sentence (so it is capitalised as part of a name)."""
     return token.text[:1].isupper() and not token.is_sent_start
@@ -414,6 +437,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         cluster.kind != "location"  # "degrees from X (1910), Y (1925)": places are listed with years too
         and all(_listed_with_years(doc, c) for c in named)
         and not _looks_personal(doc, cluster)
+        and not any(_cited_author(doc, c) for c in named)  # "by X (2004), Y (2007)": makers
     ):
         return True
     if (
@@ -452,7 +476,11 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True
     if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS) or any(is_team(doc, c.start, c.end) for c in named):
         return False  # "appeared in the Daily Post": a newspaper; "Harlow Rovers (2012)": a team
-    if cluster.kind == "organization" and any(_year_after(doc, c) for c in named):
+    if (
+        cluster.kind == "organization"
+        and any(_year_after(doc, c) for c in named)
+        and not any(_cited_author(doc, c) for c in named)
+    ):
         # "Glass Rivers (2004)": a work cited with its year (a person's year is a life or a citation)
         return True
     return any(_work_verb(doc, c) for c in named)
@@ -570,6 +598,8 @@ def retype(
         cluster.kind = "organization"  # "Kestrel School", "Ministry of Health"
     elif titled:
         cluster.kind = "person"  # "Professor X" read as an organisation
+    elif cluster.kind != "person" and _cited_maker(doc, cluster):
+        cluster.kind = "person"  # "a painting by X (1505)", "by X and Y (2004)"
     elif cluster.kind != "person" and _person_apposition(doc, cluster):
         cluster.kind = "person"  # "X, a 17th-century poet", "his wife, X"
     elif all(_held_title_of(doc, c) for c in named_mentions(cluster)):
@@ -601,6 +631,21 @@ def _personal_noun(token: Token) -> bool:
         and token.is_lower
         and word not in lexicon.ORG_HEADS
         and (word in lexicon.KINSHIP or word in lexicon.OCCUPATIONS or word.endswith(("ist", "ian")))
+    )
+
+
+def _cited_maker(doc: Doc, cluster: Cluster) -> bool:
+    """Every name is a maker cited "by" it with a year, one of several makers or with a given name
+    ("by X and Y (2004)", "by Jan X (1505)"), and none is a place or an acronym. A firm is cited
+    alone ("a report by Kestrel Aid (2004)")."""
+    named = named_mentions(cluster)
+    return all(
+        _cited_author(doc, c)
+        and c.end - c.start <= 3
+        and not is_acronym(surface(doc, c))
+        and not lexicon.place_named(surface(doc, c))
+        and (_conjuncts(doc[c.start : c.end].root) or lexicon.is_given_name(doc[c.start].text))
+        for c in named
     )
 
 
@@ -804,7 +849,11 @@ def type_and_scope(doc: Doc, clusters: list[Cluster], things: list[Cluster] | No
 
 def _cue_first(doc: Doc, cand: Cand) -> bool:
     """The name opens with a work or product noun ("Spacecraft Kestrel", "Album X")."""
-    return cand.end - cand.start > 1 and doc[cand.start].lower_ in lexicon.OUT_OF_SCOPE_CUES
+    return (
+        cand.end - cand.start > 1
+        and doc[cand.start].lower_ in lexicon.OUT_OF_SCOPE_CUES
+        and doc[cand.end - 1].lower_ not in lexicon.ORG_HEADS | lexicon.PLACE_HEADS  # "Film Institute"
+    )
 
 
 def _key(doc: Doc, start: int, end: int) -> str:
