@@ -48,14 +48,14 @@ def test_items_listed_after_a_work_noun(nlp, text, ents, name, kept):
     [
         # "I called it X": a thing, though NER read a person
         ("I called it Kestrel, and it sold well.", [(3, 4, "PERSON")], "Kestrel", False),
-        # the name put first: "X I called it"
+        # the name put first: "X I named it"
         (
-            "It is a book of stories, Overtures I called it, with no end.",
-            [(7, 8, "PERSON")],
-            "Overtures",
+            "My second collection, Driftwood I named it, came out later.",
+            [(4, 5, "PERSON")],
+            "Driftwood",
             False,
         ),
-        # "called him X" names a person
+        # a man given a name is a person
         ("We called him Kestrel, and he smiled.", [(3, 4, "PERSON")], "Kestrel", True),
     ],
 )
@@ -67,9 +67,9 @@ def test_things_given_a_name(nlp, text, ents, name, kept):
     "text, ents, name, kept",
     [
         # a subtitle after a colon ends in a work's head word
-        ("She appeared as herself in Brennow: The Movie last year.", [(5, 6, "GPE")], "Brennow", False),
+        ("Tickets for Brennow: The Movie sold out quickly.", [(2, 3, "GPE")], "Brennow", False),
         # a place followed by a colon and a heading that names no work
-        ("She was born in Brennow: The Early Years were hard.", [(4, 5, "GPE")], "Brennow", True),
+        ("Meet me in Brennow: The old town is lovely.", [(3, 4, "GPE")], "Brennow", True),
     ],
 )
 def test_a_name_before_a_work_subtitle(nlp, text, ents, name, kept):
@@ -105,16 +105,16 @@ def test_named_events(nlp, text, ents, name, kept):
     [
         # "the play The X": the title's own article between the noun and the name
         (
-            "It was based on the old novel and on Varga's play The Tempest Years.",
-            [(9, 10, "PERSON"), (13, 15, "ORG")],
-            "Tempest Years",
+            "Critics compared it with Varga's play The Winter Ledger.",
+            [(4, 5, "PERSON"), (8, 10, "ORG")],
+            "Winter Ledger",
             False,
         ),
         # an award's category after "a nomination for" / "nominated for"
         (
-            "She earned a nomination for Best Singer at the Harbour Awards.",
-            [(5, 7, "ORG"), (9, 11, "ORG")],
-            "Best Singer",
+            "The album brought her a nomination for Best Vocal Record in the spring.",
+            [(7, 10, "ORG")],
+            "Best Vocal Record",
             False,
         ),
         (
@@ -178,9 +178,9 @@ def test_a_work_after_its_author(nlp, text, ents, name, kept):
     [
         # a work noun opens the name of a building: a place
         (
-            "They were told to assemble in Musical Hall, of this city, next month.",
-            [(6, 8, "FAC")],
-            "Musical Hall",
+            "They gathered in Opera Hall before the vote.",
+            [(3, 5, "FAC")],
+            "Opera Hall",
             True,
         ),
         # a work noun opens the name of a work

@@ -20,12 +20,12 @@ def _rows(nlp, text: str, ents: list[tuple[int, int, str]]) -> dict[str, tuple[s
 @pytest.mark.parametrize(
     "text, ents, short, absent",
     [
-        # "X Draft" is an event of the league, not the league written in full
+        # "X Trophy" is a prize of the firm, not the firm written in full
         (
-            "The Harlow Baseball League praised him after he was picked in the Harlow Baseball League Draft.",
-            [(1, 4, "ORG"), (13, 17, "ORG")],
-            "Harlow Baseball League",
-            "Harlow Baseball League Draft",
+            "Kestrel Chess praised him after he won the Kestrel Chess Trophy.",
+            [(0, 2, "ORG"), (8, 11, "ORG")],
+            "Kestrel Chess",
+            "Kestrel Chess Trophy",
         ),
         (
             "Kestrel Foods sponsors the Kestrel Foods Awards every year.",
@@ -84,7 +84,7 @@ def test_an_acronym_retyped_from_a_person_joins_the_longer_name(nlp):
 
 
 def test_one_word_spelt_and_typed_two_ways_is_one_person(nlp):
-    text = "He quoted a line from Vergil in a letter. Later he read Virgil again."
+    text = "He quoted a line from Orvane in a letter. Later he read Orvene again."
     rows = _rows(nlp, text, [(5, 6, "PERSON"), (13, 14, "ORG")])
     assert len(rows) == 1 and next(iter(rows.values()))[0] == "person"
 

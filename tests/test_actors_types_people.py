@@ -15,9 +15,9 @@ def test_a_surname_listed_first_stays_a_person_though_a_city_has_it(nlp):
 @pytest.mark.parametrize(
     "text, ents, name, kind",
     [
-        # "X, a 17th-century writer": NER read a building
+        # "X, a poet of ...": NER read a building
         (
-            "She was moved by the influence of Tokai Bansho, a 17th-century writer, whose stories she read.",
+            "She was moved by the influence of Tokai Bansho, a poet of the old court, whom she often quoted.",
             [(7, 9, "FAC")],
             "Tokai Bansho",
             "person",

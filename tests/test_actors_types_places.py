@@ -10,7 +10,6 @@ from helpers import found_actors as found
     "text, ents, name",
     [
         # NER reads "Union" as an organisation's head
-        ("When the Soviet Union collapsed, the talks ended.", [(2, 4, "ORG")], "Soviet Union"),
         ("Trade with Yugoslavia grew in those years.", [(2, 3, "ORG")], "Yugoslavia"),
         ("She was born in East Germany in the winter.", [(4, 6, "ORG")], "East Germany"),
     ],
@@ -24,9 +23,9 @@ def test_former_countries_are_places(nlp, text, ents, name):
     [
         # a town before its region and country, and its short name later: one place
         (
-            "At the moment she is in Brennow Terme, Lombardy, Italy for a meeting. Brennow was quiet.",
+            "At the moment she is in Castelvero Alto, Lombardy, Italy for a meeting. Castelvero was quiet.",
             [(6, 8, "ORG"), (9, 10, "GPE"), (11, 12, "GPE"), (16, 17, "GPE")],
-            {"Brennow Terme": "location", "Lombardy": "location", "Italy": "location"},
+            {"Castelvero Alto": "location", "Lombardy": "location", "Italy": "location"},
         ),
         # one place after the comma is no address: a firm and its city
         (
@@ -45,9 +44,9 @@ def test_a_town_before_its_region(nlp, text, ents, rows):
     [
         # a county that is a given name too, after "in <town>,"
         (
-            "He was born in Harlow, Devon. He moved away at ten.",
+            "He was born in Harlow, Kerry. He moved away at ten.",
             [(4, 5, "GPE"), (6, 7, "PERSON")],
-            "Devon",
+            "Kerry",
             "location",
         ),
         # a given name after a place and a comma, with no preposition before the place: a person

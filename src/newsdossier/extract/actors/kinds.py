@@ -616,7 +616,7 @@ def retype(
     elif _placed(doc, cluster, person_words):
         cluster.kind = "location"  # "14 miles north of Kestrelburg", "born in Kestrelburg"
     elif cluster.kind == "organization" and _before_its_region(doc, cluster):
-        cluster.kind = "location"  # "in Brennow Terme, Kestria, Italy": a town before its region
+        cluster.kind = "location"  # "in Castelvero Alto, Kestria, Italy": a town before its region
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
@@ -760,7 +760,7 @@ def _place_at(doc: Doc, i: int) -> bool:
 
 
 def _before_its_region(doc: Doc, cluster: Cluster) -> bool:
-    """Every name, with no organisation head, comes before a comma and two places ("Brennow Terme,
+    """Every name, with no organisation head, comes before a comma and two places ("Castelvero Alto,
     Kestria, Italy"): a town named with its region and country, as addresses are written."""
     named = named_mentions(cluster)
     if _heads(doc, cluster) & lexicon.ORG_HEADS:
@@ -769,7 +769,7 @@ def _before_its_region(doc: Doc, cluster: Cluster) -> bool:
         i = cand.end
         if not (i < len(doc) and doc[i].text == "," and _place_at(doc, i + 1)):
             return False
-        j = i + 2  # past the first place's words ("New York")
+        j = i + 2  # past the first place's other words (a two-word region)
         while j < len(doc) and doc[j].ent_iob_ == "I":
             j += 1
         if not (j + 1 < len(doc) and doc[j].text == "," and _place_at(doc, j + 1)):
@@ -802,7 +802,7 @@ def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
             or is_acronym(surface(doc, c))
             or cluster.kind == "person"
             and lexicon.is_given_name(surface(doc, c))  # "Leeds, Anna." in a list of sources
-            and not _after_placed_town(doc, c)  # "born in Exeter, Devon": a county that is a name too
+            and not _after_placed_town(doc, c)  # "born in Harlow, Kerry": a county that is a name too
             for c in named
         )
         and any(place_context(doc, c) or _after_placed_town(doc, c) for c in named)

@@ -105,7 +105,7 @@ def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             wa, wb = words[id(a)], words[id(b)]
             if not (a.cands and b.cands) or len(wa) != len(wb):
                 continue
-            # one word spelt two ways and typed two ways ("Vergil" a person, "Virgil" an ORG): a person;
+            # one word spelt two ways and typed two ways ("Orvane" a person, "Orvene" an ORG): a person;
             # a letter more or less is a plural or a possessive ("Acme"/"Acmes"), not a spelling
             lone_person = len(wa) == 1 and "person" in {a.kind, b.kind} and len(wa[0]) == len(wb[0])
             if a.kind != b.kind and not lone_person:
@@ -257,7 +257,7 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     clusters = _merge_same_names(doc, clusters)
     clusters = type_and_scope(doc, clusters, things)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
-    clusters = merge_short_forms(doc, clusters)  # "Brennow" beside "Brennow Terme", now both places
+    clusters = merge_short_forms(doc, clusters)  # "Castelvero" beside "Castelvero Alto", now both places
     clusters = _remerge_people(doc, clusters)
     clusters = _merge_founders(doc, clusters)
     clusters = _merge_misspellings(doc, clusters)
