@@ -43,7 +43,7 @@ def test_a_birth_name_after_nee_is_the_persons(nlp):
 @pytest.mark.parametrize(
     "text, ents, name, kind",
     [
-        # makers cited "by X and Y (2004)": people, never a work cited with its year
+        # makers after "by" with a year ("by X and Y (2004)") are people, not dated titles
         (
             "The first chapter of the textbook by Varne and Ostrow (2004) sums up his work.",
             [(7, 8, "ORG"), (9, 10, "ORG")],
