@@ -179,7 +179,7 @@ def test_a_work_after_its_author(nlp, text, ents, name, kept):
         # a work noun opens the name of a building: a place
         (
             "The choir sang in Opera Hall on Sunday.",
-            [(3, 5, "FAC")],
+            [(4, 6, "FAC")],
             "Opera Hall",
             True,
         ),
