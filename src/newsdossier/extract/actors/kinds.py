@@ -9,6 +9,7 @@ Awards", "the film X", a quoted title) are no actors and leave the table.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -18,6 +19,7 @@ from newsdossier.extract.actors.spans import (
     Cand,
     Cluster,
     head_word,
+    inverted_names,
     is_acronym,
     is_team,
     name_words,
@@ -76,7 +78,10 @@ def _cue(token: Token) -> bool:
 
 def _cue_noun(doc: Doc, cand: Cand) -> bool:
     """A work or event noun right before the name or in apposition ("the film X", "X, a novel")."""
-    before = doc[cand.start - 1] if cand.start > 0 else None
+    i = cand.start - 1
+    if i > 0 and doc[i].text in {"The", "A", "An"}:
+        i -= 1  # "the play The Tempest Years": the article is the title's own
+    before = doc[i] if i >= 0 else None
     span = doc[cand.start : cand.end]
     if (
         before is not None
@@ -100,6 +105,17 @@ def _cue_noun(doc: Doc, cand: Cand) -> bool:
 
 # Words that open a list of examples after a noun ("films including X", "plays such as X", "books like X").
 _EXAMPLE_WORDS = {"including", "like", "as"}
+
+
+# Words after which "for X" names an award's category ("a nomination for X", "nominated for X").
+_NOMINATION_WORDS = {"nomination", "nominate", "nominee"}
+
+
+def _nominated_for(doc: Doc, cand: Cand) -> bool:
+    """The name is what someone was nominated for: an award's category ("a nomination for Best X")."""
+    root = doc[cand.start : cand.end].root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in _NOMINATION_WORDS
 
 
 def _example_of_cue(doc: Doc, cand: Cand) -> bool:
@@ -143,6 +159,29 @@ def _listed_with_years(doc: Doc, cand: Cand) -> bool:
     return any(_year_at(doc, j) for j in range(after + 1, min(after + 10, sent_end)))
 
 
+def _after_by(doc: Doc, cand: Cand) -> bool:
+    """The name, or the first of the names joined with it, follows "by" ("by X (2004)", "by X and Y")."""
+    root = doc[cand.start : cand.end].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    start = min(
+        [cand.start, *(t.i for t in root.children if t.dep_ in {"compound", "flat"} and t.i < root.i)]
+    )
+    if root.i < cand.start or root.i >= cand.end:
+        start = min(start, root.left_edge.i)
+    return start > 0 and doc[start - 1].lower_ == "by"
+
+
+def _cited_author(doc: Doc, cand: Cand) -> bool:
+    """A maker cited with a year: "by X (1505)", "by X and Y (2004)" (the year after the last name)."""
+    if not _after_by(doc, cand):
+        return False
+    end = cand.end  # past the other names of the list ("X and Y (2004)")
+    while end < min(len(doc), cand.end + 6) and (doc[end].lower_ in {"and", ","} or doc[end].is_title):
+        end += 1
+    return _year_at(doc, end)
+
+
 def _capitalised(token: Token) -> bool:
     """A capitalised word that does not open its sentence (so it is capitalised as part of a name)."""
     return token.text[:1].isupper() and not token.is_sent_start
@@ -164,12 +203,28 @@ def _inside_thing_name(doc: Doc, cand: Cand) -> bool:
         and doc[i].lower_ in lexicon.OUT_OF_SCOPE_HEADS
     ):
         return True
-    j = cand.end + (cand.end < len(doc) and doc[cand.end].lower_ in {"in", "of", "on", "for"})
+    # "X in Policing Act", "X: The Movie" (a subtitle after a colon)
+    j = cand.end + (cand.end < len(doc) and doc[cand.end].lower_ in {"in", "of", "on", "for", ":"})
     run = 0
     while j < len(doc) and _capitalised(doc[j]) and run < 3:
         run, j = run + 1, j + 1
     ends = j >= len(doc) or not _capitalised(doc[j])
     return run > 0 and ends and doc[j - 1].lower_ in lexicon.OUT_OF_SCOPE_HEADS
+
+
+# Nouns whose "of X" is always a work ("the author of X"); "director of X" may be an organisation's.
+_MAKER_NOUNS = {"author", "co-author", "composer", "lyricist", "librettist", "screenwriter", "illustrator"}
+
+
+def _by_its_maker(doc: Doc, token: Token) -> bool:
+    """The word is the title of a work after its maker ("author of X"), or a part of that title
+    ("author of X in Y": Y hangs on X)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.i >= token.i:
+        return False
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _MAKER_NOUNS:
+        return True
+    return prep.lower_ in {"in", "of", "and"} and prep.head.pos_ == "PROPN" and _by_its_maker(doc, prep.head)
 
 
 def _made_thing(doc: Doc, cand: Cand) -> bool:
@@ -184,10 +239,55 @@ def _made_thing(doc: Doc, cand: Cand) -> bool:
     verb = root.head
     if root.dep_ in {"dobj", "nsubjpass"} and verb.lemma_ in lexicon.CREATION_VERBS:
         return True
-    if root.dep_ in {"dobj", "oprd", "attr"} and verb.lemma_ in lexicon.TITLE_VERBS:
-        return True
-    # "I called it X": a thing is named; a person is "called him X"
-    return root.dep_ == "oprd" and any(t.dep_ == "dobj" and t.lower_ == "it" for t in verb.children)
+    return root.dep_ in {"dobj", "oprd", "attr"} and verb.lemma_ in lexicon.TITLE_VERBS
+
+
+# Verbs that give something a name ("I called it X", "X, as we named it").
+_NAMING_VERBS = {"call", "name", "dub"}
+
+
+def _called_it(doc: Doc, cand: Cand) -> bool:
+    """The name is what someone called a thing: "I called it X", "X, I called it".
+
+    A person is "called him X"; "it" names a thing whatever NER read the name as.
+    """
+    root = doc[cand.start : cand.end].root
+    if root.dep_ == "oprd" and root.head.lemma_ in _NAMING_VERBS:
+        return any(t.dep_ == "dobj" and t.lower_ == "it" for t in root.head.children)
+    after = doc[cand.end : cand.end + 4]
+    words = [t for t in after if t.text != ","][:3]
+    return (
+        len(words) == 3
+        and words[0].pos_ == "PRON"
+        and words[1].lemma_ in _NAMING_VERBS
+        and words[2].lower_ == "it"
+    )
+
+
+# Words that join the names of a list ("the films X and Y", "his book, X or Y").
+_LIST_WORDS = {"and", "or", ","}
+
+
+def _listed_after_cue(doc: Doc, cand: Cand) -> bool:
+    """The name is a later item of names listed right after a work or event noun ("the films X and
+    Y", "his latest book, X or Y"): the noun says what every item is, however the list is parsed."""
+    i = cand.start - 1
+    if i < 0 or doc[i].lower_ not in _LIST_WORDS - {","}:
+        return False
+    names = 0
+    while i >= 0 and cand.start - i <= 12:
+        token = doc[i]
+        if _capitalised(token):
+            names += 1
+        elif token.lower_ not in _LIST_WORDS | {"of", "the"} or token.is_sent_start:
+            break
+        i -= 1
+    if i < 0 or names == 0 or not _cue(doc[i]):
+        return False
+    # the list starts right after the noun, or after one comma ("his book, X or Y"): "the book, and
+    # X and Y published it" lists no work
+    first = i + 1 + (doc[i + 1].text == ",")
+    return _capitalised(doc[first])
 
 
 def _work_verb(doc: Doc, cand: Cand) -> bool:
@@ -324,10 +424,20 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         return True  # "the Treaty on the X": a name only inside a thing's name is no actor of its own
     if _names_nothing(doc, cluster):
         return True
+    if any(
+        _by_its_maker(doc, doc[c.start : c.end].root) and not lexicon.place_named(surface(doc, c))
+        for c in named
+    ):
+        return True  # "the author of X", "the composer of X in Y": a work ("author of X in Paris": a city)
+    if any(_called_it(doc, c) for c in named):
+        return True  # "I called it X": a thing given a name, whatever NER read it as
+    if all(_nominated_for(doc, c) for c in named):
+        return True  # "a nomination for Best X": an award's category
     if (
         cluster.kind != "location"  # "degrees from X (1910), Y (1925)": places are listed with years too
         and all(_listed_with_years(doc, c) for c in named)
         and not _looks_personal(doc, cluster)
+        and not any(_cited_author(doc, c) for c in named)  # "by X (2004), Y (2007)": makers
     ):
         return True
     if (
@@ -337,7 +447,7 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         and not any(doc[c.start : c.end].root.dep_ == "nsubj" for c in named)  # "X released a report"
     ):
         return True  # "X, published in 1738": a work; people are "released" too, so never a person
-    if any(doc[c.start].lower_ in lexicon.OUT_OF_SCOPE_CUES and c.end - c.start > 1 for c in named):
+    if any(_cue_first(doc, c) for c in named):
         return True  # "Spacecraft Kestrel", "Album X": the name says what the thing is
     if _common_word(doc, cluster):
         return True
@@ -355,18 +465,22 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
     if (
         cluster.kind == "location"
         and not any(lexicon.place_named(surface(doc, c)) for c in named)
-        and any(_cue_noun(doc, c) or _example_of_cue(doc, c) for c in named)
+        and any(_cue_noun(doc, c) or _example_of_cue(doc, c) or _listed_after_cue(doc, c) for c in named)
     ):
         return True  # "the drama Kestrel Abbey": a work named like a place no gazetteer knows
     if cluster.kind == "location":
         return False  # "Vienna (1931)", "“Brennow”": known places are not cited like works
     if all(quoted_whole(doc, c) for c in named):
         return True
-    if any(_cue_noun(doc, c) or _example_of_cue(doc, c) for c in named):
+    if any(_cue_noun(doc, c) or _example_of_cue(doc, c) or _listed_after_cue(doc, c) for c in named):
         return True
     if heads & (lexicon.ORG_HEADS | lexicon.PLACE_HEADS) or any(is_team(doc, c.start, c.end) for c in named):
         return False  # "appeared in the Daily Post": a newspaper; "Harlow Rovers (2012)": a team
-    if cluster.kind == "organization" and any(_year_after(doc, c) for c in named):
+    if (
+        cluster.kind == "organization"
+        and any(_year_after(doc, c) for c in named)
+        and not any(_cited_author(doc, c) for c in named)
+    ):
         # "Glass Rivers (2004)": a work cited with its year (a person's year is a life or a citation)
         return True
     return any(_work_verb(doc, c) for c in named)
@@ -453,6 +567,14 @@ def _title_case_words(doc: Doc) -> frozenset[str]:
     return frozenset(t.text for t in doc if t.is_title)
 
 
+# Asked for every person cluster of a doc: one pass over its lines. The cache holds the last doc
+# itself, so its identity cannot pass to another doc while it is cached.
+@functools.lru_cache(maxsize=1)
+def _inverted_surnames(doc: Doc) -> frozenset[int]:
+    """The tokens of surnames listed surname first at the start of a line ("Doe, Jane. Title")."""
+    return frozenset(surname for surname, _ in inverted_names(doc))
+
+
 def retype(
     doc: Doc, cluster: Cluster, person_words: set[str], person_names: set[frozenset[str]] | None = None
 ) -> None:
@@ -464,9 +586,11 @@ def retype(
     titled = any(c.title for c in cluster.cands)
     if cluster.kind == "person" and (titled or heads & lexicon.SURNAME_HEADS):
         return  # "Professor X", "Arsenio Hall": the person evidence stands
+    if cluster.kind == "person" and any(c.start in _inverted_surnames(doc) for c in cluster.cands):
+        return  # "Lisbon, Jane." in a list of sources: a surname, though a city has it too
     places = heads & lexicon.PLACE_HEADS | _facility_ends(doc, cluster)
     orgs = heads & (lexicon.ORG_HEADS - lexicon.PLACE_HEADS) - places
-    if any(is_team(doc, c.start, c.end) for c in named_mentions(cluster)) and not places:
+    if any(is_team(doc, c.start, c.end) or _cut_team(doc, c) for c in named_mentions(cluster)) and not places:
         cluster.kind = "organization"  # "Harlow Rovers" read as a place: a city's team
     elif places and not orgs:
         cluster.kind = "location"  # "Kestrel Hall", "Brennow Station": buildings and sites are places
@@ -474,6 +598,10 @@ def retype(
         cluster.kind = "organization"  # "Kestrel School", "Ministry of Health"
     elif titled:
         cluster.kind = "person"  # "Professor X" read as an organisation
+    elif cluster.kind != "person" and _cited_maker(doc, cluster):
+        cluster.kind = "person"  # "a painting by X (1505)", "by X and Y (2004)"
+    elif cluster.kind != "person" and _person_apposition(doc, cluster):
+        cluster.kind = "person"  # "X, a 17th-century poet", "his wife, X"
     elif all(_held_title_of(doc, c) for c in named_mentions(cluster)):
         cluster.kind = "location"  # "Earl of X", "Count of the X Empire": a title's territory
     elif cluster.kind != "person" and _reordered_person(doc, cluster, person_names):
@@ -487,10 +615,60 @@ def retype(
         cluster.kind = "location"  # "Hartwell" read as a PERSON, and no one in the text has that name
     elif _placed(doc, cluster, person_words):
         cluster.kind = "location"  # "14 miles north of Kestrelburg", "born in Kestrelburg"
+    elif cluster.kind == "organization" and _before_its_region(doc, cluster):
+        cluster.kind = "location"  # "in Castelvero Alto, Kestria, Italy": a town before its region
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
+
+
+def _personal_noun(token: Token) -> bool:
+    """A common noun only a person is: a kin word, an occupation, a word in -ist or -ian ("linguist")."""
+    word = token.lemma_.lower()
+    return (
+        token.pos_ == "NOUN"
+        and token.is_lower
+        and word not in lexicon.ORG_HEADS
+        and (word in lexicon.KINSHIP or word in lexicon.OCCUPATIONS or word.endswith(("ist", "ian")))
+    )
+
+
+def _cited_maker(doc: Doc, cluster: Cluster) -> bool:
+    """Every name is a maker cited "by" it with a year, one of several makers or with a given name
+    ("by X and Y (2004)", "by Jan X (1505)"), and none is a place or an acronym. A firm is cited
+    alone ("a report by Kestrel Aid (2004)")."""
+    named = named_mentions(cluster)
+    return all(
+        _cited_author(doc, c)
+        and c.end - c.start <= 3
+        and not is_acronym(surface(doc, c))
+        and not lexicon.place_named(surface(doc, c))
+        and (_conjuncts(doc[c.start : c.end].root) or lexicon.is_given_name(doc[c.start].text))
+        for c in named
+    )
+
+
+def _person_apposition(doc: Doc, cluster: Cluster) -> bool:
+    """A name in apposition with a noun only people are ("X, a novelist", "his wife, X").
+
+    A gazetteer place is left as it is: "a kid from Harlow, the son of ..." hangs the son on the town.
+    """
+    for cand in named_mentions(cluster):
+        if lexicon.place_named(surface(doc, cand)) or lexicon.country_named(surface(doc, cand)):
+            continue
+        root = doc[cand.start : cand.end].root
+        nouns = [t for t in root.children if t.dep_ == "appos" and t.i >= cand.end]
+        if root.dep_ == "appos" and root.head.i < cand.start:
+            nouns.append(root.head)
+        if any(_personal_noun(t) for t in nouns):
+            return True
+    return False
+
+
+def _cut_team(doc: Doc, cand: Cand) -> bool:
+    """A one-word place that NER cut off a team's name ("Harlow" of "Harlow Rovers"): the team's."""
+    return cand.end - cand.start == 1 and cand.end < len(doc) and is_team(doc, cand.start, cand.end + 1)
 
 
 def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
@@ -574,6 +752,43 @@ def _facility_ends(doc: Doc, cluster: Cluster) -> set[str]:
     }
 
 
+def _place_at(doc: Doc, i: int) -> bool:
+    """Token i starts a place: NER's place label or a gazetteer place."""
+    return i < len(doc) and (
+        doc[i].ent_type_ in {"GPE", "LOC"} or doc[i].pos_ == "PROPN" and lexicon.place_named(doc[i].text)
+    )
+
+
+def _before_its_region(doc: Doc, cluster: Cluster) -> bool:
+    """Every name, with no organisation head, comes before a comma and two places ("Castelvero Alto,
+    Kestria, Italy"): a town named with its region and country, as addresses are written."""
+    named = named_mentions(cluster)
+    if _heads(doc, cluster) & lexicon.ORG_HEADS:
+        return False
+    for cand in named:
+        i = cand.end
+        if not (i < len(doc) and doc[i].text == "," and _place_at(doc, i + 1)):
+            return False
+        j = i + 2  # past the first place's other words (a two-word region)
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if not (j + 1 < len(doc) and doc[j].text == "," and _place_at(doc, j + 1)):
+            return False
+    return bool(named)
+
+
+def _after_placed_town(doc: Doc, cand: Cand) -> bool:
+    """The mention follows a comma and a place that a locative preposition governs ("in Harlow, X")."""
+    if cand.start < 2 or doc[cand.start - 1].text != ",":
+        return False
+    town = doc[cand.start - 2]
+    return (
+        town.dep_ == "pobj"
+        and town.head.lower_ in lexicon.LOCATIVE_PREPS
+        and (town.ent_type_ in {"GPE", "LOC"} or lexicon.place_named(town.text))
+    )
+
+
 def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
     """A one-word name, untitled and no person's in the text, that stands where only a place can
     ("near X", "born in X", "Leeds, X")."""
@@ -587,9 +802,10 @@ def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
             or is_acronym(surface(doc, c))
             or cluster.kind == "person"
             and lexicon.is_given_name(surface(doc, c))  # "Leeds, Anna." in a list of sources
+            and not _after_placed_town(doc, c)  # "born in Harlow, Kerry": a county that is a name too
             for c in named
         )
-        and any(place_context(doc, c) for c in named)
+        and any(place_context(doc, c) or _after_placed_town(doc, c) for c in named)
     )
 
 
@@ -612,12 +828,85 @@ def type_and_scope(doc: Doc, clusters: list[Cluster], things: list[Cluster] | No
     """
     person_words = _full_person_words(doc, clusters)
     person_names = _full_person_names(doc, clusters)
-    kept = []
+    kept, dropped = [], []
     for cluster in clusters:
         if out_of_scope(doc, cluster):
+            dropped.append(cluster)
             if things is not None and not _names_nothing(doc, cluster):
                 things.append(cluster)
             continue
         retype(doc, cluster, person_words, person_names)
         kept.append(cluster)
+    # "Spacecraft Kestrel" set aside: "Kestrel" alone elsewhere is that thing, not a person
+    bare = {_key(doc, c.start + 1, c.end) for k in dropped for c in k.cands if _cue_first(doc, c)}
+    for cluster in [k for k in kept if all(_key(doc, c.start, c.end) in bare for c in named_mentions(k))]:
+        kept.remove(cluster)
+        if things is not None:
+            things.append(cluster)
+    _type_by_list(doc, kept)
     return kept
+
+
+def _cue_first(doc: Doc, cand: Cand) -> bool:
+    """The name opens with a work or product noun ("Spacecraft Kestrel", "Album X")."""
+    return (
+        cand.end - cand.start > 1
+        and doc[cand.start].lower_ in lexicon.OUT_OF_SCOPE_CUES
+        and doc[cand.end - 1].lower_ not in lexicon.ORG_HEADS | lexicon.PLACE_HEADS  # "Film Institute"
+    )
+
+
+def _key(doc: Doc, start: int, end: int) -> str:
+    """The comparison key of the words from start to end."""
+    return lexicon.norm_key(doc[start:end].text)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """Every item of the coordination a token is in ("A, B and C"), the token itself left out."""
+    first = token
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    items, todo = [], [first]
+    while todo:
+        item = todo.pop()
+        items.append(item)
+        todo += [t for t in item.children if t.dep_ == "conj"]
+    return [t for t in items if t.i != token.i]
+
+
+def _weakly_typed(doc: Doc, cluster: Cluster) -> bool:
+    """A one-word name typed by NER's label alone: no title, head word, country or gazetteer place."""
+    named = named_mentions(cluster)
+    return (
+        not cluster.country
+        and cluster.kind != "group"
+        and all(c.end - c.start == 1 and not c.title for c in named)
+        and not any(
+            lexicon.place_named(surface(doc, c)) or lexicon.is_given_name(surface(doc, c)) for c in named
+        )
+    )
+
+
+def _type_by_list(doc: Doc, clusters: list[Cluster]) -> None:
+    """A weakly typed name listed among names of one other kind takes their kind.
+
+    ("engines including Kestrel, Orvane and Brelt": two firms beside it make "Orvane" a firm too.)
+    Two listed names of that kind, and more than half of those listed, are needed.
+    """
+    owner = {i: k for k in clusters for c in k.cands for i in range(c.start, c.end)}
+    votes: dict[int, str] = {}
+    for cluster in clusters:
+        if not _weakly_typed(doc, cluster):
+            continue
+        kinds = Counter(
+            other.kind
+            for c in named_mentions(cluster)
+            for t in _conjuncts(doc[c.start])
+            if (other := owner.get(t.i)) is not None and other is not cluster
+        )
+        if kinds:
+            kind, count = kinds.most_common(1)[0]
+            if count >= 2 and 2 * count > sum(kinds.values()) and kind not in {cluster.kind, "group"}:
+                votes[id(cluster)] = kind
+    for cluster in clusters:  # decided on the kinds as retyping left them, then applied
+        cluster.kind = votes.get(id(cluster), cluster.kind)

@@ -90,9 +90,22 @@ def merge_places(doc: Doc, cands: list[Cand]) -> list[Cluster]:
         elif not cluster.country and labels:
             cluster.kind = labels.most_common(1)[0][0]
     clusters = _merge_acronyms(doc, clusters)
-    clusters = _merge_suffixes(doc, clusters)
-    clusters = _merge_prefixes(doc, clusters)
+    clusters = merge_short_forms(doc, clusters)
     return _merge_descriptors(doc, clusters)
+
+
+def merge_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Short names into the longer org or place names they end or start ("Otters", "Acme").
+
+    Run when the clusters are first built and again once they are typed, when a short name NER
+    labelled as something else ("ROTC" read as a person) has become comparable.
+    """
+    for cluster in clusters:  # a person retyped as an organisation or place (or merged into one) has no key
+        if cluster.kind in {"organization", "location"} and cluster.cands:
+            for cand in cluster.cands:
+                cand.key = cand.key or norm_key(surface(doc, cand))
+            cluster.key = cluster.key or norm_key(cluster_name(doc, cluster))
+    return _merge_prefixes(doc, _merge_suffixes(doc, clusters))
 
 
 def _merge_acronyms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
@@ -152,7 +165,7 @@ def _nearest_before(fits: list[Cluster], short: Cluster) -> Cluster | None:
 def _unknown_place(doc: Doc, cluster: Cluster) -> bool:
     """A location by NER's label only: no gazetteer place and no place head ("the Comets")."""
     return cluster.kind == "location" and not any(
-        lexicon.place_named(surface(doc, c)) or c.key.split()[-1] in lexicon.PLACE_HEADS
+        lexicon.place_named(surface(doc, c)) or c.key.rpartition(" ")[2] in lexicon.PLACE_HEADS
         for c in cluster.cands
     )
 
@@ -203,11 +216,12 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         words = short.key.split()
         if is_acronym(surface(doc, short.cands[0])):
             continue
-        if words[-1] in lexicon.ORG_HEADS:
+        if words[-1] in lexicon.ORG_HEADS or words == [words[0]] and words[0] in lexicon.PLACE_HEADS:
             _merge_head_phrase(short, clusters)
             continue
         if short.kind == "location" and lexicon.place_named(short.key):
             continue  # "Oakland" is its own city beside the "Oakland Harbor"
+        full = {id(k): _full_key(k).split() for k in clusters if k.cands}
         longer = [
             k
             for k in clusters
@@ -215,14 +229,26 @@ def _merge_prefixes(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             and k.cands
             and k.kind == short.kind
             and not k.country
-            and k.key.split()[: len(words)] == words
-            and len(k.key.split()) > len(words)
-            and (len(words) == 1 or len(k.key.split()) == len(words) + 1)
+            and full[id(k)][: len(words)] == words
+            and len(full[id(k)]) > len(words)
+            and (len(words) == 1 or len(full[id(k)]) == len(words) + 1)
+            and not _names_a_thing(full[id(k)][len(words) :])
         ]
         # a place unknown to the gazetteer merges into the one longer place it starts ("Brennow Terme")
         if longer and (len(words) == 1 and short.kind == "organization" or len(longer) == 1):
-            absorb(min(longer, key=lambda k: len(k.key)), short, "alias")
+            absorb(min(longer, key=lambda k: len(full[id(k)])), short, "alias")
     return [k for k in clusters if k.cands]
+
+
+def _full_key(cluster: Cluster) -> str:
+    """The key of the cluster's longest name: its name in full, though an acronym came first ("MLB")."""
+    return max((c.key for c in cluster.cands), key=lambda key: len(key.split()))
+
+
+def _names_a_thing(added: list[str]) -> bool:
+    """The words a longer name adds make it an award, event or work of the shorter one ("Acme Awards",
+    "Harlow League Draft"), not the same actor written in full."""
+    return bool(added) and added[-1] in lexicon.OUT_OF_SCOPE_HEADS and added[-1] not in lexicon.ORG_HEADS
 
 
 def _merge_head_phrase(short: Cluster, clusters: list[Cluster]) -> None:
@@ -231,23 +257,25 @@ def _merge_head_phrase(short: Cluster, clusters: list[Cluster]) -> None:
 
     A bare head ("the Senate", "the Agency") is the text's short name for the one organisation it
     names with that head first or last ("Senate of Harlow", "Kestrel Water Agency"); beside two such
-    names it stays apart, as no one can tell which it is.
+    names it stays apart, as no one can tell which it is. A bare place head ("this State", "the
+    Province") is the one "State of X" named, whatever NER called either.
     """
     words = short.key.split()
     heads = [[*words, w] for w in ("of", "for", "on")]
+    bare_place = len(words) == 1 and words[0] in lexicon.PLACE_HEADS
     longer = [
         k
         for k in clusters
         if k is not short
         and k.cands
-        and k.kind == short.kind
+        and (k.kind == short.kind or bare_place and k.key.split()[:2] == heads[0])
         and not k.country
         and (
             k.key.split()[: len(words) + 1] in heads
             or len(words) == 1
             and short.kind == "organization"
             and len(k.key.split()) > 1
-            and k.key.split()[-1] == words[0]
+            and k.key.rpartition(" ")[2] == words[0]
         )
     ]
     if len(longer) == 1:

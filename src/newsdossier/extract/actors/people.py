@@ -8,7 +8,7 @@ from nicknames import NickNamer
 from spacy.tokens import Doc
 
 from newsdossier.extract import lexicon
-from newsdossier.extract.actors.spans import Cand, Cluster, is_acronym, name_words, surface
+from newsdossier.extract.actors.spans import Cand, Cluster, absorb, is_acronym, name_words, surface
 
 # Words that end a name's run without being a surname ("Mark Hill Safety [Act]").
 _NOT_SURNAMES = lexicon.TITLE_HEADS | lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
@@ -108,3 +108,31 @@ def relabel_people(doc: Doc, cands: list[Cand]) -> None:
             and not any(w in lexicon.ORG_HEADS for w in words)
         ):
             cand.label = "PERSON"
+
+
+# Words that set off a person's birth name in brackets ("Ann (née Doe)").
+_BIRTH_NAME_WORDS = {"née", "nee", "né"}
+
+
+def merge_birth_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A name after "(née" is the birth name of the person named right before the bracket.
+
+    ("Ann Varga (née Doe)": "Doe" is Ann's, whatever NER read it as, never an actor of its own.)
+    Every mention of the name must be so placed, after one and the same person.
+    """
+    ends = {c.end: k for k in clusters if k.kind == "person" for c in k.cands}
+    for cluster in clusters:
+        homes = {
+            id(person): person
+            for c in cluster.cands
+            if c.start >= 2
+            and doc[c.start - 1].lower_ in _BIRTH_NAME_WORDS
+            and doc[c.start - 2].text == "("
+            and (person := ends.get(c.start - 2)) is not None
+        }
+        placed = all(c.start >= 2 and doc[c.start - 1].lower_ in _BIRTH_NAME_WORDS for c in cluster.cands)
+        if placed and len(homes) == 1 and cluster.cands:
+            home = next(iter(homes.values()))
+            if home is not cluster:
+                absorb(home, cluster, "alias")
+    return [k for k in clusters if k.cands]

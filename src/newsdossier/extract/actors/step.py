@@ -14,8 +14,8 @@ from newsdossier.extract.actors.groups import find_groups
 from newsdossier.extract.actors.keep import is_kept
 from newsdossier.extract.actors.kinds import type_and_scope
 from newsdossier.extract.actors.numbered import is_numbered_name, numbered_names
-from newsdossier.extract.actors.organisations import merge_places
-from newsdossier.extract.actors.people import merge_people, relabel_people
+from newsdossier.extract.actors.organisations import merge_places, merge_short_forms
+from newsdossier.extract.actors.people import merge_birth_names, merge_people, relabel_people
 from newsdossier.extract.actors.recall import missed_names
 from newsdossier.extract.actors.spans import (
     Cand,
@@ -102,14 +102,18 @@ def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     words = {id(k): fold(norm_key(cluster_name(doc, k))).split() for k in named}
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
-            if not (a.cands and b.cands) or a.kind != b.kind:
-                continue
             wa, wb = words[id(a)], words[id(b)]
-            if len(wa) != len(wb):
+            if not (a.cands and b.cands) or len(wa) != len(wb):
+                continue
+            # one word spelt two ways and typed two ways ("Orvane" a person, "Orvene" an ORG): a person;
+            # a letter more or less is a plural or a possessive ("Acme"/"Acmes"), not a spelling
+            lone_person = len(wa) == 1 and "person" in {a.kind, b.kind} and len(wa[0]) == len(wb[0])
+            if a.kind != b.kind and not lone_person:
                 continue
             diff = [(x, y) for x, y in zip(wa, wb) if x != y]
             if len(diff) == 1 and _close_spelling(*diff[0]):
                 keep, drop = (a, b) if len(a.cands) >= len(b.cands) else (b, a)
+                keep.kind = "person" if lone_person else keep.kind
                 absorb(keep, drop, "alias")
     # a lone name still alone is no one's surname as written (the people merge would have joined it)
     people = [k for k in named if k.kind == "person" and k.cands]
@@ -147,6 +151,47 @@ def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         fits = [k for k in orgs if len(k.key.split()) > 1 and fold(k.key).split()[0] == word]
         if len(fits) == 1:
             absorb(fits[0], cluster, "alias")
+    return [k for k in clusters if k.cands]
+
+
+# Prepositions before a city that stands for its team ("played for Harlow", "a game against Harlow").
+_TEAM_PREPS = {"for", "with", "against"}
+# Heads of schools a bare town after "at" stands for ("studied at Harlow" beside "Harlow College").
+_SCHOOL_HEADS = {"university", "college", "school", "academy"}
+
+
+def _stands_for(doc: Doc, city: Cluster, org: Cluster) -> bool:
+    """Every mention of a one-word city is where the organisation named after it would stand.
+
+    A team after "for", "with" or "against" ("three games for Harlow" beside "Harlow Rovers": the
+    org adds words that are no organisation or place head); a school after "at" ("a degree at
+    Harlow" beside "Harlow College": the org adds one school head).
+    """
+    words = fold(norm_key(cluster_name(doc, org))).split()
+    if len(words) < 2 or words[0] != fold(norm_key(surface(doc, city.cands[0]))):
+        return False
+    heads = lexicon.ORG_HEADS | lexicon.PLACE_HEADS
+    if not set(words[1:]) & heads:
+        preps = _TEAM_PREPS
+    elif len(words) == 2 and words[1] in _SCHOOL_HEADS:
+        preps = {"at"}
+    else:
+        return False
+    return all(doc[c.start].dep_ == "pobj" and doc[c.start].head.lower_ in preps for c in city.cands)
+
+
+def _merge_city_bodies(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A city named only where a team or school named after it stands is that one organisation.
+
+    ("Harlow Rovers" ... "three games for Harlow"; "Harlow College" ... "at Harlow she studied
+    law"); a city anywhere else ("in Harlow") is the city.
+    """
+    for city in [k for k in clusters if k.kind == "location" and not k.country and k.cands]:
+        if any(c.end - c.start > 1 for c in city.cands):
+            continue
+        orgs = [k for k in clusters if k.kind == "organization" and k.cands and _stands_for(doc, city, k)]
+        if len(orgs) == 1:
+            absorb(orgs[0], city, "alias")
     return [k for k in clusters if k.cands]
 
 
@@ -212,9 +257,12 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     clusters = _merge_same_names(doc, clusters)
     clusters = type_and_scope(doc, clusters, things)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
+    clusters = merge_short_forms(doc, clusters)  # "Castelvero" beside "Castelvero Alto", now both places
     clusters = _remerge_people(doc, clusters)
     clusters = _merge_founders(doc, clusters)
     clusters = _merge_misspellings(doc, clusters)
+    clusters = _merge_city_bodies(doc, clusters)
+    clusters = merge_birth_names(doc, clusters)
     return appositive_aliases(doc, clusters)
 
 

@@ -61,6 +61,8 @@ RANK_WORDS: dict[str, str] = {
 GROUP_HEADS = _PEOPLE["group_heads"]
 # Kin words: an apposition "X, her son" gives a relation, not a role.
 KINSHIP = _PEOPLE["kinship"]
+# Occupations only people have ("novelist", "painter"), for a name in apposition.
+OCCUPATIONS = _PEOPLE["occupations"]
 # Endings of nouns for what a person does ("researcher", "economist", "lawmaker").
 AGENT_SUFFIXES = tuple(sorted(_PEOPLE["agent_suffixes"]))
 
