@@ -12,6 +12,8 @@ from newsdossier.extract.actors.spans import (
     everyday_word,
     hyphen_prefix_start,
     inverted_names,
+    is_acronym,
+    is_continent,
     is_title_token,
     under_plural_title,
 )
@@ -249,6 +251,38 @@ def _post_nominal_end(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _seat_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where "of" opens the seat after a person's full name ("Ann Marie Varga of Kestrelbrae"), or None.
+
+    A given name and at least one more word stand before "of", and capitalised proper nouns after
+    it: the person is named by the words before, the seat is a place of its own. One word before
+    "of" ("Joan of Arc", "Hilda of Brennow") is how that person is named and stays whole.
+    """
+    of = next((i for i in range(start + 2, end - 1) if doc[i].lower_ == "of"), None)
+    if (
+        of is None
+        or not lexicon.is_given_name(doc[start].text)
+        or not all(t.is_title and t.pos_ == "PROPN" for t in doc[start:of])
+        or not all(t.is_title and t.pos_ == "PROPN" for t in doc[of + 1 : end])
+    ):
+        return None
+    return of
+
+
+def _country_before(doc: Doc, start: int) -> int:
+    """Where a region's name starts when an untagged country name opens it ("the US Gulf Coast")."""
+    prev = doc[start - 1] if start > 0 else None
+    if (
+        prev is not None
+        and not prev.ent_type_
+        and prev.whitespace_
+        and prev.text[:1].isupper()
+        and lexicon.country_named(prev.text) is not None
+    ):
+        return start - 1
+    return start
+
+
 def _glued_person(doc: Doc, start: int, end: int, surnames: set[str]) -> int | None:
     """Where a person's name glued to the end of an organisation starts ("... Relations Jane Doe").
 
@@ -364,6 +398,13 @@ def repaired_spans(doc: Doc) -> list[Cand]:
             joined_until = end
         if label == "PERSON":
             end = _post_nominal_end(doc, start, _headline_person_end(doc, start, end))
+            while end - start > 1 and doc[end - 1].lower_ in {"of", "and"}:
+                end -= 1  # "X of" + "Auchterbrae": NER's person ends before its seat's place
+            if (of := _seat_start(doc, start, end)) is not None:
+                cands.append(Cand(of + 1, end, "GPE"))  # "X of Auchterbrae": the seat is a place
+                end = of
+        if label == "LOC":
+            start = _country_before(doc, start)
         if label == "ORG" and (cut := _glued_person(doc, start, end, surnames)) is not None:
             cands.append(Cand(start, cut, "ORG"))
             start, label = cut, "PERSON"
@@ -479,10 +520,18 @@ def _joined_label(doc: Doc, prev: Cand, cand: Cand) -> str:
 
 def _field_after_in(doc: Doc, prev: Cand, cand: Cand) -> bool:
     """An organisation named "for X in Y" that NER cut before "in" ("Institute for Policy Research" +
-    "in the" + "Social Sciences"): Y, a plural field and no place or country, ends the one name.
-    A singular or a place after "in" ("... in the Kestrian Assembly", "... in Leeds") is where it is."""
+    "in the" + "Social Sciences"): Y, a plural field and no place or country, or a continent after
+    "for X" / "on X" ("... for Trade in Europe"), ends the one name. A singular or another place
+    after "in" ("... in the Kestrian Assembly", "... in Leeds") is where it is."""
     gap = [t.lower_ for t in doc[prev.end : cand.start]]
     right = doc[cand.start : cand.end]
+    if (
+        prev.label == "ORG"
+        and gap == ["in"]
+        and any(t.lower_ in {"for", "on"} for t in doc[prev.start + 1 : prev.end - 1])
+        and is_continent(right.text)
+    ):
+        return True  # "Council for Trade and Security in Europe": a continent is the body's reach
     return (
         prev.label in {"ORG", "FAC"}  # NER reads "Centre for X" as a building too
         and cand.label == "ORG"
@@ -496,14 +545,17 @@ def _field_after_in(doc: Doc, prev: Cand, cand: Cand) -> bool:
 
 
 def _split_credit(doc: Doc, start: int, end: int) -> list[Cand]:
-    """Split a photo credit read as one entity ("Jane Doe/Canadian Press") into person and source."""
+    """Split a photo credit read as one entity ("Jane Doe/Canadian Press") into person and source, or
+    two bodies written with a slash ("UNDP/Office for X")."""
     span = doc[start:end]
     cut = span.start_char + len(span.text[: span.text.index("/")].rstrip())
     left = [t for t in span if t.idx < cut]
     right = [t for t in span if t.idx > cut]
     out = []
     if left and any(t.is_alpha for t in left):
-        out.append(Cand(left[0].i, left[-1].i + 1, "PERSON", chars=(span.start_char, cut)))
+        # "UNDP/Office for X": an acronym before the slash is a body, not a photographer
+        label = "ORG" if is_acronym(span.text[: cut - span.start_char]) else "PERSON"
+        out.append(Cand(left[0].i, left[-1].i + 1, label, chars=(span.start_char, cut)))
     if right and any(t.is_alpha for t in right):
         r_start, r_end = _trim(doc, right[0].i, right[-1].i + 1)
         out.append(Cand(r_start, r_end, "ORG"))

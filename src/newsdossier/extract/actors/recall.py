@@ -31,6 +31,7 @@ from newsdossier.extract.actors.spans import (
     is_person_noun,
     is_team,
     is_title_token,
+    person_word,
     place_context,
 )
 from newsdossier.extract.lexicon.cues import is_speech_verb
@@ -158,20 +159,39 @@ def _single(doc: Doc, i: int) -> Cand | None:
     if not given and place_context(doc, cand, motion=True):
         return cand
     if token.dep_ == "nsubj" and (
-        is_speech_verb(token.head) or _acts_on_person(token) and not _common(token)
+        is_speech_verb(token.head) or (_acts_on_person(token) or _acronym_doer(token)) and not _common(token)
     ):
         cand.label = "PERSON" if given and not is_acronym(token.text) else "ORG"
         return cand
     return None
 
 
+def _acronym_doer(subject: Token) -> bool:
+    """An acronym that does something ("KXR has broadcast it"), letters after a name ("FRS") aside."""
+    return (
+        is_acronym(subject.text)
+        and subject.head.pos_ == "VERB"
+        and subject.lower_.replace(".", "") not in lexicon.POST_NOMINALS
+    )
+
+
 def _acts_on_person(subject: Token) -> bool:
     """The subject's verb has a person as its object ("Kestrix interviewed him", "... hired Jane
-    Doe"): what is done to a person has a person or a body as its doer."""
-    return any(
-        child.dep_ == "dobj" and (child.lower_ in _PERSON_PRONOUNS or child.ent_type_ == "PERSON")
-        for child in subject.head.children
-    )
+    Doe", "... interviewed one of the founders"): what is done to a person has a person or a body as
+    its doer."""
+    return any(child.dep_ == "dobj" and _a_person(child) for child in subject.head.children)
+
+
+def _a_person(token: Token) -> bool:
+    """A pronoun, a PERSON entity or a lower-case person noun ("the founder", "one of the owners")."""
+    if token.lower_ in _PERSON_PRONOUNS or token.ent_type_ == "PERSON":
+        return True
+    if token.like_num:  # "one of the owners", "two of them"
+        people = (g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+        token = next(people, token)
+        if token.lower_ in _PERSON_PRONOUNS:
+            return True
+    return token.pos_ == "NOUN" and token.text.islower() and person_word(token.lemma_.lower())
 
 
 def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -238,6 +258,38 @@ def _appositive_label(doc: Doc, start: int, end: int) -> str:
         if is_person_noun(noun):
             return "PERSON"
     return ""
+
+
+def _copula_label(doc: Doc, start: int, end: int) -> str:
+    """The label a lower-case noun after "is" gives the proper nouns before it ("Aelio Varga is a
+    mathematician": a person; "Varn is a company": an organisation), or ""."""
+    tokens = doc[start:end]
+    root = tokens.root
+    if (
+        len(tokens) > 3
+        or not all(t.pos_ == "PROPN" and t.is_title for t in tokens)
+        or all(_common(t) for t in tokens)
+        or root.dep_ != "nsubj"
+        or root.head.lemma_ != "be"
+    ):
+        return ""
+    for noun in (t for t in root.head.children if t.dep_ == "attr"):
+        if noun.pos_ == "NOUN" and noun.text.islower():
+            if noun.lower_ in lexicon.ORG_HEADS:
+                return "ORG"
+            if is_person_noun(noun):
+                return "PERSON"
+    return ""
+
+
+def _place_head_after(doc: Doc, end: int, cands: dict[int, Cand]) -> Cand | None:
+    """The entity right after a run when it is a lone place head ("South Court" + "Auditorium"): the
+    run opens that place's name."""
+    cand = cands.get(end)
+    if cand is None or cand.end - cand.start != 1 or not doc[end - 1].whitespace_:
+        return None
+    word = doc[end]
+    return cand if word.is_title and word.lower_ in lexicon.PLACE_HEADS - lexicon.SURNAME_HEADS else None
 
 
 def _after_rank(doc: Doc, start: int, end: int) -> bool:
@@ -324,10 +376,14 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     taken |= {i for _, given in inverted_names(doc) for i in given}  # "Doe, Jane": Jane is Doe's
     ending = {c.end: c for c in cands if c.label == "ORG" and not c.chars}
     labels = {i: c.label for c in cands if c.label in _NAME_LABELS for i in range(c.start, c.end)}
+    starting = {c.start: c for c in cands if not c.chars}
     found = []
     for start, end in _runs(doc, taken):
         if end - start >= 2 and all(t.is_upper for t in doc[start:end]):
             continue  # a headline in capitals is no name
+        if (site := _place_head_after(doc, end, starting)) is not None and doc[start].pos_ == "PROPN":
+            site.start, site.label = start, "FAC"
+            continue
         while end - start >= 2 and (
             doc[end - 1].lower_ in lexicon.TITLE_QUALIFIERS or doc[end - 1].lower_ in _JOINERS
         ):
@@ -358,7 +414,7 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 found.append(Cand(a, b, label, how="rule"))
             elif _after_role(doc, a, b) or _after_rank(doc, a, b):
                 found.append(Cand(a, b, "PERSON", how="rule"))
-            elif label := _appositive_label(doc, a, b):
+            elif label := _appositive_label(doc, a, b) or _copula_label(doc, a, b):
                 found.append(Cand(a, b, label, how="rule"))
     for cand in found:
         if cand.label == "ORG" and (start := hyphen_prefix_start(doc, cand.start)) not in taken:

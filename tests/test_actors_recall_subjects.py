@@ -1,0 +1,37 @@
+"""Actors recall: names NER missed, found from what the sentence does with them."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import found_actors as found
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # the doer of something done to a person: a pronoun, a person noun, "one of" the people
+        ("Kestrelnet interviewed one of the founders of the firm.", "Kestrelnet", "organization"),
+        ("Kestrelnet interviewed the mayor on Tuesday.", "Kestrelnet", "organization"),
+        ("Kestrelnet hired two of them last spring.", "Kestrelnet", "organization"),
+        # an acronym as the subject of a verb
+        ("KSNB has broadcast the final every year.", "KSNB", "organization"),
+        # a copula with a person noun or an organisation's head
+        ("Aelio Varnet is a mathematician from the north.", "Aelio Varnet", "person"),
+        ("Varnexa is a company that makes glass.", "Varnexa", "organization"),
+    ],
+)
+def test_subjects_named_by_what_they_do(nlp, text, name, kind):
+    assert found(nlp, text, []).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Kestrelnet built the bridge in a year.", "Kestrelnet"),  # a thing done to no person
+        ("GDP has grown every year since then.", "GDP"),  # an everyday acronym
+        ("Glory is a virtue of the old.", "Glory"),  # an everyday word before a copula
+        ("Aelio Varnet is a valley in the north.", "Aelio Varnet"),  # no person noun
+    ],
+)
+def test_no_subject_without_that_evidence(nlp, text, word):
+    assert word not in found(nlp, text, [])
