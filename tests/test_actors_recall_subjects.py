@@ -35,3 +35,27 @@ def test_subjects_named_by_what_they_do(nlp, text, name, kind):
 )
 def test_no_subject_without_that_evidence(nlp, text, word):
     assert word not in found(nlp, text, [])
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a name after "as" under a verb of playing a part is a character: a person
+        ("She starred opposite Ann Roe in Night Harbour as Wade Mercer.", "Wade Mercer"),
+        ("They met when Lina Varga guest starred as Ruby on the show.", "Ruby"),
+        ("She was cast as Dorian in the new play.", "Dorian"),
+    ],
+)
+def test_a_character_played_is_a_person(nlp, text, name):
+    assert found(nlp, text, []).get(name) == "person"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("She served as Chair of the board.", "Chair"),  # a title after "as"
+        ("He travelled as Ruby did, by night.", "Ruby"),  # "as" under no verb of playing
+    ],
+)
+def test_no_character_without_a_part(nlp, text, word):
+    assert word not in found(nlp, text, [])

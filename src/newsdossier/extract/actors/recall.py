@@ -292,6 +292,27 @@ def _place_head_after(doc: Doc, end: int, cands: dict[int, Cand]) -> Cand | None
     return cand if word.is_title and word.lower_ in lexicon.PLACE_HEADS - lexicon.SURNAME_HEADS else None
 
 
+# Verbs of playing a part ("starred as X", "was cast as X"): the name after "as" is a character.
+_PLAY_VERBS = {"star", "play", "appear", "cast", "portray", "voice", "co-star", "guest"}
+
+
+def _character(doc: Doc, start: int, end: int) -> bool:
+    """One to three proper nouns after "as" under a verb of playing a part ("starred as Ruby", "in
+    Night Harbour as Wade"): the character, a person."""
+    tokens = doc[start:end]
+    as_ = doc[start - 1] if start > 0 else None
+    if (
+        as_ is None
+        or as_.lower_ != "as"
+        or end - start > 3
+        or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        or any(is_title_token(t) or t.lower_ in lexicon.ORG_HEADS | lexicon.PLACE_HEADS for t in tokens)
+    ):
+        return False
+    verb = next((g for g in [as_.head, *as_.head.ancestors] if g.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in _PLAY_VERBS
+
+
 def _after_rank(doc: Doc, start: int, end: int) -> bool:
     """One or two proper nouns after a capitalised rank or honorific ("Major General Varga", "Lady
     Marn"): a person NER did not tag."""
@@ -412,7 +433,7 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 found.append(single)
             elif label := _conjunct_label(doc, a, b, labels):
                 found.append(Cand(a, b, label, how="rule"))
-            elif _after_role(doc, a, b) or _after_rank(doc, a, b):
+            elif _after_role(doc, a, b) or _after_rank(doc, a, b) or _character(doc, a, b):
                 found.append(Cand(a, b, "PERSON", how="rule"))
             elif label := _appositive_label(doc, a, b) or _copula_label(doc, a, b):
                 found.append(Cand(a, b, label, how="rule"))
