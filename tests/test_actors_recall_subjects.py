@@ -59,3 +59,19 @@ def test_a_character_played_is_a_person(nlp, text, name):
 )
 def test_no_character_without_a_part(nlp, text, word):
     assert word not in found(nlp, text, [])
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # "in" after a lower-case place noun: what follows is a place
+        ("They lived in a village in the Varonne for years.", "Varonne"),
+        ("He was a hermit on an island in the Kestrian for a decade.", "Kestrian"),
+    ],
+)
+def test_in_after_a_place_noun(nlp, text, name):
+    assert found(nlp, text, []).get(name) == "location"
+
+
+def test_in_after_no_place_noun(nlp):
+    assert "Varonne" not in found(nlp, "They lived in a mood in the Varonne style.", [])

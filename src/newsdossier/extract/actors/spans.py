@@ -208,6 +208,7 @@ def head_word(doc: Doc, cand: Cand) -> str:
 
 def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
     """The mention stands where only a place can: "near X", "9 km southwest of X", "the city of X",
+    "a town in X",
     "born in X", "settled in X", "Leeds, X" (after a place and a comma); with motion, also after a
     verb of going ("moved to X", "returned from X")."""
     root = doc[cand.start : cand.end].root
@@ -225,12 +226,12 @@ def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
     if word == "near" or word == "of" and governor in lexicon.DIRECTIONS:
         return True
     if (
-        word == "of"
+        word in {"of", "in"}
         and prep.head.text.islower()
         and prep.head.pos_ == "NOUN"
         and governor in lexicon.PLACE_HEADS
     ):
-        return True  # "the desert of X", "the city of X"
+        return True  # "the desert of X", "the city of X", "a valley in X"
     if word == "in" and governor in lexicon.RESIDENCE_VERBS:
         return True
     return motion and word in {"to", "into", "from", "in"} and governor in lexicon.MOTION_VERBS
