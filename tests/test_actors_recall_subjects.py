@@ -75,3 +75,24 @@ def test_in_after_a_place_noun(nlp, text, name):
 
 def test_in_after_no_place_noun(nlp):
     assert "Varonne" not in found(nlp, "They lived in a mood in the Varonne style.", [])
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        # a noun of travel before "through" / "to": a place, and the place coordinated with it too
+        (
+            "They set out on a journey through Brennia and Varonne.",
+            [(7, 8, "ORG"), (9, 10, "ORG")],
+            "Brennia",
+        ),
+        (
+            "They set out on a journey through Brennia and Varonne.",
+            [(7, 8, "ORG"), (9, 10, "ORG")],
+            "Varonne",
+        ),
+        ("Her first trip to Kestria was in May.", [(4, 5, "ORG")], "Kestria"),
+    ],
+)
+def test_places_after_a_noun_of_travel(nlp, text, ents, name):
+    assert found(nlp, text, ents).get(name) == "location"

@@ -108,3 +108,16 @@ def test_a_run_before_a_place_head(nlp, text, ents, name):
 )
 def test_factories_and_lodges_are_places(nlp, text, ents, name):
     assert found(nlp, text, ents).get(name) == "location"
+
+
+@pytest.mark.parametrize(
+    "text, ents, names",
+    [
+        # two bodies joined by a spaced dash, each named by one head word
+        ("We will go to the Army - Navy game next month.", [(5, 8, "ORG")], {"Army", "Navy"}),
+        # a firm's double-barrelled name stays whole
+        ("She joined Kestrel - Varga Holdings in May.", [(2, 6, "ORG")], {"Kestrel - Varga Holdings"}),
+    ],
+)
+def test_bodies_joined_by_a_dash(nlp, text, ents, names):
+    assert names <= set(found(nlp, text, ents))

@@ -189,6 +189,20 @@ def _at_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
     return [(start, end, label)]
 
 
+def _dash_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """Two bodies joined by a dash ("the Army-Navy game", "Senate - House talks"), as two names: each
+    side is one capitalised word that heads an organisation's name on its own."""
+    words = doc[start:end]
+    if (
+        label == "ORG"
+        and len(words) == 3
+        and words[1].text in {"-", "–", "—"}
+        and all(t.is_title and t.lower_ in lexicon.ORG_HEADS for t in (words[0], words[2]))
+    ):
+        return [(start, start + 1, label), (start + 2, end, label)]
+    return [(start, end, label)]
+
+
 def _headline_speech_verb(word: str) -> bool:
     """A capitalised speech verb with the -s of a headline's present tense ("Slams", "Urges",
     "Denies"); the bare form is left alone, as many of them are surnames too ("Tell", "Say")."""
@@ -385,6 +399,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
     cands: list[Cand] = []
     raw = [piece for s, e, label in raw for piece in _comma_pieces(doc, s, e, label)]
     raw = [piece for s, e, label in raw for piece in _at_pieces(doc, s, e, label)]
+    raw = [piece for s, e, label in raw for piece in _dash_pieces(doc, s, e, label)]
     joined_until = 0
     for start, end, label in raw:
         if start < joined_until:

@@ -25,6 +25,8 @@ LABEL_TYPES = {
 
 # Nouns for how people stand to each other ("friend", "rival"): no role, but a person all the same.
 _RELATIONS = load("titles")["relations"]
+# Nouns of going somewhere ("a journey through X").
+_TRAVEL_NOUNS = load("places")["travel_nouns"]
 # Zipf frequency (wordfreq) from which a capitalised word is an everyday word ("Quits", "Leaves").
 _EVERYDAY_ZIPF = 3.0
 
@@ -208,7 +210,7 @@ def head_word(doc: Doc, cand: Cand) -> str:
 
 def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
     """The mention stands where only a place can: "near X", "9 km southwest of X", "the city of X",
-    "a town in X",
+    "a town in X", "a journey through X",
     "born in X", "settled in X", "Leeds, X" (after a place and a comma); with motion, also after a
     verb of going ("moved to X", "returned from X")."""
     root = doc[cand.start : cand.end].root
@@ -218,6 +220,8 @@ def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
         and _is_place_token(doc[cand.start - 2])
         and root.dep_ in {"appos", "conj", "npadvmod", "pobj"}  # "In Paris, X said": a subject is no place
     ):
+        return True
+    if _travelled(root):
         return True
     prep = root.head if root.dep_ == "pobj" else None
     if prep is None or prep.i >= cand.start:
@@ -235,6 +239,19 @@ def place_context(doc: Doc, cand: Cand, *, motion: bool = False) -> bool:
     if word == "in" and governor in lexicon.RESIDENCE_VERBS:
         return True
     return motion and word in {"to", "into", "from", "in"} and governor in lexicon.MOTION_VERBS
+
+
+def _travelled(root: Token) -> bool:
+    """The name is where a noun of travel goes ("a journey through X", "a trip to X and Y")."""
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "through X and Y": Y stands where X does
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in {"through", "across", "to", "into"}
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in _TRAVEL_NOUNS
+    )
 
 
 def everyday_word(word: str) -> bool:
