@@ -96,3 +96,16 @@ def test_in_after_no_place_noun(nlp):
 )
 def test_places_after_a_noun_of_travel(nlp, text, ents, name):
     assert found(nlp, text, ents).get(name) == "location"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a surname with an elided particle NER misses (tagged a common noun or a pronoun): a person
+        ("Critics disagree. D’Arvel argues that the plan will fail.", "D’Arvel"),
+        ("The report was late. O’Brenna says the vote was close.", "O’Brenna"),
+    ],
+)
+def test_an_elided_surname_is_a_person(nlp, text, name):
+    doc = nlp(text)
+    assert found(nlp, text, [(e.start, e.end, e.label_) for e in doc.ents]).get(name) == "person"

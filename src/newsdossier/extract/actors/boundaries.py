@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from newsdossier.extract import lexicon
@@ -14,6 +12,7 @@ from newsdossier.extract.actors.spans import (
     inverted_names,
     is_acronym,
     is_continent,
+    is_elided_surname,
     is_title_token,
     under_plural_title,
 )
@@ -344,15 +343,11 @@ def _split_person(doc: Doc, start: int, end: int, label: str = "PERSON") -> tupl
     return first_title, last_title + 1
 
 
-# A surname with an elided particle ("O'Brenna", "D’Arvel"): the tagger often reads it as a common noun.
-_ELIDED_SURNAME = re.compile(r"[A-Z][’'][A-Z][a-z]+")
-
-
 def _extend_name(doc: Doc, start: int, end: int, taken: set[int], *, org: bool = True) -> int:
     """Extend a name over the capitalised proper nouns NER left out ("Landsting" + "Assembly")."""
     while end < len(doc):
         token = doc[end]
-        elided = _ELIDED_SURNAME.fullmatch(token.text) is not None  # "O’Brenna", tagged anyhow
+        elided = is_elided_surname(token.text)  # "O’Brenna", tagged anyhow
         if (
             end in taken
             or token.ent_iob_ == "I"  # a word a repair cut off this name's own entity stays off

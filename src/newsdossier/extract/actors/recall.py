@@ -28,6 +28,7 @@ from newsdossier.extract.actors.spans import (
     hyphen_prefix_start,
     inverted_names,
     is_acronym,
+    is_elided_surname,
     is_person_noun,
     is_team,
     is_title_token,
@@ -67,9 +68,9 @@ _NOT_NAME = {"the", "a", "an", "this", "that", "these", "those", "i", "we", "he"
 def _capitalised(token: Token) -> bool:
     """A capitalised word that can belong to a name (no title word, no sentence-opening function word)."""
     return (
-        (token.is_title or token.is_upper and len(token) > 1)
-        and (token.is_alpha or "-" in token.text)
-        and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+        (token.is_title or token.is_upper and len(token) > 1 or is_elided_surname(token.text))
+        and (token.is_alpha or "-" in token.text or is_elided_surname(token.text))
+        and (token.pos_ in {"PROPN", "NOUN", "ADJ"} or is_elided_surname(token.text))  # tagged anyhow
         and token.lower_ not in _NOT_NAME
         and token.lower_ not in lexicon.CAPTION_WORDS
         and not is_title_token(token)  # "Cabinet of Prime Minister X": the title is no part of a name
@@ -145,6 +146,7 @@ def _single(doc: Doc, i: int) -> Cand | None:
     token = doc[i]
     if (
         token.pos_ != "PROPN"
+        and not is_elided_surname(token.text)  # "D’Arvel argues": tagged a common noun
         or is_title_token(token)
         or i > 0
         and (is_title_token(doc[i - 1]) or doc[i - 1].lower_ in lexicon.HONORIFICS)  # "General Jackson"
@@ -161,7 +163,8 @@ def _single(doc: Doc, i: int) -> Cand | None:
     if token.dep_ == "nsubj" and (
         is_speech_verb(token.head) or (_acts_on_person(token) or _acronym_doer(token)) and not _common(token)
     ):
-        cand.label = "PERSON" if given and not is_acronym(token.text) else "ORG"
+        person = given and not is_acronym(token.text) or is_elided_surname(token.text)  # "O’Brenna says"
+        cand.label = "PERSON" if person else "ORG"
         return cand
     return None
 

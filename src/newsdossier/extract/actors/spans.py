@@ -96,6 +96,15 @@ def person_word(word: str) -> bool:
     return _role_word(word) or word in lexicon.KINSHIP or word in _RELATIONS
 
 
+# A surname with an elided particle ("O'Brenna", "D’Arvel"): the tagger often reads it as a common noun.
+_ELIDED_SURNAME = re.compile(r"[A-Z][’'][A-Z][a-z]+")
+
+
+def is_elided_surname(text: str) -> bool:
+    """A surname with an elided particle ("O'Brenna", "D’Arvel"), which spaCy does not count as alphabetic."""
+    return _ELIDED_SURNAME.fullmatch(text) is not None
+
+
 def is_acronym(text: str) -> bool:
     """Two to six capital letters, dots allowed ("EU", "U.N.")."""
     bare = text.replace(".", "")
