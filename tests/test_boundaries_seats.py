@@ -121,3 +121,24 @@ def test_factories_and_lodges_are_places(nlp, text, ents, name):
 )
 def test_bodies_joined_by_a_dash(nlp, text, ents, names):
     assert names <= set(found(nlp, text, ents))
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        # archives are places by their head word, and "the" + a demonym opens the name after it
+        (
+            "Her letters are kept in the Russian State Naval Archive in Moscow.",
+            [(5, 6, "NORP"), (11, 12, "GPE")],
+            "Russian State Naval Archive",
+        ),
+        ("The papers went to the National Archives in May.", [(5, 7, "ORG")], "National Archives"),
+    ],
+)
+def test_archives_and_a_demonym_before_a_name(nlp, text, ents, name):
+    assert found(nlp, text, ents).get(name) == "location"
+
+
+def test_a_demonym_without_the_stays_apart(nlp):
+    actors = found(nlp, "Russian State Naval Archive staff left.", [(0, 1, "NORP")])
+    assert "Russian State Naval Archive" not in actors

@@ -394,13 +394,24 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Organisation, place and person names no entity covers (see the module docstring).
 
     A run right after an organisation and "and" ("Northern Aviation" + "and Space
-    Company") completes that organisation's name instead.
+    Company") completes that organisation's name instead, and one right after "the" and a demonym
+    takes the demonym in ("the Kestrian State Archive").
     """
     taken = {i for c in cands for i in range(c.start, c.end)}
     taken |= {i for _, given in inverted_names(doc) for i in given}  # "Doe, Jane": Jane is Doe's
     ending = {c.end: c for c in cands if c.label == "ORG" and not c.chars}
     labels = {i: c.label for c in cands if c.label in _NAME_LABELS for i in range(c.start, c.end)}
     starting = {c.start: c for c in cands if not c.chars}
+    # "the Kestrian State Archive": a demonym after "the" opens the name that follows it
+    nations = {
+        c.end: c
+        for c in cands
+        if c.label == "NORP"
+        and c.end - c.start == 1
+        and c.start > 0
+        and doc[c.start - 1].lower_ == "the"
+        and lexicon.country_of_demonym(doc[c.start].text) is not None
+    }
     found = []
     for start, end in _runs(doc, taken):
         if end - start >= 2 and all(t.is_upper for t in doc[start:end]):
@@ -416,8 +427,11 @@ def missed_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
             label = _label(doc, start, end)
             if label and doc[start : end - 1].text[:1].isupper() and doc[end - 1].pos_ == "PROPN":
                 before = ending.get(start - 1)
+                nation = nations.get(start)
                 if label == "ORG" and before is not None and doc[start - 1].lower_ in {"and", "&"}:
                     before.end = end
+                elif nation is not None:
+                    nation.end, nation.label, nation.how = end, label, "rule"
                 else:
                     found.append(Cand(start, end, label, how="rule"))
                 continue
