@@ -109,3 +109,26 @@ def test_places_after_a_noun_of_travel(nlp, text, ents, name):
 def test_an_elided_surname_is_a_person(nlp, text, name):
     doc = nlp(text)
     assert found(nlp, text, [(e.start, e.end, e.label_) for e in doc.ents]).get(name) == "person"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a capitalised point of the compass after "the" is a region
+        ("The pact must guarantee energy for the West. Is this a revival in the East?", {"West", "East"}),
+    ],
+)
+def test_the_west_is_a_place(nlp, text, names):
+    actors = found(nlp, text, [])
+    assert all(actors.get(n) == "location" for n in names)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("They drove west of the town at dawn.", "west"),  # lower case: a direction
+        ("They drove to the West Coast at dawn.", "West"),  # a name follows: "West Coast"
+    ],
+)
+def test_no_region_from_a_plain_direction(nlp, text, word):
+    assert word not in found(nlp, text, [])

@@ -155,6 +155,8 @@ def _single(doc: Doc, i: int) -> Cand | None:
     ):
         return None
     cand = Cand(i, i + 1, "GPE", how="rule")
+    if _the_direction(doc, i):
+        return cand
     given = lexicon.is_given_name(token.text)
     if not token.is_sent_start and not given and lexicon.place_named(token.text):
         return cand
@@ -167,6 +169,25 @@ def _single(doc: Doc, i: int) -> Cand | None:
         cand.label = "PERSON" if person else "ORG"
         return cand
     return None
+
+
+# The four points of the compass, which capitalised after "the" name a region ("the West").
+_POINTS = {"north", "south", "east", "west"}
+
+
+def _the_direction(doc: Doc, i: int) -> bool:
+    """A capitalised point of the compass after "the" inside a sentence, no name after it ("energy for
+    the West", "a revival in the East"): the region, a place."""
+    token = doc[i]
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        token.lower_ in _POINTS
+        and token.is_title
+        and i > 0
+        and doc[i - 1].lower_ == "the"
+        and not doc[i - 1].is_sent_start
+        and (after is None or not after.text[:1].isupper())
+    )
 
 
 def _acronym_doer(subject: Token) -> bool:
