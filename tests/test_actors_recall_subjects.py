@@ -10,7 +10,7 @@ from helpers import found_actors as found
     "text, name, kind",
     [
         # the doer of something done to a person: a pronoun, a person noun, "one of" the people
-        ("Kestrelnet interviewed one of the founders of the firm.", "Kestrelnet", "organization"),
+        ("Kestrelnet interviewed one of its builders last week.", "Kestrelnet", "organization"),
         ("Kestrelnet interviewed the mayor on Tuesday.", "Kestrelnet", "organization"),
         ("Kestrelnet hired two of them last spring.", "Kestrelnet", "organization"),
         # an acronym as the subject of a verb
@@ -41,8 +41,8 @@ def test_no_subject_without_that_evidence(nlp, text, word):
     "text, name",
     [
         # a name after "as" under a verb of playing a part is a character: a person
-        ("She starred opposite Ann Roe in Night Harbour as Wade Mercer.", "Wade Mercer"),
-        ("They met when Lina Varga guest starred as Ruby on the show.", "Ruby"),
+        ("She starred opposite Ann Varsk in Night Harbour as Wade Tolvane.", "Wade Tolvane"),
+        ("They met when Lina Varga starred as Tilde in a pilot.", "Tilde"),
         ("She was cast as Dorian in the new play.", "Dorian"),
     ],
 )
@@ -66,7 +66,7 @@ def test_no_character_without_a_part(nlp, text, word):
     [
         # "in" after a lower-case place noun: what follows is a place
         ("They lived in a village in the Varonne for years.", "Varonne"),
-        ("He was a hermit on an island in the Kestrian for a decade.", "Kestrian"),
+        ("He lived alone on an island in the Kestrian for years.", "Kestrian"),
     ],
 )
 def test_in_after_a_place_noun(nlp, text, name):
@@ -82,13 +82,13 @@ def test_in_after_no_place_noun(nlp):
     [
         # a noun of travel before "through" / "to": a place, and the place coordinated with it too
         (
-            "They set out on a journey through Brennia and Varonne.",
-            [(7, 8, "ORG"), (9, 10, "ORG")],
+            "Their long journey through Brennia and Varonne ended.",
+            [(4, 5, "ORG"), (6, 7, "ORG")],
             "Brennia",
         ),
         (
-            "They set out on a journey through Brennia and Varonne.",
-            [(7, 8, "ORG"), (9, 10, "ORG")],
+            "Their long journey through Brennia and Varonne ended.",
+            [(4, 5, "ORG"), (6, 7, "ORG")],
             "Varonne",
         ),
         ("Her first trip to Kestria was in May.", [(4, 5, "ORG")], "Kestria"),
@@ -127,7 +127,7 @@ def test_the_west_is_a_place(nlp, text, names):
     "text, word",
     [
         ("They drove west of the town at dawn.", "west"),  # lower case: a direction
-        ("They drove to the West Coast at dawn.", "West"),  # a name follows: "West Coast"
+        ("Storms battered the West Fjords at night.", "West"),  # a name follows: "West Fjords"
     ],
 )
 def test_no_region_from_a_plain_direction(nlp, text, word):

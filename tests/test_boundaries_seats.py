@@ -53,15 +53,15 @@ def test_a_country_before_a_region(nlp, text, ents, name):
     [
         # a continent after "for X and Y in": the body's reach, inside its name
         (
-            "She joined the Council for Trade and Security in Europe last year.",
-            [(3, 8, "ORG"), (9, 10, "LOC")],
-            "Council for Trade and Security in Europe",
+            "The Forum for Water and Soil in Africa met in May.",
+            [(1, 6, "ORG"), (7, 8, "LOC")],
+            "Forum for Water and Soil in Africa",
         ),
         # a city after "in" is where the body is
         (
-            "She joined the Council for Trade and Security in Leeds last year.",
-            [(3, 8, "ORG"), (9, 10, "GPE")],
-            "Council for Trade and Security",
+            "The Forum for Water and Soil in Leeds met in May.",
+            [(1, 6, "ORG"), (7, 8, "GPE")],
+            "Forum for Water and Soil",
         ),
     ],
 )
@@ -87,9 +87,9 @@ def test_the_left_of_a_slash(nlp, text, ents, name, kind):
     [
         # a capitalised run NER left out opens the site it tagged by its head word alone
         (
-            "Guests gathered in the Kestrel Court Auditorium on Monday.",
+            "Guests gathered in the Kestrel Court Arena on Monday.",
             [(6, 7, "ORG")],
-            "Kestrel Court Auditorium",
+            "Kestrel Court Arena",
         ),
         ("Crowds filled the Orvel Brae Stadium at dusk.", [(5, 6, "FAC")], "Orvel Brae Stadium"),
     ],
@@ -114,7 +114,7 @@ def test_factories_and_lodges_are_places(nlp, text, ents, name):
     "text, ents, names",
     [
         # two bodies joined by a spaced dash, each named by one head word
-        ("We will go to the Army - Navy game next month.", [(5, 8, "ORG")], {"Army", "Navy"}),
+        ("Tickets for the Navy - Army final sold out fast.", [(3, 6, "ORG")], {"Navy", "Army"}),
         # a firm's double-barrelled name stays whole
         ("She joined Kestrel - Varga Holdings in May.", [(2, 6, "ORG")], {"Kestrel - Varga Holdings"}),
     ],
@@ -128,11 +128,11 @@ def test_bodies_joined_by_a_dash(nlp, text, ents, names):
     [
         # archives are places by their head word, and "the" + a demonym opens the name after it
         (
-            "Her letters are kept in the Russian State Naval Archive in Moscow.",
-            [(5, 6, "NORP"), (11, 12, "GPE")],
-            "Russian State Naval Archive",
+            "Her logbooks are stored in the Latvian Fishery Records Archive at Riga.",
+            [(6, 7, "NORP"), (11, 12, "GPE")],
+            "Latvian Fishery Records Archive",
         ),
-        ("The papers went to the National Archives in May.", [(5, 7, "ORG")], "National Archives"),
+        ("The papers went to the Coastal Archives in May.", [(5, 7, "ORG")], "Coastal Archives"),
     ],
 )
 def test_archives_and_a_demonym_before_a_name(nlp, text, ents, name):
@@ -140,5 +140,5 @@ def test_archives_and_a_demonym_before_a_name(nlp, text, ents, name):
 
 
 def test_a_demonym_without_the_stays_apart(nlp):
-    actors = found(nlp, "Russian State Naval Archive staff left.", [(0, 1, "NORP")])
-    assert "Russian State Naval Archive" not in actors
+    actors = found(nlp, "Latvian Fishery Records Archive staff left.", [(0, 1, "NORP")])
+    assert "Latvian Fishery Records Archive" not in actors

@@ -531,7 +531,7 @@ def _joined_label(doc: Doc, prev: Cand, cand: Cand) -> str:
 def _field_after_in(doc: Doc, prev: Cand, cand: Cand) -> bool:
     """An organisation named "for X in Y" that NER cut before "in" ("Institute for Policy Research" +
     "in the" + "Social Sciences"): Y, a plural field and no place or country, or a continent after
-    "for X" / "on X" ("... for Trade in Europe"), ends the one name. A singular or another place
+    "for X" / "on X" ("... for Soil in Africa"), ends the one name. A singular or another place
     after "in" ("... in the Kestrian Assembly", "... in Leeds") is where it is."""
     gap = [t.lower_ for t in doc[prev.end : cand.start]]
     right = doc[cand.start : cand.end]
@@ -541,7 +541,7 @@ def _field_after_in(doc: Doc, prev: Cand, cand: Cand) -> bool:
         and any(t.lower_ in {"for", "on"} for t in doc[prev.start + 1 : prev.end - 1])
         and is_continent(right.text)
     ):
-        return True  # "Council for Trade and Security in Europe": a continent is the body's reach
+        return True  # "Forum for Water and Soil in Africa": a continent is the body's reach
     return (
         prev.label in {"ORG", "FAC"}  # NER reads "Centre for X" as a building too
         and cand.label == "ORG"
@@ -555,7 +555,7 @@ def _field_after_in(doc: Doc, prev: Cand, cand: Cand) -> bool:
 
 
 def _split_credit(doc: Doc, start: int, end: int) -> list[Cand]:
-    """Split a photo credit read as one entity ("Jane Doe/Canadian Press") into person and source, or
+    """Split a photo credit read as one entity ("Jane Doe/Harbour Press") into person and source, or
     two bodies written with a slash ("UNDP/Office for X")."""
     span = doc[start:end]
     cut = span.start_char + len(span.text[: span.text.index("/")].rstrip())

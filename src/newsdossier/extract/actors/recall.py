@@ -307,7 +307,7 @@ def _copula_label(doc: Doc, start: int, end: int) -> str:
 
 
 def _place_head_after(doc: Doc, end: int, cands: dict[int, Cand]) -> Cand | None:
-    """The entity right after a run when it is a lone place head ("South Court" + "Auditorium"): the
+    """The entity right after a run when it is a lone place head ("Kestrel Court" + "Arena"): the
     run opens that place's name."""
     cand = cands.get(end)
     if cand is None or cand.end - cand.start != 1 or not doc[end - 1].whitespace_:
