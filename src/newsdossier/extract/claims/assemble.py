@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from newsdossier.extract.claims import speaker_rank
 from newsdossier.extract.claims.attribution import close_before_attribution, direct_drafts
-from newsdossier.extract.claims.draft import Draft, Speaker
+from newsdossier.extract.claims.draft import Draft, Speaker, content_of
 from newsdossier.extract.claims.reported import reported_drafts
 from newsdossier.extract.claims.speaker_rank import SpeakerRanker, Spoken
 from newsdossier.extract.claims.speakers import (
@@ -246,7 +246,7 @@ def _to_claims(
             d.speaker.actor_id,
             d.speaker.text,
             d.cue,
-            text_of(doc)[d.start : d.end],
+            content_of(d, text_of(doc)),
             d.kind,
             date,
             basis,

@@ -36,6 +36,16 @@ class Draft:
     speaker: Speaker | None
     speaker_tok: Token | None
     anchor: int  # offset used to date the claim (the cue when there is one)
+    # (start, end) of each piece when the attribution stands inside the statement ("A, she said, B"):
+    # the content is the pieces joined by a space, and start/end are their outer bounds
+    pieces: tuple[tuple[int, int], ...] = ()
+
+
+def content_of(draft: Draft, text: str) -> str:
+    """The words of a claim: its span, or its pieces joined by a space when its attribution stands inside."""
+    if not draft.pieces:
+        return text[draft.start : draft.end]
+    return " ".join(text[a:b] for a, b in draft.pieces)
 
 
 def tokens(doc: Doc, start: int, end: int) -> list[Token]:
