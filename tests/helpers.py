@@ -20,11 +20,20 @@ def one_claim(claims: Iterable[Claim], content: str) -> Claim:
 
 
 def assert_claim(claims: Iterable[Claim], text: str, speaker: str, cue: str, content: str, kind: str) -> None:
-    """The claim with exactly this content has this speaker (a substring of its name), cue, span and kind."""
+    """The claim with exactly this content has this speaker (a substring of its name), cue, span and kind.
+
+    The span is the content itself, or, for a statement split by its attribution ("A, she said, B"), runs
+    from the content's first piece to its last: the content is the pieces joined by a space.
+    """
     claim = one_claim(claims, content)
     assert speaker in claim.speaker
     assert claim.cue == cue
-    assert text[claim.start : claim.end] == content
+    span = text[claim.start : claim.end]
+    assert span == content or any(
+        span.startswith(content[:k]) and span.endswith(content[k + 1 :])
+        for k, ch in enumerate(content)
+        if ch == " "
+    ), f"{content!r} is not the text at {claim.start}:{claim.end} ({span!r}), whole or in two pieces"
     assert claim.kind == kind
 
 

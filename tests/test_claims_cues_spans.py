@@ -128,10 +128,72 @@ def test_as_phrases(analyse_text, text, speaker, cue, content, kind):
     assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
 
 
-# A verbless phrase opening with a preposition before an aside attribution is when or where it was said,
-# not a statement of its own: only the clause after the aside is the claim.
-def test_fronted_circumstance_is_no_claim(analyse_text):
-    text = "During her four years on the board, Dr. Ana Ruiz said, the clinic has doubled its staff."
+# A verbless phrase before an aside attribution that says when or where the words were said is no part of
+# the statement; one that belongs to the reported clause is its start, joined to the rest.
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "In a radio interview, Dr. Ana Ruiz said, the clinic has doubled its staff.",
+            "the clinic has doubled its staff",
+            id="occasion",
+        ),
+        pytest.param(
+            "On Tuesday, Dr. Ana Ruiz said, the clinic doubled its staff.",
+            "the clinic doubled its staff",
+            id="time",
+        ),
+        pytest.param(
+            "During her four years on the board, Dr. Ana Ruiz said, the clinic has doubled its staff.",
+            "During her four years on the board the clinic has doubled its staff",
+            id="phrase-of-the-statement",
+        ),
+    ],
+)
+def test_fronted_phrase_before_an_aside(analyse_text, text, content):
     claims = analyse_text(text).claims
-    assert [c.content for c in claims] == ["the clinic has doubled its staff"]
-    assert_claim(claims, text, "Ana Ruiz", "said", "the clinic has doubled its staff", "indirect")
+    assert [c.content for c in claims] == [content]
+    assert_claim(claims, text, "Ana Ruiz", "said", content, "indirect")
+
+
+# A statement split by its attribution: a side that cannot stand alone is joined to the other; a linking
+# phrase before the attribution is no part of it.
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "kind"),
+    [
+        pytest.param(
+            "Too often, Mara Lind says, the buses run late.",
+            "Mara Lind",
+            "says",
+            "Too often the buses run late",
+            "indirect",
+            id="adverb-before-the-aside",
+        ),
+        pytest.param(
+            "Time, the coach added, was on their side.",
+            "coach",
+            "added",
+            "Time was on their side",
+            "indirect",
+            id="subject-before-the-aside",
+        ),
+        pytest.param(
+            "Most tenants, according to the housing board, want shorter leases.",
+            "housing board",
+            "according to",
+            "Most tenants want shorter leases",
+            "indirect",
+            id="subject-before-according-to",
+        ),
+        pytest.param(
+            "Of course, Mara Lind said, the ferry will keep running in winter.",
+            "Mara Lind",
+            "said",
+            "the ferry will keep running in winter",
+            "indirect",
+            id="linking-phrase-left-out",
+        ),
+    ],
+)
+def test_statement_around_its_attribution(analyse_text, text, speaker, cue, content, kind):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)

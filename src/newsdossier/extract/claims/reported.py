@@ -33,12 +33,15 @@ from newsdossier.extract.lexicon.cues import (
     AS_CLAUSE_VERBS,
     CLAUSE_OBJECT_VERBS,
     DIRECTIVE_VERBS,
+    DOCUMENT_NOUNS,
     INFINITIVE_VERBS,
     LIGHT_VERBS,
+    LINKING_PHRASES,
     NAMING_VERBS,
     NEEDS_PARTICLE,
     OBJECT_PHRASE_VERBS,
     OBJECT_VERBS,
+    OCCASION_NOUNS,
     PREPOSITIONAL_VERBS,
     QUESTION_VERBS,
     STANCE_VERBS,
@@ -383,8 +386,10 @@ def _in_subtree_of_other(tok: Token, verb: Token, comps: list[Token]) -> bool:
     return tok.head == verb and tok not in comps and tok.dep_ not in _LOOSE_DEPS
 
 
-def _clause_spans(comp: Token, verb: Token) -> list[Span]:
-    """The reported clause; two pieces when the attribution stands in its middle ('A, he said, B')."""
+def _clause_spans(comp: Token, verb: Token) -> list[list[Span]]:
+    """The reported statements, each as its pieces: the clause, or, when the attribution stands in its
+    middle ('A, he said, B'), its two sides as two statements, or as one in two pieces when a side cannot
+    stand alone ('Too often, she says, the buses run late')."""
     doc = verb.doc
     if (comp.i == verb.head.i and verb.dep_ == "parataxis") or _set_off_aside(verb) == comp:
         pieces = _aside_pieces(comp, verb)
@@ -392,18 +397,50 @@ def _clause_spans(comp: Token, verb: Token) -> list[Span]:
         span = _clause_span(comp, verb)
         aside = verb.left_edge.i, verb.right_edge.i
         if not verb.is_ancestor(comp) and span.start < aside[0] <= span.end - 1 <= aside[1]:
-            return [_trim_span(doc, span.start, aside[0] - 1)]  # "Y, as the paper reported": Y alone
+            return [[_trim_span(doc, span.start, aside[0] - 1)]]  # "Y, as the paper reported": Y alone
         if not span.start < aside[0] <= aside[1] < span.end - 1:
-            return [span]
+            return [[span]]
         pieces = [_trim_span(doc, span.start, aside[0] - 1), _trim_span(doc, aside[1] + 1, span.end - 1)]
-    # a piece stands alone only with a verb or a few words: "All of this, he said, could …" keeps the rest;
-    # a verbless one opening with a preposition ("In an interview on Friday, she said, …") is a circumstance
-    return [
-        p
-        for p in pieces
-        if (_words_in(p) >= MIN_PIECE_WORDS and (_has_verb(p) or p[0].pos_ != "ADP"))
-        or (_words_in(p) >= 2 and _has_verb(p))
-    ]
+    return _statements(pieces)
+
+
+def _statements(pieces: list[Span]) -> list[list[Span]]:
+    """The statements in the two sides of an aside attribution: each side that stands alone on its own, a
+    side that cannot ('Too often', 'Time') joined to the other, a circumstance of the speaking left out."""
+    kept = [p for n, p in enumerate(pieces) if _statement_piece(p, leading=n == 0 and len(pieces) > 1)]
+    if len(kept) > 1 and not all(map(_stands_alone, kept)):
+        return [kept]
+    return [[p] for p in kept]
+
+
+def _stands_alone(piece: Span) -> bool:
+    """A piece that is a statement by itself: a clause of two words or more, or a few words that do not
+    open with a preposition ("All of this, he said, could …" keeps the rest)."""
+    words = _words_in(piece)
+    return (words >= MIN_PIECE_WORDS and (_has_verb(piece) or piece[0].pos_ != "ADP")) or (
+        words >= 2 and _has_verb(piece)
+    )
+
+
+def _statement_piece(piece: Span, leading: bool) -> bool:
+    """True for a piece of a statement split by its attribution, not a circumstance of the speaking.
+
+    A piece with a verb stands with two words. Before the attribution a verbless piece is the statement's
+    start ("Too often, she says, the buses run late", "Time, she added, was short") unless it is a linking word, a
+    time ("On Friday, she said, …") or the occasion ("In an interview, he said, …"); after it, a verbless
+    piece needs a few words and no opening preposition.
+    """
+    words = _words_in(piece)
+    if _has_verb(piece) or not leading:
+        return _stands_alone(piece)
+    nominal = [t for t in piece if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    if words == 0 or (words == 1 and not nominal):
+        return False
+    if " ".join(t.lower_ for t in piece if not t.is_punct) in LINKING_PHRASES:
+        return False
+    if nominal and all(t.ent_type_ in _TIME_ENTS for t in nominal):
+        return False
+    return not any(t.lemma_.lower() in DOCUMENT_NOUNS | OCCASION_NOUNS for t in nominal)
 
 
 def _aside_pieces(comp: Token, verb: Token) -> list[Span]:
@@ -664,16 +701,19 @@ def reported_drafts(
         stance = comp is not None and comp.dep_ == "prep" and comp.head == verb
         if stance and not can_take_stance(head, speaker):
             continue
-        for span in _clause_spans(comp, verb) if comp is not None else [trailing[0]]:
+        statements = _clause_spans(comp, verb) if comp is not None else [[trailing[0]]]
+        for pieces in statements:
+            pieces = [p for p in pieces if not mostly_quoted(p, claimed)]
             # a position denied or rejected may be two words ("denied the report"); a clause may not
             fewest = 2 if verb.lemma_.lower() in OBJECT_VERBS else MIN_REPORTED_WORDS
-            if _words_in(span) < fewest or mostly_quoted(span, claimed) or _not_a_statement(span, verb):
+            # the opening that tells a question or a source is that of the words after the cue
+            if not pieces or sum(map(_words_in, pieces)) < fewest or _not_a_statement(pieces[-1], verb):
                 continue
-            if head.lower_ == "there" or span.start <= head.i < span.end:
+            if head.lower_ == "there" or any(p.start <= head.i < p.end for p in pieces):
                 continue
             if not _can_be_it(head, verb, speaker):
                 continue
-            out.append(_reported(span, quotes, cue, speaker, head, verb.idx))
+            out.append(_joined(pieces, quotes, cue, speaker, head, verb.idx))
     out.extend(_according_drafts(doc, quotes, claimed, resolver))
     out.extend(_label_drafts(doc, quotes, claimed, resolver))
     out.extend(_noun_drafts(doc, quotes, claimed, resolver))
@@ -801,17 +841,39 @@ def _according_drafts(
             rest.pop()
         if len(rest) < 3:
             continue
-        span = doc[rest[0].i : rest[-1].i + 1]
-        if phrase & set(range(span.start, span.end)):
-            # the phrase sits in the middle: keep the longer side
-            mid_lo = min(phrase)
-            left, right = doc[rest[0].i : mid_lo], doc[max(phrase) + 1 : rest[-1].i + 1]
-            span = left if len(left) >= len(right) else right
-            span = doc[span.start : span.end]
-        if mostly_quoted(span, claimed):
-            continue
-        out.append(_reported(span, quotes, "according to", resolve_head(head, resolver), head, acc.idx))
+        pieces = [doc[rest[0].i : rest[-1].i + 1]]
+        if phrase & set(range(pieces[0].start, pieces[0].end)):
+            # the phrase sits in the middle ("Most tenants, according to the survey, want …"): the statement
+            # is both sides, unless the one before it is only a circumstance ("On Friday, according to …")
+            left = _trim_span(doc, rest[0].i, min(phrase) - 1)
+            right = _trim_span(doc, max(phrase) + 1, rest[-1].i)
+            # two sides that stand alone are more often a statement and the narrative going on ("…, according
+            # to the tally, but his lead is shrinking"): the longer one is the statement
+            statements = _statements([p for p in (left, right) if _words_in(p)])
+            if len(statements) > 1:
+                statements = [max(statements, key=lambda ps: len(ps[0]))]
+        else:
+            statements = [pieces]
+        speaker = resolve_head(head, resolver)
+        for pieces in statements:
+            pieces = [p for p in pieces if not mostly_quoted(p, claimed)]
+            if pieces:
+                out.append(_joined(pieces, quotes, "according to", speaker, head, acc.idx))
     return out
+
+
+def _joined(
+    pieces: list[Span], quotes: list[Quote], cue: str, speaker: Speaker | None, head: Token, anchor: int
+) -> Draft:
+    """One draft for a statement in pieces around its attribution ("Too often, she says, the buses run late"):
+    its content is the pieces joined, its bounds theirs (a statement in one piece is a plain draft)."""
+    doc = pieces[0].doc
+    draft = _reported(doc[pieces[0].start : pieces[-1].end], quotes, cue, speaker, head, anchor)
+    if len(pieces) > 1 and draft.kind != "direct":
+        draft.start = min(draft.start, pieces[0].start_char)
+        last = (pieces[-1].start_char, max(draft.end, pieces[-1].end_char))
+        draft.pieces = tuple((p.start_char, p.end_char) for p in pieces[:-1]) + (last,)
+    return draft
 
 
 def _reported(

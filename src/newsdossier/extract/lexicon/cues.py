@@ -52,6 +52,8 @@ STANCE_VERBS: dict[str, tuple[str | None, frozenset[str]]] = {
 }
 DOCUMENT_NOUNS = _words(_N["document"], "nouns.document")
 INFO_NOUNS = _words(_N["info"], "nouns.info")
+OCCASION_NOUNS = _words(_N["occasion"], "nouns.occasion")
+LINKING_PHRASES = frozenset(line.strip() for line in _N["linking"].splitlines() if line.strip())
 STATEMENT_NOUNS = _words(_N["statement"], "nouns.statement")
 SPEAKER_NOUNS = _words(_N["speaker"], "nouns.speaker")
 LIGHT_VERBS = _words(_N["light"], "nouns.light")
