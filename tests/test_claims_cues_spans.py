@@ -15,7 +15,7 @@ from newsdossier.text.article import Article
 # word -> (its head word, its dependency label, its part-of-speech tag or "" to keep the parser's)
 Fixes = dict[str, tuple[str, str, str]]
 
-_POS = {"VB": "VERB", "VBD": "VERB", "VBN": "VERB", "VBZ": "VERB", "VBP": "VERB", "NN": "NOUN"}
+_POS = {"VB": "VERB", "VBD": "VERB", "VBN": "VERB", "VBZ": "VERB", "VBP": "VERB", "NN": "NOUN", "WDT": "PRON"}
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +86,41 @@ MISPARSED = [
         "she hoped to win the seat back, and would continue to push her plan for the harbour",
         "indirect",
         id="modal-speech-verb-goes-on",
+    ),
+    # a noun before the name misread as a verb: the cue is left without a subject, the name is its speaker
+    pytest.param(
+        "Tenants advocate Ivo Marsh told the council the rents had doubled.",
+        {
+            "told": ("told", "ROOT", ""),
+            "advocate": ("told", "ccomp", "VBP"),
+            "Tenants": ("advocate", "nsubj", ""),
+            "Marsh": ("advocate", "dobj", ""),
+        },
+        "Ivo Marsh",
+        "told",
+        "the rents had doubled",
+        "indirect",
+        id="name-cut-off-from-its-cue",
+    ),
+    # a that-clause hung on the one told, as if it said what the paper was
+    pytest.param(
+        "Ivo Marsh told the paper that the pier was unsafe.",
+        {"was": ("paper", "acl", ""), "that": ("was", "mark", "")},
+        "Ivo Marsh",
+        "told",
+        "the pier was unsafe",
+        "indirect",
+        id="that-clause-on-the-one-told",
+    ),
+    # a that-clause read as an adverbial clause of the cue, its "that" as an adverb
+    pytest.param(
+        "Lena Okafor wrote late at night that the ferry would not sail.",
+        {"sail": ("wrote", "advcl", ""), "that": ("sail", "advmod", "WDT")},
+        "Lena Okafor",
+        "wrote",
+        "the ferry would not sail",
+        "indirect",
+        id="that-clause-as-adverbial",
     ),
 ]
 
@@ -196,4 +231,22 @@ def test_fronted_phrase_before_an_aside(analyse_text, text, content):
     ],
 )
 def test_statement_around_its_attribution(analyse_text, text, speaker, cue, content, kind):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+# A that-clause of the cue's object says what the object is: the object with its clause is the position.
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "kind"),
+    [
+        pytest.param(
+            "The mayor rejected the idea that the pier was unsafe.",
+            "mayor",
+            "rejected",
+            "the idea that the pier was unsafe",
+            "indirect",
+            id="object-with-its-clause",
+        ),
+    ],
+)
+def test_clause_of_the_object(analyse_text, text, speaker, cue, content, kind):
     assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)

@@ -365,14 +365,43 @@ def _is_time_phrase(prep: Token) -> bool:
 
 
 def _misattached_that_clause(verb: Token) -> Token | None:
-    """A that-clause the parser hung on a noun of the verb's phrase: 'cautioned in a letter to X that …'."""
+    """A that-clause the parser hung on a noun of the verb's phrase or on the verb as an adverbial clause:
+    'cautioned in a letter to X that …', 'told the paper on Monday that …', 'wrote late at night that …'.
+
+    The clause opens with "that" and has a subject of its own that is not the "that" (a relative clause's
+    "that" is its subject or object), and only nouns and prepositions lie between it and the cue. A clause
+    of the cue's object states what the object is ("rejected the idea that …"), unless the object is the
+    one told ("told the paper that …"), and so does one inside an as-phrase ("described it as a sign that …").
+    """
     for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for tok in prep.subtree:
+        for tok in prep.subtree:  # "… in a letter to X that …", "… by making it clear to X that …"
             marked = any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.children)
-            has_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
-            if tok.dep_ in ("relcl", "acl") and marked and has_subject:
+            if tok.dep_ in ("relcl", "acl") and marked and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
                 return tok
+    recipient = verb.lemma_.lower() in _RECIPIENT_VERBS
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ not in ("relcl", "acl", "advcl") or not _only_nouns_between(tok, verb):
+            continue
+        if tok.dep_ != "advcl" and tok.head.dep_ == "dobj" and tok.head.head == verb and not recipient:
+            continue
+        if any(a.dep_ == "prep" and a.lower_ == "as" for a in tok.ancestors if a.i > verb.i):
+            continue
+        that = tok.doc[tok.left_edge.i]
+        opens = that.lower_ == "that" and that.head == tok and that.dep_ in ("mark", "advmod")
+        has_subject = any(c.dep_ in SUBJECT_DEPS and c.i != that.i for c in tok.children)
+        if opens and has_subject and (tok.dep_ != "advcl" or that.i > verb.i + 1):
+            return tok
     return None
+
+
+def _only_nouns_between(tok: Token, verb: Token) -> bool:
+    """True when the words from a clause up to the cue it hangs under are nouns and prepositions only."""
+    up = tok.head
+    while up.i != verb.i:
+        if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+            return False
+        up = up.head
+    return True
 
 
 # Dependents of a sentence-final speech verb that the parser often takes from the clause before it.
@@ -491,8 +520,9 @@ def _trim_span(doc: Doc, lo: int, hi: int) -> Span:
 
 
 def _is_that(tok: Token) -> bool:
-    """The complementiser 'that' of a reported clause, left out of its content."""
-    return tok.lower_ == "that" and tok.dep_ == "mark"
+    """The complementiser 'that' of a reported clause, left out of its content (the parser also tags it as
+    an adverb of the clause: "wrote at dawn that the deal was off")."""
+    return tok.lower_ == "that" and (tok.dep_ == "mark" or (tok.dep_ == "advmod" and tok.tag_ == "WDT"))
 
 
 # Conjunctions that join a contrast to a reported clause: the statement goes on ("said he would back the
@@ -688,7 +718,7 @@ def reported_drafts(
         trailing = _trailing_attribution(verb) if comp is None and is_speech_verb(verb) else None
         if comp is None and trailing is None:
             continue
-        head = subject_of(verb) if trailing is None else trailing[1]
+        head = (subject_of(verb) or _name_before(verb)) if trailing is None else trailing[1]
         if head is not None and in_quotes(head, quotes):
             head = first_name_outside(verb.sent, quotes)  # the parser took quoted words for the subject
         if head is None or is_info_source(head) or _LABEL.match(verb.sent.text.strip()) or is_author(head):
@@ -718,6 +748,23 @@ def reported_drafts(
     out.extend(_label_drafts(doc, quotes, claimed, resolver))
     out.extend(_noun_drafts(doc, quotes, claimed, resolver))
     return out
+
+
+# Labels a name right before a cue has when the parser cut it off from the cue: its own sentence, or the
+# object or predicate of a word misread as a verb ("tenants advocate Jane Doe told …").
+_CUT_OFF_DEPS = frozenset({"ROOT", "dobj", "attr", "appos", "npadvmod"})
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The name right before a finite cue the parser left without a subject, on the same line: "Jane Doe
+    said …" misread as a one-word sentence and a subjectless clause, or "… advocate Jane Doe told …"."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0:
+        return None
+    before = doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ not in _CUT_OFF_DEPS or before.is_space or before.is_punct:
+        return None
+    return before
 
 
 def _can_be_it(head: Token, verb: Token, speaker: Speaker | None) -> bool:
