@@ -122,6 +122,16 @@ MISPARSED = [
         "indirect",
         id="that-clause-as-adverbial",
     ),
+    # a naming verb whose quoted name the parser read as the object's apposition
+    pytest.param(
+        "The mayor called the new levy “a gift to landlords.”",
+        {"gift": ("levy", "appos", "NN")},
+        "mayor",
+        "called",
+        "the new levy “a gift to landlords.”",
+        "mixed",
+        id="quoted-name-as-apposition",
+    ),
 ]
 
 

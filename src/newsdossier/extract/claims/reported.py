@@ -312,7 +312,16 @@ def _naming(verb: Token) -> Token | None:
     named = next(
         (c for c in verb.children if c.dep_ == "oprd" and c.i > (obj.i if obj is not None else verb.i)), None
     )
+    if obj is not None and named is None:
+        # "called the plan “a disaster”": the parser reads the quoted name as the object's apposition
+        named = next((c for c in obj.children if c.dep_ == "appos" and _opens_quote(c)), None)
     return obj if obj is not None and named is not None else named
+
+
+def _opens_quote(tok: Token) -> bool:
+    """True when a phrase opens with a quotation mark, or right after one."""
+    first = tok.left_edge
+    return first.is_quote or (first.i > 0 and tok.doc[first.i - 1].is_quote and first.i - 1 > tok.head.i)
 
 
 def _object_phrase(verb: Token) -> tuple[Token, Token] | None:
