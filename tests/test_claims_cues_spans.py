@@ -260,3 +260,26 @@ def test_statement_around_its_attribution(analyse_text, text, speaker, cue, cont
 )
 def test_clause_of_the_object(analyse_text, text, speaker, cue, content, kind):
     assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+# One document speaks for its authors through a verb of saying; data, and reports as hearsay, do not.
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "The ferries run at half speed in deep cold, the safety report said.",
+            "The ferries run at half speed in deep cold",
+            id="the-report-said",
+        ),
+        pytest.param(
+            "The data suggests the ferries run at half speed in deep cold.", None, id="data-suggests"
+        ),
+        pytest.param("Reports say the ferries run at half speed in deep cold.", None, id="reports-say"),
+    ],
+)
+def test_documents_as_speakers(analyse_text, text, content):
+    claims = analyse_text(text).claims
+    if content is None:
+        assert claims == []
+    else:
+        assert_claim(claims, text, "report", "said", content, "indirect")

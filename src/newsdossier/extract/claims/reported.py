@@ -730,7 +730,9 @@ def reported_drafts(
         head = (subject_of(verb) or _name_before(verb)) if trailing is None else trailing[1]
         if head is not None and in_quotes(head, quotes):
             head = first_name_outside(verb.sent, quotes)  # the parser took quoted words for the subject
-        if head is None or is_info_source(head) or _LABEL.match(verb.sent.text.strip()) or is_author(head):
+        if head is None or _LABEL.match(verb.sent.text.strip()) or is_author(head):
+            continue
+        if is_info_source(head) and not _document_speaks(head, verb):
             continue
         if is_time(head):
             continue
@@ -757,6 +759,20 @@ def reported_drafts(
     out.extend(_label_drafts(doc, quotes, claimed, resolver))
     out.extend(_noun_drafts(doc, quotes, claimed, resolver))
     return out
+
+
+# Verbs through which a document speaks for its authors ("the report said", "the study states").
+_DOCUMENT_SPEECH = frozenset({"say", "state", "add", "conclude", "note", "warn", "recommend"})
+
+
+def _document_speaks(head: Token, verb: Token) -> bool:
+    """'The report said …', 'the audit concluded …': one document speaks for its authors through a verb of
+    saying. 'The data suggests …' and 'reports say …' (sources, or hearsay) report no one's claim."""
+    return (
+        head.tag_ == "NN"
+        and head.lemma_.lower() in DOCUMENT_NOUNS
+        and verb.lemma_.lower() in _DOCUMENT_SPEECH
+    )
 
 
 # Labels a name right before a cue has when the parser cut it off from the cue: its own sentence, or the
