@@ -283,3 +283,30 @@ def test_documents_as_speakers(analyse_text, text, content):
         assert claims == []
     else:
         assert_claim(claims, text, "report", "said", content, "indirect")
+
+
+# A statement noun without a possessive: its maker comes with "from"/"by", or is the subject of the verb
+# the noun comes with.
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "kind"),
+    [
+        pytest.param(
+            "Mayor Ilse Brandt opened the debate with an assertion that the pier was unsafe.",
+            "Ilse Brandt",
+            "assertion",
+            "the pier was unsafe",
+            "indirect",
+            id="with-a-statement-noun",
+        ),
+        pytest.param(
+            "The talks stalled over a claim from the union that the port was cutting wages.",
+            "union",
+            "claim",
+            "the port was cutting wages",
+            "indirect",
+            id="statement-noun-from-its-maker",
+        ),
+    ],
+)
+def test_statement_noun_owners(analyse_text, text, speaker, cue, content, kind):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)

@@ -1014,6 +1014,27 @@ def mostly_quoted(span: Span, quotes: list[Quote]) -> bool:
     return inside / n > 0.6
 
 
+def _owner_of(noun: Token) -> Token | None:
+    """Who makes a statement named by a noun without a possessive: 'a claim from the mayor that …', 'a
+    charge by the union that …', and the subject of the verb it comes with ('she opened the debate with an
+    assertion that …', 'she went to the press with a charge that …')."""
+    source = next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN", "PRON")
+        ),
+        None,
+    )
+    if source is not None:
+        return source
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(noun.head.head)
+    return None
+
+
 def _noun_drafts(
     doc: Doc, quotes: list[Quote], claimed: list[Quote], resolver: SpeakerResolver
 ) -> list[Draft]:
@@ -1042,7 +1063,7 @@ def _noun_drafts(
             ),
             None,
         )
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or _owner_of(noun)
         if owner is None and light:
             owner = subject_of(noun.head)
         if (
