@@ -464,9 +464,9 @@ def _statement_piece(piece: Span, leading: bool) -> bool:
     """True for a piece of a statement split by its attribution, not a circumstance of the speaking.
 
     A piece with a verb stands with two words. Before the attribution a verbless piece is the statement's
-    start ("Too often, she says, the buses run late", "Time, she added, was short") unless it is a linking word, a
-    time ("On Friday, she said, …") or the occasion ("In an interview, he said, …"); after it, a verbless
-    piece needs a few words and no opening preposition.
+    start ("Too often, she says, the buses run late", "Time, she added, was short") unless it is a linking
+    word, a time ("On Friday, she said, …") or the occasion ("In an interview, he said, …"); after it, a
+    verbless piece needs a few words and no opening preposition.
     """
     words = _words_in(piece)
     if _has_verb(piece) or not leading:
