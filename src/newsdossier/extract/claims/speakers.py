@@ -51,6 +51,7 @@ def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
     """The subject of a speech verb, climbing conjunctions and participles ('…, saying that')."""
     v = verb
     dateline = dateline_end(verb.sent)
+    participle = False  # climbed from a participle: 'X was booed by Y after telling …' is X telling
     for _ in range(4):
         subj = [
             _past_dateline(c, dateline)
@@ -59,25 +60,63 @@ def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
         ]
         subj = [c for c in subj if c is not None]
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-            return v.head  # "Jane Doe, who said …": the speaker is the noun the clause describes
+            return relative_antecedent(v.head)  # "Jane Doe, who said …": the noun the clause describes
         if subj:
             return subj[0]
         agent = [gc for c in v.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
-        if agent:
+        if agent and not participle:
             return agent[0]
+        if v.dep_ in ("advcl", "conj"):
+            misparsed = _subordinated_subject(v)
+            if misparsed is not None and (allowed is None or misparsed.i in allowed):
+                return misparsed
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head != v:
             v = v.head
             continue
         if v.dep_ == "relcl":
-            return v.head
+            return relative_antecedent(v.head)
         if v.tag_ == "VBG" and v.dep_ in ("acl", "pcomp"):
             # "issued a statement saying …", "responded by saying …": the subject of the verb above
             up = governing_verb(v.head)
             if up is not None and up.i != v.i:
-                v = up
+                v, participle = up, True
                 continue
         break
     return None
+
+
+# Conjunctions that open an adverbial clause and that the parser takes for a preposition, its subject
+# for the object: "… grew louder as Jane Doe, the mayor, attacked the plan".
+_SUBORDINATORS = frozenset("as while after before since because until when once though although".split())
+
+
+def _subordinated_subject(verb: Token) -> Token | None:
+    """The subject of an adverbial clause misparsed as the object of its conjunction, right before it."""
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _SUBORDINATORS or prep.i > verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or not nominal(obj):
+                continue
+            gap = verb.doc[obj.right_edge.i + 1 : verb.i]
+            if obj.right_edge.i < verb.i and all(t.is_punct or t.pos_ in ("ADV", "AUX", "PART") for t in gap):
+                return obj
+    return None
+
+
+_PLACE_TAGS = ("GPE", "LOC", "FAC")
+
+
+def relative_antecedent(tok: Token) -> Token:
+    """The noun a relative clause describes: a place ending a phrase of the speaker ('the union of Oregon,
+    which said', 'a doctor from Dover, Delaware, who said') gives way to the noun the phrase belongs to."""
+    place = tok
+    while place.dep_ in ("appos", "npadvmod", "compound") and place.head.ent_type_ in _PLACE_TAGS:
+        place = place.head
+    if tok.ent_type_ not in _PLACE_TAGS or place.dep_ != "pobj" or place.head.dep_ != "prep":
+        return tok
+    owner = place.head.head
+    return owner if owner.pos_ in ("NOUN", "PROPN") and owner.i < place.i else tok
 
 
 def _past_dateline(subj: Token, dateline: int) -> Token | None:
@@ -144,6 +183,16 @@ def dateline_end(sent: Span) -> int:
     return span.end if span is not None else sent.start
 
 
+_WH_TAGS = ("WDT", "WP", "WP$")
+
+
+def _before_comma_clause(head: Token, end: int) -> int:
+    """Where the words after a head up to `end` stop before a relative clause set off by a comma: it adds a
+    fact about the speaker ('the report, which looked at …', 'a nurse from Camden, Ohio, who said …')."""
+    doc = head.doc
+    return next((t.i for t in doc[head.i + 1 : end - 1] if t.text == "," and t.nbor(1).tag_ in _WH_TAGS), end)
+
+
 # Prepositions whose phrase is part of a speaker's description: "a spokesman for the ministry",
 # "officials at the embassy", "some in the industry", "a source close to the talks" is left out.
 _PHRASE_PREPS = frozenset("of for at in from with".split())
@@ -157,6 +206,9 @@ def speaker_phrase(head: Token) -> Span:
         if child.dep_ in _KEEP_IN_PHRASE or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS):
             keep.update(t.i for t in child.subtree)
     lo, hi = min(keep), max(keep)
+    # a clause set off by a comma inside the kept words says more about the speaker ('a nurse from Camden,
+    # New Jersey, who said …'): the phrase ends before it
+    hi = _before_comma_clause(head, hi + 1) - 1
     dateline = dateline_end(head.sent)
     if dateline <= head.i:  # "MOSCOW - Russia's main …" sheds its dateline; a head inside one is no dateline
         lo = max(lo, dateline)
@@ -170,7 +222,6 @@ def speaker_phrase(head: Token) -> Span:
 # Modifiers after a description's head that say which one is meant: "a memo released on Friday",
 # "sources who were not authorised to speak", "an analysis by two economists".
 _RESTRICTIVE_DEPS = frozenset({"relcl", "acl", "prep"})
-_WH_TAGS = ("WDT", "WP", "WP$")
 
 
 def described_phrase(head: Token) -> Span:
@@ -191,9 +242,7 @@ def described_phrase(head: Token) -> Span:
         if child.dep_ == "prep" and any(is_time(t) for t in sub):
             break  # "the campaign on Monday": when, not who
         hi = sub[-1].i + 1
-    # a clause set off by a comma adds a fact about the speaker ("the report, which looked at …"): cut
-    cut = next((t.i for t in doc[head.i + 1 : hi - 1] if t.text == "," and t.nbor(1).tag_ in _WH_TAGS), hi)
-    hi = cut
+    hi = _before_comma_clause(head, hi)
     while hi > head.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc" or doc[hi - 1].is_space):
         hi -= 1
     return doc[phrase.start : hi]

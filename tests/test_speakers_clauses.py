@@ -1,0 +1,93 @@
+"""Speakers of clauses the parser attaches wrongly: a relative clause after a place, an adverbial clause
+whose conjunction is taken for a preposition, a participle under a passive verb (made-up sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import assert_claim
+from spacy.tokens import Doc
+
+from newsdossier.extract.claims.speakers import relative_antecedent, subject_of
+
+# (text, expected speaker, cue, content, kind)
+CASES = [
+    pytest.param(
+        "“It will not pass,” said Ruth Abel, a nurse from Camden, New Jersey, who said she has voted in "
+        "every election.",
+        "Ruth Abel",
+        "said",
+        "she has voted in every election",
+        "indirect",
+        id="who-after-a-hometown-is-the-person-not-the-place",
+    ),
+    pytest.param(
+        "The list of former officials criticising the plan grew longer on Friday as Tom Baird, the city's "
+        "first mayor, argued that the tunnel would never pay for itself.",
+        "Tom Baird",
+        "argued",
+        "the tunnel would never pay for itself",
+        "indirect",
+        id="as-clause-parsed-as-a-preposition",
+    ),
+    pytest.param(
+        "Comedian Sarah Lind was booed and shouted down by the fans after telling them that they were wrong.",
+        "Sarah Lind",
+        "telling",
+        "they were wrong",
+        "indirect",
+        id="participle-under-a-passive-verb-is-its-subject-not-the-agent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), CASES)
+def test_speaker_of_misattached_clause(analyse_text, text, speaker, cue, content, kind):
+    """The claim holding the content has the expected speaker, cue, exact content span and kind."""
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+def test_speaker_words_stop_before_a_relative_clause(analyse_text):
+    """The speaker's own words keep the hometown but not the clause after it."""
+    text = "“It will not pass,” said Ruth Abel, a nurse from Camden, New Jersey, who said she is tired."
+    claim = next(c for c in analyse_text(text).claims if c.content == "she is tired")
+    assert claim.speaker_text == "a nurse from Camden, New Jersey"
+
+
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], places: list[int]) -> Doc:
+    """A doc with the parse given by hand (the parser's attachment varies with the words)."""
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, spaces=[True] * len(words))
+    for t in doc:
+        t.tag_ = "WDT" if t.lower_ == "which" else ("VBD" if t.dep_ in ("ROOT", "relcl") else "NNP")
+        t.pos_ = "PRON" if t.lower_ == "which" else ("VERB" if t.dep_ in ("ROOT", "relcl") else "PROPN")
+    for i in places:
+        doc[i].ent_type_ = "GPE"
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "places", "speaker"),
+    [
+        pytest.param(
+            ["Unions", "joined", "the", "Guild", "of", "Maine", ",", "which", "said", "no"],
+            [1, 1, 3, 1, 3, 4, 5, 8, 5, 8],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "nsubj", "relcl", "dobj"],
+            [5],
+            "Guild",
+            id="which-after-of-a-place-is-the-body",
+        ),
+        pytest.param(
+            ["Unions", "joined", "the", "Guild", "of", "Maine", ",", "which", "said", "no"],
+            [1, 1, 3, 1, 3, 4, 5, 8, 5, 8],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "nsubj", "relcl", "dobj"],
+            [],
+            "Maine",
+            id="no-place-no-climb",
+        ),
+    ],
+)
+def test_relative_antecedent(nlp, words, heads, deps, places, speaker):
+    """A relative clause attached to a place ending 'X of <place>' describes X; otherwise its own head."""
+    doc = _parsed(nlp, words, heads, deps, places)
+    said = next(t for t in doc if t.dep_ == "relcl")
+    assert relative_antecedent(said.head).text == speaker
+    assert subject_of(said).text == speaker
