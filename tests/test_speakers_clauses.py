@@ -1,5 +1,6 @@
-"""Speakers of clauses the parser attaches wrongly: a relative clause after a place, an adverbial clause
-whose conjunction is taken for a preposition, a participle under a passive verb (made-up sentences)."""
+"""Speakers of clauses the parser attaches wrongly (a relative clause after a place, an adverbial clause
+whose conjunction is taken for a preposition, a participle under a passive verb) and of documents that
+speak for their named author (made-up sentences)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,56 @@ CASES = [
         "indirect",
         id="participle-under-a-passive-verb-is-its-subject-not-the-agent",
     ),
+    pytest.param(
+        "Mayor Ann Dale praised the builders as true craftsmen, thanked the voters, and made it clear "
+        "that the bridge would open in May.",
+        "Ann Dale",
+        "made it clear",
+        "the bridge would open in May",
+        "indirect",
+        id="a-list-of-verbs-keeps-its-one-subject",
+    ),
+    pytest.param(
+        "The board met on Monday. A statement e-mailed to the paper by Tom Reyes, who joined the board in "
+        'May, said "The station will obey the court."',
+        "Tom Reyes",
+        "said",
+        "The station will obey the court.",
+        "direct",
+        id="a-document-sent-by-a-named-person",
+    ),
+    pytest.param(
+        "The two leaders discussed trade, said a statement released by the Premier's Office.",
+        "Premier's Office",
+        "said",
+        "The two leaders discussed trade",
+        "indirect",
+        id="a-document-released-by-a-named-office",
+    ),
+    pytest.param(
+        "A letter signed by Dana Kirk said the school would close.",
+        "Dana Kirk",
+        "said",
+        "the school would close",
+        "indirect",
+        id="a-document-signed-by-a-named-person",
+    ),
+    pytest.param(
+        "The plan would cut jobs, according to a memo obtained by the Ledger.",
+        "a memo obtained by the Ledger",
+        "according to",
+        "The plan would cut jobs",
+        "indirect",
+        id="who-obtained-a-document-did-not-write-it",
+    ),
+    pytest.param(
+        "Ann Bell's memo said the plant would close.",
+        "Ann Bell",
+        "said",
+        "the plant would close",
+        "indirect",
+        id="a-document-owned-by-a-named-person",
+    ),
 ]
 
 
@@ -51,6 +102,12 @@ def test_speaker_words_stop_before_a_relative_clause(analyse_text):
     text = "“It will not pass,” said Ruth Abel, a nurse from Camden, New Jersey, who said she is tired."
     claim = next(c for c in analyse_text(text).claims if c.content == "she is tired")
     assert claim.speaker_text == "a nurse from Camden, New Jersey"
+
+
+def test_owner_of_a_document_is_written_without_its_possessive(analyse_text):
+    """'The ministry's statement said …' is spoken by 'The ministry', not by 'The ministry's'."""
+    claim = next(c for c in analyse_text("The ministry's statement said the border would reopen.").claims)
+    assert claim.speaker_text == "The ministry"
 
 
 def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], places: list[int]) -> Doc:
