@@ -1,6 +1,6 @@
 """Speakers of clauses the parser attaches wrongly (a relative clause after a place, an adverbial clause
-whose conjunction is taken for a preposition, a participle under a passive verb) and of documents that
-speak for their named author (made-up sentences)."""
+whose conjunction is taken for a preposition, a participle under a passive verb) of documents that
+speak for their named author, and of descriptions that end by naming the person (made-up sentences)."""
 
 from __future__ import annotations
 
@@ -87,6 +87,30 @@ CASES = [
         "the plant would close",
         "indirect",
         id="a-document-owned-by-a-named-person",
+    ),
+    pytest.param(
+        "A police official in the northern district named Ravi told reporters that the road was closed.",
+        "Ravi",
+        "told",
+        "the road was closed",
+        "indirect",
+        id="a-description-ending-in-the-name-it-gives",
+    ),
+    pytest.param(
+        "Keeper of the City Archives, Omar Haddad Ruiz, said the files were lost.",
+        "Omar Haddad Ruiz",
+        "said",
+        "the files were lost",
+        "indirect",
+        id="an-office-then-its-holder-in-apposition",
+    ),
+    pytest.param(
+        "Supporters of Lena Frost said the race was tied.",
+        "Supporters of Lena Frost",
+        "said",
+        "the race was tied",
+        "indirect",
+        id="a-name-after-a-preposition-is-someone-else",
     ),
 ]
 

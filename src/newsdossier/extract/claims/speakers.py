@@ -389,6 +389,9 @@ class SpeakerResolver:
                 cm = self.mention_at(child)
                 if cm is not None and self.by_id[cm.actor_id].type in ("person", "organization"):
                     return Speaker(self.by_id[cm.actor_id].name, cm.actor_id, phrase.text, "name")
+        named = self._name_ending(phrase, head)
+        if named is not None:
+            return named
         # "Jane Doe's spokesperson" stays a phrase; a name inside a compound ("a UN spokesman") too
         if head.pos_ in ("NOUN", "PROPN"):
             actor = resolve_description(phrase, actors=self.actors, mentions=self.mentions, doc=self.doc)
@@ -402,6 +405,23 @@ class SpeakerResolver:
         if head.pos_ == "NOUN" and basis != "unresolved":
             phrase = described_phrase(head)  # "a memo released on Friday": no name, so the whole description
         return Speaker(phrase.text, "", phrase.text, basis)
+
+    def _name_ending(self, phrase: Span, head: Token) -> Speaker | None:
+        """The person a description ends by naming: 'the mayor's chief of staff and adviser Jane Doe',
+        'Keeper of the Records, Jane Doe'. A name that is the object of a preposition ('aides to Jane Doe')
+        or an owner ('Jane Doe's aide') is someone else."""
+        end = phrase.end_char
+        for m in self.mentions:
+            if not phrase.start_char < m.start < m.end == end or m.how == "pronoun":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.i == head.i or self.by_id[m.actor_id].type != "person":
+                continue
+            root = span.root
+            if root.dep_ in ("pobj", "poss", "conj") or in_pp(root.head) and root.dep_ != "appos":
+                continue
+            return Speaker(self.by_id[m.actor_id].name, m.actor_id, phrase.text, "name")
+        return None
 
     def _plural_antecedent(self, head: Token) -> Speaker | None:
         """The plural common noun 'they' points back to ('protesters', 'Republican candidates'): the last
