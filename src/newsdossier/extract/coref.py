@@ -72,6 +72,8 @@ SALIENCE = 0.5
 # with no other person named there: the story has turned to them ('... for accountant Jane Doe, 50.
 # "…," she says.'), even from a chain of pronouns for the person it was about.
 INTRODUCED = 6.0
+# How many sentences without a mention of a person make their full name introduce them again.
+REINTRODUCED = 5
 
 
 @dataclass(frozen=True)
@@ -350,11 +352,19 @@ def resolve_pronouns(
 def _introduces(
     cand: Candidate, named_at: dict[str, list[int]], cands: list[Candidate], by_id: dict[str, Actor]
 ) -> bool:
-    """True for a person's first naming, in full and not as a possessive, in a sentence naming no one else."""
+    """True for a person named in full, not as a possessive, in a sentence naming no one else, for the first
+    time or the first time in REINTRODUCED sentences (the story comes back to them by their full name)."""
     m = cand.mention
     if m.how == "pronoun" or cand.quoted or cand.token.dep_ == "poss" or len(m.text.split()) < 2:
         return False
-    if by_id[m.actor_id].type != "person" or named_at.get(m.actor_id, [None])[0] != m.start:
+    if by_id[m.actor_id].type != "person":
+        return False
+    if named_at.get(m.actor_id, [None])[0] != m.start and any(
+        c.mention.actor_id == m.actor_id
+        and c.mention.start < m.start
+        and m.sentence_id - c.mention.sentence_id <= REINTRODUCED
+        for c in cands
+    ):
         return False
     return not any(
         c.mention.sentence_id == m.sentence_id
