@@ -244,6 +244,8 @@ def described_phrase(head: Token) -> Span:
             break  # a clause reporting something ("officials who said the deal was done") is the claim
         if is_speech_verb(child) and any(c.dep_ in ("xcomp", "dobj") for c in child.children):
             break  # "fans who said skipping the final drill …": what they said is no part of who they are
+        if is_speech_verb(child) and child.tag_ == "VBG" and child.dep_ == "acl":
+            break  # "a source speaking to the network": how they spoke, the cue, not who they are
         if child.dep_ == "prep" and any(is_time(t) for t in sub):
             break  # "the campaign on Monday": when, not who
         hi = sub[-1].i + 1
