@@ -190,3 +190,34 @@ def test_relative_antecedent(nlp, words, heads, deps, places, speaker):
     said = next(t for t in doc if t.dep_ == "relcl")
     assert relative_antecedent(said.head).text == speaker
     assert subject_of(said).text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "Tom Reyes died on Monday. Reyes's father, Joseph, says his son loved the sea. "
+            "His father said the boat was old.",
+            "Joseph",
+            "the boat was old",
+            id="a-description-named-by-an-earlier-apposition",
+        ),
+        pytest.param(
+            "Mary Walsh spoke in Ohio. Walsh's campaign raised money. The campaign said it would return.",
+            "Walsh's campaign",
+            "it would return",
+            id="a-possessive-antecedent-keeps-its-possessive",
+        ),
+        pytest.param(
+            "Springfield's residents voted on Monday. The shelter residents said they wanted more beds.",
+            "The shelter residents",
+            "they wanted more beds",
+            id="a-description-with-a-modifier-the-earlier-phrase-lacks",
+        ),
+    ],
+)
+def test_description_resolved_to_earlier_phrase(analyse_text, text, speaker, content):
+    """A bare description takes the name of the earlier phrase with its head noun, when that phrase fits."""
+    claim = one_claim(analyse_text(text).claims, content)
+    assert (claim.speaker, claim.cue, claim.kind) == (speaker, "said", "indirect")
+    assert text[claim.start : claim.end] == content

@@ -312,17 +312,25 @@ def named_antecedent(head: Token) -> str | None:
     """The latest earlier phrase naming what a bare description denotes: 'the campaign' -> 'Carter campaign'.
 
     The earlier phrase has the same head noun with a capitalised name before it, as a compound
-    ('the Carter campaign') or a possessive ('Carter's campaign'); the name and the noun are returned.
+    ('the Carter campaign') or a possessive ('Carter's campaign'); the name and the noun are returned,
+    or the name an apposition gives ('Doe's father, Joseph,'). The description's own modifiers must be
+    in the earlier phrase: 'the shelter residents' are not 'Springfield's residents'.
     """
     lemma = head.lemma_.lower()
+    modifiers = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i}
     for tok in reversed(head.doc[: head.i]):
         if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not modifiers <= {c.lower_ for c in tok.children}:
             continue
         names = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.text[:1].isupper()]
         names = [c for c in names if c.pos_ == "PROPN"]
         if names:
-            words = [t.text for c in names for t in c.subtree if t.pos_ == "PROPN"]
-            return " ".join(words + [tok.text.lower() if tok.pos_ == "NOUN" else tok.text])
+            given = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if given is not None:  # "Doe's father, Joseph," named him: "his father" is Joseph
+                return " ".join(t.text for t in given.subtree if t.pos_ == "PROPN")
+            words = [t.text_with_ws for c in names for t in c.subtree if t.pos_ == "PROPN" or t.tag_ == "POS"]
+            return "".join(words).strip() + " " + (tok.text.lower() if tok.pos_ == "NOUN" else tok.text)
     return None
 
 
