@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 from helpers import assert_claim, one_claim
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from newsdossier.extract.claims.speakers import relative_antecedent, subject_of
+from newsdossier.extract.claims.speakers import SpeakerResolver, relative_antecedent, subject_of
 
 # (text, expected speaker, cue, content, kind)
 CASES = [
@@ -221,3 +221,45 @@ def test_description_resolved_to_earlier_phrase(analyse_text, text, speaker, con
     claim = one_claim(analyse_text(text).claims, content)
     assert (claim.speaker, claim.cue, claim.kind) == (speaker, "said", "indirect")
     assert text[claim.start : claim.end] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        pytest.param(
+            "The younger man, his nephew Tomas Ekberg, argued that the plan would fail.",
+            "Tomas Ekberg",
+            "argued",
+            "the plan would fail",
+            id="a-second-subject-after-a-comma-is-an-apposition",
+        ),
+        pytest.param(
+            "The other driver, his brother Tomas Ekberg, 35, said the road was icy.",
+            "Tomas Ekberg",
+            "said",
+            "the road was icy",
+            id="a-relative-named-beside-the-description",
+        ),
+    ],
+)
+def test_description_named_by_apposition(analyse_text, text, speaker, cue, content):
+    """A description with a person's name set beside it is that person; the description is its words."""
+    claim = one_claim(analyse_text(text).claims, content)
+    assert (claim.speaker, claim.cue, claim.kind) == (speaker, cue, "indirect")
+    assert claim.speaker_text == text.split(",")[0]
+    assert text[claim.start : claim.end] == content
+
+
+def test_name_beside_a_description_without_an_actor(nlp):
+    """A name the tagger marks as a person but no actor holds is still the speaker, as written."""
+    words = ["The", "other", "man", ",", "his", "cousin", "Tomas", "Ekberg", ",", "said", "no"]
+    heads = [2, 2, 9, 2, 5, 2, 7, 5, 2, 9, 9]
+    deps = ["det", "amod", "nsubj", "punct", "poss", "appos", "compound", "appos", "punct", "ROOT", "dobj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, spaces=[True] * len(words))
+    tags = ["DT", "JJ", "NN", ",", "PRP$", "NN", "NNP", "NNP", ",", "VBD", "UH"]
+    pos = ["DET", "ADJ", "NOUN", "PUNCT", "PRON", "NOUN", "PROPN", "PROPN", "PUNCT", "VERB", "INTJ"]
+    for t, tag, p in zip(doc, tags, pos, strict=True):
+        t.tag_, t.pos_ = tag, p
+    doc.ents = [Span(doc, 6, 8, label="PERSON")]
+    speaker = SpeakerResolver(doc, [], []).resolve(doc[2])
+    assert (speaker.name, speaker.actor_id, speaker.basis) == ("Tomas Ekberg", "", "name")

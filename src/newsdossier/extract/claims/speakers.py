@@ -334,6 +334,21 @@ def named_antecedent(head: Token) -> str | None:
     return None
 
 
+def appositions(head: Token) -> list[Token]:
+    """The heads of the phrases in apposition to a speaker's head, and of those in apposition to them:
+    'the other man, his cousin Jane Doe,' gives 'cousin' and 'Doe'."""
+    doc = head.doc
+    beside = [c for c in head.children if c.dep_ == "appos"]
+    after = head.right_edge.i + 1
+    if head.dep_ in SUBJECT_DEPS and after + 1 < len(doc) and doc[after].text == ",":
+        # "The younger man, his nephew Jane Doe, argued" parsed with two subjects: the second is an apposition
+        beside += [c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == after + 1]
+    out = []
+    for child in beside:
+        out += [child, *(c for c in child.children if c.dep_ == "appos")]
+    return out
+
+
 class SpeakerResolver:
     """Maps a speaker's head token to an actor, a description, or the phrase itself."""
 
@@ -393,15 +408,19 @@ class SpeakerResolver:
             hm = self.mention_at(head.head)
             if hm is not None and hm.how != "pronoun":
                 return Speaker(self.by_id[hm.actor_id].name, hm.actor_id, phrase.text, "name")
-        # "a spokeswoman, Jane Doe," / "Doe, the minister": an apposition that names the speaker
-        for child in head.children:
-            if child.dep_ == "appos":
-                cm = self.mention_at(child)
-                if cm is not None and self.by_id[cm.actor_id].type in ("person", "organization"):
-                    return Speaker(self.by_id[cm.actor_id].name, cm.actor_id, phrase.text, "name")
+        # "a spokeswoman, Jane Doe," / "Doe, the minister" / "the other man, his cousin Jane Doe, 40,": an
+        # apposition (or one inside it) that names the speaker
+        for tok in appositions(head):
+            cm = self.mention_at(tok)
+            if cm is not None and self.by_id[cm.actor_id].type in ("person", "organization"):
+                return Speaker(self.by_id[cm.actor_id].name, cm.actor_id, phrase.text, "name")
         named = self._name_ending(phrase, head)
         if named is not None:
             return named
+        given = next((t for t in appositions(head) if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"), None)
+        if given is not None:  # a person's name the tagger marks but no actor holds: the name as written
+            name = next(e for e in self.doc.ents if e.start <= given.i < e.end)
+            return Speaker(name.text, "", phrase.text, "name")
         # "Jane Doe's spokesperson" stays a phrase; a name inside a compound ("a UN spokesman") too
         if head.pos_ in ("NOUN", "PROPN"):
             actor = resolve_description(phrase, actors=self.actors, mentions=self.mentions, doc=self.doc)
