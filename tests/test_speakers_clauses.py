@@ -13,7 +13,7 @@ from newsdossier.extract.claims.speakers import SpeakerResolver, relative_antece
 # (text, expected speaker, cue, content, kind)
 CASES = [
     pytest.param(
-        "“It will not pass,” said Ruth Abel, a nurse from Camden, New Jersey, who said she has voted in "
+        "“It will not pass,” said Ruth Abel, a nurse from Bergen, Norway, who said she has voted in "
         "every election.",
         "Ruth Abel",
         "said",
@@ -31,24 +31,24 @@ CASES = [
         id="as-clause-parsed-as-a-preposition",
     ),
     pytest.param(
-        "The comedian Sarah Lind was booed and shouted down by the fans after telling them that they were wrong.",
-        "Sarah Lind",
-        "telling",
-        "they were wrong",
+        "The singer Mara Voss was jeered and drowned out by the crowd after warning them that the show would end early.",
+        "Mara Voss",
+        "warning",
+        "the show would end early",
         "indirect",
         id="participle-under-a-passive-verb-is-its-subject-not-the-agent",
     ),
     pytest.param(
-        "Mayor Ann Dale praised the builders as true craftsmen, thanked the voters, and made it clear "
+        "Mayor Ann Dale praised the builders as true craftsmen, thanked the voters, and insisted "
         "that the bridge would open in May.",
         "Ann Dale",
-        "made it clear",
+        "insisted",
         "the bridge would open in May",
         "indirect",
         id="a-list-of-verbs-keeps-its-one-subject",
     ),
     pytest.param(
-        "The board met on Monday. A statement e-mailed to the paper by Tom Reyes, who joined the board in "
+        "The board met on Monday. A note sent to reporters by Tom Reyes, who joined the board in "
         'May, said "The station will obey the court."',
         "Tom Reyes",
         "said",
@@ -57,7 +57,7 @@ CASES = [
         id="a-document-sent-by-a-named-person",
     ),
     pytest.param(
-        "The two leaders discussed trade, said a statement released by the Premier's Office.",
+        "The two leaders discussed trade, a statement issued by the Premier's Office said.",
         "Premier's Office",
         "said",
         "The two leaders discussed trade",
@@ -141,9 +141,9 @@ def test_speaker_of_misattached_clause(analyse_text, text, speaker, cue, content
 
 def test_speaker_words_stop_before_a_relative_clause(analyse_text):
     """The speaker's own words keep the hometown but not the clause after it."""
-    text = "“It will not pass,” said Ruth Abel, a nurse from Camden, New Jersey, who said she is tired."
+    text = "“It will not pass,” said Ruth Abel, a nurse from Bergen, Norway, who said she is tired."
     claim = next(c for c in analyse_text(text).claims if c.content == "she is tired")
-    assert claim.speaker_text == "a nurse from Camden, New Jersey"
+    assert claim.speaker_text == "a nurse from Bergen, Norway"
 
 
 def test_owner_of_a_document_is_written_without_its_possessive(analyse_text):
@@ -209,9 +209,9 @@ def test_relative_antecedent(nlp, words, heads, deps, places, speaker):
             id="a-possessive-antecedent-keeps-its-possessive",
         ),
         pytest.param(
-            "Springfield's residents voted on Monday. The shelter residents said they wanted more beds.",
-            "The shelter residents",
-            "they wanted more beds",
+            "Springfield's nurses voted on Monday. The night-shift nurses said they wanted more staff.",
+            "The night-shift nurses",
+            "they wanted more staff",
             id="a-description-with-a-modifier-the-earlier-phrase-lacks",
         ),
     ],

@@ -94,7 +94,7 @@ def _subordinated_subject(verb: Token) -> Token | None:
     """The subject of an adverbial clause misparsed as the object of its conjunction, right before it."""
     listed = (verb.head, *verb.head.conjuncts)
     if verb.dep_ == "conj" and any(c.dep_ == "cc" for t in listed for c in t.children):
-        return None  # "defended Doe as a moderate, mocked Roe and said …": a list of verbs, one subject
+        return None  # "praised the plan as bold, thanked the staff and said …": a list of verbs, one subject
     for prep in verb.head.children:
         if prep.dep_ != "prep" or prep.lower_ not in _SUBORDINATORS or prep.i > verb.i:
             continue
@@ -112,7 +112,7 @@ _PLACE_TAGS = ("GPE", "LOC", "FAC")
 
 def relative_antecedent(tok: Token) -> Token:
     """The noun a relative clause describes: a place ending a phrase of the speaker ('the union of Oregon,
-    which said', 'a doctor from Dover, Delaware, who said') gives way to the noun the phrase belongs to."""
+    which said', 'a doctor from Bergen, Norway, who said') gives way to the noun the phrase belongs to."""
     place = tok
     while place.dep_ in ("appos", "npadvmod", "compound") and place.head.ent_type_ in _PLACE_TAGS:
         place = place.head
@@ -191,7 +191,7 @@ _WH_TAGS = ("WDT", "WP", "WP$")
 
 def _before_comma_clause(head: Token, end: int) -> int:
     """Where the words after a head up to `end` stop before a relative clause set off by a comma: it adds a
-    fact about the speaker ('the report, which looked at …', 'a nurse from Camden, Ohio, who said …')."""
+    fact about the speaker ('the report, which looked at …', 'a nurse from Lyon, France, who said …')."""
     doc = head.doc
     return next((t.i for t in doc[head.i + 1 : end - 1] if t.text == "," and t.nbor(1).tag_ in _WH_TAGS), end)
 
@@ -209,8 +209,8 @@ def speaker_phrase(head: Token) -> Span:
         if child.dep_ in _KEEP_IN_PHRASE or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS):
             keep.update(t.i for t in child.subtree)
     lo, hi = min(keep), max(keep)
-    # a clause set off by a comma inside the kept words says more about the speaker ('a nurse from Camden,
-    # New Jersey, who said …'): the phrase ends before it
+    # a clause set off by a comma inside the kept words says more about the speaker ('a nurse from Bergen,
+    # Norway, who said …'): the phrase ends before it
     hi = _before_comma_clause(head, hi + 1) - 1
     dateline = dateline_end(head.sent)
     if dateline <= head.i:  # "MOSCOW - Russia's main …" sheds its dateline; a head inside one is no dateline
@@ -314,7 +314,7 @@ def named_antecedent(head: Token) -> str | None:
     The earlier phrase has the same head noun with a capitalised name before it, as a compound
     ('the Carter campaign') or a possessive ('Carter's campaign'); the name and the noun are returned,
     or the name an apposition gives ('Doe's father, Joseph,'). The description's own modifiers must be
-    in the earlier phrase: 'the shelter residents' are not 'Springfield's residents'.
+    in the earlier phrase: 'the night-shift nurses' are not 'Springfield's nurses'.
     """
     lemma = head.lemma_.lower()
     modifiers = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i}
