@@ -13,7 +13,7 @@ from newsdossier.extract.claims.speakers import SpeakerResolver, relative_antece
 # (text, expected speaker, cue, content, kind)
 CASES = [
     pytest.param(
-        "“It will not pass,” said Ruth Abel, a nurse from Bergen, Norway, who said she has voted in "
+        "“It will not pass,” said Ruth Abel, a nurse from Lyon, France, who said she has voted in "
         "every election.",
         "Ruth Abel",
         "said",
@@ -141,9 +141,9 @@ def test_speaker_of_misattached_clause(analyse_text, text, speaker, cue, content
 
 def test_speaker_words_stop_before_a_relative_clause(analyse_text):
     """The speaker's own words keep the hometown but not the clause after it."""
-    text = "“It will not pass,” said Ruth Abel, a nurse from Bergen, Norway, who said she is tired."
+    text = "“It will not pass,” said Ruth Abel, a nurse from Lyon, France, who said she is tired."
     claim = next(c for c in analyse_text(text).claims if c.content == "she is tired")
-    assert claim.speaker_text == "a nurse from Bergen, Norway"
+    assert claim.speaker_text == "a nurse from Lyon, France"
 
 
 def test_owner_of_a_document_is_written_without_its_possessive(analyse_text):

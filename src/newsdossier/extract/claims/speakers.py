@@ -112,7 +112,7 @@ _PLACE_TAGS = ("GPE", "LOC", "FAC")
 
 def relative_antecedent(tok: Token) -> Token:
     """The noun a relative clause describes: a place ending a phrase of the speaker ('the union of Oregon,
-    which said', 'a doctor from Bergen, Norway, who said') gives way to the noun the phrase belongs to."""
+    which said', 'a doctor from Lyon, France, who said') gives way to the noun the phrase belongs to."""
     place = tok
     while place.dep_ in ("appos", "npadvmod", "compound") and place.head.ent_type_ in _PLACE_TAGS:
         place = place.head
