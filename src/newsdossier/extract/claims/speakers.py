@@ -209,8 +209,8 @@ def speaker_phrase(head: Token) -> Span:
         if child.dep_ in _KEEP_IN_PHRASE or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS):
             keep.update(t.i for t in child.subtree)
     lo, hi = min(keep), max(keep)
-    # a clause set off by a comma inside the kept words says more about the speaker ('a nurse from Bergen,
-    # Norway, who said …'): the phrase ends before it
+    # a clause set off by a comma inside the kept words says more about the speaker ('a nurse from Lyon,
+    # France, who said …'): the phrase ends before it
     hi = _before_comma_clause(head, hi + 1) - 1
     dateline = dateline_end(head.sent)
     if dateline <= head.i:  # "MOSCOW - Russia's main …" sheds its dateline; a head inside one is no dateline
