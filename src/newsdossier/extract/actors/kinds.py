@@ -621,6 +621,8 @@ def retype(
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
+    elif cluster.kind != "person" and _personal_mention(doc, cluster):
+        cluster.kind = "person"  # "X's memoirs", "X, who wrote": what only a person has or is
 
 
 def _personal_noun(token: Token) -> bool:
@@ -735,6 +737,54 @@ def _referred_to_as_person(doc: Doc, cluster: Cluster) -> bool:
             for t in verb.subtree
         ):
             return True
+    return False
+
+
+def _plain_name(doc: Doc, cand: Cand) -> bool:
+    """A name of one or two words that no gazetteer, acronym or head word makes a place or a body."""
+    text = surface(doc, cand)
+    return (
+        cand.end - cand.start <= 2
+        and not is_acronym(text)
+        and not lexicon.place_named(text)
+        and not lexicon.country_named(text)
+        and not any(t.lower_ in _NOT_PERSONAL for t in doc[cand.start : cand.end])
+    )
+
+
+# Asked for every cluster of a doc: one pass over its tokens, cached for the last doc as above.
+@functools.lru_cache(maxsize=1)
+def _possessors(doc: Doc) -> frozenset[int]:
+    """The tokens that own what only a person has ("X's memoirs", "four years X's junior")."""
+    return frozenset(
+        t.i
+        for t in doc
+        if t.dep_ == "poss"
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].tag_ == "POS"
+        and t.head.pos_ == "NOUN"
+        and t.head.lemma_.lower() in lexicon.POSSESSIONS | lexicon.KINSHIP
+    )
+
+
+def _personal_mention(doc: Doc, cluster: Cluster) -> bool:
+    """A mention owns what only a person has ("X's memoirs"; a one-word name anywhere in the text) or
+    is taken up by "who" ("his publisher, X, who ..."); no mention is a place or a body by its words."""
+    named = named_mentions(cluster)
+    if not all(_plain_name(doc, c) for c in named):
+        return False
+    owners = _possessors(doc)
+    owner_words = {doc[i].text for i in owners}
+    for cand in named:
+        if cand.end - 1 in owners or (cand.end - cand.start == 1 and doc[cand.start].text in owner_words):
+            return True
+        after = cand.end + 1 if cand.end < len(doc) and doc[cand.end].text == "," else cand.end
+        if (
+            after < len(doc)
+            and doc[after].lower_ in {"who", "whom"}
+            and not (cand.start and doc[cand.start - 1].lower_ in _THING_DETERMINERS)  # "the X who"
+        ):
+            return True  # the parse hangs the clause on the noun the name stands beside
     return False
 
 

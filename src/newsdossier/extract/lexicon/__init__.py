@@ -63,6 +63,8 @@ GROUP_HEADS = _PEOPLE["group_heads"]
 KINSHIP = _PEOPLE["kinship"]
 # Occupations only people have ("novelist", "painter"), for a name in apposition.
 OCCUPATIONS = _PEOPLE["occupations"]
+# What only a person has ("X's memoirs"): the name before it is a person's.
+POSSESSIONS = _PEOPLE["possessions"]
 # Endings of nouns for what a person does ("researcher", "economist", "lawmaker").
 AGENT_SUFFIXES = tuple(sorted(_PEOPLE["agent_suffixes"]))
 
@@ -120,6 +122,7 @@ __all__ = [
     "GROUP_HEADS",
     "HONORIFICS",
     "KINSHIP",
+    "POSSESSIONS",
     "LOCATIVE_PREPS",
     "MOTION_VERBS",
     "NAME_JOINERS",
