@@ -18,6 +18,7 @@ from newsdossier.extract.actors.spans import (
     NAMING_HOWS,
     Cand,
     Cluster,
+    everyday_word,
     head_word,
     inverted_names,
     is_acronym,
@@ -366,7 +367,7 @@ def _common_word(doc: Doc, cluster: Cluster) -> bool:
     word = words.pop()
     if word in lexicon.ORG_HEADS or lexicon.country_named(word) or lexicon.country_of_demonym(word):
         return False  # "Senate", "Government": a legislature named by its head word is an actor
-    if all(_alone(doc, c) for c in named):
+    if all(_alone(doc, c) or _opening_word(doc, c) for c in named):
         return True
     # a word with digits ("21ers") is never a common word written in lower case
     return word.isalpha() and word in _common_lower_words(doc)
@@ -391,6 +392,22 @@ def _web_address(text: str) -> bool:
     """A name written as a web address ("Example.com", "news.example.org")."""
     head, dot, tail = text.rpartition(".")
     return bool(dot and head and " " not in text and tail.lower() in lexicon.WEB_DOMAINS)
+
+
+_SUBJECT_PRONOUNS = {"i", "we", "you", "it", "they", "he", "she", "that", "this"}
+
+
+def _opening_word(doc: Doc, cand: Cand) -> bool:
+    """An everyday word opening its sentence as an interjection ("Nah, I was joking") or an order
+    ("Hail the winners!"): capitalised for its place, not as a name."""
+    token = doc[cand.start]
+    if cand.end - cand.start > 1 or not token.is_sent_start or not everyday_word(token.text):
+        return False
+    if token.tag_ == "VB":
+        return True  # the parse reads the base form of a verb
+    return (
+        cand.end + 1 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].lower_ in _SUBJECT_PRONOUNS
+    )
 
 
 def _alone(doc: Doc, cand: Cand) -> bool:
