@@ -406,7 +406,9 @@ def _opening_word(doc: Doc, cand: Cand) -> bool:
     if token.tag_ == "VB":
         return True  # the parse reads the base form of a verb
     return (
-        cand.end + 1 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].lower_ in _SUBJECT_PRONOUNS
+        cand.end + 1 < len(doc)
+        and doc[cand.end].text == ","
+        and doc[cand.end + 1].lower_ in _SUBJECT_PRONOUNS
     )
 
 
@@ -636,6 +638,8 @@ def retype(
         cluster.kind = "location"  # "in Castelvero Alto, Kestria, Italy": a town before its region
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
+    elif cluster.kind != "organization" and any(_listed_media(doc, c) for c in named_mentions(cluster)):
+        cluster.kind = "organization"  # "outlets such as X and Y": news media
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
     elif cluster.kind != "person" and _personal_mention(doc, cluster):
@@ -755,6 +759,25 @@ def _referred_to_as_person(doc: Doc, cluster: Cluster) -> bool:
         ):
             return True
     return False
+
+
+_LIST_JOINERS = {",", ";", ":", "and", "or", "the"}
+
+
+def _listed_media(doc: Doc, cand: Cand) -> bool:
+    """The mention is one of the names listed after a news-media noun and "including", "such as" or
+    "like" ("publications including X, Y and Z"), and no gazetteer place."""
+    if lexicon.place_named(surface(doc, cand)) or lexicon.country_named(surface(doc, cand)):
+        return False
+    sent_start = doc[cand.start].sent.start
+    i = cand.start - 1
+    while i > sent_start and (doc[i].lower_ in _LIST_JOINERS or doc[i].text[:1].isupper() or doc[i].like_url):
+        i -= 1
+    if doc[i].lower_ == "as" and i - 1 > sent_start and doc[i - 1].lower_ == "such":
+        i -= 1
+    elif doc[i].lower_ not in {"including", "like"}:
+        return False
+    return i - 1 >= sent_start and doc[i - 1].lemma_.lower() in lexicon.MEDIA_NOUNS
 
 
 def _plain_name(doc: Doc, cand: Cand) -> bool:

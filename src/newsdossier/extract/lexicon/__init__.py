@@ -70,6 +70,8 @@ AGENT_SUFFIXES = tuple(sorted(_PEOPLE["agent_suffixes"]))
 
 # Head words of organisation names: a bare "Department" is not a name of its own.
 ORG_HEADS = _ORGANISATIONS["heads"]
+# Nouns for news media ("outlets such as X"): the names listed after one are organisations.
+MEDIA_NOUNS = _ORGANISATIONS["media_nouns"]
 # Legal-form words that end a company's name ("Acme LLC"); alone they name nothing.
 COMPANY_SUFFIXES = _ORGANISATIONS["company_suffixes"]
 # Generic references ("the agency") that stand for the one named organisation with that head.
@@ -122,6 +124,7 @@ __all__ = [
     "GROUP_HEADS",
     "HONORIFICS",
     "KINSHIP",
+    "MEDIA_NOUNS",
     "POSSESSIONS",
     "LOCATIVE_PREPS",
     "MOTION_VERBS",
