@@ -36,6 +36,11 @@ from helpers import found_actors as found
         ),
         # "the X who": the clause is about the people there
         ("Families in the Orvane Marra who fear the sea spoke.", [(3, 5, "LOC")], "Orvane Marra", "location"),
+        # "X was the first guy to ...": said to be a person, an acronym handle too
+        ("By the way, KORV was the first guy I know of to do it.", [(4, 5, "GPE")], "KORV", "person"),
+        ("Varlow is a novelist from the north.", [(0, 1, "ORG")], "Varlow", "person"),
+        # said to be a firm, it stays one
+        ("Varlow is a firm from the north.", [(0, 1, "ORG")], "Varlow", "organization"),
         # a firm's report is no person's
         ("Kestrow's report came out in May.", [(0, 1, "ORG")], "Kestrow", "organization"),
         # a name with an organisation's head word stays a body, even before "who"

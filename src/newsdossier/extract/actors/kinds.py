@@ -647,13 +647,19 @@ def retype(
 
 
 def _personal_noun(token: Token) -> bool:
-    """A common noun only a person is: a kin word, an occupation, a word in -ist or -ian ("linguist")."""
+    """A common noun only a person is: a kin word, an occupation, a word in -ist or -ian ("linguist"),
+    a plain noun for a person ("guy")."""
     word = token.lemma_.lower()
     return (
         token.pos_ == "NOUN"
         and token.is_lower
         and word not in lexicon.ORG_HEADS
-        and (word in lexicon.KINSHIP or word in lexicon.OCCUPATIONS or word.endswith(("ist", "ian")))
+        and (
+            word in lexicon.KINSHIP
+            or word in lexicon.OCCUPATIONS
+            or word in lexicon.PERSON_NOUNS
+            or word.endswith(("ist", "ian"))
+        )
     )
 
 
@@ -781,11 +787,10 @@ def _listed_media(doc: Doc, cand: Cand) -> bool:
 
 
 def _plain_name(doc: Doc, cand: Cand) -> bool:
-    """A name of one or two words that no gazetteer, acronym or head word makes a place or a body."""
+    """A name of one or two words that no gazetteer or head word makes a place or a body."""
     text = surface(doc, cand)
     return (
         cand.end - cand.start <= 2
-        and not is_acronym(text)
         and not lexicon.place_named(text)
         and not lexicon.country_named(text)
         and not any(t.lower_ in _NOT_PERSONAL for t in doc[cand.start : cand.end])
@@ -808,14 +813,21 @@ def _possessors(doc: Doc) -> frozenset[int]:
 
 
 def _personal_mention(doc: Doc, cluster: Cluster) -> bool:
-    """A mention owns what only a person has ("X's memoirs"; a one-word name anywhere in the text) or
-    is taken up by "who" ("his publisher, X, who ..."); no mention is a place or a body by its words."""
+    """A mention owns what only a person has ("X's memoirs"; a one-word name anywhere in the text), is
+    said to be a person ("X was the first guy to ...") or is taken up by "who" ("his publisher, X,
+    who ..."); no mention is a place or a body by its words."""
     named = named_mentions(cluster)
     if not all(_plain_name(doc, c) for c in named):
         return False
     owners = _possessors(doc)
     owner_words = {doc[i].text for i in owners}
     for cand in named:
+        root = doc[cand.start : cand.end].root
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            if any(t.dep_ == "attr" and _personal_noun(t) for t in root.head.children):
+                return True  # "X was the first guy to ...", "X is a novelist": an acronym too
+        if is_acronym(surface(doc, cand)):
+            continue  # "the KPLA, who ...": a body's initials
         if cand.end - 1 in owners or (cand.end - cand.start == 1 and doc[cand.start].text in owner_words):
             return True
         after = cand.end + 1 if cand.end < len(doc) and doc[cand.end].text == "," else cand.end

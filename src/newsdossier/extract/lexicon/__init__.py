@@ -63,6 +63,8 @@ GROUP_HEADS = _PEOPLE["group_heads"]
 KINSHIP = _PEOPLE["kinship"]
 # Occupations only people have ("novelist", "painter"), for a name in apposition.
 OCCUPATIONS = _PEOPLE["occupations"]
+# Plain nouns for a person ("X was the first guy to ..."), for a name said to be one.
+PERSON_NOUNS = _PEOPLE["person_nouns"]
 # What only a person has ("X's memoirs"): the name before it is a person's.
 POSSESSIONS = _PEOPLE["possessions"]
 # Endings of nouns for what a person does ("researcher", "economist", "lawmaker").
@@ -125,6 +127,7 @@ __all__ = [
     "HONORIFICS",
     "KINSHIP",
     "MEDIA_NOUNS",
+    "PERSON_NOUNS",
     "POSSESSIONS",
     "LOCATIVE_PREPS",
     "MOTION_VERBS",
