@@ -303,11 +303,28 @@ def _work_verb(doc: Doc, cand: Cand) -> bool:
     )
 
 
+def _word_or_tongue(doc: Doc, cand: Cand) -> bool:
+    """The mention is a word given as a name ("took the name of X", "the surname X") or a language
+    ("the X dialects"); a country's name or demonym is left to the country rules."""
+    text = surface(doc, cand)
+    if lexicon.country_named(text) or lexicon.country_of_demonym(text):
+        return False
+    before = cand.start - 1
+    if before >= 0 and doc[before].lower_ == "of":
+        before -= 1
+    if before >= 0 and doc[before].lower_ in lexicon.NAME_NOUNS and cand.end - cand.start == 1:
+        return True  # one word: "traded under the name of Kestrel Holdings" is the firm
+    root = doc[cand.start : cand.end].root
+    return root.dep_ == "compound" and root.head.i == cand.end and root.head.lower_ in lexicon.LANGUAGE_NOUNS
+
+
 def _names_nothing(doc: Doc, cluster: Cluster) -> bool:
-    """A capitalised word or phrase that names no one: a common word, a role, a description, a term."""
+    """A capitalised word or phrase that names no one: a common word, a role, a description, a term,
+    a word given as a name or a language."""
     named = named_mentions(cluster)
     return (
-        _common_word(doc, cluster)
+        all(_word_or_tongue(doc, c) for c in named)
+        or _common_word(doc, cluster)
         or _role_word(doc, cluster)
         or all(_described(doc, c) for c in named)
         and not _has_place_word(doc, cluster)

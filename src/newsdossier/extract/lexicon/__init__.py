@@ -97,6 +97,9 @@ SURNAME_HEADS = _PLACES["surname_heads"]
 FACILITY_ENDS = _PLACES["facility_ends"]
 
 # Head words of names that are no actor: awards, events, plans, works ("Harbour Film Awards").
+# Nouns after which a name is a word ("took the name of X") and nouns a language name modifies.
+NAME_NOUNS = _SCOPE["name_nouns"]
+LANGUAGE_NOUNS = _SCOPE["language_nouns"]
 OUT_OF_SCOPE_HEADS = _SCOPE["heads"]
 # Nouns beside a name that make it a work, product or event ("the film X").
 OUT_OF_SCOPE_CUES = _SCOPE["cues"]
@@ -126,7 +129,9 @@ __all__ = [
     "GROUP_HEADS",
     "HONORIFICS",
     "KINSHIP",
+    "LANGUAGE_NOUNS",
     "MEDIA_NOUNS",
+    "NAME_NOUNS",
     "PERSON_NOUNS",
     "POSSESSIONS",
     "LOCATIVE_PREPS",
