@@ -9,9 +9,9 @@ from helpers import found_actors as found
 @pytest.mark.parametrize(
     "text, ents, name, kept",
     [
-        ("He took the additional name of Tobias when he married.", [(6, 7, "ORG")], "Tobias", False),
+        ("The boat was given the name of Marisol after the war.", [(6, 7, "ORG")], "Marisol", False),
         ("Her surname Varnow came from her mother.", [(2, 3, "PERSON")], "Varnow", False),
-        ("She began a survey of the Varn dialects in 1926.", [(6, 7, "ORG")], "Varn", False),
+        ("Few now speak the Varn dialects of the coast.", [(4, 5, "ORG")], "Varn", False),
         ("They speak the Orvane language at home.", [(3, 4, "ORG")], "Orvane", False),
         # a firm's name of several words after "name of" is the firm
         (
@@ -21,7 +21,7 @@ from helpers import found_actors as found
             True,
         ),
         # a person who is not a word given as a name stays
-        ("Tobias took a new job when he married.", [(0, 1, "PERSON")], "Tobias", True),
+        ("Marisol took a new job when she married.", [(0, 1, "PERSON")], "Marisol", True),
     ],
 )
 def test_a_word_given_as_a_name_or_a_language(nlp, text, ents, name, kept):

@@ -6,26 +6,17 @@ import pytest
 from helpers import found_actors as found
 
 LISTED = (
-    "Her work has appeared in publications including; The Harbour Post, Quillet, Varno.us and Lamp Weekly."
+    "The recipe was picked up by websites including: The Harbour Post, Quillet, Varno.us and Lamp Weekly."
 )
+LISTED_ENTS = [(9, 12, "ORG"), (13, 14, "GPE"), (15, 16, "GPE"), (17, 19, "ORG")]
 
 
 @pytest.mark.parametrize(
     "text, ents, name, kind",
     [
-        # NER read a place in a list of publications
-        (
-            LISTED,
-            [(8, 11, "ORG"), (12, 13, "GPE"), (14, 15, "GPE"), (16, 18, "ORG")],
-            "Quillet",
-            "organization",
-        ),
-        (
-            LISTED,
-            [(8, 11, "ORG"), (12, 13, "GPE"), (14, 15, "GPE"), (16, 18, "ORG")],
-            "Varno.us",
-            "organization",
-        ),
+        # NER read a place in a list of websites
+        (LISTED, LISTED_ENTS, "Quillet", "organization"),
+        (LISTED, LISTED_ENTS, "Varno.us", "organization"),
         # "such as" after a plural media noun, NER read a person
         (
             "He writes for outlets such as Quillet and Morrow.",

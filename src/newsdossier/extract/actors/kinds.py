@@ -315,7 +315,7 @@ def _word_or_tongue(doc: Doc, cand: Cand) -> bool:
     if before >= 0 and doc[before].lower_ in lexicon.NAME_NOUNS and cand.end - cand.start == 1:
         return True  # one word: "traded under the name of Kestrel Holdings" is the firm
     root = doc[cand.start : cand.end].root
-    return root.dep_ == "compound" and root.head.i == cand.end and root.head.lower_ in lexicon.LANGUAGE_NOUNS
+    return root.head.i == cand.end and root.head.lower_ in lexicon.LANGUAGE_NOUNS  # compound or amod
 
 
 def _names_nothing(doc: Doc, cluster: Cluster) -> bool:
@@ -415,7 +415,7 @@ _SUBJECT_PRONOUNS = {"i", "we", "you", "it", "they", "he", "she", "that", "this"
 
 
 def _opening_word(doc: Doc, cand: Cand) -> bool:
-    """An everyday word opening its sentence as an interjection ("Nah, I was joking") or an order
+    """An everyday word opening its sentence as an interjection ("Yep, we agreed") or an order
     ("Hail the winners!"): capitalised for its place, not as a name."""
     token = doc[cand.start]
     if cand.end - cand.start > 1 or not token.is_sent_start or not everyday_word(token.text):
@@ -656,11 +656,11 @@ def retype(
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
     elif cluster.kind != "organization" and any(_listed_media(doc, c) for c in named_mentions(cluster)):
-        cluster.kind = "organization"  # "outlets such as X and Y": news media
+        cluster.kind = "organization"  # "websites including X": news media
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
     elif cluster.kind != "person" and _personal_mention(doc, cluster):
-        cluster.kind = "person"  # "X's memoirs", "X, who wrote": what only a person has or is
+        cluster.kind = "person"  # "X's diary", "X, who sailed": what only a person has or is
 
 
 def _personal_noun(token: Token) -> bool:
@@ -817,22 +817,22 @@ def _plain_name(doc: Doc, cand: Cand) -> bool:
 # Asked for every cluster of a doc: one pass over its tokens, cached for the last doc as above.
 @functools.lru_cache(maxsize=1)
 def _possessors(doc: Doc) -> frozenset[int]:
-    """The tokens that own what only a person has ("X's memoirs", "four years X's junior")."""
+    """The tokens that own what only a person has ("X's diary", "ten years X's senior")."""
     return frozenset(
         t.i
         for t in doc
         if t.dep_ == "poss"
         and t.i + 1 < len(doc)
         and doc[t.i + 1].tag_ == "POS"
-        and t.head.pos_ == "NOUN"
-        and t.head.lemma_.lower() in lexicon.POSSESSIONS | lexicon.KINSHIP
+        and t.head.lemma_.lower()
+        in lexicon.POSSESSIONS | lexicon.KINSHIP  # "senior" may be tagged an adjective
     )
 
 
 def _personal_mention(doc: Doc, cluster: Cluster) -> bool:
-    """A mention owns what only a person has ("X's memoirs"; a one-word name anywhere in the text), is
-    said to be a person ("X was the first guy to ...") or is taken up by "who" ("his publisher, X,
-    who ..."); no mention is a place or a body by its words."""
+    """A mention owns what only a person has ("X's diary"; a one-word name anywhere in the text), is
+    said to be a person ("X is the fellow who ...") or is taken up by "who" ("its designer, X, who
+    ..."); no mention is a place or a body by its words."""
     named = named_mentions(cluster)
     if not all(_plain_name(doc, c) for c in named):
         return False
@@ -842,7 +842,7 @@ def _personal_mention(doc: Doc, cluster: Cluster) -> bool:
         root = doc[cand.start : cand.end].root
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
             if any(t.dep_ == "attr" and _personal_noun(t) for t in root.head.children):
-                return True  # "X was the first guy to ...", "X is a novelist": an acronym too
+                return True  # "X is the fellow who ...", "X is a sculptor": an acronym too
         if is_acronym(surface(doc, cand)):
             continue  # "the KPLA, who ...": a body's initials
         if cand.end - 1 in owners or (cand.end - cand.start == 1 and doc[cand.start].text in owner_words):

@@ -63,9 +63,9 @@ GROUP_HEADS = _PEOPLE["group_heads"]
 KINSHIP = _PEOPLE["kinship"]
 # Occupations only people have ("novelist", "painter"), for a name in apposition.
 OCCUPATIONS = _PEOPLE["occupations"]
-# Plain nouns for a person ("X was the first guy to ..."), for a name said to be one.
+# Plain nouns for a person ("X is the fellow who ..."), for a name said to be one.
 PERSON_NOUNS = _PEOPLE["person_nouns"]
-# What only a person has ("X's memoirs"): the name before it is a person's.
+# What only a person has ("X's diary"): the name before it is a person's.
 POSSESSIONS = _PEOPLE["possessions"]
 # Endings of nouns for what a person does ("researcher", "economist", "lawmaker").
 AGENT_SUFFIXES = tuple(sorted(_PEOPLE["agent_suffixes"]))
