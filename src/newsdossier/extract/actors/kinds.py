@@ -304,7 +304,7 @@ def _work_verb(doc: Doc, cand: Cand) -> bool:
 
 
 def _word_or_tongue(doc: Doc, cand: Cand) -> bool:
-    """The mention is a word given as a name ("took the name of X", "the surname X") or a language
+    """The mention is a word offered as a name ("took the name of X", "the surname X") or a language
     ("the X dialects"); a country's name or demonym is left to the country rules."""
     text = surface(doc, cand)
     if lexicon.country_named(text) or lexicon.country_of_demonym(text):
