@@ -26,6 +26,13 @@ def test_territory_of_a_title(nlp, text, ents, name, kind):
         # no person's name takes "the": a building after a locative preposition, else a body
         ("She studied painting in the Halvorium for a year.", [(5, 6, "PERSON")], "Halvorium", "location"),
         ("The plan was backed by the Quintet last week.", [(6, 7, "PERSON")], "Quintet", "organization"),
+        # "the" on the word elsewhere in the text, where NER found no name
+        (
+            "The Sextet met on Monday. Ten states back the Sextet plan.",
+            [(10, 11, "PERSON")],
+            "Sextet",
+            "organization",
+        ),
         # "the" before another word of the phrase leaves the person alone
         ("Critics praised the Varga comedy.", [(3, 4, "PERSON")], "Varga", "person"),
     ],

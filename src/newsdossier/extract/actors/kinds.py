@@ -562,13 +562,22 @@ def _held_title_of(doc: Doc, cand: Cand) -> bool:
 def _the_thing(doc: Doc, cluster: Cluster) -> bool:
     """A one-word name that takes "the" or "this" as its own determiner ("the Halvorium", "this Chamber")."""
     named = named_mentions(cluster)
-    return all(
-        c.end - c.start == 1
-        and c.start > 0
-        and doc[c.start - 1].lower_ in _THING_DETERMINERS
-        and doc[c.start - 1].dep_ == "det"
-        and doc[c.start - 1].head.i == c.start
-        for c in named
+    if any(c.end - c.start != 1 for c in named):
+        return False
+    if all(_takes_the(doc, c.start) for c in named):
+        return True
+    # "the Quintet statement" hangs "the" on the noun: the word taking "the" elsewhere in the text
+    words = {doc[c.start].text for c in named}
+    return len(words) == 1 and any(t.text in words and _takes_the(doc, t.i) for t in doc)
+
+
+def _takes_the(doc: Doc, i: int) -> bool:
+    """Token i takes "the" or "this" just before it as its own determiner."""
+    return (
+        i > 0
+        and doc[i - 1].lower_ in _THING_DETERMINERS
+        and doc[i - 1].dep_ == "det"
+        and doc[i - 1].head.i == i
     )
 
 
