@@ -25,6 +25,7 @@ from newsdossier.extract.claims.speakers import (
 )
 from newsdossier.extract.lexicon.cues import is_speech_verb
 from newsdossier.text.nlp import text_of
+from newsdossier.text.parse import SUBJECT_DEPS
 from newsdossier.text.quotes import Quote, find_posts, post_author, trim
 
 _SENT_END = re.compile(r"[.!?]")
@@ -86,8 +87,14 @@ def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None,
     ids = {t.i for t in tokens}
     verbs = [t for t in tokens if is_speech_verb(t) and t.dep_ != "amod"]  # not 'in a written statement'
     if not after:
-        # before a quote, a verb with a clause of its own ('noted that …') has already said something else
-        verbs.sort(key=lambda t: any(c.dep_ == "ccomp" and c.i in ids for c in t.children))
+        # before a quote, a verb with a clause of its own ('noted that …') has already said something else;
+        # of verbs with a subject of their own the nearest introduces the quote ('After Roe asked, Doe
+        # replied: “…”'), and they come before participles, whose subject the parse guesses less well
+        def rank(t: Token) -> tuple[bool, bool, int]:
+            own = _has_own_subject(t)
+            return any(c.dep_ == "ccomp" and c.i in ids for c in t.children), not own, -t.i if own else t.i
+
+        verbs.sort(key=rank)
     for verb in verbs:
         subj = subject_of(verb, ids)
         if subj is None:
@@ -123,6 +130,17 @@ def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None,
     return None, None
 
 
+def _has_own_subject(verb: Token) -> bool:
+    """True when a verb, or the verb it is coordinated with ('was joined and joked'), has a subject."""
+    v = verb
+    while True:
+        if any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            return True
+        if v.dep_ != "conj" or v.head is v:
+            return False
+        v = v.head
+
+
 # Parts of speech of the words of a plain speaker phrase before its verb ('The city's fire chief said').
 _SPEAKER_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "PRON"})
 # Most words a plain speaker phrase may have before its verb.
@@ -142,6 +160,8 @@ def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
     verb = next((t for t in words if is_speech_verb(t)), None)
     if first is None or (verb is not None and verb.dep_ == "conj" and verb.head.i < words[0].i):
         return False  # a verb that goes on from one before the quote ('- and stressed the point')
+    if first.dep_ == "mark" and first.lower_ != "as":
+        return False  # a clause of its own ('“…,” after a spokesman praised her'), unlike '“…,” as she said'
     if text[q.end - 1 : q.end] not in (".", "!", "?") or words[0].text[:1] in DASHES:
         return True
     if "\n" in text[q.close : words[0].idx] or words[-1].text == ":":
@@ -180,11 +200,17 @@ def close_before_attribution(doc: Doc, q: Quote) -> Quote:
     return Quote(q.open, q.start, end, end, q.depth, q.paragraph)
 
 
+# A byline right after a quote: the quote is the title of an article or a book ('“…,” by Jane Doe').
+_BYLINE = re.compile(r"^by\s+(?:the\s+)?\S*[A-Z]")
+
+
 def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
     """True when a quote is a statement of its own, not quoted words inside a clause."""
     before = text[left : q.open].strip()
     after = text[q.close : right].strip()
     content = text[q.start : q.end]
+    if _BYLINE.match(after):
+        return False  # '“Ferry fares to rise,” by Jane Doe': the title of a piece, credited to its writer
     if _SENT_END.search(content[:-1]) and len(content.split()) >= MIN_FLOATING_WORDS:
         # several sentences make a statement of their own, unless a clause leads in ('said that “A. B.”')
         last = [t for t in tokens(doc, left, q.open) if not t.is_space and not t.is_punct][-1:]
@@ -193,13 +219,27 @@ def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
             return True
     # a quote opening after a full stop starts a sentence of its own
     before_ok = not before or before[-1] in ":,;.!?" + DASHES or _ends_with_speech_verb(doc, left, q.open)
+    closing = _closing_punct(text, q)
     after_ok = (
         not after
         or after[0] in ",;" + DASHES + ")"
-        or content.rstrip()[-1:] in ".!?,"
+        or closing in (".", "!", "?")
+        or (closing == "," and _is_clause(doc, q))
         or _starts_with_attribution(doc, q.close, right)
     )
     return before_ok and after_ok
+
+
+def _closing_punct(text: str, q: Quote) -> str:
+    """The last character inside a quote's marks ('“A,”' gives ','), which `trim` leaves out of content."""
+    inner = text[q.start : q.close].rstrip("”\"'’»` ")
+    return inner[-1:] if q.close > q.end else text[q.start : q.end].rstrip()[-1:]
+
+
+def _is_clause(doc: Doc, q: Quote) -> bool:
+    """True when quoted words hold a verb: a comma inside their closing mark then ends a statement ('“We
+    lost,” drawing jeers'), where without one it ends a term set off in the sentence ('the term, “A B,”')."""
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens(doc, q.start, q.end))
 
 
 def _ends_with_speech_verb(doc: Doc, left: int, right: int) -> bool:

@@ -1,0 +1,87 @@
+"""Which cue around a direct quote is its attribution: a comma inside the closing mark ends a statement that
+the sentence goes on from, the verb nearest the quote introduces it, and a byline after a quote makes it a
+title. Each case asserts the speaker, the cue, the exact content and the kind."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import assert_claim
+
+# (text, speaker (substring of the canonical name), cue, exact content)
+ATTRIBUTED = [
+    pytest.param(
+        "As the band began to play, Lia Ford was joined on stage by Senator Al Brandt and joked, "
+        "“Tax or toll people, you are being silly,” drawing loud boos.",
+        "Lia Ford",
+        "joked",
+        "Tax or toll people, you are being silly",
+        id="comma-inside-the-mark-then-a-participle",
+    ),
+    pytest.param(
+        "“In other news,” Ned Gray wrote last winter, “the mayor wins the backing of her own press aide,” "
+        "after a spokesman praised her online.",
+        "Ned Gray",
+        "wrote",
+        "the mayor wins the backing of her own press aide",
+        id="second-part-of-a-split-quote-then-a-clause",
+    ),
+    pytest.param(
+        "After the host Glen Rook asked the economist who would win, Dale Ferris replied, "
+        "“If I had to bet now, I would bet on the mayor.”",
+        "Dale Ferris",
+        "replied",
+        "If I had to bet now, I would bet on the mayor.",
+        id="verb-nearest-the-quote",
+    ),
+    pytest.param(
+        "A second official source speaking to local radio said, “The inspectors are reading every contract.”",
+        "official source",
+        "said",
+        "The inspectors are reading every contract.",
+        id="verb-with-its-own-subject-over-a-participle",
+    ),
+    pytest.param(
+        "Tom Welk said on Friday that the ferry would run, and Ida Rain replied: “Not before the spring.”",
+        "Ida Rain",
+        "replied",
+        "Not before the spring.",
+        id="coordinated-verb-nearest-the-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), ATTRIBUTED)
+def test_the_cue_that_introduces_a_quote(analyse_text, text, speaker, cue, content):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, "direct")
+
+
+NO_STATEMENT = [
+    pytest.param(
+        "MUST READ—“Ferry fares to rise in the spring,” by Jane Orr of the Harbour Herald: “The port "
+        "board voted on Monday to raise every fare.”",
+        "Ferry fares to rise in the spring",
+        id="title-with-a-byline",
+    ),
+    pytest.param(
+        "—“Old mill to become a school,” by the Valley Gazette’s Ian Dorn: “The mill will close in May.”",
+        "Old mill to become a school",
+        id="title-with-a-byline-of-an-outlet",
+    ),
+    pytest.param(
+        "She avoided the loaded phrase, “fiscal cliff,” which some senators want leaders to use to describe "
+        "the budget.",
+        "fiscal cliff",
+        id="term-set-off-by-commas",
+    ),
+    pytest.param(
+        "In a clip that Judge Ana Moss called “crude,” the host talked about the tax for an hour.",
+        "crude",
+        id="one-word-after-a-naming-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), NO_STATEMENT)
+def test_titles_and_terms_are_no_claim(analyse_text, text, quoted):
+    claims = analyse_text(text).claims
+    assert quoted not in [c.content for c in claims], [(c.speaker, c.content) for c in claims]
