@@ -1,6 +1,8 @@
 """Which cue around a direct quote is its attribution: a comma inside the closing mark ends a statement that
-the sentence goes on from, the verb nearest the quote introduces it, and a byline after a quote makes it a
-title. Each case asserts the speaker, the cue, the exact content and the kind."""
+the sentence goes on from, the verb nearest the quote introduces it, a nickname or a title does not end the
+attribution, a name after a heading's dash labels the quote, a line ending in a colon introduces the
+paragraph below, and a byline after a quote makes it a title. Each case asserts the speaker, the cue, the
+exact content and the kind."""
 
 from __future__ import annotations
 
@@ -46,6 +48,42 @@ ATTRIBUTED = [
         "replied",
         "Not before the spring.",
         id="coordinated-verb-nearest-the-quote",
+    ),
+    pytest.param(
+        '“We won the vote tonight!” Councillor Jo "Ace" Reed shouted to the crowd. “The town is with us.”',
+        "Reed",
+        "shouted",
+        "We won the vote tonight!",
+        id="nickname-inside-the-attribution",
+    ),
+    pytest.param(
+        "“We won the vote tonight!” The mayor's deputy, Jo Reed, shouted to the crowd.",
+        "Jo Reed",
+        "shouted",
+        "We won the vote tonight!",
+        id="apposition-in-a-short-attribution-sentence",
+    ),
+    pytest.param(
+        "Polls were wrong again - Mara Quist: “One lesson was simple: keep calling voters as late as you can.”",
+        "Mara Quist",
+        "",
+        "One lesson was simple: keep calling voters as late as you can.",
+        id="name-after-a-heading-and-a-dash",
+    ),
+    pytest.param(
+        "The Harbour Trust describes itself in the following way:\n\n“Everywhere we work, we try to leave the "
+        "water cleaner than we found it.”\n\nThe trust was founded in 1990.",
+        "Harbour Trust",
+        "describes",
+        "Everywhere we work, we try to leave the water cleaner than we found it.",
+        id="colon-line-in-the-paragraph-above",
+    ),
+    pytest.param(
+        "Partial transcript as follows:\n\n“REED: The ferry will not run again this winter.”",
+        "REED",
+        "",
+        "The ferry will not run again this winter.",
+        id="colon-line-with-no-cue-leaves-the-label",
     ),
 ]
 

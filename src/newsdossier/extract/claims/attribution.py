@@ -26,7 +26,7 @@ from newsdossier.extract.claims.speakers import (
 from newsdossier.extract.lexicon.cues import is_speech_verb
 from newsdossier.text.nlp import text_of
 from newsdossier.text.parse import SUBJECT_DEPS
-from newsdossier.text.quotes import Quote, find_posts, post_author, trim
+from newsdossier.text.quotes import Quote, find_posts, name_like, post_author, trim
 
 _SENT_END = re.compile(r"[.!?]")
 # A full stop that ends a sentence: followed by a space and a capital, a quotation mark or the end.
@@ -76,7 +76,8 @@ def _fragment_bounds(text: str, q: Quote, quotes: list[Quote], pstart: int, pend
         if not any(x.open <= m.start() < x.close for x in quotes):
             right = m.end()
             break
-    nxt = [x.open for x in quotes if x.depth == 0 and x.open >= q.close]
+    # a nickname or a title in the attribution ('Jo “Ace” Reed said') does not end it
+    nxt = [x.open for x in quotes if x.depth == 0 and x.open >= q.close and not name_like(text, x)]
     if nxt:
         right = min(right, nxt[0])
     return left, right
@@ -85,6 +86,10 @@ def _fragment_bounds(text: str, q: Quote, quotes: list[Quote], pstart: int, pend
 def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None, Token | None]:
     """(speaker head, cue verb) of an attribution fragment such as 'he said' or 'said Jane Doe'."""
     ids = {t.i for t in tokens}
+    if not after:
+        label = _dash_label(tokens)
+        if label is not None:
+            return label, None
     verbs = [t for t in tokens if is_speech_verb(t) and t.dep_ != "amod"]  # not 'in a written statement'
     if not after:
         # before a quote, a verb with a clause of its own ('noted that …') has already said something else;
@@ -130,6 +135,30 @@ def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None,
     return None, None
 
 
+# Most words of the name after a dash that labels the quote after it ('A heading - Jane Doe: “…”').
+MAX_LABEL_WORDS = 4
+
+
+def _dash_label(tokens: list[Token]) -> Token | None:
+    """The head of a name set after a dash right before a quote ('Polls were wrong - Jane Doe: “…”').
+
+    Newsletters head an excerpt with a line of their own, a dash and its source: the source speaks, not
+    the subject of any verb in the heading. The name is a few words, with no verb, ending in a colon.
+    """
+    words = [t for t in tokens if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":":
+        return None
+    dash = max((i for i, t in enumerate(words) if t.text in DASHES + "--"), default=-1)
+    name = words[dash + 1 : -1]
+    if dash < 1 or not 0 < len(name) <= MAX_LABEL_WORDS or any(t.pos_ in ("VERB", "AUX") for t in name):
+        return None
+    noms = [t for t in name if nominal(t)]
+    head = phrase_head(noms[0]) if noms else None
+    if head is None or head.left_edge.i <= words[dash].i:
+        return None  # the parse took the heading into the name's phrase: it would be named with it
+    return head
+
+
 def _has_own_subject(verb: Token) -> bool:
     """True when a verb, or the verb it is coordinated with ('was joined and joked'), has a subject."""
     v = verb
@@ -144,7 +173,7 @@ def _has_own_subject(verb: Token) -> bool:
 # Parts of speech of the words of a plain speaker phrase before its verb ('The city's fire chief said').
 _SPEAKER_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "PRON"})
 # Most words a plain speaker phrase may have before its verb.
-MAX_SPEAKER_PHRASE_WORDS = 6
+MAX_SPEAKER_PHRASE_WORDS = 8
 
 
 def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
@@ -170,8 +199,9 @@ def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
         return True  # '“Why now?” she asked.'
     if verb is None:
         return False
-    lead = [t for t in words if t.i < verb.i]
-    plain = all(t.pos_ in _SPEAKER_PHRASE_POS or t.text == "." for t in lead)
+    # the speaker phrase may hold an apposition ('Doe's niece, councillor Jo Roe, shouted.')
+    lead = [t for t in words if t.i < verb.i and t.text not in (".", ",")]
+    plain = all(t.pos_ in _SPEAKER_PHRASE_POS for t in lead)
     complement = any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
     return plain and len(lead) <= MAX_SPEAKER_PHRASE_WORDS and not complement
 
@@ -347,6 +377,8 @@ def direct_drafts(
             continue
         if head is None:
             head, verb = _dash_line_after(doc, q, paras)
+        if head is None:
+            head, verb = _colon_line_before(doc, q, quotes, paras)
         words = len(text[q.start : q.end].split())
         if words <= MAX_SPLIT_LEAD_WORDS and _leads_split_quote(text, q, right, quotes):
             continue  # '“Honestly,” she said, “…”': a word or two with no statement of their own
@@ -401,6 +433,28 @@ def _dash_line_after(
     if not line or line[0].text[:1] not in DASHES or not words or len(words) > MAX_DASH_ATTRIBUTION_WORDS:
         return None, None
     return speaker_in_fragment(line, after=True)
+
+
+def _colon_line_before(
+    doc: Doc, q: Quote, quotes: list[Quote], paras: dict[int, tuple[int, int]]
+) -> tuple[Token | None, Token | None]:
+    """(speaker head, cue) of the sentence ending in a colon that closes the paragraph above a quote.
+
+    'The trust describes itself this way:' then a paragraph that is the quote: the attribution stands
+    in the paragraph before, as it would before the quote in one paragraph.
+    """
+    pid = _para_of(q.open, paras)
+    if pid - 1 not in paras or q.open != paras[pid][0]:
+        return None, None
+    start, end = paras[pid - 1]
+    line = [t for t in tokens(doc, start, end) if not t.is_space]
+    if not line or line[-1].text != ":":
+        return None, None
+    sentence = [t for t in line if t.i >= line[-1].sent.start]
+    head, verb = speaker_in_fragment(_outside(sentence, quotes), after=False)
+    if verb is None:
+        return None, None  # 'A transcript follows:' introduces labelled turns ('DOE: …'), not one speaker
+    return head, verb
 
 
 def post_drafts(doc: Doc, paras: dict[int, tuple[int, int]], resolver: SpeakerResolver) -> list[Draft]:
