@@ -1,8 +1,8 @@
 """Which cue around a direct quote is its attribution: a comma inside the closing mark ends a statement that
 the sentence goes on from, the verb nearest the quote introduces it, a nickname or a title does not end the
 attribution, a name after a heading's dash labels the quote, a line ending in a colon introduces the
-paragraph below, and a byline after a quote makes it a title. Each case asserts the speaker, the cue, the
-exact content and the kind."""
+paragraph below, a plain subject and verb after a comma attribute the quote before them, and a byline
+after a quote makes it a title. Each case asserts the speaker, the cue, the exact content and the kind."""
 
 from __future__ import annotations
 
@@ -85,6 +85,21 @@ ATTRIBUTED = [
         "The ferry will not run again this winter.",
         id="colon-line-with-no-cue-leaves-the-label",
     ),
+    pytest.param(
+        "Former Ohio Gov. Tim Dorsey, for his part, is labeling the mayor’s decision “a blatant, reckless "
+        "abuse of power.”",
+        "Tim Dorsey",
+        "labeling",
+        "a blatant, reckless abuse of power.",
+        id="quoted-words-hung-on-the-object",
+    ),
+    pytest.param(
+        "“The bridge will always stand,” a visibly angry Rena Vidal bristled. “It never falls.”",
+        "Rena Vidal",
+        "bristled",
+        "The bridge will always stand",
+        id="subject-and-a-verb-with-no-object-after-a-comma",
+    ),
 ]
 
 
@@ -115,6 +130,16 @@ NO_STATEMENT = [
         "In a clip that Judge Ana Moss called “crude,” the host talked about the tax for an hour.",
         "crude",
         id="one-word-after-a-naming-verb",
+    ),
+    pytest.param(
+        "“Fresh fish every single day,” the shop owner painted the sign in red.",
+        "Fresh fish every single day",
+        id="verb-with-an-object-after-a-comma",
+    ),
+    pytest.param(
+        "The council bought the old mill, “a fine brick building from the last century.”",
+        "a fine brick building from the last century.",
+        id="apposition-to-the-object-of-no-speech-verb",
     ),
 ]
 

@@ -206,6 +206,33 @@ def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
     return plain and len(lead) <= MAX_SPEAKER_PHRASE_WORDS and not complement
 
 
+# Dependents that make a verb after a quote a clause of its own rather than a way of saying it.
+_OWN_CLAUSE_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+
+
+def _bare_clause_after(after: list[Token]) -> tuple[Token | None, Token | None]:
+    """(speaker head, verb) of a plain subject and a verb with no object after a quote ending in a comma.
+
+    '“…,” an angry Jane Doe retorted.': a verb no word list holds as a cue still says how the quote was
+    said, when nothing but the speaker comes before it and it takes no object or clause of its own.
+    """
+    words = [t for t in after if not t.is_space and not t.is_punct]
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None, None
+    lead = [t for t in words if t.i < verb.i]
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c in lead]
+    if (
+        not subj
+        or not all(t.pos_ in _SPEAKER_PHRASE_POS or t.pos_ == "ADV" for t in lead)  # 'a visibly angry
+        or len(lead) > MAX_SPEAKER_PHRASE_WORDS
+        or any(c.dep_ in _OWN_CLAUSE_DEPS and c.i > verb.i for c in verb.children)  # the quote may be one
+        or is_author(subj[0])
+    ):
+        return None, None
+    return subj[0], verb
+
+
 def close_before_attribution(doc: Doc, q: Quote) -> Quote:
     """A quote left open that ends in its own attribution ('“A. - said X.') is cut before the dash.
 
@@ -317,8 +344,10 @@ def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
         return None, None
     root = roots[0]
     via_as = root.head.lower_ == "as" and root.head.dep_ == "prep"
-    verb = root.head.head if via_as else root.head
-    if not via_as and root.dep_ not in _COMPLEMENT_DEPS:
+    # the parser often hangs the quoted words on the object ('labelled the plan “…”' as an apposition)
+    via_object = root.dep_ == "appos" and root.head.dep_ == "dobj"
+    verb = root.head.head if via_as or via_object else root.head
+    if not (via_as or via_object) and root.dep_ not in _COMPLEMENT_DEPS:
         return None, None
     if verb.i >= inner[0].i or not is_speech_verb(verb) or _names_only(verb):
         return None, None
@@ -365,6 +394,8 @@ def direct_drafts(
                 after = []
             before = _outside(tokens(doc, left, q.open), quotes)
             head, verb = speaker_in_fragment(after, after=True)
+            if head is None and _closing_punct(text, q) == ",":
+                head, verb = _bare_clause_after(after)
             if head is None:
                 head, verb = speaker_in_fragment(before, after=False)
         elif last is not None and _coordinated(text, last[0], q):
