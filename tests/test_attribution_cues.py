@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import pytest
 from helpers import assert_claim
+from spacy.tokens import Doc
+
+from newsdossier.extract.claims import attribution
+from newsdossier.text.nlp import sentences
+from newsdossier.text.quotes import find_quotes
 
 # (text, speaker (substring of the canonical name), cue, exact content)
 ATTRIBUTED = [
@@ -148,3 +153,24 @@ NO_STATEMENT = [
 def test_titles_and_terms_are_no_claim(analyse_text, text, quoted):
     claims = analyse_text(text).claims
     assert quoted not in [c.content for c in claims], [(c.speaker, c.content) for c in claims]
+
+
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A made-up sentence with the parse given, as the parser sometimes reads one."""
+    lemmas = ["say" if w == "said" else w.lower() for w in words]
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_verb_the_parse_joins_to_a_verb_inside_the_quote_still_attributes_it(nlp):
+    # '“We won, and we stayed,” Jo Reed said.' with 'said' read as going on from 'stayed' inside the quote
+    words = ["“", "We", "won", ",", "and", "we", "stayed", ",", "”", "Jo", "Reed", "said", "."]
+    heads = [2, 2, 2, 2, 2, 6, 2, 2, 2, 10, 11, 6, 11]
+    deps = ["punct", "nsubj", "ROOT", "punct", "cc", "nsubj", "conj", "punct", "punct", "compound", "nsubj"]
+    deps += ["conj", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "CCONJ", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN"]
+    pos += ["VERB", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos)
+    quote = find_quotes(doc.text, sentences(doc))[0]
+    after = [t for t in doc if t.idx >= quote.close]
+    assert attribution._attributes_back(doc.text, quote, after)
+    assert attribution.speaker_in_fragment(after, after=True) == (doc[10], doc[11])

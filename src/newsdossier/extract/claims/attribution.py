@@ -187,7 +187,7 @@ def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
     words = [t for t in after if not t.is_space]
     first = next((t for t in words if not t.is_punct), None)
     verb = next((t for t in words if is_speech_verb(t)), None)
-    if first is None or (verb is not None and verb.dep_ == "conj" and verb.head.i < words[0].i):
+    if first is None or (verb is not None and verb.dep_ == "conj" and verb.head.idx < q.open):
         return False  # a verb that goes on from one before the quote ('- and stressed the point')
     if first.dep_ == "mark" and first.lower_ != "as":
         return False  # a clause of its own ('“…,” after a spokesman praised her'), unlike '“…,” as she said'
