@@ -1,7 +1,7 @@
 """Which cue around a direct quote is its attribution: a comma inside the closing mark ends a statement that
 the sentence goes on from, the verb nearest the quote introduces it, a nickname or a title does not end the
 attribution, a name after a heading's dash labels the quote, a line ending in a colon introduces the
-paragraph below, a plain subject and verb after a comma attribute the quote before them, and a byline
+paragraph below, a quote in brackets has its attribution inside them, a plain subject and verb after a comma attribute the quote before them, and a byline
 after a quote makes it a title. Each case asserts the speaker, the cue, the exact content and the kind."""
 
 from __future__ import annotations
@@ -105,6 +105,14 @@ ATTRIBUTED = [
         "The bridge will always stand",
         id="subject-and-a-verb-with-no-object-after-a-comma",
     ),
+    pytest.param(
+        "The quarrel is between those who fear a soft council (“This is less a budget and more a surrender,” "
+        "Mona Kray wrote in the Harbour Times last week) and those who fear a harsh one.",
+        "Mona Kray",
+        "wrote",
+        "This is less a budget and more a surrender",
+        id="quote-and-attribution-in-brackets",
+    ),
 ]
 
 
@@ -146,6 +154,7 @@ NO_STATEMENT = [
         "a fine brick building from the last century.",
         id="apposition-to-the-object-of-no-speech-verb",
     ),
+    pytest.param("The band played its hit (“Summer Rain”) twice.", "Summer Rain", id="title-in-brackets"),
 ]
 
 

@@ -80,6 +80,10 @@ def _fragment_bounds(text: str, q: Quote, quotes: list[Quote], pstart: int, pend
     nxt = [x.open for x in quotes if x.depth == 0 and x.open >= q.close and not name_like(text, x)]
     if nxt:
         right = min(right, nxt[0])
+    if text[left : q.open].rstrip().endswith("("):
+        # a quote in brackets has its attribution inside them: '(“A,” Jane Doe wrote)'
+        shut = text.find(")", q.close, right)
+        right = shut if shut != -1 else right
     return left, right
 
 
@@ -275,7 +279,7 @@ def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
         if not leads_in:
             return True
     # a quote opening after a full stop starts a sentence of its own
-    before_ok = not before or before[-1] in ":,;.!?" + DASHES or _ends_with_speech_verb(doc, left, q.open)
+    before_ok = not before or before[-1] in ":,;.!?(" + DASHES or _ends_with_speech_verb(doc, left, q.open)
     closing = _closing_punct(text, q)
     after_ok = (
         not after
