@@ -1,8 +1,9 @@
 """Which cue around a direct quote is its attribution: a comma inside the closing mark ends a statement that
 the sentence goes on from, the verb nearest the quote introduces it, a nickname or a title does not end the
 attribution, a name after a heading's dash labels the quote, a line ending in a colon introduces the
-paragraph below, a quote in brackets has its attribution inside them, a plain subject and verb after a comma attribute the quote before them, and a byline
-after a quote makes it a title. Each case asserts the speaker, the cue, the exact content and the kind."""
+paragraph below, a quote in brackets has its attribution inside them, a plain subject and verb after a
+comma attribute the quote before them, and a byline after a quote makes it a title. Each case asserts the
+speaker, the cue, the exact content and the kind."""
 
 from __future__ import annotations
 
@@ -17,34 +18,34 @@ from newsdossier.text.quotes import find_quotes
 # (text, speaker (substring of the canonical name), cue, exact content)
 ATTRIBUTED = [
     pytest.param(
-        "As the band began to play, Lia Ford was joined on stage by Senator Al Brandt and joked, "
-        "“Tax or toll people, you are being silly,” drawing loud boos.",
+        "When the lights came back on, Lia Ford was handed a cake by Senator Al Brandt and joked, "
+        "“Cake for breakfast, you are all spoiling me,” earning a round of groans.",
         "Lia Ford",
         "joked",
-        "Tax or toll people, you are being silly",
+        "Cake for breakfast, you are all spoiling me",
         id="comma-inside-the-mark-then-a-participle",
     ),
     pytest.param(
-        "“In other news,” Ned Gray wrote last winter, “the mayor wins the backing of her own press aide,” "
-        "after a spokesman praised her online.",
+        "“Big surprise,” Ned Gray wrote last winter, “the mayor likes the plan her own office drafted,” "
+        "after a spokesman praised it online.",
         "Ned Gray",
         "wrote",
-        "the mayor wins the backing of her own press aide",
+        "the mayor likes the plan her own office drafted",
         id="second-part-of-a-split-quote-then-a-clause",
     ),
     pytest.param(
-        "After the host Glen Rook asked the economist who would win, Dale Ferris replied, "
-        "“If I had to bet now, I would bet on the mayor.”",
+        "When the host Glen Rook asked about the vote, Dale Ferris replied, "
+        "“If I were choosing today, the harbour plan gets my vote.”",
         "Dale Ferris",
         "replied",
-        "If I had to bet now, I would bet on the mayor.",
+        "If I were choosing today, the harbour plan gets my vote.",
         id="verb-nearest-the-quote",
     ),
     pytest.param(
-        "A second official source speaking to local radio said, “The inspectors are reading every contract.”",
-        "official source",
+        "A port engineer speaking to a local weekly said, “The cranes are older than anyone admits.”",
+        "port engineer",
         "said",
-        "The inspectors are reading every contract.",
+        "The cranes are older than anyone admits.",
         id="verb-with-its-own-subject-over-a-participle",
     ),
     pytest.param(
@@ -55,63 +56,69 @@ ATTRIBUTED = [
         id="coordinated-verb-nearest-the-quote",
     ),
     pytest.param(
-        '“We won the vote tonight!” Councillor Jo "Ace" Reed shouted to the crowd. “The town is with us.”',
+        '“We won the vote tonight!” Councillor Jo "Ace" Reed yelled from the stage. “The town is with us.”',
         "Reed",
-        "shouted",
+        "yelled",
         "We won the vote tonight!",
         id="nickname-inside-the-attribution",
     ),
     pytest.param(
-        "“We won the vote tonight!” The mayor's deputy, Jo Reed, shouted to the crowd.",
+        "“We won the vote tonight!” The mayor's deputy, Jo Reed, yelled from the stage.",
         "Jo Reed",
-        "shouted",
+        "yelled",
         "We won the vote tonight!",
         id="apposition-in-a-short-attribution-sentence",
     ),
     pytest.param(
-        "Polls were wrong again - Mara Quist: “One lesson was simple: keep calling voters as late as you can.”",
+        "Ferry timetables slip again - Mara Quist: “Every winter the same boats break down in the same week.”",
         "Mara Quist",
         "",
-        "One lesson was simple: keep calling voters as late as you can.",
+        "Every winter the same boats break down in the same week.",
         id="name-after-a-heading-and-a-dash",
     ),
     pytest.param(
-        "The Harbour Trust describes itself in the following way:\n\n“Everywhere we work, we try to leave the "
+        "The Harbour Trust states its aim on its website:\n\n“Everywhere we work, we try to leave the "
         "water cleaner than we found it.”\n\nThe trust was founded in 1990.",
         "Harbour Trust",
-        "describes",
+        "states",
         "Everywhere we work, we try to leave the water cleaner than we found it.",
         id="colon-line-in-the-paragraph-above",
     ),
     pytest.param(
-        "Partial transcript as follows:\n\n“REED: The ferry will not run again this winter.”",
+        "Here is the record of the hearing:\n\n“REED: The ferry will not run again this winter.”",
         "REED",
         "",
         "The ferry will not run again this winter.",
         id="colon-line-with-no-cue-leaves-the-label",
     ),
     pytest.param(
-        "Former Ohio Gov. Tim Dorsey, for his part, is labeling the mayor’s decision “a blatant, reckless "
-        "abuse of power.”",
-        "Tim Dorsey",
+        "Councillor Tim Varo is labeling the new parking fee “a sneaky, greedy grab for cash.”",
+        "Tim Varo",
         "labeling",
-        "a blatant, reckless abuse of power.",
+        "a sneaky, greedy grab for cash.",
         id="quoted-words-hung-on-the-object",
     ),
     pytest.param(
-        "“The bridge will always stand,” a visibly angry Rena Vidal bristled. “It never falls.”",
+        "“This town keeps its promises,” a visibly angry Rena Vidal bristled. “Every one of them.”",
         "Rena Vidal",
         "bristled",
-        "The bridge will always stand",
+        "This town keeps its promises",
         id="subject-and-a-verb-with-no-object-after-a-comma",
     ),
     pytest.param(
-        "The quarrel is between those who fear a soft council (“This is less a budget and more a surrender,” "
-        "Mona Kray wrote in the Harbour Times last week) and those who fear a harsh one.",
-        "Mona Kray",
+        "The debate pits cautious voters (“Nobody should rush a bridge this size,” Lina Voss wrote in the "
+        "Valley Post on Sunday) against impatient ones.",
+        "Lina Voss",
         "wrote",
-        "This is less a budget and more a surrender",
+        "Nobody should rush a bridge this size",
         id="quote-and-attribution-in-brackets",
+    ),
+    pytest.param(
+        "Outside the hall the crowd chanted “Why not now?” until midnight.",
+        "crowd",
+        "chanted",
+        "Why not now?",
+        id="short-sentence-right-after-the-verb",
     ),
 ]
 
@@ -134,14 +141,13 @@ NO_STATEMENT = [
         id="title-with-a-byline-of-an-outlet",
     ),
     pytest.param(
-        "She avoided the loaded phrase, “fiscal cliff,” which some senators want leaders to use to describe "
-        "the budget.",
+        "She avoided the loaded phrase, “fiscal cliff,” which several columnists had used all week.",
         "fiscal cliff",
         id="term-set-off-by-commas",
     ),
     pytest.param(
-        "In a clip that Judge Ana Moss called “crude,” the host talked about the tax for an hour.",
-        "crude",
+        "At a hearing that Judge Ana Moss called “tedious,” the lawyers argued about parking for an hour.",
+        "tedious",
         id="one-word-after-a-naming-verb",
     ),
     pytest.param(

@@ -97,7 +97,7 @@ def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None,
     verbs = [t for t in tokens if is_speech_verb(t) and t.dep_ != "amod"]  # not 'in a written statement'
     if not after:
         # before a quote, a verb with a clause of its own ('noted that …') has already said something else;
-        # of verbs with a subject of their own the nearest introduces the quote ('After Roe asked, Doe
+        # of verbs with a subject of their own the nearest introduces the quote ('After the host asked, Doe
         # replied: “…”'), and they come before participles, whose subject the parse guesses less well
         def rank(t: Token) -> tuple[bool, bool, int]:
             own = _has_own_subject(t)
@@ -144,7 +144,7 @@ MAX_LABEL_WORDS = 4
 
 
 def _dash_label(tokens: list[Token]) -> Token | None:
-    """The head of a name set after a dash right before a quote ('Polls were wrong - Jane Doe: “…”').
+    """The head of a name set after a dash right before a quote ('Fares rise - Jane Doe: “…”').
 
     Newsletters head an excerpt with a line of their own, a dash and its source: the source speaks, not
     the subject of any verb in the heading. The name is a few words, with no verb, ending in a colon.
@@ -203,7 +203,7 @@ def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
         return True  # '“Why now?” she asked.'
     if verb is None:
         return False
-    # the speaker phrase may hold an apposition ('Doe's niece, councillor Jo Roe, shouted.')
+    # the speaker phrase may hold an apposition ('Doe's aide, councillor Jo Lake, yelled.')
     lead = [t for t in words if t.i < verb.i and t.text not in (".", ",")]
     plain = all(t.pos_ in _SPEAKER_PHRASE_POS for t in lead)
     complement = any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
@@ -279,7 +279,12 @@ def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
         if not leads_in:
             return True
     # a quote opening after a full stop starts a sentence of its own
-    before_ok = not before or before[-1] in ":,;.!?(" + DASHES or _ends_with_speech_verb(doc, left, q.open)
+    before_ok = not before or before[-1] in ":,;.!?(" + DASHES
+    if not before_ok and _ends_with_speech_verb(doc, left, q.open):
+        # 'she said “…”' quotes her, but a word after a verb ('called it “tedious,”') names or describes,
+        # unless it is a sentence of its own ('chanted “Why not?”')
+        words = [t for t in tokens(doc, q.start, q.end) if t.is_alpha and not t.is_stop]
+        before_ok = len(words) >= 2 or _closing_punct(text, q) in (".", "!", "?")
     closing = _closing_punct(text, q)
     after_ok = (
         not after
@@ -475,7 +480,7 @@ def _colon_line_before(
 ) -> tuple[Token | None, Token | None]:
     """(speaker head, cue) of the sentence ending in a colon that closes the paragraph above a quote.
 
-    'The trust describes itself this way:' then a paragraph that is the quote: the attribution stands
+    'The board put it plainly:' then a paragraph that is the quote: the attribution stands
     in the paragraph before, as it would before the quote in one paragraph.
     """
     pid = _para_of(q.open, paras)
