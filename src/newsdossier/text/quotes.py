@@ -192,6 +192,24 @@ def post_author(text: str, post: Quote) -> tuple[int, int]:
     return m.start("author"), m.end("author")
 
 
+# Short words a title or a nickname may keep in lower case ('Pride and Prejudice', 'Ask the Mayor').
+_TITLE_LOWER = frozenset("a an and at by for in of on or the to with".split())
+# Most words of a quoted title or nickname.
+MAX_NAME_WORDS = 5
+
+
+def name_like(text: str, q: Quote) -> bool:
+    """True when quoted words are a nickname or a title ('Jo “Ace” Reed', 'on “Morning Hour.”'), not speech.
+
+    Every word is capitalised but for the short words titles keep in lower case, there are a few of them,
+    and no sentence ends inside.
+    """
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[q.start : q.end])
+    if not words or len(words) > MAX_NAME_WORDS or _SENT_END.search(text[q.start : q.end].rstrip(".!?")):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_LOWER for w in words)
+
+
 def quote_ranges(quotes: list[Quote]) -> list[tuple[int, int]]:
     """Character ranges from each opening mark to just after its closing mark (or the quote's end)."""
     return [(q.open, max(q.close, q.end)) for q in quotes]

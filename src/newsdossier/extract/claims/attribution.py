@@ -25,7 +25,8 @@ from newsdossier.extract.claims.speakers import (
 )
 from newsdossier.extract.lexicon.cues import is_speech_verb
 from newsdossier.text.nlp import text_of
-from newsdossier.text.quotes import Quote, find_posts, post_author, trim
+from newsdossier.text.parse import SUBJECT_DEPS
+from newsdossier.text.quotes import Quote, find_posts, name_like, post_author, trim
 
 _SENT_END = re.compile(r"[.!?]")
 # A full stop that ends a sentence: followed by a space and a capital, a quotation mark or the end.
@@ -75,19 +76,34 @@ def _fragment_bounds(text: str, q: Quote, quotes: list[Quote], pstart: int, pend
         if not any(x.open <= m.start() < x.close for x in quotes):
             right = m.end()
             break
-    nxt = [x.open for x in quotes if x.depth == 0 and x.open >= q.close]
+    # a nickname or a title in the attribution ('Jo “Ace” Reed said') does not end it
+    nxt = [x.open for x in quotes if x.depth == 0 and x.open >= q.close and not name_like(text, x)]
     if nxt:
         right = min(right, nxt[0])
+    if text[left : q.open].rstrip().endswith("("):
+        # a quote in brackets has its attribution inside them: '(“A,” Jane Doe wrote)'
+        shut = text.find(")", q.close, right)
+        right = shut if shut != -1 else right
     return left, right
 
 
 def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None, Token | None]:
     """(speaker head, cue verb) of an attribution fragment such as 'he said' or 'said Jane Doe'."""
     ids = {t.i for t in tokens}
+    if not after:
+        label = _dash_label(tokens)
+        if label is not None:
+            return label, None
     verbs = [t for t in tokens if is_speech_verb(t) and t.dep_ != "amod"]  # not 'in a written statement'
     if not after:
-        # before a quote, a verb with a clause of its own ('noted that …') has already said something else
-        verbs.sort(key=lambda t: any(c.dep_ == "ccomp" and c.i in ids for c in t.children))
+        # before a quote, a verb with a clause of its own ('noted that …') has already said something else;
+        # of verbs with a subject of their own the nearest introduces the quote ('After the host asked, Doe
+        # replied: “…”'), and they come before participles, whose subject the parse guesses less well
+        def rank(t: Token) -> tuple[bool, bool, int]:
+            own = _has_own_subject(t)
+            return any(c.dep_ == "ccomp" and c.i in ids for c in t.children), not own, -t.i if own else t.i
+
+        verbs.sort(key=rank)
     for verb in verbs:
         subj = subject_of(verb, ids)
         if subj is None:
@@ -123,10 +139,45 @@ def speaker_in_fragment(tokens: list[Token], after: bool) -> tuple[Token | None,
     return None, None
 
 
+# Most words of the name after a dash that labels the quote after it ('A heading - Jane Doe: “…”').
+MAX_LABEL_WORDS = 4
+
+
+def _dash_label(tokens: list[Token]) -> Token | None:
+    """The head of a name set after a dash right before a quote ('Fares rise - Jane Doe: “…”').
+
+    Newsletters head an excerpt with a line of their own, a dash and its source: the source speaks, not
+    the subject of any verb in the heading. The name is a few words, with no verb, ending in a colon.
+    """
+    words = [t for t in tokens if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":":
+        return None
+    dash = max((i for i, t in enumerate(words) if t.text in DASHES + "--"), default=-1)
+    name = words[dash + 1 : -1]
+    if dash < 1 or not 0 < len(name) <= MAX_LABEL_WORDS or any(t.pos_ in ("VERB", "AUX") for t in name):
+        return None
+    noms = [t for t in name if nominal(t)]
+    head = phrase_head(noms[0]) if noms else None
+    if head is None or head.left_edge.i <= words[dash].i:
+        return None  # the parse took the heading into the name's phrase: it would be named with it
+    return head
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """True when a verb, or the verb it is coordinated with ('was joined and joked'), has a subject."""
+    v = verb
+    while True:
+        if any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            return True
+        if v.dep_ != "conj" or v.head is v:
+            return False
+        v = v.head
+
+
 # Parts of speech of the words of a plain speaker phrase before its verb ('The city's fire chief said').
 _SPEAKER_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "PRON"})
 # Most words a plain speaker phrase may have before its verb.
-MAX_SPEAKER_PHRASE_WORDS = 6
+MAX_SPEAKER_PHRASE_WORDS = 8
 
 
 def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
@@ -140,8 +191,10 @@ def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
     words = [t for t in after if not t.is_space]
     first = next((t for t in words if not t.is_punct), None)
     verb = next((t for t in words if is_speech_verb(t)), None)
-    if first is None or (verb is not None and verb.dep_ == "conj" and verb.head.i < words[0].i):
+    if first is None or (verb is not None and verb.dep_ == "conj" and verb.head.idx < q.open):
         return False  # a verb that goes on from one before the quote ('- and stressed the point')
+    if first.dep_ == "mark" and first.lower_ != "as":
+        return False  # a clause of its own ('“…,” after a spokesman praised her'), unlike '“…,” as she said'
     if text[q.end - 1 : q.end] not in (".", "!", "?") or words[0].text[:1] in DASHES:
         return True
     if "\n" in text[q.close : words[0].idx] or words[-1].text == ":":
@@ -150,10 +203,38 @@ def _attributes_back(text: str, q: Quote, after: list[Token]) -> bool:
         return True  # '“Why now?” she asked.'
     if verb is None:
         return False
-    lead = [t for t in words if t.i < verb.i]
-    plain = all(t.pos_ in _SPEAKER_PHRASE_POS or t.text == "." for t in lead)
+    # the speaker phrase may hold an apposition ('Doe's aide, councillor Jo Lake, yelled.')
+    lead = [t for t in words if t.i < verb.i and t.text not in (".", ",")]
+    plain = all(t.pos_ in _SPEAKER_PHRASE_POS for t in lead)
     complement = any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
     return plain and len(lead) <= MAX_SPEAKER_PHRASE_WORDS and not complement
+
+
+# Dependents that make a verb after a quote a clause of its own rather than a way of saying it.
+_OWN_CLAUSE_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+
+
+def _bare_clause_after(after: list[Token]) -> tuple[Token | None, Token | None]:
+    """(speaker head, verb) of a plain subject and a verb with no object after a quote ending in a comma.
+
+    '“…,” an angry Jane Doe retorted.': a verb no word list holds as a cue still says how the quote was
+    said, when nothing but the speaker comes before it and it takes no object or clause of its own.
+    """
+    words = [t for t in after if not t.is_space and not t.is_punct]
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None, None
+    lead = [t for t in words if t.i < verb.i]
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c in lead]
+    if (
+        not subj
+        or not all(t.pos_ in _SPEAKER_PHRASE_POS or t.pos_ == "ADV" for t in lead)  # 'a visibly angry
+        or len(lead) > MAX_SPEAKER_PHRASE_WORDS
+        or any(c.dep_ in _OWN_CLAUSE_DEPS and c.i > verb.i for c in verb.children)  # the quote may be one
+        or is_author(subj[0])
+    ):
+        return None, None
+    return subj[0], verb
 
 
 def close_before_attribution(doc: Doc, q: Quote) -> Quote:
@@ -180,11 +261,17 @@ def close_before_attribution(doc: Doc, q: Quote) -> Quote:
     return Quote(q.open, q.start, end, end, q.depth, q.paragraph)
 
 
+# A byline right after a quote: the quote is the title of an article or a book ('“…,” by Jane Doe').
+_BYLINE = re.compile(r"^by\s+(?:the\s+)?\S*[A-Z]")
+
+
 def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
     """True when a quote is a statement of its own, not quoted words inside a clause."""
     before = text[left : q.open].strip()
     after = text[q.close : right].strip()
     content = text[q.start : q.end]
+    if _BYLINE.match(after):
+        return False  # '“Ferry fares to rise,” by Jane Doe': the title of a piece, credited to its writer
     if _SENT_END.search(content[:-1]) and len(content.split()) >= MIN_FLOATING_WORDS:
         # several sentences make a statement of their own, unless a clause leads in ('said that “A. B.”')
         last = [t for t in tokens(doc, left, q.open) if not t.is_space and not t.is_punct][-1:]
@@ -192,14 +279,33 @@ def _standalone(text: str, q: Quote, left: int, right: int, doc: Doc) -> bool:
         if not leads_in:
             return True
     # a quote opening after a full stop starts a sentence of its own
-    before_ok = not before or before[-1] in ":,;.!?" + DASHES or _ends_with_speech_verb(doc, left, q.open)
+    before_ok = not before or before[-1] in ":,;.!?(" + DASHES
+    if not before_ok and _ends_with_speech_verb(doc, left, q.open):
+        # 'she said “…”' quotes her, but a word after a verb ('called it “tedious,”') names or describes,
+        # unless it is a sentence of its own ('chanted “Why not?”')
+        words = [t for t in tokens(doc, q.start, q.end) if t.is_alpha and not t.is_stop]
+        before_ok = len(words) >= 2 or _closing_punct(text, q) in (".", "!", "?")
+    closing = _closing_punct(text, q)
     after_ok = (
         not after
         or after[0] in ",;" + DASHES + ")"
-        or content.rstrip()[-1:] in ".!?,"
+        or closing in (".", "!", "?")
+        or (closing == "," and _is_clause(doc, q))
         or _starts_with_attribution(doc, q.close, right)
     )
     return before_ok and after_ok
+
+
+def _closing_punct(text: str, q: Quote) -> str:
+    """The last character inside a quote's marks ('“A,”' gives ','), which `trim` leaves out of content."""
+    inner = text[q.start : q.close].rstrip("”\"'’»` ")
+    return inner[-1:] if q.close > q.end else text[q.start : q.end].rstrip()[-1:]
+
+
+def _is_clause(doc: Doc, q: Quote) -> bool:
+    """True when quoted words hold a verb: a comma inside their closing mark then ends a statement ('“We
+    lost,” drawing jeers'), where without one it ends a term set off in the sentence ('the term, “A B,”')."""
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens(doc, q.start, q.end))
 
 
 def _ends_with_speech_verb(doc: Doc, left: int, right: int) -> bool:
@@ -247,8 +353,10 @@ def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
         return None, None
     root = roots[0]
     via_as = root.head.lower_ == "as" and root.head.dep_ == "prep"
-    verb = root.head.head if via_as else root.head
-    if not via_as and root.dep_ not in _COMPLEMENT_DEPS:
+    # the parser often hangs the quoted words on the object ('labelled the plan “…”' as an apposition)
+    via_object = root.dep_ == "appos" and root.head.dep_ == "dobj"
+    verb = root.head.head if via_as or via_object else root.head
+    if not (via_as or via_object) and root.dep_ not in _COMPLEMENT_DEPS:
         return None, None
     if verb.i >= inner[0].i or not is_speech_verb(verb) or _names_only(verb):
         return None, None
@@ -295,6 +403,8 @@ def direct_drafts(
                 after = []
             before = _outside(tokens(doc, left, q.open), quotes)
             head, verb = speaker_in_fragment(after, after=True)
+            if head is None and _closing_punct(text, q) == ",":
+                head, verb = _bare_clause_after(after)
             if head is None:
                 head, verb = speaker_in_fragment(before, after=False)
         elif last is not None and _coordinated(text, last[0], q):
@@ -307,6 +417,8 @@ def direct_drafts(
             continue
         if head is None:
             head, verb = _dash_line_after(doc, q, paras)
+        if head is None:
+            head, verb = _colon_line_before(doc, q, quotes, paras)
         words = len(text[q.start : q.end].split())
         if words <= MAX_SPLIT_LEAD_WORDS and _leads_split_quote(text, q, right, quotes):
             continue  # '“Honestly,” she said, “…”': a word or two with no statement of their own
@@ -361,6 +473,28 @@ def _dash_line_after(
     if not line or line[0].text[:1] not in DASHES or not words or len(words) > MAX_DASH_ATTRIBUTION_WORDS:
         return None, None
     return speaker_in_fragment(line, after=True)
+
+
+def _colon_line_before(
+    doc: Doc, q: Quote, quotes: list[Quote], paras: dict[int, tuple[int, int]]
+) -> tuple[Token | None, Token | None]:
+    """(speaker head, cue) of the sentence ending in a colon that closes the paragraph above a quote.
+
+    'The board put it plainly:' then a paragraph that is the quote: the attribution stands
+    in the paragraph before, as it would before the quote in one paragraph.
+    """
+    pid = _para_of(q.open, paras)
+    if pid - 1 not in paras or q.open != paras[pid][0]:
+        return None, None
+    start, end = paras[pid - 1]
+    line = [t for t in tokens(doc, start, end) if not t.is_space]
+    if not line or line[-1].text != ":":
+        return None, None
+    sentence = [t for t in line if t.i >= line[-1].sent.start]
+    head, verb = speaker_in_fragment(_outside(sentence, quotes), after=False)
+    if verb is None:
+        return None, None  # 'A transcript follows:' introduces labelled turns ('DOE: …'), not one speaker
+    return head, verb
 
 
 def post_drafts(doc: Doc, paras: dict[int, tuple[int, int]], resolver: SpeakerResolver) -> list[Draft]:
