@@ -35,6 +35,14 @@ def analyse_text(nlp):
 
 
 @pytest.fixture(scope="session")
+def tag(nlp):
+    """Tag a made-up text against a publication date (ISO string or None) and return its timexes."""
+    from helpers import tag_timexes
+
+    return lambda text, published: tag_timexes(nlp, text, published)
+
+
+@pytest.fixture(scope="session")
 def run_dir(tmp_path_factory):
     """One full run of every notebook on tests/data/harbour.txt, rendered to HTML and PDF, shared by
     the end-to-end, report and browser tests."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from spacy.tokens import Span
 
 from newsdossier.extract.actors import extract_actors
-from newsdossier.records import Claim
+from newsdossier.extract.temporal import find_timexes
+from newsdossier.records import Claim, Timex
 from newsdossier.text.nlp import sentences
 
 
@@ -43,3 +45,15 @@ def found_actors(nlp, text: str, ents: list[tuple[int, int, str]]) -> dict[str, 
     doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
     actors, _ = extract_actors(doc, sents=sentences(doc))
     return {a.name: a.type for a in actors}
+
+
+def tag_timexes(nlp, text: str, published: str | dt.date | None) -> list[Timex]:
+    """The time expressions of a made-up text told on a publication date (ISO string, date or None)."""
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    return find_timexes(nlp(text), published=published)
+
+
+def timex_values(timexes: Iterable[Timex]) -> dict[str, str]:
+    """Expression -> value."""
+    return {t.text: t.value for t in timexes}

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from newsdossier.extract.temporal import find_timexes
 from newsdossier.records import Timex
-
-
-@pytest.fixture(scope="module")
-def tag(nlp):
-    """Tag a text against a publication date (ISO string or None) and return its timexes."""
-
-    def run(text: str, published: str | None) -> list[Timex]:
-        pub = dt.date.fromisoformat(published) if published else None
-        return find_timexes(nlp(text), published=pub)
-
-    return run
 
 
 def _values(timexes: list[Timex]) -> dict[str, str]:

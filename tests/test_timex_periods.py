@@ -3,23 +3,7 @@ each in made-up sentences against a publication date."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from newsdossier.extract.temporal import find_timexes
-from newsdossier.records import Timex
-
-
-@pytest.fixture(scope="module")
-def tag(nlp):
-    """Tag a text against a publication date (ISO string) and return its timexes."""
-
-    def run(text: str, published: str) -> list[Timex]:
-        return find_timexes(nlp(text), published=dt.date.fromisoformat(published))
-
-    return run
-
 
 # (sentence, publication date, expression, ISO week): a week belongs to the month holding its Thursday
 WEEKS_OF_MONTHS = [

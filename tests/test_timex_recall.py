@@ -3,28 +3,8 @@ publication date, with the near misses that must stay untagged."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from newsdossier.extract.temporal import find_timexes
-from newsdossier.records import Timex
-
-
-@pytest.fixture(scope="module")
-def tag(nlp):
-    """Tag a text against a publication date (ISO string) and return its timexes."""
-
-    def run(text: str, published: str) -> list[Timex]:
-        return find_timexes(nlp(text), published=dt.date.fromisoformat(published))
-
-    return run
-
-
-def found(timexes: list[Timex]) -> dict[str, str]:
-    """Expression -> value."""
-    return {t.text: t.value for t in timexes}
-
+from helpers import timex_values
 
 # (sentence, publication date, expression, value): a unit followed by "and" or "or" is still a date
 UNITS_BEFORE_A_CONJUNCTION = [
@@ -37,7 +17,7 @@ UNITS_BEFORE_A_CONJUNCTION = [
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), UNITS_BEFORE_A_CONJUNCTION)
 def test_a_unit_before_and_or_or_is_a_date(tag, text, published, expression, value):
-    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+    assert timex_values(tag(text, published)).get(expression) == value, timex_values(tag(text, published))
 
 
 # stretches of time: no date, and "the past" in them is no vague reference either
@@ -94,7 +74,7 @@ CAPITAL_CLOCKS = [
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), CAPITAL_CLOCKS)
 def test_a_clock_time_in_capitals_is_read_with_its_half_of_the_day(tag, text, published, expression, value):
-    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+    assert timex_values(tag(text, published)).get(expression) == value, timex_values(tag(text, published))
 
 
 # (text, publication date, expression, value): "that evening" is the narrative day's evening
@@ -123,7 +103,7 @@ THAT_PART_OF_DAY = [
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), THAT_PART_OF_DAY)
 def test_that_evening_is_the_evening_of_the_narrative_day(tag, text, published, expression, value):
-    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+    assert timex_values(tag(text, published)).get(expression) == value, timex_values(tag(text, published))
 
 
 # "that" is a conjunction here, and the part of day modifies the next noun
@@ -191,7 +171,7 @@ MONTHS_AS_MODIFIERS = [
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), MONTHS_AS_MODIFIERS)
 def test_a_month_that_dates_a_noun_is_a_date(tag, text, published, expression, value):
-    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+    assert timex_values(tag(text, published)).get(expression) == value, timex_values(tag(text, published))
 
 
 # given names and the modal stay untagged
@@ -222,12 +202,12 @@ DAYS_IN_A_MONTH = [
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), DAYS_IN_A_MONTH)
 def test_that_day_in_a_month_keeps_the_month(tag, text, published, expression, value):
-    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+    assert timex_values(tag(text, published)).get(expression) == value, timex_values(tag(text, published))
 
 
 def test_the_end_of_the_day_after_a_month_is_left_out(tag):
     text = "Sales fell in March. At the end of the day, what counts is trust."
-    assert found(tag(text, "2016-06-10")) == {"March": "2016-03"}
+    assert timex_values(tag(text, "2016-06-10")) == {"March": "2016-03"}
 
 
 # (sentence, publication date, expression, value): holidays on fixed days, n-th weekdays and around Easter
@@ -244,7 +224,7 @@ HOLIDAYS = [
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), HOLIDAYS)
 def test_a_holiday_is_its_day_nearest_publication(tag, text, published, expression, value):
-    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+    assert timex_values(tag(text, published)).get(expression) == value, timex_values(tag(text, published))
 
 
 # a vague reference inside a hyphened compound only modifies a noun
@@ -270,7 +250,7 @@ CLOCK_ZONES = [
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), CLOCK_ZONES)
 def test_a_clock_time_takes_in_its_zone(tag, text, published, expression, value):
-    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+    assert timex_values(tag(text, published)).get(expression) == value, timex_values(tag(text, published))
 
 
 # a four-digit house number before a street name is no year; a year before a street name still is
@@ -313,4 +293,4 @@ DAYS_AND_TIMES = [
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), DAYS_AND_TIMES)
 def test_days_and_times_read_whole(tag, text, published, expression, value):
-    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+    assert timex_values(tag(text, published)).get(expression) == value, timex_values(tag(text, published))

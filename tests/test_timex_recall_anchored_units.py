@@ -3,28 +3,8 @@ of the near misses that must stay untagged, in made-up sentences against a publi
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from newsdossier.extract.temporal import find_timexes
-from newsdossier.records import Timex
-
-
-@pytest.fixture(scope="module")
-def tag(nlp):
-    """Tag a text against a publication date (ISO string) and return its timexes."""
-
-    def run(text: str, published: str) -> list[Timex]:
-        return find_timexes(nlp(text), published=dt.date.fromisoformat(published))
-
-    return run
-
-
-def found(timexes: list[Timex]) -> dict[str, str]:
-    """Expression -> value."""
-    return {t.text: t.value for t in timexes}
-
+from helpers import timex_values
 
 # (sentence, publication date, expression, value): "that" or "the same" before a unit names the unit
 # of the last date the text gave
@@ -65,7 +45,7 @@ THAT_UNITS = [
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), THAT_UNITS)
 def test_that_or_the_same_unit_is_the_unit_of_the_last_date(tag, text, published, expression, value):
-    assert found(tag(text, published)).get(expression) == value, found(tag(text, published))
+    assert timex_values(tag(text, published)).get(expression) == value, timex_values(tag(text, published))
 
 
 # "that" is a conjunction, the unit is repeated or part of a compound, the unit is compared with
@@ -83,4 +63,4 @@ NOT_THAT_UNITS = [
 
 @pytest.mark.parametrize(("text", "expression"), NOT_THAT_UNITS)
 def test_that_unit_without_a_date_to_take_is_not_tagged(tag, text, expression):
-    assert expression not in found(tag(text, "2016-03-10"))
+    assert expression not in timex_values(tag(text, "2016-03-10"))

@@ -3,16 +3,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from newsdossier.extract.temporal import find_timexes
+from helpers import tag_timexes, timex_values
 
 
 def found(nlp, text: str, published: str) -> dict[str, str]:
     """Expression -> value of a text tagged against a publication date."""
-    return {t.text: t.value for t in find_timexes(nlp(text), published=dt.date.fromisoformat(published))}
+    return timex_values(tag_timexes(nlp, text, published))
 
 
 # (sentence, publication date, month, value)

@@ -4,16 +4,13 @@ a time still are. Made-up sentences."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from newsdossier.extract.temporal import find_timexes
+from helpers import tag_timexes
 
 
 def texts(nlp, text: str, published: str = "2013-05-15") -> list[str]:
     """The expressions tagged in a text."""
-    return [t.text for t in find_timexes(nlp(text), published=dt.date.fromisoformat(published))]
+    return [t.text for t in tag_timexes(nlp, text, published)]
 
 
 # (sentence, the word that must not be tagged)
