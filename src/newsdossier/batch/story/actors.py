@@ -7,18 +7,22 @@ Steps, each on the groups the one before left (so a decision is taken on the who
   2. near-identical multi-word names of one type are one actor (spelling variants: Centre/Center);
   3. people: one surname with given names that can be one person's (Sam / Samuel / S.), or a
      longer name that ends in a known full name (a descriptor or a second given name in front);
+     others: a word in front of a known three-word or numbered name ("State Route 12" / "Route 12");
   4. the names of one country are one place (the gazetteer: U.S. / United States / America);
   5. a one-word name joins the one actor it can stand for: a person's surname or given name, an
      organisation's last word or acronym, a facility's first word ("Kestrel" for "Kestrel Recovery
      Center"), a clipped plural ("Jags") -- when exactly one actor fits, or when its own article
      shares clearly more co-actors with one of the candidates than with the others (titles first);
-     a surname typed a place or an organisation joins a person only with that co-actor evidence;
-  6. a place named for its team ("Kestrel beat Harlow") joins the team "Kestrel Gulls" when its
-     article does not name the team in full and shares co-actors with the team's articles;
+     a surname typed a place or an organisation joins a person only with that co-actor evidence, and
+     so does a place's name that only a site typed an organisation fits ("Kestrel" / "Kestrel Unit");
+  6. a place named for its team ("Kestrel beat Harlow", typed a place or an organisation) joins the
+     team "Kestrel Gulls" when its article does not name the team in full and shares co-actors with
+     the team's articles;
   7. the deferred rows left undecided are joined by name (all the "Brask"s nobody could place);
   8. a headline taken for a name ("Jane Doe Checks Into Clinic") joins the actor it opens with.
 Every test stays within one type, except where per-article types are known to be noisy (a team
-typed a person, a surname typed a place); a deferred name takes the corpus's majority type.
+typed a person, a surname typed a place, a site typed an organisation); a deferred name takes the
+corpus's majority type.
 """
 
 from __future__ import annotations
@@ -107,6 +111,14 @@ class _Merge:
             {w for a in str(aliases or "").split(";") if len(w := tokens(a, person=t == "person")) >= 2}
             for aliases, t in zip((r.aliases for r in self.rows), self.types)
         ]
+        # The one-word names and one-word aliases ("the Gulls" an article gives for "Kestrel Gulls"): the
+        # words the corpus uses as a name on their own.
+        self.alone = {words[0] for words in self.words if len(words) == 1} | {
+            w[0]
+            for aliases, t in zip((r.aliases for r in self.rows), self.types)
+            for a in str(aliases or "").split(";")
+            if len(w := tokens(a, person=t == "person")) == 1
+        }
         self.groups = Groups(range(len(self.rows)))
         self.deferred = self._deferred()
 
@@ -115,11 +127,10 @@ class _Merge:
         resolved on its own (short_forms, teams) before the rest are joined by name (deferred_names): a
         one-word name ("Reid"), and a place named like the first words of a team ("Kestrel" beside
         "Kestrel Gulls" and "Gulls")."""
-        alone = {words[0] for words in self.words if len(words) == 1}
         places = {
             key(words[:-1])
             for words, kind in zip(self.words, self.types)
-            if kind in ("organization", "group") and _team_name(words, alone)
+            if kind in ("organization", "group") and _team_name(words, self.alone)
         }
         return {
             i
@@ -209,8 +220,9 @@ class _Merge:
 
     def longer_names(self) -> None:
         """A name that is a known full name with words around it: a descriptor or a second given name
-        in front ("American Jane Doe", "William Jane Doe"), a place in front of an organisation's
-        three-word name, or a headline after a person's name ("Jane Doe Wins Top Award")."""
+        in front ("American Jane Doe", "William Jane Doe"), a word in front of an organisation's or place's
+        three-word or numbered name ("State Route 12" for "Route 12"), or a headline after a person's
+        name ("Jane Doe Wins Top Award")."""
         summary = self.summary()
         people = {
             key(w): r
@@ -224,7 +236,7 @@ class _Merge:
             for r, (kind, names) in summary.items()
             if kind != "person"
             for w in names
-            if len(w) >= 3
+            if len(w) >= 3 or (len(w) == 2 and _NUMBER.fullmatch(w[-1]))  # "Route 12": a numbered name
         }
         for root, (kind, names) in summary.items():
             for words in names:
@@ -345,8 +357,11 @@ class _Merge:
                 tiers = (*tiers, ({word: clipped(word)}, True))
             for tier, needs_context in tiers:
                 fits = tier.get(word, set()) - {root}
-                if kind == "location" and not needs_context:  # a place stays a place, not a team
-                    fits = {c for c in fits if summary[c][0] == "location"}
+                if kind == "location" and not needs_context:  # a place stays a place, not a team ...
+                    places = {c for c in fits if summary[c][0] == "location"}
+                    # ... unless only a body or site fits, one the tagger may type either way ("Kestrel
+                    # Unit", a prison): then its article's co-actors decide
+                    fits, needs_context = (places, False) if places else (fits, bool(fits))
                 if fits:
                     break
             if len(fits) > 1 and titles.get(root):  # a title tells namesakes apart ...
@@ -367,18 +382,18 @@ class _Merge:
                         self.groups.union(by_country.setdefault(country.name, root), root)
 
     def teams(self) -> None:
-        """A place named as its team ("Kestrel beat Harlow 3-1") joins the team "Kestrel Gulls": the one
-        organisation named by the place and one more word that is a name of its own in the corpus ("the
-        Gulls") and no head word ("Kestrel Post" is a newspaper), when the place's article shares
-        co-actors with the team's (a city's name in an unrelated article stays the city) and does not
-        name the team in full itself (there the place is the city: "the Kestrel Gulls' game in Kestrel")."""
+        """A place named as its team ("Kestrel beat Harlow 3-1"; typed a place or an organisation) joins
+        the team "Kestrel Gulls": the one organisation named by the place and one more word that is a name
+        of its own in the corpus (a name or an alias: "the Gulls") and no head word ("Kestrel Post" is a
+        newspaper), when the place's article shares co-actors with the team's (a city's name in an
+        unrelated article stays the city) and does not name the team in full itself (there the place is
+        the city: "the Kestrel Gulls' game in Kestrel")."""
         summary = self.summary()
-        alone = {words[0] for _, names in summary.values() for words in names if len(words) == 1}
         teams: dict[str, set[int]] = defaultdict(set)
         for root, (kind, names) in summary.items():
             if kind in ("organization", "group"):
                 for words in names:
-                    if _team_name(words, alone):
+                    if _team_name(words, self.alone):
                         teams[key(words[:-1])].add(root)
         in_full: dict[str, set[str]] = defaultdict(set)  # the place's name -> articles naming a team in full
         typed: dict[int, Counter] = defaultdict(Counter)  # how the articles type the team's full name
@@ -391,10 +406,19 @@ class _Merge:
             for place, roots in teams.items()
         }
         context = _Context(self)
+        word_kinds = self._word_kinds()
         for root, (kind, names) in summary.items():
-            if kind != "location" or len(names) != 1:
+            if len(names) != 1:
                 continue
-            place = key(next(iter(names)))
+            words = next(iter(names))
+            # a place's name typed an organisation stands for the team too ("Kestrel won"), when the
+            # corpus mostly types the word a place: not an acronym beside another ("WXB" of "WXB IKO")
+            if not (
+                kind == "location"
+                or (kind == "organization" and len(words) == 1 and word_kinds.get(words[0]) == "location")
+            ):
+                continue
+            place = key(words)
             if context.articles(root) & in_full[place]:
                 continue
             fits = teams.get(place, set()) - {root}
@@ -475,8 +499,8 @@ class _Context:
 
     def best(self, root: int, fits: set[int]) -> set[int]:
         """The candidate whose articles share clearly the most co-actors with root's, else none:
-        a weight of at least CONTEXT_MIN, or CONTEXT_SHARED co-actors none of the others share, and
-        CONTEXT_RATIO times the next candidate's."""
+        a weight of at least CONTEXT_MIN and CONTEXT_RATIO times the next candidate's, or CONTEXT_SHARED
+        co-actors (every one, when its articles have fewer) that none of the others share."""
         mine = self.neighbours(root)
         scored = sorted(
             (
@@ -490,7 +514,9 @@ class _Context:
         second = scored[1][0] if len(scored) > 1 else 0.0
         if best >= CONTEXT_MIN and best >= CONTEXT_RATIO * second:
             return {winner}
-        return {winner} if count >= CONTEXT_SHARED and second == 0 else set()
+        # a short article with one co-actor can share no more than that one: all of them is enough
+        needed = max(1, min(CONTEXT_SHARED, len(mine)))
+        return {winner} if count >= needed and second == 0 else set()
 
 
 def _team_name(words: tuple[str, ...], alone: set[str]) -> bool:
