@@ -133,3 +133,24 @@ def test_a_place_joins_a_site_typed_an_organisation_only_with_its_articles_co_ac
 def test_a_numbered_name_with_a_word_in_front_is_the_same(longer, same):
     rows = [("a1", "Route 61", "location"), ("a2", longer, "location")]
     assert _same(rows, ("a2", longer), ("a1", "Route 61")) is same
+
+
+@pytest.mark.parametrize(
+    "long_aliases, others, same",
+    [
+        ("Wend Fumaroles;Fumaroles", [], True),  # its own article calls it by the word
+        ("Wend Fumaroles", [], False),  # no article says so, and no co-actor is shared
+        ("Wend Fumaroles;Fumaroles", [("c1", "Harlow Fumaroles", "organization")], False),  # two names end so
+    ],
+)
+def test_a_place_joins_the_one_name_it_ends_typed_otherwise_when_that_article_calls_it_so(
+    long_aliases, others, same
+):
+    rows = [
+        ("a1", "Wend Fumaroles", "organization", long_aliases),  # the tagger types the site a body
+        ("a1", "Orsk Mining Company", "organization"),
+        ("a2", "Fumaroles", "location"),
+        ("a2", "Jory Castellan", "person"),
+        *others,
+    ]
+    assert _same(rows, ("a2", "Fumaroles"), ("a1", "Wend Fumaroles")) is same

@@ -14,7 +14,8 @@ Steps, each on the groups the one before left (so a decision is taken on the who
      Center"), a clipped plural ("Jags") -- when exactly one actor fits, or when its own article
      shares clearly more co-actors with one of the candidates than with the others (titles first);
      a surname typed a place or an organisation joins a person only with that co-actor evidence, and
-     so does a place's name that only a site typed an organisation fits ("Kestrel" / "Kestrel Unit");
+     so does a place's name that only a site typed an organisation fits ("Kestrel" / "Kestrel Unit"),
+     unless the site's own article calls it by that word, its last ("Wend Fumaroles" ... "Fumaroles");
   6. a place named for its team ("Kestrel beat Harlow", typed a place or an organisation) joins the
      team "Kestrel Gulls" when its article does not name the team in full and shares co-actors with
      the team's articles;
@@ -113,12 +114,11 @@ class _Merge:
         ]
         # The one-word names and one-word aliases ("the Gulls" an article gives for "Kestrel Gulls"): the
         # words the corpus uses as a name on their own.
-        self.alone = {words[0] for words in self.words if len(words) == 1} | {
-            w[0]
+        self.short_aliases = [
+            {w[0] for a in str(aliases or "").split(";") if len(w := tokens(a, person=t == "person")) == 1}
             for aliases, t in zip((r.aliases for r in self.rows), self.types)
-            for a in str(aliases or "").split(";")
-            if len(w := tokens(a, person=t == "person")) == 1
-        }
+        ]
+        self.alone = {words[0] for words in self.words if len(words) == 1}.union(*self.short_aliases)
         self.groups = Groups(range(len(self.rows)))
         self.deferred = self._deferred()
 
@@ -330,6 +330,9 @@ class _Merge:
         word_kinds = self._word_kinds()
         context = _Context(self)
         titles = self._titles()
+        called: dict[int, set[str]] = defaultdict(set)  # the one-word aliases each group's articles give
+        for root, members in self.clusters().items():
+            called[root] = set().union(*(self.short_aliases[i] for i in members))
         for root, (_, names) in summary.items():
             if not names or any(len(w) > 1 for w in names):
                 continue
@@ -360,8 +363,11 @@ class _Merge:
                 if kind == "location" and not needs_context:  # a place stays a place, not a team ...
                     places = {c for c in fits if summary[c][0] == "location"}
                     # ... unless only a body or site fits, one the tagger may type either way ("Kestrel
-                    # Unit", a prison): then its article's co-actors decide
+                    # Unit", a prison): then its article's co-actors decide, or, for the one name it
+                    # ends, that name's own article calling it by the word ("Wend Fumaroles" ... "Fumaroles")
                     fits, needs_context = (places, False) if places else (fits, bool(fits))
+                    if needs_context and tier is endings and len(fits) == 1:
+                        needs_context = word not in called[next(iter(fits))]
                 if fits:
                     break
             if len(fits) > 1 and titles.get(root):  # a title tells namesakes apart ...
