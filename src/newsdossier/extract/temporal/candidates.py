@@ -31,7 +31,25 @@ NUMBER_WORDS = {
         "sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-NUMBER_WORDS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+NUMBER_WORDS.update({"a": 1, "an": 1, "hundred": 100, **_TENS})
+# counts written with a hyphen: "twenty-five years ago", "seventy-four years ago"
+NUMBER_WORDS.update(
+    {
+        f"{t}-{w}": n + NUMBER_WORDS[w]
+        for t, n in _TENS.items()
+        for w in "one two three four five six seven eight nine".split()
+    }
+)
 ORDINALS = {
     w: n
     for n, w in enumerate(
@@ -55,9 +73,11 @@ _MONTH_WORD = (
 )
 _WDAY_NAMES = "|".join(w.capitalize() for w in WEEKDAYS)
 _WDAY = r"(?P<wday>" + _WDAY_NAMES + ")"
+# a count: digits or any number word, the longest first so that "twenty-five" is not read as "twenty"
 _NUM = (
-    r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|thirty|forty|fifty|a hundred|several|a few|a couple of)"
+    r"(?P<num>\d+|"
+    + "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+    + r"|a hundred|several|a few|a couple of)"
 )
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|centuries)s?"
 _APPROX = r"(?:(?P<approx>almost|nearly|about|around|some|more than|less than|over|roughly|just|only)\s+)?"
@@ -338,7 +358,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "ago",
         _rx(
-            r"\b"
+            # never inside a hyphened number ("Seventy-four years ago" is not "four years ago")
+            r"(?<![\w-])"
             + _APPROX
             + _NUM
             + r"\s+"
@@ -496,6 +517,12 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return _plausible_clock(g, before)
     if cand.kind == "weekday" and before is not None and before.text in _NAMED_DAY_WORDS:
         return False  # "Black Monday", "Good Friday": a day with a name, not a day of this week
+    if cand.kind == "weekday" and _weekday_in_a_title(span, after):
+        return False
+    if cand.kind == "weekday" and _nth_weekday_of_month(span, before):
+        return False
+    if cand.kind == "deictic" and _deictic_in_a_name(span, before, after):
+        return False
     if cand.kind == "weekday" and before is not None and before.lower_ in ("every", "each"):
         return False  # "every Monday" repeats (a TIMEX3 SET): no one day of the timeline
     if cand.kind == "part_of" and g["pu"].lower() == "half" and not (g.get("y") or g.get("rel")):
@@ -623,6 +650,48 @@ _ROUGHLY = {"about", "around", "approximately", "roughly", "precisely", "exactly
 
 # Capitalised words that make a weekday the name of one day in history or the calendar.
 _NAMED_DAY_WORDS = set("Black Cyber Good Ash Holy Bloody Super Maundy Easter Palm".split())
+
+# Capitalised words after a weekday that make it the title of a paper or a programme ("The Sunday
+# Times", "Saturday Night Live", "Monday Night Football"), not a day of the story.
+_PAPER_WORDS = set("Times Telegraph Mirror Herald Express Post Tribune Independent Observer".split())
+_SHOW_PARTS = set("Night Morning Evening Afternoon".split())
+
+
+def _weekday_in_a_title(span: Span, after: Token | None) -> bool:
+    """True for the weekday of a title: a paper's name ("Sunday Times"), or a programme named by the
+    weekday, a capitalised part of the day and a further capitalised word ("Saturday Night Live")."""
+    if after is None or span[-1].lower_ not in WEEKDAYS:
+        return False
+    if after.text in _PAPER_WORDS:
+        return True
+    nxt = after.doc[after.i + 1] if after.i + 1 < len(after.doc) else None
+    return after.text in _SHOW_PARTS and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+
+
+_WEEKDAY_ORDINALS = set("first second third fourth fifth last final".split())
+
+
+def _nth_weekday_of_month(span: Span, before: Token | None) -> bool:
+    """True for the weekday of "the first Monday in July", "the last Friday of the month": a day
+    counted inside a month (or every month), not the weekday nearest the story."""
+    if span[0].lower_ == "last":  # "the last Friday of March": "last" here counts, it is no "last Friday"
+        return before is not None and before.lower_ == "the"
+    return before is not None and before.lower_ in _WEEKDAY_ORDINALS
+
+
+_OPENING_QUOTES = set("\"“‘'`")
+_CLOSING_QUOTES = set("\"”’'")
+
+
+def _deictic_in_a_name(span: Span, before: Token | None, after: Token | None) -> bool:
+    """True for "today" as (part of) a title: capitalised after a proper name ("USA Today") or alone in
+    quotation marks (the “Today” show), not at the start of a sentence."""
+    word = span[0]
+    if not word.text[:1].isupper() or word.is_sent_start or before is None:
+        return False
+    if before.text in _OPENING_QUOTES:
+        return after is not None and after.text in _CLOSING_QUOTES
+    return before.pos_ == "PROPN" and before.text[:1].isupper() and before.lower_ not in _DATE_WORDS
 
 
 # "the day" is the story's day after these words ("on the day", "ended the day up 2%")
