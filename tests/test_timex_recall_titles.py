@@ -1,5 +1,5 @@
 """The tagger's precision on names and counted days: "today" and weekdays inside titles of papers and
-programmes, weekdays counted inside a month, and counts written as any number word."""
+programmes, weekdays counted inside a month, counts written as any number word, and no half units."""
 
 from __future__ import annotations
 
@@ -90,3 +90,11 @@ COUNTS = [
 @pytest.mark.parametrize(("text", "expression", "value"), COUNTS)
 def test_a_count_in_any_number_word(tag, text, expression, value):
     assert timex_values(tag(text, PUBLISHED)) == {expression: value}
+
+
+# half a unit is no whole unit: no date rather than a wrong one
+@pytest.mark.parametrize(
+    "text", ["The mine shut half a century ago.", "The dock was sold more than half a year ago."]
+)
+def test_half_a_unit_ago_is_not_a_whole_unit(tag, text):
+    assert tag(text, PUBLISHED) == []

@@ -120,6 +120,10 @@ _DAY_VERDICTS = set(
 )
 
 
+# the ordinal of a streak up to the story's time: "a third straight month", "the 11th consecutive session"
+_STREAK_ORD = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
+
+
 # (kind, pattern) in priority order: on equal length the earlier kind wins.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", _rx(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
@@ -321,7 +325,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "streak",
         _rx(
-            r"\b(?:(?:a|the)\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+            r"\b(?:(?:a|the)\s+)?(?P<ord>" + _STREAK_ORD + ")"
             r"\s+(?:(?:consecutive|straight|successive)\s+(?P<unit>week|month|year|quarter)"
             r"|(?P<unit2>week|month|year|quarter)(?=\s+in\s+a\s+row\b))\b",
             re.I,
@@ -379,8 +383,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             # "a historic day" said of the story's own day, tagged "day" (checked in plausible)
             r"|an? (?:" + "|".join(sorted(_DAY_VERDICTS)) + r") (?P<dword>day)(?![-\w])"
             r"|(?:earlier|later) that (?:year|month)|that year"
-            r"|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:consecutive|straight|successive)"
-            r" (?:day|session)|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:day|session)(?= in a row)"
+            r"|(?:a|the) (?:" + _STREAK_ORD + r") (?:consecutive|straight|successive)"
+            r" (?:trading )?(?:day|session)|(?:a|the) (?:" + _STREAK_ORD + r") (?:trading )?(?:day|session)"
+            r"(?= in a row)"
             r"|(?P<dedge>early|late) in the day|the (?P<dpart>start|end|close) of the day"
             # "ending the day up 2%", "on the day": the day the story is on (checked in plausible)
             r"|the day(?!\s+(?:before|after|of|when|that|which|and|in|on|to|" + _WDAY_NAMES + r")\b)"
@@ -517,6 +522,8 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return _plausible_clock(g, before)
     if cand.kind == "weekday" and before is not None and before.text in _NAMED_DAY_WORDS:
         return False  # "Black Monday", "Good Friday": a day with a name, not a day of this week
+    if cand.kind == "ago" and before is not None and before.lower_ == "half":
+        return False  # "half a century ago": only the last part of the count was found
     if cand.kind == "weekday" and _weekday_in_a_title(span, after):
         return False
     if cand.kind == "weekday" and _nth_weekday_of_month(span, before):
