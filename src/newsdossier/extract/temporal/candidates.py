@@ -82,10 +82,11 @@ _NUM = (
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|centuries)s?"
 _APPROX = r"(?:(?P<approx>almost|nearly|about|around|some|more than|less than|over|roughly|just|only)\s+)?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
-# "end-2022" and "start-June" are written with a hyphen only ("projects start 2022" is a verb)
+# "end-2022" and "start-June" are written with a hyphen only ("projects start 2022" is a verb); the
+# words may open a sentence ("Late March", "The end of May"), so their case is free
 _EDGE = (
-    r"(?:(?P<edge>early|earlier|late|later|mid|end(?=-)|start(?=-)|the middle of|the end of|the beginning of"
-    r"|the start of)[\s-]+)?"
+    r"(?:(?P<edge>(?i:early|earlier|late|later|mid|end(?=-)|start(?=-)|the middle of|the end of"
+    r"|the beginning of|the start of))[\s-]+)?"
 )
 # a time zone after a clock time: "UTC", "EST", "CEST", "ET" (a bare two-letter "ET", "PT" of the US)
 _ZONE = r"(?:UTC|GMT|[A-Z]{2,4}T|[ECMP]T)(?![A-Za-z])"
@@ -178,7 +179,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("month", _rx(_W + r"(?:(?P<rel>last|next|this|past|coming)\s+)?" + _EDGE + _MONTH_WORD + r"(?!\s*\d)")),
+    # the relative word may open a sentence ("Last November"); the month keeps its capital
+    (
+        "month",
+        _rx(_W + r"(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?" + _EDGE + _MONTH_WORD + r"(?!\s*\d)"),
+    ),
     (
         "time",
         _rx(
@@ -241,9 +246,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "weekday",
         _rx(
-            _W + r"(?:(?P<rel>last|next|this|past|coming|previous|following)\s+)?"
-            # "on Mondays" is every Monday (a TIMEX3 SET), not one day
-            r"(?:(?P<edge>early|late)\s+)?" + _WDAY + r"(?!s\b)(?:\s+" + _PART + r")?"
+            _W + r"(?:(?P<rel>(?i:last|next|this|past|coming|previous|following))\s+)?"
+            # "on Mondays" is every Monday (a TIMEX3 SET), not one day; "Late Tuesday" may open a sentence
+            r"(?:(?P<edge>(?i:early|late))\s+)?" + _WDAY + r"(?!s\b)(?:\s+" + _PART + r")?"
         ),
     ),
     (
