@@ -735,6 +735,10 @@ def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bo
         return False  # "2000 troops"
     if after is not None and after.lower_ in ("percent", "%", "per", "hours", "gmt", "utc", "local"):
         return False
+    if after is not None and after.lower_ in _AMOUNT_NOUNS:
+        return False  # "fell 1999 points", "traded at 2005 yen": an amount, whatever the parser says
+    if before is not None and span[0].text[:1].isdigit() and _at_a_level(before, after):
+        return False
     if after is not None and after.lower_ in _COUNTED_UNITS:
         return False  # "for 1500 days", "2000 years of history": a count of units, whatever the parser says
     if after is not None and after.lower_ == "block" and _next_is(after, "of"):
@@ -742,6 +746,25 @@ def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bo
     if before is not None and before.lower_ in _ADDRESS_PREPS and _street_follows(span):
         return False  # "the office at 1600 Elm Avenue": a house number
     return not (before is not None and before.like_num)
+
+
+_AMOUNT_NOUNS = set("points yen euros dollars pounds francs shares barrels tonnes tons".split())
+
+# Verbs whose "at", "to", "above" or "below" gives a level a price or an index reaches ("closed at 1850").
+_LEVEL_VERBS = set(
+    "close end finish open trade stand rise fall climb drop slip jump gain sink surge plunge tumble slide "
+    "hover settle peak top dip rally recover rebound retreat edge soar".split()
+)
+_LEVEL_PREPS = set("at to above below near around".split())
+
+
+def _at_a_level(before: Token, after: Token | None) -> bool:
+    """True for a four-digit number that a price or an index moves to: "the index closed at 1850",
+    "fell 30 points to 1950", "rose above 2000" (not "fell to 2005 levels" or "to 2005's level": the
+    year dates a noun)."""
+    if before.lower_ not in _LEVEL_PREPS or before.head.lemma_.lower() not in _LEVEL_VERBS:
+        return False
+    return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.text not in ("'s", "’s"))
 
 
 _COUNTED_UNITS = set("seconds minutes days weeks months years decades centuries millennia".split())
