@@ -263,3 +263,33 @@ def test_a_claim_date_and_the_day_anaphor_share_the_narrative_date(timeline):
     events, dates, _ = timeline("Oil rose on Monday. On the day, the minister said that output would grow.")
     assert [(e.date_text, e.date) for e in events] == [("Monday", "2021-03-08"), ("the day", "2021-03-08")]
     assert dates[1] == ("2021-03-08", "explicit")  # the date a claim made in the second sentence gets
+
+
+# the event dated in the first sentence, then a mention of another (or several) of its kind
+OTHER_OCCURRENCES = [
+    "The party held an election in Lyon on May 6. Turnout was low in the last election.",
+    "The party held an election in Lyon on May 6. Turnout will be higher in the next election.",
+    "The party held an election in Lyon on May 6. Turnout was high in the previous election.",
+    "Rebels carried out a bombing in Lyon on May 6. Guards had stood by during the 7/7 bombing.",
+    "The rivals held a debate in Lyon on May 6. Ads will run during the next two debates.",
+    "The party held an election in Lyon on May 6. Turnout is always low in the elections.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_OCCURRENCES)
+def test_another_event_of_the_kind_does_not_take_its_date(timeline, text):
+    events, _, _ = timeline(text, published="2021-05-08")
+    assert [e.basis for e in events if e.basis == "context"] == []
+    assert events[0].date_text == "May 6"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party held an election in Lyon on May 6. Turnout was low in the election.",
+        "The party held an election in Lyon on May 6. Turnout was low in this election.",
+    ],
+)
+def test_the_same_event_mentioned_again_keeps_its_date(timeline, text):
+    events, _, _ = timeline(text, published="2021-05-08")
+    assert [(e.date, e.basis) for e in events][1] == ("2021-05-06", "context")

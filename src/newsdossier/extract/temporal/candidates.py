@@ -31,7 +31,25 @@ NUMBER_WORDS = {
         "sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-NUMBER_WORDS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+NUMBER_WORDS.update({"a": 1, "an": 1, "hundred": 100, **_TENS})
+# counts written with a hyphen: "twenty-five years ago", "seventy-four years ago"
+NUMBER_WORDS.update(
+    {
+        f"{t}-{w}": n + NUMBER_WORDS[w]
+        for t, n in _TENS.items()
+        for w in "one two three four five six seven eight nine".split()
+    }
+)
 ORDINALS = {
     w: n
     for n, w in enumerate(
@@ -55,17 +73,20 @@ _MONTH_WORD = (
 )
 _WDAY_NAMES = "|".join(w.capitalize() for w in WEEKDAYS)
 _WDAY = r"(?P<wday>" + _WDAY_NAMES + ")"
+# a count: digits or any number word, the longest first so that "twenty-five" is not read as "twenty"
 _NUM = (
-    r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|thirty|forty|fifty|a hundred|several|a few|a couple of)"
+    r"(?P<num>\d+|"
+    + "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+    + r"|a hundred|several|a few|a couple of)"
 )
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|centuries)s?"
 _APPROX = r"(?:(?P<approx>almost|nearly|about|around|some|more than|less than|over|roughly|just|only)\s+)?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
-# "end-2022" and "start-June" are written with a hyphen only ("projects start 2022" is a verb)
+# "end-2022" and "start-June" are written with a hyphen only ("projects start 2022" is a verb); the
+# words may open a sentence ("Late March", "The end of May"), so their case is free
 _EDGE = (
-    r"(?:(?P<edge>early|earlier|late|later|mid|end(?=-)|start(?=-)|the middle of|the end of|the beginning of"
-    r"|the start of)[\s-]+)?"
+    r"(?:(?P<edge>(?i:early|earlier|late|later|mid|end(?=-)|start(?=-)|the middle of|the end of"
+    r"|the beginning of|the start of))[\s-]+)?"
 )
 # a time zone after a clock time: "UTC", "EST", "CEST", "ET" (a bare two-letter "ET", "PT" of the US)
 _ZONE = r"(?:UTC|GMT|[A-Z]{2,4}T|[ECMP]T)(?![A-Za-z])"
@@ -98,6 +119,10 @@ _DAY_VERDICTS = set(
     "great historic historical sad proud dark good bad big special important momentous tragic landmark "
     "memorable terrible remarkable emotional happy joyous glorious black fine wonderful".split()
 )
+
+
+# the ordinal of a streak up to the story's time: "a third straight month", "the 11th consecutive session"
+_STREAK_ORD = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
 
 
 # (kind, pattern) in priority order: on equal length the earlier kind wins.
@@ -154,7 +179,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("month", _rx(_W + r"(?:(?P<rel>last|next|this|past|coming)\s+)?" + _EDGE + _MONTH_WORD + r"(?!\s*\d)")),
+    # the relative word may open a sentence ("Last November"); the month keeps its capital
+    (
+        "month",
+        _rx(_W + r"(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?" + _EDGE + _MONTH_WORD + r"(?!\s*\d)"),
+    ),
     (
         "time",
         _rx(
@@ -217,9 +246,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "weekday",
         _rx(
-            _W + r"(?:(?P<rel>last|next|this|past|coming|previous|following)\s+)?"
-            # "on Mondays" is every Monday (a TIMEX3 SET), not one day
-            r"(?:(?P<edge>early|late)\s+)?" + _WDAY + r"(?!s\b)(?:\s+" + _PART + r")?"
+            _W + r"(?:(?P<rel>(?i:last|next|this|past|coming|previous|following))\s+)?"
+            # "on Mondays" is every Monday (a TIMEX3 SET), not one day; "Late Tuesday" may open a sentence
+            r"(?:(?P<edge>(?i:early|late))\s+)?" + _WDAY + r"(?!s\b)(?:\s+" + _PART + r")?"
         ),
     ),
     (
@@ -301,7 +330,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "streak",
         _rx(
-            r"\b(?:(?:a|the)\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+            r"\b(?:(?:a|the)\s+)?(?P<ord>" + _STREAK_ORD + ")"
             r"\s+(?:(?:consecutive|straight|successive)\s+(?P<unit>week|month|year|quarter)"
             r"|(?P<unit2>week|month|year|quarter)(?=\s+in\s+a\s+row\b))\b",
             re.I,
@@ -338,7 +367,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "ago",
         _rx(
-            r"\b"
+            # never inside a hyphened number ("Seventy-four years ago" is not "four years ago")
+            r"(?<![\w-])"
             + _APPROX
             + _NUM
             + r"\s+"
@@ -358,8 +388,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             # "a historic day" said of the story's own day, tagged "day" (checked in plausible)
             r"|an? (?:" + "|".join(sorted(_DAY_VERDICTS)) + r") (?P<dword>day)(?![-\w])"
             r"|(?:earlier|later) that (?:year|month)|that year"
-            r"|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:consecutive|straight|successive)"
-            r" (?:day|session)|(?:a|the) (?:second|third|fourth|fifth|sixth) (?:day|session)(?= in a row)"
+            r"|(?:a|the) (?:" + _STREAK_ORD + r") (?:consecutive|straight|successive)"
+            r" (?:trading )?(?:day|session)|(?:a|the) (?:" + _STREAK_ORD + r") (?:trading )?(?:day|session)"
+            r"(?= in a row)"
             r"|(?P<dedge>early|late) in the day|the (?P<dpart>start|end|close) of the day"
             # "ending the day up 2%", "on the day": the day the story is on (checked in plausible)
             r"|the day(?!\s+(?:before|after|of|when|that|which|and|in|on|to|" + _WDAY_NAMES + r")\b)"
@@ -496,6 +527,14 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return _plausible_clock(g, before)
     if cand.kind == "weekday" and before is not None and before.text in _NAMED_DAY_WORDS:
         return False  # "Black Monday", "Good Friday": a day with a name, not a day of this week
+    if cand.kind == "ago" and before is not None and before.lower_ == "half":
+        return False  # "half a century ago": only the last part of the count was found
+    if cand.kind == "weekday" and _weekday_in_a_title(span, after):
+        return False
+    if cand.kind == "weekday" and _nth_weekday_of_month(span, before):
+        return False
+    if cand.kind == "deictic" and _deictic_in_a_name(span, before, after):
+        return False
     if cand.kind == "weekday" and before is not None and before.lower_ in ("every", "each"):
         return False  # "every Monday" repeats (a TIMEX3 SET): no one day of the timeline
     if cand.kind == "part_of" and g["pu"].lower() == "half" and not (g.get("y") or g.get("rel")):
@@ -624,6 +663,48 @@ _ROUGHLY = {"about", "around", "approximately", "roughly", "precisely", "exactly
 # Capitalised words that make a weekday the name of one day in history or the calendar.
 _NAMED_DAY_WORDS = set("Black Cyber Good Ash Holy Bloody Super Maundy Easter Palm".split())
 
+# Capitalised words after a weekday that make it the title of a paper or a programme ("The Sunday
+# Times", "Saturday Night Live", "Monday Night Football"), not a day of the story.
+_PAPER_WORDS = set("Times Telegraph Mirror Herald Express Post Tribune Independent Observer".split())
+_SHOW_PARTS = set("Night Morning Evening Afternoon".split())
+
+
+def _weekday_in_a_title(span: Span, after: Token | None) -> bool:
+    """True for the weekday of a title: a paper's name ("Sunday Times"), or a programme named by the
+    weekday, a capitalised part of the day and a further capitalised word ("Saturday Night Live")."""
+    if after is None or span[-1].lower_ not in WEEKDAYS:
+        return False
+    if after.text in _PAPER_WORDS:
+        return True
+    nxt = after.doc[after.i + 1] if after.i + 1 < len(after.doc) else None
+    return after.text in _SHOW_PARTS and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+
+
+_WEEKDAY_ORDINALS = set("first second third fourth fifth last final".split())
+
+
+def _nth_weekday_of_month(span: Span, before: Token | None) -> bool:
+    """True for the weekday of "the first Monday in July", "the last Friday of the month": a day
+    counted inside a month (or every month), not the weekday nearest the story."""
+    if span[0].lower_ == "last":  # "the last Friday of March": "last" here counts, it is no "last Friday"
+        return before is not None and before.lower_ == "the"
+    return before is not None and before.lower_ in _WEEKDAY_ORDINALS
+
+
+_OPENING_QUOTES = set("\"“‘'`")
+_CLOSING_QUOTES = set("\"”’'")
+
+
+def _deictic_in_a_name(span: Span, before: Token | None, after: Token | None) -> bool:
+    """True for "today" as (part of) a title: capitalised after a proper name ("USA Today") or alone in
+    quotation marks (the “Today” show), not at the start of a sentence."""
+    word = span[0]
+    if not word.text[:1].isupper() or word.is_sent_start or before is None:
+        return False
+    if before.text in _OPENING_QUOTES:
+        return after is not None and after.text in _CLOSING_QUOTES
+    return before.pos_ == "PROPN" and before.text[:1].isupper() and before.lower_ not in _DATE_WORDS
+
 
 # "the day" is the story's day after these words ("on the day", "ended the day up 2%")
 _THE_DAY_PREPS = set("on for during over throughout across through".split())
@@ -654,6 +735,10 @@ def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bo
         return False  # "2000 troops"
     if after is not None and after.lower_ in ("percent", "%", "per", "hours", "gmt", "utc", "local"):
         return False
+    if after is not None and after.lower_ in _AMOUNT_NOUNS:
+        return False  # "fell 1999 points", "traded at 2005 yen": an amount, whatever the parser says
+    if before is not None and span[0].text[:1].isdigit() and _at_a_level(before, after):
+        return False
     if after is not None and after.lower_ in _COUNTED_UNITS:
         return False  # "for 1500 days", "2000 years of history": a count of units, whatever the parser says
     if after is not None and after.lower_ == "block" and _next_is(after, "of"):
@@ -661,6 +746,25 @@ def _plausible_year(span: Span, before: Token | None, after: Token | None) -> bo
     if before is not None and before.lower_ in _ADDRESS_PREPS and _street_follows(span):
         return False  # "the office at 1600 Elm Avenue": a house number
     return not (before is not None and before.like_num)
+
+
+_AMOUNT_NOUNS = set("points yen euros dollars pounds francs shares barrels tonnes tons".split())
+
+# Verbs whose "at", "to", "above" or "below" gives a level a price or an index reaches ("closed at 1850").
+_LEVEL_VERBS = set(
+    "close end finish open trade stand rise fall climb drop slip jump gain sink surge plunge tumble slide "
+    "hover settle peak top dip rally recover rebound retreat edge soar".split()
+)
+_LEVEL_PREPS = set("at to above below near around".split())
+
+
+def _at_a_level(before: Token, after: Token | None) -> bool:
+    """True for a four-digit number that a price or an index moves to: "the index closed at 1850",
+    "fell 30 points to 1950", "rose above 2000" (not "fell to 2005 levels" or "to 2005's level": the
+    year dates a noun)."""
+    if before.lower_ not in _LEVEL_PREPS or before.head.lemma_.lower() not in _LEVEL_VERBS:
+        return False
+    return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.text not in ("'s", "’s"))
 
 
 _COUNTED_UNITS = set("seconds minutes days weeks months years decades centuries millennia".split())

@@ -203,7 +203,7 @@ def event_mentions(doc: Doc, *, sents: list[Sentence], timexes: list[Timex]) -> 
             continue
         value, precision, _ = dated[key]
         sid = sentence_index(sents, token.idx)
-        if sid in sent_values or not _definite(token) or not _at_event(token):
+        if sid in sent_values or not _definite(token) or not _at_event(token) or _another_occurrence(token):
             continue
         # "Last week, ministers met ... The meeting ended": the story has moved to another time
         if sent_values.get(sid - 1, {value}) != {value}:
@@ -305,6 +305,28 @@ def _definite(token: Token) -> bool:
     return any(
         c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in token.children
     )
+
+
+# Modifiers that point to another event of the kind than the one dated ("the last election", "the
+# next debate", "the earlier session").
+_OTHER_OCCURRENCE = set("last next previous prior earlier later upcoming coming past former future".split())
+
+
+def _another_occurrence(token: Token) -> bool:
+    """True when the mention names another event of its kind, or several: "the last election", "the
+    next two debates", "the 2012 vote", "the primaries" (plural-only nouns such as "talks" excepted)."""
+    if token.tag_ in ("NNS", "NNPS") and token.lower_ not in _GROUP_OF:
+        return True
+    for child in token.children:
+        if child.i > token.i:
+            continue
+        if child.lower_ in _OTHER_OCCURRENCE or child.like_num or child.dep_ == "nummod":
+            return True
+        if child.dep_ in ("compound", "nmod", "amod") and any(
+            t.is_digit or "/" in t.text for t in child.subtree
+        ):
+            return True  # "the 9/11 attacks", "the 2012 election": dated by a name of their own
+    return False
 
 
 def _at_event(token: Token) -> bool:
