@@ -165,6 +165,17 @@ INFINITIVE_AHEAD = [
     ("Tenants said they had a plan to fight Monday's verdict.", "Monday", "2022-06-13"),
     # without "to" the participle after a noun is past
     ("The survey, published on Monday, covers ten towns.", "Monday", "2022-06-13"),
+    # an infinitive under a verb or an adjective in the present looks ahead of it
+    ("The gale is forecast to reach the islands on Friday.", "Friday", "2022-06-17"),
+    ("The ferry is likely to sail on Friday.", "Friday", "2022-06-17"),
+    ("The club needs to win on Sunday.", "Sunday", "2022-06-19"),
+    ("Grain prices are poised to climb in August.", "August", "2022-08"),
+    # under a past or present-perfect verb, or as a perfect infinitive, it does not
+    ("The mayor flew to Oslo to open a clinic on Friday.", "Friday", "2022-06-10"),
+    ("The index has continued to slide on Monday.", "Monday", "2022-06-13"),
+    ("The envoy is said to have quit on Friday.", "Friday", "2022-06-10"),
+    # a possessive day dates its noun, not the infinitive
+    ("Traders continue to weigh Friday's jobs figures.", "Friday", "2022-06-10"),
 ]
 
 

@@ -69,7 +69,7 @@ def tense_of(doc: Doc, cand: Candidate) -> str:
     verb = _finite(governing_verb(span.root))
     if verb is None:
         return UNKNOWN
-    if _infinitive_ahead(verb):
+    if _infinitive_ahead(verb, owner=span.root.dep_ == "poss"):
         return FUTURE
     tense = verb_tense(verb)
     if tense == UNKNOWN and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -79,14 +79,38 @@ def tense_of(doc: Doc, cand: Candidate) -> str:
     return tense
 
 
-def _infinitive_ahead(verb: Token) -> bool:
-    """True for an infinitive that says what is still to happen: "is to be sentenced Thursday", "the
-    report, to be released on Monday" (a passive infinitive after a noun); "was to" is left to the verb."""
+def _infinitive_ahead(verb: Token, *, owner: bool = False) -> bool:
+    """True for an infinitive that says what is still to happen: "is to be sentenced Thursday", "is
+    forecast to hit on Friday", "is likely to open in June", "needs to win on Sunday" (an infinitive under
+    a verb in the present looks ahead of it), "the report, to be released on Monday" (a passive
+    infinitive after a noun); "was to" is left to the verb, "is said to have left" looks back. A day that
+    owns a noun ("continue to study Friday's report", owner) is dated by the noun, not by the infinitive."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children):
         return False
     if verb.dep_ in ("acl", "relcl"):  # "a plan to fight Monday's verdict" is no event of its own
         return any(c.dep_ == "auxpass" for c in verb.children)
-    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP")
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+        return True
+    if owner:
+        return False
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is likely to", "is ready to"
+        head = head.head
+    return _told_in_present(head)
+
+
+def _told_in_present(verb: Token) -> bool:
+    """True for a verb in the simple present, active or passive ("needs", "is expected"), not the present
+    perfect ("has continued" tells of what is past)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = {"has", "have", "'ve"} | ({"'s"} if verb.tag_ == "VBN" else set())
+    if any(a.dep_ == "aux" and a.lower_ in perfect for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def _finite(verb: Token | None) -> Token | None:
