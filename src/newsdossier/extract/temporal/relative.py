@@ -32,14 +32,44 @@ def norm_weekday(cand: Candidate, ctx: Context) -> Value | None:
     if ctx.published is None:
         return None
     rel = (g.get("rel") or "").lower()
+    wday = WEEKDAYS.index(g["wday"].lower())
+    if _story_weekday(ctx, cand, rel):
+        if ctx.anchor.day is None:
+            return None  # "in May 2019 ... the following Tuesday": which Tuesday the text does not say
+        return with_part(_from_story_day(ctx.anchor.day, wday, rel).isoformat(), g.get("part"), "relative")
     tense = lead_tense(ctx.doc, cand)
     if not rel and tense in (PRESENT, UNKNOWN) and _possessive(ctx.doc, cand):
         tense = _possessive_tense(ctx, cand)
-    wday = WEEKDAYS.index(g["wday"].lower())
     day = weekday_date(ctx.published, wday, rel, tense)
     if not rel:
         day = _in_range_order(ctx, cand, wday, day)
     return with_part(day.isoformat(), g.get("part"), "relative")
+
+
+def _story_weekday(ctx: Context, cand: Candidate, rel: str) -> bool:
+    """True for a weekday counted from the story's last day, not from publication: "the following
+    Tuesday", "the previous Monday", "the next Friday" and "that Sunday" point back to a day just told
+    ("next Friday" alone is the one after publication)."""
+    if ctx.anchor.start < 0:
+        return False  # no date before it: publication is the only day to count from
+    if rel in ("following", "previous"):
+        return True
+    span = tokens_of(ctx.doc, cand.start, cand.end)
+    if span is None or span.start == 0 or rel not in ("next", ""):
+        return False
+    det = ctx.doc[span.start - 1]
+    # "that" as the day's determiner, not the one opening a clause ("said that Monday was the deadline")
+    word = "the" if rel else "that"
+    return det.lower_ == word and det.dep_ == "det" and det.head.i in range(span.start, span.end)
+
+
+def _from_story_day(day: dt.date, wday: int, rel: str) -> dt.date:
+    """The weekday after the story's day ("the following Tuesday"), before it ("the previous Monday"),
+    or in the days from it on ("that Sunday")."""
+    if rel == "previous":
+        return day - dt.timedelta(days=(day.weekday() - wday) % 7 or 7)
+    ahead = (wday - day.weekday()) % 7
+    return day + dt.timedelta(days=ahead or (7 if rel else 0))
 
 
 _WDAY_WORDS = "|".join(WEEKDAYS)
