@@ -338,6 +338,13 @@ def norm_season(cand: Candidate, ctx: Context) -> Value | None:
     year, now = season_of(ctx.published)
     rel = (g.get("rel") or "").lower()
     diff = order.index(code) - order.index(now)  # seasons from now to the named one within this year
+    # "in the spring", "late summer" after a date in a past year: that year's ("last spring" counts from now)
+    story = _story_year_of(ctx, cand) if rel in ("", "the", "early", "late") else None
+    if story is not None:
+        # a season's first month: a winter begins in the December before its year
+        first = dt.date(story - 1, 12, 1) if code == "WI" else dt.date(story, 3 * order.index(code), 1)
+        if _tense_allows(tense_of(ctx.doc, cand), first, _month_after(first, 3), story, ctx.published):
+            return Value(f"{story:04d}-{code}", "season", "relative")
     if rel in ("last", "past"):
         year_of = year if diff < 0 else year - 1
     elif rel in ("next", "coming"):
@@ -547,6 +554,12 @@ def _part_value(n: int, size: int, year: int | None, cand: Candidate, ctx: Conte
         return Value(f"{year:04d}-{letter}{n}", "quarter" if size == 4 else "half", "explicit")
     if ctx.published is None:
         return None
+    story = _story_year_of(ctx, cand)
+    if story is not None:
+        first = dt.date(story, (n - 1) * 12 // size + 1, 1)
+        after = _month_after(first, 12 // size)
+        if _tense_allows(_part_tense(ctx.doc, cand), first, after, story, ctx.published):
+            return Value(f"{story:04d}-{letter}{n}", "quarter" if size == 4 else "half", "relative")
     now = ctx.published.year * size + (ctx.published.month - 1) * size // 12
     options = [y * size + n - 1 for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)]
     tense = _part_tense(ctx.doc, cand)
@@ -556,6 +569,40 @@ def _part_value(n: int, size: int, year: int | None, cand: Candidate, ctx: Conte
         options = [o for o in options if o >= now]
     year = min(options, key=lambda o: (abs(o - now), o)) // size
     return Value(f"{year:04d}-{letter}{n}", "quarter" if size == 4 else "half", "relative")
+
+
+def _tense_allows(tense: str, first: dt.date, after: dt.date, story_year: int, published: dt.date) -> bool:
+    """True when a period from `first` up to `after` fits its tense against publication: begun when told
+    in the past, not over when told in the future; in the present it must be in the year of publication."""
+    if tense == PAST:
+        return first <= published
+    if tense == FUTURE:
+        return after > published
+    return story_year == published.year
+
+
+def _month_after(first: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after the month of `first`."""
+    m = first.year * 12 + first.month - 1 + months
+    return dt.date(m // 12, m % 12 + 1, 1)
+
+
+# The precisions of a last date that say which year the story is in: a year, a part of one, or a day or
+# month whose year is written ("in 2019 ... in the fourth quarter"; "on Tuesday ... in the fourth
+# quarter" counts from publication, by the tense).
+_STORY_YEAR_PRECISIONS = {"year", "half", "quarter", "season"}
+
+
+def _story_year_of(ctx: Context, cand: Candidate) -> int | None:
+    """The year of a part of a year or a season named without one, from the story's last date given in
+    its sentence or the one before ("lost $2 billion in 2019, including $1 billion in the fourth quarter")."""
+    last = TimeValue.parse(ctx.anchor.value)
+    if not last.placeable or last.first is None or not ctx.anchor_just_before(cand.start, cand.end):
+        return None
+    written = ctx.anchor.written and last.precision in ("day", "month")
+    if last.precision in _STORY_YEAR_PRECISIONS or written:
+        return last.first.year
+    return None
 
 
 # Nouns and verbs of accounts given for a period that is over ("fourth-quarter results", "will post a
