@@ -243,3 +243,20 @@ BOUNDED_COUNTS = [
 def test_a_bounded_count_points_before_or_after(tag, text, expression, value, mod):
     found = tag(text)
     assert (found[expression].value, found[expression].mod) == (value, mod), found
+
+
+# a title's present tense tells what just happened, its infinitive what is to come (told on Wed 2022-06-15)
+HEADLINES = [
+    ("Grain prices tumble on Monday\n\nTraders blamed the rain.", "Monday", "2022-06-13"),
+    ("Orvane cuts 500 jobs on Friday\n\nThe mill said it would cut jobs.", "Friday", "2022-06-10"),
+    ("Orvane to cut 500 jobs on Friday\n\nThe mill said it would cut jobs.", "Friday", "2022-06-17"),
+    ("Orvane will cut 500 jobs on Friday\n\nThe mill said it would cut jobs.", "Friday", "2022-06-17"),
+    # a sentence of the body in the present still looks ahead
+    ("Grain prices tumble\n\nThe index falls on Monday, traders say.", "Monday", "2022-06-20"),
+    ("The index falls on Monday, traders say.", "Monday", "2022-06-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), HEADLINES)
+def test_a_headline_in_the_present_tells_the_past(tag, text, expression, value):
+    assert tag(text)[expression].value == value

@@ -3,11 +3,11 @@ word before it ("last", "until")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.temporal.candidates import Candidate, tokens_of
 from newsdossier.text.nlp import text_of
-from newsdossier.text.parse import FUTURE, PAST, UNKNOWN, governing_verb, verb_tense
+from newsdossier.text.parse import FUTURE, PAST, PRESENT, UNKNOWN, governing_verb, verb_tense
 
 
 def lead_tense(doc: Doc, cand: Candidate) -> str:
@@ -71,12 +71,31 @@ def tense_of(doc: Doc, cand: Candidate) -> str:
         return UNKNOWN
     if _infinitive_ahead(verb, owner=span.root.dep_ == "poss"):
         return FUTURE
+    headline = _in_headline(doc, span)
+    if headline and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return FUTURE  # a headline's infinitive is its future: "Carmaker to cut jobs on Friday"
     tense = verb_tense(verb)
     if tense == UNKNOWN and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # "had fallen on Monday and recovered by Friday": a conjunct shares the auxiliaries of the
         # verb it is joined to, so it takes that verb's tense
-        return verb_tense(verb.head)
-    return tense
+        tense = verb_tense(verb.head)
+    # a headline tells what just happened in the present: "Markets tumble on Monday"
+    return PAST if headline and tense == PRESENT else tense
+
+
+_HEADLINE_WORDS = 20  # a title line is short; a longer first line is a paragraph of its own
+
+
+def _in_headline(doc: Doc, span: Span) -> bool:
+    """True for an expression in the article's title: its first line, short, standing alone before a
+    blank line and not ended by a full stop as a sentence is."""
+    text = text_of(doc)
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n\n", lead)
+    if end < 0 or not lead <= span.start_char < end:
+        return False
+    title = text[lead:end].strip()
+    return "\n" not in title and not title.endswith(".") and len(title.split()) <= _HEADLINE_WORDS
 
 
 def _infinitive_ahead(verb: Token, *, owner: bool = False) -> bool:
