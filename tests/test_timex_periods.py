@@ -168,6 +168,25 @@ STORY_YEAR_PARTS = [
     ("Sales rose this year. In the fourth quarter, they fell.", "the fourth quarter", "2020-Q4"),
     ("The plan was approved in 2019. It will be finished in the summer.", "summer", "2021-SU"),
     ("The club was founded in 1990. Its next match is in the summer.", "summer", "2021-SU"),
+    # a year in a side clause or after "since" is background; one in the sentence before counts only for a
+    # part that opens its own sentence
+    ("Founded in 1990, the mill lost money in the fourth quarter.", "the fourth quarter", "2020-Q4"),
+    (
+        "The mill, which went public in 2004, lost money in the fourth quarter.",
+        "the fourth quarter",
+        "2020-Q4",
+    ),
+    (
+        "The mill has grown every year since 2004. It lost money in the fourth quarter.",
+        "the fourth quarter",
+        "2020-Q4",
+    ),
+    (
+        "The mill went public in 2004. It lost money in the fourth quarter, it said.",
+        "the fourth quarter",
+        "2020-Q4",
+    ),
+    ("Sales fell in 2019 and rose in the fourth quarter.", "the fourth quarter", "2019-Q4"),
 ]
 
 

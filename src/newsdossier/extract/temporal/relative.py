@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.temporal.calendar_rules import holiday_date, iso_week, season_of, weekday_date
 from newsdossier.extract.temporal.candidates import (
@@ -594,15 +594,43 @@ _STORY_YEAR_PRECISIONS = {"year", "half", "quarter", "season"}
 
 
 def _story_year_of(ctx: Context, cand: Candidate) -> int | None:
-    """The year of a part of a year or a season named without one, from the story's last date given in
-    its sentence or the one before ("lost $2 billion in 2019, including $1 billion in the fourth quarter")."""
+    """The year of a part of a year or a season named without one, from the story's last date: one that
+    dates the main clause of the same sentence ("lost $2 billion in 2019, including $1 billion in the
+    fourth quarter") or of the sentence before, when the part opens its own ("Sales rose in 2019. In the
+    fourth quarter, ..."). A date in a side clause is background ("the firm, founded in 1990, lost money
+    in the fourth quarter"), and one after "since" bounds a stretch, not the story's time."""
     last = TimeValue.parse(ctx.anchor.value)
     if not last.placeable or last.first is None or not ctx.anchor_just_before(cand.start, cand.end):
         return None
     written = ctx.anchor.written and last.precision in ("day", "month")
-    if last.precision in _STORY_YEAR_PRECISIONS or written:
-        return last.first.year
-    return None
+    if last.precision not in _STORY_YEAR_PRECISIONS and not written:
+        return None
+    date = tokens_of(ctx.doc, ctx.anchor.start, ctx.anchor.end)
+    span = tokens_of(ctx.doc, cand.start, cand.end)
+    if date is None or span is None or not _dates_main_clause(date):
+        return None
+    if date.sent.start != span.sent.start and not _opens_sentence(span):
+        return None
+    return last.first.year
+
+
+_BOUNDING_WORDS = {"since", "until", "till", "from"}
+
+
+def _dates_main_clause(date: Span) -> bool:
+    """True for a date on the main verb of its sentence (or a verb joined to it), not after "since"."""
+    doc = date.doc
+    if date.start > 0 and doc[date.start - 1].lower_ in _BOUNDING_WORDS:
+        return False
+    verb = governing_verb(date.root)
+    return verb is not None and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
+def _opens_sentence(span: Span) -> bool:
+    """True for an expression at the head of its sentence, after at most a preposition ("In the fourth
+    quarter, ...")."""
+    lead = [t for t in span.doc[span.sent.start : span.start] if not (t.is_punct or t.is_space)]
+    return len(lead) <= 1 and all(t.pos_ == "ADP" for t in lead)
 
 
 # Nouns and verbs of accounts given for a period that is over ("fourth-quarter results", "will post a
