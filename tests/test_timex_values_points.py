@@ -173,6 +173,7 @@ INFINITIVE_AHEAD = [
     # under a past or present-perfect verb, or as a perfect infinitive, it does not
     ("The mayor flew to Oslo to open a clinic on Friday.", "Friday", "2022-06-10"),
     ("The index has continued to slide on Monday.", "Monday", "2022-06-13"),
+    ("Exports continue to fall in May, the figures show.", "May", "2022-05"),
     ("The envoy is said to have quit on Friday.", "Friday", "2022-06-10"),
     # a possessive day dates its noun, not the infinitive
     ("Traders continue to weigh Friday's jobs figures.", "Friday", "2022-06-10"),

@@ -119,7 +119,12 @@ def _infinitive_ahead(verb: Token, *, owner: bool = False) -> bool:
         return False
     if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is likely to", "is ready to"
         head = head.head
-    return _told_in_present(head)
+    return head.lemma_.lower() not in _ASPECT_LEMMAS and _told_in_present(head)
+
+
+# Verbs whose infinitive goes on at their own time, not ahead of it: "exports continue to fall in March",
+# "prices seem to have peaked", "the index tends to rise on Fridays".
+_ASPECT_LEMMAS = set("continue keep begin start stop cease seem appear tend happen remain".split())
 
 
 def _told_in_present(verb: Token) -> bool:
