@@ -144,3 +144,53 @@ HOLY_WEEKS = [
 @pytest.mark.parametrize(("text", "published", "expression", "value"), HOLY_WEEKS)
 def test_easter_week_is_the_iso_week_that_ends_on_easter_sunday(tag, text, published, expression, value):
     assert {t.text: t.value for t in tag(text, published)}.get(expression) == value
+
+
+# (sentence, expression, value) told on 2021-03-10: a quarter, half or season named without a year takes
+# the year of the date just before it, when its tense allows; else the one nearest publication
+STORY_YEAR_PARTS = [
+    ("Ferry fares rose 5% in 2019. In the fourth quarter, they fell.", "the fourth quarter", "2019-Q4"),
+    (
+        "Orvane lost $2 billion in 2019, including $1 billion in the fourth quarter.",
+        "the fourth quarter",
+        "2019-Q4",
+    ),
+    (
+        "Orvane lost $3 billion in the year to June 30, 2019. In the third quarter, it recovered.",
+        "the third quarter",
+        "2019-Q3",
+    ),
+    ("Sales will rise in 2022. In the first quarter, they will fall.", "the first quarter", "2022-Q1"),
+    ("In 2019, the mill was sold. In the spring, its owner resigned.", "spring", "2019-SP"),
+    ("In 2019, the mill was sold. In the summer, its owner resigned.", "summer", "2019-SU"),
+    # a day without its year, or a tense that contradicts the year, leaves publication to decide
+    ("Orvane said on Tuesday that it lost money in the fourth quarter.", "the fourth quarter", "2020-Q4"),
+    ("Sales rose this year. In the fourth quarter, they fell.", "the fourth quarter", "2020-Q4"),
+    ("The plan was approved in 2019. It will be finished in the summer.", "summer", "2021-SU"),
+    ("The club was founded in 1990. Its next match is in the summer.", "summer", "2021-SU"),
+    # a year in a side clause or after "since" is background; one in the sentence before counts only for a
+    # part that opens its own sentence
+    ("Founded in 1990, the mill lost money in the fourth quarter.", "the fourth quarter", "2020-Q4"),
+    (
+        "The mill, which went public in 2004, lost money in the fourth quarter.",
+        "the fourth quarter",
+        "2020-Q4",
+    ),
+    (
+        "The mill has grown every year since 2004. It lost money in the fourth quarter.",
+        "the fourth quarter",
+        "2020-Q4",
+    ),
+    (
+        "The mill went public in 2004. It lost money in the fourth quarter, it said.",
+        "the fourth quarter",
+        "2020-Q4",
+    ),
+    ("Sales fell in 2019 and rose in the fourth quarter.", "the fourth quarter", "2019-Q4"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), STORY_YEAR_PARTS)
+def test_a_part_of_a_year_without_one_takes_the_story_year(tag, text, expression, value):
+    found = {t.text: t.value for t in tag(text, "2021-03-10")}
+    assert found.get(expression) == value, found

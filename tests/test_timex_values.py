@@ -262,3 +262,35 @@ AFTER_A_PLAN = [
 def test_a_past_sentence_after_a_plan_narrates_the_story_day(tag, text, expression, value):
     found = tag(text)
     assert found[expression].value == value, found
+
+
+# "the following Tuesday", "the previous Monday", "the next Friday", "that Sunday": from the story's day
+STORY_WEEKDAYS = [
+    (
+        "The mill flooded on May 3, 2019. The following Tuesday, the army arrived.",
+        "following Tuesday",
+        "2019-05-07",
+    ),
+    ("The mill flooded on May 3, 2019. The next Tuesday, the army arrived.", "next Tuesday", "2019-05-07"),
+    (
+        "The mill flooded on May 3, 2019. The previous Monday, guards had seen cracks.",
+        "previous Monday",
+        "2019-04-29",
+    ),
+    ("The ballot was held on Nov. 3, 2020. That Friday, the count ended.", "Friday", "2020-11-06"),
+    ("The ballot was held on Nov. 6, 2020. That Friday, the count ended.", "Friday", "2020-11-06"),
+    # "that" opening a clause and "next" without "the" count from publication
+    ("The mill flooded on May 3, 2019. Lia Varn said that Monday was the deadline.", "Monday", "2021-03-08"),
+    ("Rain fell on March 1. Lia Varn said next Tuesday the roads reopen.", "next Tuesday", "2021-03-16"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), STORY_WEEKDAYS)
+def test_an_anaphoric_weekday_counts_from_the_story_day(tag, text, expression, value):
+    assert tag(text)[expression].value == value
+
+
+def test_an_anaphoric_weekday_after_a_month_stays_out(tag):
+    assert "following Monday" not in tag(
+        "The talks began in June 2020. The following Monday, both sides left."
+    )

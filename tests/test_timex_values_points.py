@@ -165,6 +165,18 @@ INFINITIVE_AHEAD = [
     ("Tenants said they had a plan to fight Monday's verdict.", "Monday", "2022-06-13"),
     # without "to" the participle after a noun is past
     ("The survey, published on Monday, covers ten towns.", "Monday", "2022-06-13"),
+    # an infinitive under a verb or an adjective in the present looks ahead of it
+    ("The gale is forecast to reach the islands on Friday.", "Friday", "2022-06-17"),
+    ("The ferry is likely to sail on Friday.", "Friday", "2022-06-17"),
+    ("The club needs to win on Sunday.", "Sunday", "2022-06-19"),
+    ("Grain prices are poised to climb in August.", "August", "2022-08"),
+    # under a past or present-perfect verb, or as a perfect infinitive, it does not
+    ("The mayor flew to Oslo to open a clinic on Friday.", "Friday", "2022-06-10"),
+    ("The index has continued to slide on Monday.", "Monday", "2022-06-13"),
+    ("Exports continue to fall in May, the figures show.", "May", "2022-05"),
+    ("The envoy is said to have quit on Friday.", "Friday", "2022-06-10"),
+    # a possessive day dates its noun, not the infinitive
+    ("Traders continue to weigh Friday's jobs figures.", "Friday", "2022-06-10"),
 ]
 
 
@@ -232,3 +244,20 @@ BOUNDED_COUNTS = [
 def test_a_bounded_count_points_before_or_after(tag, text, expression, value, mod):
     found = tag(text)
     assert (found[expression].value, found[expression].mod) == (value, mod), found
+
+
+# a title's present tense tells what just happened, its infinitive what is to come (told on Wed 2022-06-15)
+HEADLINES = [
+    ("Grain prices tumble on Monday\n\nTraders blamed the rain.", "Monday", "2022-06-13"),
+    ("Orvane cuts 500 jobs on Friday\n\nThe mill said it would cut jobs.", "Friday", "2022-06-10"),
+    ("Orvane to cut 500 jobs on Friday\n\nThe mill said it would cut jobs.", "Friday", "2022-06-17"),
+    ("Orvane will cut 500 jobs on Friday\n\nThe mill said it would cut jobs.", "Friday", "2022-06-17"),
+    # a sentence of the body in the present still looks ahead
+    ("Grain prices tumble\n\nThe index falls on Monday, traders say.", "Monday", "2022-06-20"),
+    ("The index falls on Monday, traders say.", "Monday", "2022-06-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), HEADLINES)
+def test_a_headline_in_the_present_tells_the_past(tag, text, expression, value):
+    assert tag(text)[expression].value == value

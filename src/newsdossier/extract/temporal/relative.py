@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.temporal.calendar_rules import holiday_date, iso_week, season_of, weekday_date
 from newsdossier.extract.temporal.candidates import (
@@ -32,14 +32,44 @@ def norm_weekday(cand: Candidate, ctx: Context) -> Value | None:
     if ctx.published is None:
         return None
     rel = (g.get("rel") or "").lower()
+    wday = WEEKDAYS.index(g["wday"].lower())
+    if _story_weekday(ctx, cand, rel):
+        if ctx.anchor.day is None:
+            return None  # "in May 2019 ... the following Tuesday": which Tuesday the text does not say
+        return with_part(_from_story_day(ctx.anchor.day, wday, rel).isoformat(), g.get("part"), "relative")
     tense = lead_tense(ctx.doc, cand)
     if not rel and tense in (PRESENT, UNKNOWN) and _possessive(ctx.doc, cand):
         tense = _possessive_tense(ctx, cand)
-    wday = WEEKDAYS.index(g["wday"].lower())
     day = weekday_date(ctx.published, wday, rel, tense)
     if not rel:
         day = _in_range_order(ctx, cand, wday, day)
     return with_part(day.isoformat(), g.get("part"), "relative")
+
+
+def _story_weekday(ctx: Context, cand: Candidate, rel: str) -> bool:
+    """True for a weekday counted from the story's last day, not from publication: "the following
+    Tuesday", "the previous Monday", "the next Friday" and "that Sunday" point back to a day just told
+    ("next Friday" alone is the one after publication)."""
+    if ctx.anchor.start < 0:
+        return False  # no date before it: publication is the only day to count from
+    if rel in ("following", "previous"):
+        return True
+    span = tokens_of(ctx.doc, cand.start, cand.end)
+    if span is None or span.start == 0 or rel not in ("next", ""):
+        return False
+    det = ctx.doc[span.start - 1]
+    # "that" as the day's determiner, not the one opening a clause ("said that Monday was the deadline")
+    word = "the" if rel else "that"
+    return det.lower_ == word and det.dep_ == "det" and det.head.i in range(span.start, span.end)
+
+
+def _from_story_day(day: dt.date, wday: int, rel: str) -> dt.date:
+    """The weekday after the story's day ("the following Tuesday"), before it ("the previous Monday"),
+    or in the days from it on ("that Sunday")."""
+    if rel == "previous":
+        return day - dt.timedelta(days=(day.weekday() - wday) % 7 or 7)
+    ahead = (wday - day.weekday()) % 7
+    return day + dt.timedelta(days=ahead or (7 if rel else 0))
 
 
 _WDAY_WORDS = "|".join(WEEKDAYS)
@@ -308,6 +338,13 @@ def norm_season(cand: Candidate, ctx: Context) -> Value | None:
     year, now = season_of(ctx.published)
     rel = (g.get("rel") or "").lower()
     diff = order.index(code) - order.index(now)  # seasons from now to the named one within this year
+    # "in the spring", "late summer" after a date in a past year: that year's ("last spring" counts from now)
+    story = _story_year_of(ctx, cand) if rel in ("", "the", "early", "late") else None
+    if story is not None:
+        # a season's first month: a winter begins in the December before its year
+        first = dt.date(story - 1, 12, 1) if code == "WI" else dt.date(story, 3 * order.index(code), 1)
+        if _tense_allows(tense_of(ctx.doc, cand), first, _month_after(first, 3), story, ctx.published):
+            return Value(f"{story:04d}-{code}", "season", "relative")
     if rel in ("last", "past"):
         year_of = year if diff < 0 else year - 1
     elif rel in ("next", "coming"):
@@ -517,6 +554,12 @@ def _part_value(n: int, size: int, year: int | None, cand: Candidate, ctx: Conte
         return Value(f"{year:04d}-{letter}{n}", "quarter" if size == 4 else "half", "explicit")
     if ctx.published is None:
         return None
+    story = _story_year_of(ctx, cand)
+    if story is not None:
+        first = dt.date(story, (n - 1) * 12 // size + 1, 1)
+        after = _month_after(first, 12 // size)
+        if _tense_allows(_part_tense(ctx.doc, cand), first, after, story, ctx.published):
+            return Value(f"{story:04d}-{letter}{n}", "quarter" if size == 4 else "half", "relative")
     now = ctx.published.year * size + (ctx.published.month - 1) * size // 12
     options = [y * size + n - 1 for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)]
     tense = _part_tense(ctx.doc, cand)
@@ -526,6 +569,68 @@ def _part_value(n: int, size: int, year: int | None, cand: Candidate, ctx: Conte
         options = [o for o in options if o >= now]
     year = min(options, key=lambda o: (abs(o - now), o)) // size
     return Value(f"{year:04d}-{letter}{n}", "quarter" if size == 4 else "half", "relative")
+
+
+def _tense_allows(tense: str, first: dt.date, after: dt.date, story_year: int, published: dt.date) -> bool:
+    """True when a period from `first` up to `after` fits its tense against publication: begun when told
+    in the past, not over when told in the future; in the present it must be in the year of publication."""
+    if tense == PAST:
+        return first <= published
+    if tense == FUTURE:
+        return after > published
+    return story_year == published.year
+
+
+def _month_after(first: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after the month of `first`."""
+    m = first.year * 12 + first.month - 1 + months
+    return dt.date(m // 12, m % 12 + 1, 1)
+
+
+# The precisions of a last date that say which year the story is in: a year, a part of one, or a day or
+# month whose year is written ("in 2019 ... in the fourth quarter"; "on Tuesday ... in the fourth
+# quarter" counts from publication, by the tense).
+_STORY_YEAR_PRECISIONS = {"year", "half", "quarter", "season"}
+
+
+def _story_year_of(ctx: Context, cand: Candidate) -> int | None:
+    """The year of a part of a year or a season named without one, from the story's last date: one that
+    dates the main clause of the same sentence ("lost $2 billion in 2019, including $1 billion in the
+    fourth quarter") or of the sentence before, when the part opens its own ("Sales rose in 2019. In the
+    fourth quarter, ..."). A date in a side clause is background ("the firm, founded in 1990, lost money
+    in the fourth quarter"), and one after "since" bounds a stretch, not the story's time."""
+    last = TimeValue.parse(ctx.anchor.value)
+    if not last.placeable or last.first is None or not ctx.anchor_just_before(cand.start, cand.end):
+        return None
+    written = ctx.anchor.written and last.precision in ("day", "month")
+    if last.precision not in _STORY_YEAR_PRECISIONS and not written:
+        return None
+    date = tokens_of(ctx.doc, ctx.anchor.start, ctx.anchor.end)
+    span = tokens_of(ctx.doc, cand.start, cand.end)
+    if date is None or span is None or not _dates_main_clause(date):
+        return None
+    if date.sent.start != span.sent.start and not _opens_sentence(span):
+        return None
+    return last.first.year
+
+
+_BOUNDING_WORDS = {"since", "until", "till", "from"}
+
+
+def _dates_main_clause(date: Span) -> bool:
+    """True for a date on the main verb of its sentence (or a verb joined to it), not after "since"."""
+    doc = date.doc
+    if date.start > 0 and doc[date.start - 1].lower_ in _BOUNDING_WORDS:
+        return False
+    verb = governing_verb(date.root)
+    return verb is not None and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
+def _opens_sentence(span: Span) -> bool:
+    """True for an expression at the head of its sentence, after at most a preposition ("In the fourth
+    quarter, ...")."""
+    lead = [t for t in span.doc[span.sent.start : span.start] if not (t.is_punct or t.is_space)]
+    return len(lead) <= 1 and all(t.pos_ == "ADP" for t in lead)
 
 
 # Nouns and verbs of accounts given for a period that is over ("fourth-quarter results", "will post a

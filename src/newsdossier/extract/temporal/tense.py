@@ -3,11 +3,11 @@ word before it ("last", "until")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsdossier.extract.temporal.candidates import Candidate, tokens_of
 from newsdossier.text.nlp import text_of
-from newsdossier.text.parse import FUTURE, PAST, UNKNOWN, governing_verb, verb_tense
+from newsdossier.text.parse import FUTURE, PAST, PRESENT, UNKNOWN, governing_verb, verb_tense
 
 
 def lead_tense(doc: Doc, cand: Candidate) -> str:
@@ -69,24 +69,72 @@ def tense_of(doc: Doc, cand: Candidate) -> str:
     verb = _finite(governing_verb(span.root))
     if verb is None:
         return UNKNOWN
-    if _infinitive_ahead(verb):
+    if _infinitive_ahead(verb, owner=span.root.dep_ == "poss"):
         return FUTURE
+    headline = _in_headline(doc, span)
+    if headline and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return FUTURE  # a headline's infinitive is its future: "Carmaker to cut jobs on Friday"
     tense = verb_tense(verb)
     if tense == UNKNOWN and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # "had fallen on Monday and recovered by Friday": a conjunct shares the auxiliaries of the
         # verb it is joined to, so it takes that verb's tense
-        return verb_tense(verb.head)
-    return tense
+        tense = verb_tense(verb.head)
+    # a headline tells what just happened in the present: "Markets tumble on Monday"
+    return PAST if headline and tense == PRESENT else tense
 
 
-def _infinitive_ahead(verb: Token) -> bool:
-    """True for an infinitive that says what is still to happen: "is to be sentenced Thursday", "the
-    report, to be released on Monday" (a passive infinitive after a noun); "was to" is left to the verb."""
+_HEADLINE_WORDS = 20  # a title line is short; a longer first line is a paragraph of its own
+
+
+def _in_headline(doc: Doc, span: Span) -> bool:
+    """True for an expression in the article's title: its first line, short, standing alone before a
+    blank line and not ended by a full stop as a sentence is."""
+    text = text_of(doc)
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n\n", lead)
+    if end < 0 or not lead <= span.start_char < end:
+        return False
+    title = text[lead:end].strip()
+    return "\n" not in title and not title.endswith(".") and len(title.split()) <= _HEADLINE_WORDS
+
+
+def _infinitive_ahead(verb: Token, *, owner: bool = False) -> bool:
+    """True for an infinitive that says what is still to happen: "is to be sentenced Thursday", "is
+    forecast to hit on Friday", "is likely to open in June", "needs to win on Sunday" (an infinitive under
+    a verb in the present looks ahead of it), "the report, to be released on Monday" (a passive
+    infinitive after a noun); "was to" is left to the verb, "is said to have left" looks back. A day that
+    owns a noun ("continue to study Friday's report", owner) is dated by the noun, not by the infinitive."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children):
         return False
     if verb.dep_ in ("acl", "relcl"):  # "a plan to fight Monday's verdict" is no event of its own
         return any(c.dep_ == "auxpass" for c in verb.children)
-    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP")
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+        return True
+    if owner:
+        return False
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is likely to", "is ready to"
+        head = head.head
+    return head.lemma_.lower() not in _ASPECT_LEMMAS and _told_in_present(head)
+
+
+# Verbs whose infinitive goes on at their own time, not ahead of it: "exports continue to fall in March",
+# "prices seem to have peaked", "the index tends to rise on Fridays".
+_ASPECT_LEMMAS = set("continue keep begin start stop cease seem appear tend happen remain".split())
+
+
+def _told_in_present(verb: Token) -> bool:
+    """True for a verb in the simple present, active or passive ("needs", "is expected"), not the present
+    perfect ("has continued" tells of what is past)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = {"has", "have", "'ve"} | ({"'s"} if verb.tag_ == "VBN" else set())
+    if any(a.dep_ == "aux" and a.lower_ in perfect for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def _finite(verb: Token | None) -> Token | None:
