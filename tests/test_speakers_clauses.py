@@ -57,6 +57,23 @@ CASES = [
         id="a-document-sent-by-a-named-person",
     ),
     pytest.param(
+        "“He is a fine mayor,” the lawyer Tom Hale said of Reyes. Of Dunmore, Hale, who has given money "
+        "to Reyes, said, “He is out of his depth. I think he means well.”",
+        "Tom Hale",
+        "said",
+        "He is out of his depth. I think he means well.",
+        "direct",
+        id="fronted-of-topic-is-spoken-of-not-the-speaker",
+    ),
+    pytest.param(
+        "Of the budget, Nora Price, who has run the council for years, said, “It is a mess.”",
+        "Nora Price",
+        "said",
+        "It is a mess.",
+        "direct",
+        id="fronted-of-topic-without-a-name",
+    ),
+    pytest.param(
         "The two leaders discussed trade, a statement issued by the Premier's Office said.",
         "Premier's Office",
         "said",

@@ -58,7 +58,7 @@ def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
             for c in v.children
             if c.dep_ in SUBJECT_DEPS and (allowed is None or c.i in allowed)
         ]
-        subj = [c for c in subj if c is not None]
+        subj = [_topic_preposition_object(c) for c in subj if c is not None]
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
             return relative_antecedent(v.head)  # "Jane Doe, who said …": the noun the clause describes
         if subj:
@@ -120,6 +120,23 @@ def relative_antecedent(tok: Token) -> Token:
         return tok
     owner = place.head.head
     return owner if owner.pos_ in ("NOUN", "PROPN") and owner.i < place.i else tok
+
+
+def _topic_preposition_object(subj: Token) -> Token:
+    """The speaker under a fronted topic phrase the parser took for the subject: in 'Of Roe, Doe, who
+    knows him, said …' the preposition heads the subject and the speaker is the first phrase after the
+    comma that closes the topic (parsed as the preposition's object, or a conjunct of the topic); the
+    topic is who is spoken of."""
+    if subj.pos_ != "ADP":
+        return subj
+    words = list(subj.subtree)
+    comma = next((t.i for t in words if t.text == "," and t.i > subj.i), None)
+    if comma is None:
+        return next((c for c in subj.children if c.dep_ == "pobj"), subj)
+    after = {t.i for t in words if t.i > comma}
+    nouns = ("PROPN", "NOUN", "PRON")
+    tops = [t for t in words if t.i in after and t.head.i not in after and t.pos_ in nouns]
+    return tops[0] if tops else subj
 
 
 def _past_dateline(subj: Token, dateline: int) -> Token | None:
@@ -491,12 +508,16 @@ class SpeakerResolver:
         """A coordinated speaker, always kept as one group: 'Jane Doe, John Roe and Ann Poe said' names every
         actor ('Jane Doe, John Roe and Ann Poe'), 'both mayors, Democrat Jane Doe and Republican John Roe'
         the named members of the description, and 'Jane Doe and her lawyer' (not all named) is its words."""
-        parts = [head, *head.conjuncts]
+        # conjuncts under the head only: a topic the head is misparsed as conjoined to ('Of Roe, Doe said')
+        # is no co-speaker
+        parts = [head, *(c for c in head.conjuncts if head.is_ancestor(c))]
         if len(parts) < 2:
             listed = [c for c in head.children if c.dep_ == "appos" and c.conjuncts]
             if not listed:
                 return None
             parts = [listed[0], *listed[0].conjuncts]
+            if head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in parts):
+                parts.insert(0, head)  # "Jane Doe, John Roe and Ann Poe": Doe with listed appositions
         parts = sorted(parts, key=lambda t: t.i)
         first = parts[0]
         if first.tag_ == "NNS" and first.i + 1 < len(self.doc) and self.doc[first.i + 1].text == ",":
