@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdossier.extract.lexicon.countries import place_named
 from newsdossier.extract.lexicon.cues import SPEECH_VERBS
 from newsdossier.extract.lexicon.given_names import given_name_gender
 from newsdossier.records import Actor, Mention, Sentence
@@ -265,6 +266,37 @@ def missed_name_mentions(
             continue
         sid = sentence_index(sents, tok.idx)
         out.append(Mention(aid, tok.idx, tok.idx + len(tok.text), tok.text, sid, "alias"))
+    return out + surname_folds(doc, actors=actors, mentions=mentions)
+
+
+def surname_folds(doc: Doc, *, actors: list[Actor], mentions: list[Mention]) -> list[Mention]:
+    """The mentions of a one-word actor typed as no person that spells exactly one person's surname,
+    given to that person too: the tagger calls a surname a place or a body at one mention ('Doe called
+    for a vote' with 'Doe' a place) and the actor stage keeps it apart, so 'he' could never point back.
+    The word must be tagged a person or nothing at least as often as a place or a body in the article
+    (a city or a company that shares a person's surname stays apart)."""
+    owners: dict[str, set[str]] = {}
+    for a in actors:
+        if a.type != "person":
+            continue
+        for alias in [a.name, *a.aliases.split(";")]:
+            words = alias.split()
+            if len(words) >= 2 and words[-1][:1].isupper():
+                owners.setdefault(words[-1], set()).add(a.actor_id)
+    out = []
+    for a in actors:
+        person = owners.get(a.name, set())
+        if a.type == "person" or len(person) != 1 or place_named(a.name):
+            continue
+        tags = [t.ent_type_ in ("", "PERSON") for t in doc if t.text == a.name]
+        if sum(tags) < len(tags) - sum(tags):
+            continue
+        pid = next(iter(person))
+        out += [
+            Mention(pid, m.start, m.end, m.text, m.sentence_id, "alias")
+            for m in mentions
+            if m.actor_id == a.actor_id
+        ]
     return out
 
 
@@ -331,8 +363,10 @@ def resolve_pronouns(
                 continue
             if not agrees(low, actor, genders.get(actor.actor_id, "")):
                 continue
-            if low in _GENDERED and cand.token.ent_type_ in _PLACE_TAGS:
-                continue  # a "person" the tagger calls a place here ('Nova Scotia') is no he or she
+            if low in _GENDERED and cand.token.ent_type_ in _PLACE_TAGS and cand.mention.how != "alias":
+                # a "person" the tagger calls a place here ('Nova Scotia') is no he or she; a known person's
+                # surname (`missed_name_mentions`) mistagged once still is
+                continue
             named = bisect.bisect_left(named_at.get(actor.actor_id, []), tok.idx)
             s = _score(cand, tok, sents, sid, pron_quoted, bool(genders.get(actor.actor_id)), named)
             if sid - cand.mention.sentence_id <= 1 and _introduces(cand, named_at, cands, by_id):

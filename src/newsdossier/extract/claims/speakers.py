@@ -381,7 +381,16 @@ class SpeakerResolver:
     def mention_at(self, tok: Token) -> Mention | None:
         """A mention covering the token, the named one preferred."""
         hits = [m for m in self.mentions if m.start <= tok.idx < m.end]
-        return min(hits, key=lambda m: (m.how == "pronoun", m.end - m.start)) if hits else None
+        # of two mentions of the same words, a person's: a surname the tagger took for a place once
+        # (`surname_folds`) is the person
+        return (
+            min(
+                hits,
+                key=lambda m: (m.how == "pronoun", m.end - m.start, self.by_id[m.actor_id].type != "person"),
+            )
+            if hits
+            else None
+        )
 
     def resolve(self, head: Token) -> Speaker:
         """The speaker a head token names."""
