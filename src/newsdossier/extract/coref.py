@@ -199,10 +199,19 @@ def _candidates(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]
         if is_credit(text_of(doc), m):
             continue
         root = span.root
+        role = role_token(root)
         out.append(
-            Candidate(m, root, root.dep_ in SUBJECT_DEPS, is_speaker_token(root), inside(quoted, m.start))
+            Candidate(m, root, role.dep_ in SUBJECT_DEPS, is_speaker_token(role), inside(quoted, m.start))
         )
     return out
+
+
+def role_token(root: Token) -> Token:
+    """The token whose role in the clause a mention's head plays: a name in apposition to a subject ('A
+    spokesman, Jane Doe, said') is that subject, and the speaker when it speaks."""
+    while root.dep_ == "appos" and root.head.i != root.i and root.head.i < root.i:
+        root = root.head
+    return root
 
 
 def pronoun_gender(pronoun: str) -> str:
