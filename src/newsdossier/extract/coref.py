@@ -96,7 +96,7 @@ def pronoun_votes(
     quoted: list[tuple[int, int]],
 ) -> dict[str, dict[str, int]]:
     """Per actor, the he/she that the grammar ties to its name: 'Doe said she …', 'Doe hurt himself'."""
-    person = {a.actor_id for a in actors if a.type == "person"}
+    person = {a.actor_id for a in actors if a.type == "person" or _may_be_mistyped_person(a)}
     votes: dict[str, dict[str, int]] = {}
     for m in mentions:
         if m.actor_id not in person or m.how == "pronoun":
@@ -222,7 +222,9 @@ def pronoun_gender(pronoun: str) -> str:
 def agrees(pronoun: str, actor: Actor, gender: str) -> bool:
     """Gender, number and animacy agreement between a pronoun and an actor."""
     if pronoun in _GENDERED:
-        return actor.type == "person" and gender in ("", _GENDERED[pronoun])
+        if actor.type != "person":  # a person typed as a body or place: only when the text gives the gender
+            return gender == _GENDERED[pronoun]
+        return gender in ("", _GENDERED[pronoun])
     if pronoun in _PLURAL:
         return actor.type in ("organization", "group")
     if pronoun in ("it", "its"):
@@ -328,11 +330,26 @@ def actor_genders(
     mentions: list[Mention],
     quoted: list[tuple[int, int]],
 ) -> dict[str, str]:
-    """Per person actor, 'm', 'f' or '' as `actor_gender` tells it, with the article's pronoun votes."""
+    """Per person actor, 'm', 'f' or '' as `actor_gender` tells it, with the article's pronoun votes; and
+    'm' or 'f' for an actor typed as no person that the text gives a gender all the same ('Doe said she
+    …', 'Mrs. Doe'): a person the tagger took for a place or a body."""
     pv = pronoun_votes(doc, sents, actors, mentions, quoted)
-    return {
-        a.actor_id: actor_gender(a, mentions, doc, pv.get(a.actor_id)) for a in actors if a.type == "person"
-    }
+    out = {}
+    for a in actors:
+        if a.type == "person" or _may_be_mistyped_person(a):
+            gender = actor_gender(a, mentions, doc, pv.get(a.actor_id))
+            if a.type == "person" or gender:
+                out[a.actor_id] = gender
+    return out
+
+
+def _may_be_mistyped_person(actor: Actor) -> bool:
+    """An organisation or place whose name could be a person's: up to three words, no known place."""
+    return (
+        actor.type in ("organization", "location")
+        and len(actor.name.split()) <= 3
+        and not place_named(actor.name)
+    )
 
 
 def resolve_pronouns(
@@ -372,7 +389,12 @@ def resolve_pronouns(
                 continue
             if not agrees(low, actor, genders.get(actor.actor_id, "")):
                 continue
-            if low in _GENDERED and cand.token.ent_type_ in _PLACE_TAGS and cand.mention.how != "alias":
+            if (
+                low in _GENDERED
+                and cand.token.ent_type_ in _PLACE_TAGS
+                and cand.mention.how != "alias"
+                and actor.type == "person"
+            ):
                 # a "person" the tagger calls a place here ('Nova Scotia') is no he or she; a known person's
                 # surname (`missed_name_mentions`) mistagged once still is
                 continue
