@@ -65,6 +65,42 @@ CASES = [
         "indirect",
         id="a-modifier-that-names-another-organisation",
     ),
+    pytest.param(
+        "“We will win,” said Jane Doe. All those involved say the plan is too complex to fix quickly.",
+        "All those involved",
+        "description",
+        "say",
+        "the plan is too complex to fix quickly",
+        "indirect",
+        id="those-with-a-participle-is-a-description-not-the-last-speaker",
+    ),
+    pytest.param(
+        "“We will win,” said Jane Doe. Those who knew him said he was kind.",
+        "Those who knew him",
+        "description",
+        "said",
+        "he was kind",
+        "indirect",
+        id="those-with-a-relative-clause",
+    ),
+    pytest.param(
+        "“We will win,” said Jane Doe. Those in the industry say prices will rise.",
+        "Those in the industry",
+        "description",
+        "say",
+        "prices will rise",
+        "indirect",
+        id="those-with-a-prepositional-phrase",
+    ),
+    pytest.param(
+        "“We will win,” said Jane Doe. “It is over,” those close to the mayor said.",
+        "those close to the mayor",
+        "description",
+        "said",
+        "It is over",
+        "direct",
+        id="those-close-to-someone-after-a-quote",
+    ),
 ]
 
 

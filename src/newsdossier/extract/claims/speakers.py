@@ -301,6 +301,9 @@ def document_author(head: Token) -> Token | None:
     return next((o for b in by for o in b.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
 
 
+# Demonstratives that head a description of people when a modifier follows ("those close to the talks").
+_DEMONSTRATIVES = frozenset({"those", "these"})
+_DEMONSTRATIVE_MODIFIERS = frozenset({"acl", "relcl", "prep", "amod"})
 # The basis of a speaker found through a mention, by how the mention was found.
 _MENTION_BASIS = {"ner": "name", "rule": "name", "pronoun": "pronoun"}
 # Determiners of a description that points back to something the article should have named.
@@ -452,6 +455,13 @@ class SpeakerResolver:
             actor = resolve_description(phrase, actors=self.actors, mentions=self.mentions, doc=self.doc)
             if actor is not None:
                 return Speaker(actor.name, actor.actor_id, phrase.text, "description")
+        if head.lower_ in _DEMONSTRATIVES and any(
+            c.dep_ in _DEMONSTRATIVE_MODIFIERS and c.i > head.i for c in head.children
+        ):
+            # "those involved", "those who knew him", "those in the industry": the words say who, as a
+            # description does; no one named before is meant
+            phrase = described_phrase(head)
+            return Speaker(phrase.text, "", phrase.text, "description")
         basis = phrase_basis(phrase)
         if basis == "unresolved" and head.pos_ == "NOUN":
             named = named_antecedent(head)
@@ -571,7 +581,9 @@ PERSONAL_PRONOUNS = frozenset("he she they it him her them who which that this t
 def resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
     """The speaker a head token names; None for a pronoun no actor was found for."""
     sp = resolver.resolve(head)
-    if sp.actor_id or sp.basis == "pronoun" or head.pos_ != "PRON" or head.lower_ not in PERSONAL_PRONOUNS:
+    if sp.actor_id or sp.basis in ("pronoun", "description") or head.pos_ != "PRON":
+        return sp
+    if head.lower_ not in PERSONAL_PRONOUNS:
         return sp  # "some", "those", "many" stay as their phrase ("some in the industry")
     return None  # an unresolved personal pronoun: filled from the previous claim later
 
