@@ -616,8 +616,24 @@ def can_take_stance(head: Token, speaker: Speaker | None) -> bool:
     return low in GROUP_HEADS or lemma in TITLE_HEADS | ORG_HEADS or lemma.endswith(AGENT_SUFFIXES)
 
 
+def linking_said(head: Token) -> bool:
+    """'That said, …' or 'That being said, …' opening a sentence: a link to what came before, which
+    reports no one's words ('that' is no speaker, the rest of the sentence no claim of theirs)."""
+    verb, doc = head.head, head.doc
+    return (
+        head.lower_ in ("that", "this")
+        and head.i == head.sent.start
+        and verb.lemma_.lower() == "say"
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+        and all(t.lemma_ == "be" for t in doc[head.i + 1 : verb.i])
+    )
+
+
 def can_speak(head: Token, speaker: Speaker | None) -> bool:
     """False for a common noun that names no one ("the storm urged", "the move noted"): only actors speak."""
+    if linking_said(head):
+        return False
     if head.pos_ != "NOUN" or (speaker is not None and speaker.actor_id):
         return True
     if head.ent_type_ in ("PERCENT", "CARDINAL"):
