@@ -74,6 +74,15 @@ CASES = [
         id="fronted-of-topic-without-a-name",
     ),
     pytest.param(
+        "Ruth Abel runs the paper. The editor I was talking to, Tom Reyes, interrupted me to announce, "
+        "“The deal is off.”",
+        "Tom Reyes",
+        "announce",
+        "The deal is off.",
+        "direct",
+        id="name-after-a-relative-clause-parsed-inside-it",
+    ),
+    pytest.param(
         "The two leaders discussed trade, a statement issued by the Premier's Office said.",
         "Premier's Office",
         "said",

@@ -363,6 +363,20 @@ def appositions(head: Token) -> list[Token]:
     if head.dep_ in SUBJECT_DEPS and after + 1 < len(doc) and doc[after].text == ",":
         # "The younger man, his nephew Jane Doe, argued" parsed with two subjects: the second is an apposition
         beside += [c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == after + 1]
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        # "the editor I was talking to, Jane Doe, said": the name set off by commas after the relative
+        # clause is parsed inside it, yet it names the head
+        for c in clause.children:
+            lo, hi = c.left_edge.i, c.right_edge.i
+            if (
+                c.pos_ == "PROPN"
+                and c.dep_ in ("appos", "npadvmod", "attr")
+                and c.i > clause.i
+                and hi == clause.right_edge.i - 1
+                and doc[lo - 1].text == ","
+                and doc[hi + 1].text == ","
+            ):
+                beside.append(c)
     out = []
     for child in beside:
         out += [child, *(c for c in child.children if c.dep_ == "appos")]
