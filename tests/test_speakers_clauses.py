@@ -57,6 +57,32 @@ CASES = [
         id="a-document-sent-by-a-named-person",
     ),
     pytest.param(
+        "“He is a fine mayor,” the lawyer Tom Hale said of Reyes. Of Dunmore, Hale, who has given money "
+        "to Reyes, said, “He is out of his depth. I think he means well.”",
+        "Tom Hale",
+        "said",
+        "He is out of his depth. I think he means well.",
+        "direct",
+        id="fronted-of-topic-is-spoken-of-not-the-speaker",
+    ),
+    pytest.param(
+        "Of the budget, Nora Price, who has run the council for years, said, “It is a mess.”",
+        "Nora Price",
+        "said",
+        "It is a mess.",
+        "direct",
+        id="fronted-of-topic-without-a-name",
+    ),
+    pytest.param(
+        "Ruth Abel runs the paper. The editor I was talking to, Tom Reyes, interrupted me to announce, "
+        "“The deal is off.”",
+        "Tom Reyes",
+        "announce",
+        "The deal is off.",
+        "direct",
+        id="name-after-a-relative-clause-parsed-inside-it",
+    ),
+    pytest.param(
         "The two leaders discussed trade, a statement issued by the Premier's Office said.",
         "Premier's Office",
         "said",
@@ -263,3 +289,37 @@ def test_name_beside_a_description_without_an_actor(nlp):
     doc.ents = [Span(doc, 6, 8, label="PERSON")]
     speaker = SpeakerResolver(doc, [], []).resolve(doc[2])
     assert (speaker.name, speaker.actor_id, speaker.basis) == ("Tomas Ekberg", "", "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "Attendance has fallen by a third since 2019, according to the Parks Agency's public database.",
+            "Parks Agency",
+            "Attendance has fallen by a third since 2019",
+            id="owner-of-a-database",
+        ),
+        pytest.param(
+            "Ruth Abel spoke on Monday. Her remarks indicated the plant would close.",
+            "Ruth Abel",
+            "the plant would close",
+            id="owner-of-remarks",
+        ),
+        pytest.param(
+            "The mayor's response said the audit was flawed.",
+            "The mayor",
+            "the audit was flawed",
+            id="owner-of-a-response",
+        ),
+        pytest.param(
+            "According to the city's latest assessment, the bridge needs repairs.",
+            "the city",
+            "the bridge needs repairs",
+            id="owner-of-an-assessment",
+        ),
+    ],
+)
+def test_owner_of_a_written_statement_speaks(analyse_text, text, speaker, content):
+    """Whose database, remarks, response or assessment it is says who speaks through it."""
+    assert one_claim(analyse_text(text).claims, content).speaker == speaker

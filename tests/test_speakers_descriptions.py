@@ -65,6 +65,42 @@ CASES = [
         "indirect",
         id="a-modifier-that-names-another-organisation",
     ),
+    pytest.param(
+        "“We will win,” said Jane Doe. All those involved say the plan is too complex to fix quickly.",
+        "All those involved",
+        "description",
+        "say",
+        "the plan is too complex to fix quickly",
+        "indirect",
+        id="those-with-a-participle-is-a-description-not-the-last-speaker",
+    ),
+    pytest.param(
+        "“We will win,” said Jane Doe. Those who knew him said he was kind.",
+        "Those who knew him",
+        "description",
+        "said",
+        "he was kind",
+        "indirect",
+        id="those-with-a-relative-clause",
+    ),
+    pytest.param(
+        "“We will win,” said Jane Doe. Those in the industry say prices will rise.",
+        "Those in the industry",
+        "description",
+        "say",
+        "prices will rise",
+        "indirect",
+        id="those-with-a-prepositional-phrase",
+    ),
+    pytest.param(
+        "“We will win,” said Jane Doe. “It is over,” those close to the mayor said.",
+        "those close to the mayor",
+        "description",
+        "said",
+        "It is over",
+        "direct",
+        id="those-close-to-someone-after-a-quote",
+    ),
 ]
 
 
@@ -106,3 +142,29 @@ def test_pronoun_after_an_introduced_person(analyse_text, text, speaker):
     assert_claim(claims, text, speaker, "said", "It is the right move", "direct")
     claim = one_claim(claims, "It is the right move")
     assert (claim.speaker, claim.speaker_text, claim.speaker_basis) == (speaker, "he", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "“Sales are up,” said Jane Doe. That said, analysts say the market will cool next year.",
+            [("Jane Doe", "Sales are up"), ("analysts", "the market will cool next year")],
+            id="that-said-links-then-the-real-speaker-speaks",
+        ),
+        pytest.param(
+            "Jane Doe praised the staff. That being said, she warned that costs would rise.",
+            [("Jane Doe", "costs would rise")],
+            id="that-being-said-reports-nothing",
+        ),
+        pytest.param(
+            "“Taxes will fall,” Jane Doe said. That, she said, was the whole plan.",
+            [("Jane Doe", "Taxes will fall"), ("Jane Doe", "That was the whole plan")],
+            id="that-as-what-is-said-stays",
+        ),
+    ],
+)
+def test_linking_that_said_is_no_attribution(analyse_text, text, expected):
+    """'That said, …' opening a sentence is a link, not a claim with 'that' as its speaker."""
+    claims = analyse_text(text).claims
+    assert [(c.speaker, c.content) for c in claims] == expected

@@ -40,6 +40,22 @@ CASES = [
         "indirect",
         id="description-with-a-coordinated-apposition",
     ),
+    pytest.param(
+        "Jane Doe, John Roe and Ann Poe said the deal was dead.",
+        "Jane Doe, John Roe and Ann Poe",
+        "said",
+        "the deal was dead",
+        "indirect",
+        id="first-member-parsed-with-the-rest-in-apposition",
+    ),
+    pytest.param(
+        "Nora Vance, the mayor and a lawyer, said the deal was dead.",
+        "Nora Vance",
+        "said",
+        "the deal was dead",
+        "indirect",
+        id="apposition-of-descriptions-is-no-group",
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdossier.extract.lexicon.countries import place_named
 from newsdossier.extract.lexicon.cues import SPEECH_VERBS
 from newsdossier.extract.lexicon.given_names import given_name_gender
 from newsdossier.records import Actor, Mention, Sentence
@@ -95,7 +96,7 @@ def pronoun_votes(
     quoted: list[tuple[int, int]],
 ) -> dict[str, dict[str, int]]:
     """Per actor, the he/she that the grammar ties to its name: 'Doe said she …', 'Doe hurt himself'."""
-    person = {a.actor_id for a in actors if a.type == "person"}
+    person = {a.actor_id for a in actors if a.type == "person" or _may_be_mistyped_person(a)}
     votes: dict[str, dict[str, int]] = {}
     for m in mentions:
         if m.actor_id not in person or m.how == "pronoun":
@@ -198,10 +199,19 @@ def _candidates(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]
         if is_credit(text_of(doc), m):
             continue
         root = span.root
+        role = role_token(root)
         out.append(
-            Candidate(m, root, root.dep_ in SUBJECT_DEPS, is_speaker_token(root), inside(quoted, m.start))
+            Candidate(m, root, role.dep_ in SUBJECT_DEPS, is_speaker_token(role), inside(quoted, m.start))
         )
     return out
+
+
+def role_token(root: Token) -> Token:
+    """The token whose role in the clause a mention's head plays: a name in apposition to a subject ('A
+    spokesman, Jane Doe, said') is that subject, and the speaker when it speaks."""
+    while root.dep_ == "appos" and root.head.i != root.i and root.head.i < root.i:
+        root = root.head
+    return root
 
 
 def pronoun_gender(pronoun: str) -> str:
@@ -212,7 +222,9 @@ def pronoun_gender(pronoun: str) -> str:
 def agrees(pronoun: str, actor: Actor, gender: str) -> bool:
     """Gender, number and animacy agreement between a pronoun and an actor."""
     if pronoun in _GENDERED:
-        return actor.type == "person" and gender in ("", _GENDERED[pronoun])
+        if actor.type != "person":  # a person typed as a body or place: only when the text gives the gender
+            return gender == _GENDERED[pronoun]
+        return gender in ("", _GENDERED[pronoun])
     if pronoun in _PLURAL:
         return actor.type in ("organization", "group")
     if pronoun in ("it", "its"):
@@ -265,6 +277,37 @@ def missed_name_mentions(
             continue
         sid = sentence_index(sents, tok.idx)
         out.append(Mention(aid, tok.idx, tok.idx + len(tok.text), tok.text, sid, "alias"))
+    return out + surname_folds(doc, actors=actors, mentions=mentions)
+
+
+def surname_folds(doc: Doc, *, actors: list[Actor], mentions: list[Mention]) -> list[Mention]:
+    """The mentions of a one-word actor typed as no person that spells exactly one person's surname,
+    given to that person too: the tagger calls a surname a place or a body at one mention ('Doe called
+    for a vote' with 'Doe' a place) and the actor stage keeps it apart, so 'he' could never point back.
+    The word must be tagged a person or nothing at least as often as a place or a body in the article
+    (a city or a company that shares a person's surname stays apart)."""
+    owners: dict[str, set[str]] = {}
+    for a in actors:
+        if a.type != "person":
+            continue
+        for alias in [a.name, *a.aliases.split(";")]:
+            words = alias.split()
+            if len(words) >= 2 and words[-1][:1].isupper():
+                owners.setdefault(words[-1], set()).add(a.actor_id)
+    out = []
+    for a in actors:
+        person = owners.get(a.name, set())
+        if a.type == "person" or len(person) != 1 or place_named(a.name):
+            continue
+        tags = [t.ent_type_ in ("", "PERSON") for t in doc if t.text == a.name]
+        if sum(tags) < len(tags) - sum(tags):
+            continue
+        pid = next(iter(person))
+        out += [
+            Mention(pid, m.start, m.end, m.text, m.sentence_id, "alias")
+            for m in mentions
+            if m.actor_id == a.actor_id
+        ]
     return out
 
 
@@ -287,11 +330,26 @@ def actor_genders(
     mentions: list[Mention],
     quoted: list[tuple[int, int]],
 ) -> dict[str, str]:
-    """Per person actor, 'm', 'f' or '' as `actor_gender` tells it, with the article's pronoun votes."""
+    """Per person actor, 'm', 'f' or '' as `actor_gender` tells it, with the article's pronoun votes; and
+    'm' or 'f' for an actor typed as no person that the text gives a gender all the same ('Doe said she
+    …', 'Mrs. Doe'): a person the tagger took for a place or a body."""
     pv = pronoun_votes(doc, sents, actors, mentions, quoted)
-    return {
-        a.actor_id: actor_gender(a, mentions, doc, pv.get(a.actor_id)) for a in actors if a.type == "person"
-    }
+    out = {}
+    for a in actors:
+        if a.type == "person" or _may_be_mistyped_person(a):
+            gender = actor_gender(a, mentions, doc, pv.get(a.actor_id))
+            if a.type == "person" or gender:
+                out[a.actor_id] = gender
+    return out
+
+
+def _may_be_mistyped_person(actor: Actor) -> bool:
+    """An organisation or place whose name could be a person's: up to three words, no known place."""
+    return (
+        actor.type in ("organization", "location")
+        and len(actor.name.split()) <= 3
+        and not place_named(actor.name)
+    )
 
 
 def resolve_pronouns(
@@ -331,8 +389,15 @@ def resolve_pronouns(
                 continue
             if not agrees(low, actor, genders.get(actor.actor_id, "")):
                 continue
-            if low in _GENDERED and cand.token.ent_type_ in _PLACE_TAGS:
-                continue  # a "person" the tagger calls a place here ('Nova Scotia') is no he or she
+            if (
+                low in _GENDERED
+                and cand.token.ent_type_ in _PLACE_TAGS
+                and cand.mention.how != "alias"
+                and actor.type == "person"
+            ):
+                # a "person" the tagger calls a place here ('Nova Scotia') is no he or she; a known person's
+                # surname (`missed_name_mentions`) mistagged once still is
+                continue
             named = bisect.bisect_left(named_at.get(actor.actor_id, []), tok.idx)
             s = _score(cand, tok, sents, sid, pron_quoted, bool(genders.get(actor.actor_id)), named)
             if sid - cand.mention.sentence_id <= 1 and _introduces(cand, named_at, cands, by_id):

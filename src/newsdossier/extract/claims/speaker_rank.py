@@ -21,7 +21,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsdossier.extract.coref import actor_genders, agrees, is_credit, is_speaker_token, pronoun_gender
+from newsdossier.extract.coref import (
+    actor_genders,
+    agrees,
+    is_credit,
+    is_speaker_token,
+    pronoun_gender,
+    role_token,
+)
 from newsdossier.extract.lexicon.load import LexiconError
 from newsdossier.records import Actor, Mention, Sentence
 from newsdossier.text.nlp import sentence_index
@@ -76,7 +83,7 @@ class SpeakerRanker:
         """(subject, speaker) for the head token of a mention."""
         if m.start not in self._roles:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            root = span.root if span is not None else None
+            root = role_token(span.root) if span is not None else None
             self._roles[m.start] = (
                 root is not None and root.dep_ in SUBJECT_DEPS,
                 root is not None and is_speaker_token(root),

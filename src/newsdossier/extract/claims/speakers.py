@@ -58,7 +58,7 @@ def subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
             for c in v.children
             if c.dep_ in SUBJECT_DEPS and (allowed is None or c.i in allowed)
         ]
-        subj = [c for c in subj if c is not None]
+        subj = [_topic_preposition_object(c) for c in subj if c is not None]
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
             return relative_antecedent(v.head)  # "Jane Doe, who said …": the noun the clause describes
         if subj:
@@ -120,6 +120,23 @@ def relative_antecedent(tok: Token) -> Token:
         return tok
     owner = place.head.head
     return owner if owner.pos_ in ("NOUN", "PROPN") and owner.i < place.i else tok
+
+
+def _topic_preposition_object(subj: Token) -> Token:
+    """The speaker under a fronted topic phrase the parser took for the subject: in 'Of Roe, Doe, who
+    knows him, said …' the preposition heads the subject and the speaker is the first phrase after the
+    comma that closes the topic (parsed as the preposition's object, or a conjunct of the topic); the
+    topic is who is spoken of."""
+    if subj.pos_ != "ADP":
+        return subj
+    words = list(subj.subtree)
+    comma = next((t.i for t in words if t.text == "," and t.i > subj.i), None)
+    if comma is None:
+        return next((c for c in subj.children if c.dep_ == "pobj"), subj)
+    after = {t.i for t in words if t.i > comma}
+    nouns = ("PROPN", "NOUN", "PRON")
+    tops = [t for t in words if t.i in after and t.head.i not in after and t.pos_ in nouns]
+    return tops[0] if tops else subj
 
 
 def _past_dateline(subj: Token, dateline: int) -> Token | None:
@@ -284,6 +301,9 @@ def document_author(head: Token) -> Token | None:
     return next((o for b in by for o in b.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
 
 
+# Demonstratives that head a description of people when a modifier follows ("those close to the talks").
+_DEMONSTRATIVES = frozenset({"those", "these"})
+_DEMONSTRATIVE_MODIFIERS = frozenset({"acl", "relcl", "prep", "amod"})
 # The basis of a speaker found through a mention, by how the mention was found.
 _MENTION_BASIS = {"ner": "name", "rule": "name", "pronoun": "pronoun"}
 # Determiners of a description that points back to something the article should have named.
@@ -343,6 +363,20 @@ def appositions(head: Token) -> list[Token]:
     if head.dep_ in SUBJECT_DEPS and after + 1 < len(doc) and doc[after].text == ",":
         # "The younger man, his nephew Jane Doe, argued" parsed with two subjects: the second is an apposition
         beside += [c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == after + 1]
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        # "the editor I was talking to, Jane Doe, said": the name set off by commas after the relative
+        # clause is parsed inside it, yet it names the head
+        for c in clause.children:
+            lo, hi = c.left_edge.i, c.right_edge.i
+            if (
+                c.pos_ == "PROPN"
+                and c.dep_ in ("appos", "npadvmod", "attr")
+                and c.i > clause.i
+                and hi == clause.right_edge.i - 1
+                and doc[lo - 1].text == ","
+                and doc[hi + 1].text == ","
+            ):
+                beside.append(c)
     out = []
     for child in beside:
         out += [child, *(c for c in child.children if c.dep_ == "appos")]
@@ -364,7 +398,16 @@ class SpeakerResolver:
     def mention_at(self, tok: Token) -> Mention | None:
         """A mention covering the token, the named one preferred."""
         hits = [m for m in self.mentions if m.start <= tok.idx < m.end]
-        return min(hits, key=lambda m: (m.how == "pronoun", m.end - m.start)) if hits else None
+        # of two mentions of the same words, a person's: a surname the tagger took for a place once
+        # (`surname_folds`) is the person
+        return (
+            min(
+                hits,
+                key=lambda m: (m.how == "pronoun", m.end - m.start, self.by_id[m.actor_id].type != "person"),
+            )
+            if hits
+            else None
+        )
 
     def resolve(self, head: Token) -> Speaker:
         """The speaker a head token names."""
@@ -426,6 +469,13 @@ class SpeakerResolver:
             actor = resolve_description(phrase, actors=self.actors, mentions=self.mentions, doc=self.doc)
             if actor is not None:
                 return Speaker(actor.name, actor.actor_id, phrase.text, "description")
+        if head.lower_ in _DEMONSTRATIVES and any(
+            c.dep_ in _DEMONSTRATIVE_MODIFIERS and c.i > head.i for c in head.children
+        ):
+            # "those involved", "those who knew him", "those in the industry": the words say who, as a
+            # description does; no one named before is meant
+            phrase = described_phrase(head)
+            return Speaker(phrase.text, "", phrase.text, "description")
         basis = phrase_basis(phrase)
         if basis == "unresolved" and head.pos_ == "NOUN":
             named = named_antecedent(head)
@@ -491,12 +541,16 @@ class SpeakerResolver:
         """A coordinated speaker, always kept as one group: 'Jane Doe, John Roe and Ann Poe said' names every
         actor ('Jane Doe, John Roe and Ann Poe'), 'both mayors, Democrat Jane Doe and Republican John Roe'
         the named members of the description, and 'Jane Doe and her lawyer' (not all named) is its words."""
-        parts = [head, *head.conjuncts]
+        # conjuncts under the head only: a topic the head is misparsed as conjoined to ('Of Roe, Doe said')
+        # is no co-speaker
+        parts = [head, *(c for c in head.conjuncts if head.is_ancestor(c))]
         if len(parts) < 2:
             listed = [c for c in head.children if c.dep_ == "appos" and c.conjuncts]
             if not listed:
                 return None
             parts = [listed[0], *listed[0].conjuncts]
+            if head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in parts):
+                parts.insert(0, head)  # "Jane Doe, John Roe and Ann Poe": Doe with listed appositions
         parts = sorted(parts, key=lambda t: t.i)
         first = parts[0]
         if first.tag_ == "NNS" and first.i + 1 < len(self.doc) and self.doc[first.i + 1].text == ",":
@@ -541,7 +595,9 @@ PERSONAL_PRONOUNS = frozenset("he she they it him her them who which that this t
 def resolve_head(head: Token, resolver: SpeakerResolver) -> Speaker | None:
     """The speaker a head token names; None for a pronoun no actor was found for."""
     sp = resolver.resolve(head)
-    if sp.actor_id or sp.basis == "pronoun" or head.pos_ != "PRON" or head.lower_ not in PERSONAL_PRONOUNS:
+    if sp.actor_id or sp.basis in ("pronoun", "description") or head.pos_ != "PRON":
+        return sp
+    if head.lower_ not in PERSONAL_PRONOUNS:
         return sp  # "some", "those", "many" stay as their phrase ("some in the industry")
     return None  # an unresolved personal pronoun: filled from the previous claim later
 
@@ -574,8 +630,24 @@ def can_take_stance(head: Token, speaker: Speaker | None) -> bool:
     return low in GROUP_HEADS or lemma in TITLE_HEADS | ORG_HEADS or lemma.endswith(AGENT_SUFFIXES)
 
 
+def linking_said(head: Token) -> bool:
+    """'That said, …' or 'That being said, …' opening a sentence: a link to what came before, which
+    reports no one's words ('that' is no speaker, the rest of the sentence no claim of theirs)."""
+    verb, doc = head.head, head.doc
+    return (
+        head.lower_ in ("that", "this")
+        and head.i == head.sent.start
+        and verb.lemma_.lower() == "say"
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+        and all(t.lemma_ == "be" for t in doc[head.i + 1 : verb.i])
+    )
+
+
 def can_speak(head: Token, speaker: Speaker | None) -> bool:
     """False for a common noun that names no one ("the storm urged", "the move noted"): only actors speak."""
+    if linking_said(head):
+        return False
     if head.pos_ != "NOUN" or (speaker is not None and speaker.actor_id):
         return True
     if head.ent_type_ in ("PERCENT", "CARDINAL"):
