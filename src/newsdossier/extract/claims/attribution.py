@@ -2,8 +2,9 @@
 
 A quote that stands on its own (not a scare quote inside a clause) becomes a direct claim; its
 speaker comes from the attribution after it ('“…,” she said'), else before it ('She said: “…”'),
-else it floats and takes the previous claim's speaker later. A quote left open that ends in its own
-attribution ('“A. - said X.') is cut before the dash.
+else it floats and takes the previous claim's speaker later. Quoted words that complete a speech verb
+and its object ('called the plan “a slow leak”') are one mixed claim, the object with the quoted words.
+A quote left open that ends in its own attribution ('“A. - said X.') is cut before the dash.
 """
 
 from __future__ import annotations
@@ -339,7 +340,7 @@ def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
     """(speaker head, verb) when a quote inside a clause completes a speech verb and its object.
 
     In 'She called the plan “a slow leak in every budget”' and 'He described himself as “hungry for more”'
-    the quoted words are what the subject said of the object: a direct quote, not a scare quote. The
+    the quoted words are what the subject said of the object: a quote, not a scare quote. The
     quoted words must be the whole complement, hold two words or more besides stop words, and the verb
     must have a subject; naming participles and agentless passives ('a weekly called “…”') give no claim.
     """
@@ -394,7 +395,7 @@ def direct_drafts(
     out = []
     last: tuple[Quote, Token | None, Token | None] | None = None  # the last quote taken, its speaker and cue
     for q in quotes:
-        # a quote joined over paragraphs starts in one paragraph and ends in another
+        start, kind = q.start, "direct"
         first_para = paras[_para_of(q.open, paras)]
         left, right = _fragment_bounds(text, q, quotes, first_para[0], paras[q.paragraph][1])
         if _standalone(text, q, left, right, doc):
@@ -413,6 +414,9 @@ def direct_drafts(
             head, verb = _naming_verb(doc, q)
             if head is None:
                 continue
+            # what was said is of the object: the claim holds it and the quoted words, a paraphrase that
+            # quotes, as the reported-speech pass would give it (one claim, not a direct one besides)
+            start, kind = doc[verb.i + 1].idx, "mixed"
         if head is not None and is_author(head):
             continue
         if head is None:
@@ -430,7 +434,8 @@ def direct_drafts(
             cue = "according to"
         anchor = verb.idx if verb is not None else q.start
         speaker = resolve_head(head, resolver) if head is not None else None
-        out.append(Draft(q.start, q.end, "direct", cue, speaker, head, anchor))
+        end = q.close if kind == "mixed" else q.end
+        out.append(Draft(start, end, kind, cue, speaker, head, anchor))
         last = (q, head, verb)
     posts = [
         p
