@@ -145,6 +145,13 @@ NAMED = [
         "the new parking fee “a sneaky, greedy grab for cash.”",
         id="quoted-words-hung-on-the-object",
     ),
+    pytest.param(
+        "Premier Lise Varo described the senator’s remarks as “hurtful and humiliating” on Monday.",
+        "Lise Varo",
+        "described",
+        "the senator’s remarks as “hurtful and humiliating”",
+        id="as-phrase-hung-on-the-object",
+    ),
 ]
 
 

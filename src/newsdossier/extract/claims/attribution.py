@@ -357,6 +357,8 @@ def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
     # the parser often hangs the quoted words on the object ('labelled the plan “…”' as an apposition)
     via_object = root.dep_ == "appos" and root.head.dep_ == "dobj"
     verb = root.head.head if via_as or via_object else root.head
+    if via_as and verb.dep_ == "dobj":
+        verb = verb.head  # 'described the remarks as “…”' with the as-phrase hung on the object
     if not (via_as or via_object) and root.dep_ not in _COMPLEMENT_DEPS:
         return None, None
     if verb.i >= inner[0].i or not is_speech_verb(verb) or _names_only(verb):
