@@ -213,3 +213,55 @@ def test_a_quote_joined_by_and_shares_the_speaker_of_the_quote_before(
 def test_a_quote_after_another_clause_is_not_joined_to_the_quote_before(analyse_text):
     text = "Mayor Ines Varga said, “We will build the bridge,” and the crowd cheered “very loudly indeed.”"
     assert "very loudly indeed." not in [c.content for c in analyse_text(text).claims if c.kind == "direct"]
+
+
+# Quoted words inside a clause that hang on a speech verb a few steps up are the subject's words.
+IN_CLAUSE = [
+    pytest.param(
+        "Governor Ana Lund blamed the delays on “a handful of careless contractors.”",
+        "Ana Lund",
+        "blamed",
+        "a handful of careless contractors.",
+        id="object-of-the-verbs-preposition",
+    ),
+    pytest.param(
+        "Prosecutor Lena Dorr called the finding “weak” and based on “one huge guess.”",
+        "Lena Dorr",
+        "called",
+        "one huge guess.",
+        id="second-of-two-coordinated-predicates",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), IN_CLAUSE)
+def test_quoted_words_under_a_speech_verb_are_its_subjects(analyse_text, text, speaker, cue, content):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, "direct")
+
+
+NOT_THE_SUBJECTS = [
+    pytest.param(
+        "The union denounced the mayor’s call for “a full and final end to overtime.”",
+        "a full and final end to overtime.",
+        id="words-of-the-nouns-owner",
+    ),
+    pytest.param(
+        "The council rejected the budget after reading “Harbour Funds Report Three.”",
+        "Harbour Funds Report Three.",
+        id="title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), NOT_THE_SUBJECTS)
+def test_quoted_words_of_another_or_a_title_are_no_claim_of_the_subject(analyse_text, text, quoted):
+    claims = analyse_text(text).claims
+    assert quoted not in [c.content for c in claims], [(c.speaker, c.content) for c in claims]
+
+
+def test_quoted_words_inside_reported_speech_are_no_claim_besides_it(analyse_text):
+    text = "Senator Ivo Pratt urged voters to read the bill and “think hard about the cost of doing nothing.”"
+    claims = analyse_text(text).claims
+    assert [(c.kind, c.content) for c in claims] == [
+        ("mixed", "voters to read the bill and “think hard about the cost of doing nothing.”")
+    ]

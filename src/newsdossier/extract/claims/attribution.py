@@ -336,6 +336,18 @@ _COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "dobj", "attr", "acomp"}
 MAX_NAMED_OBJECT_WORDS = 6
 
 
+def _quoted_phrase(doc: Doc, q: Quote) -> list[Token]:
+    """The words of a quote inside a clause that may be a statement, or [] for a word alone or a title.
+
+    A statement has two words or more besides stop words, not all capitalised ('told “Morning Radio Hour”').
+    """
+    inner = [t for t in tokens(doc, q.start, q.end) if not t.is_punct and not t.is_space]
+    words = [t for t in inner if t.is_alpha and not t.is_stop]
+    if len(words) < 2 or all(t.text[:1].isupper() for t in words):
+        return []
+    return inner
+
+
 def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
     """(speaker head, verb) when a quote inside a clause completes a speech verb and its object.
 
@@ -344,10 +356,9 @@ def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
     quoted words must be the whole complement, hold two words or more besides stop words, and the verb
     must have a subject; naming participles and agentless passives ('a weekly called “…”') give no claim.
     """
-    inner = [t for t in tokens(doc, q.start, q.end) if not t.is_punct and not t.is_space]
-    words = [t for t in inner if t.is_alpha and not t.is_stop]
-    if len(words) < 2 or all(t.text[:1].isupper() for t in words):
-        return None, None  # a word alone, or a title ('told “Morning Radio Hour”')
+    inner = _quoted_phrase(doc, q)
+    if not inner:
+        return None, None
     ids = {t.i for t in inner}
     roots = [t for t in inner if t.head.i not in ids]
     if len(roots) != 1:
@@ -382,6 +393,41 @@ def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
     return phrase_head(subj), verb
 
 
+# Most steps up the parse from quoted words inside a clause to the speech verb they hang on.
+MAX_STEPS_TO_CUE = 3
+
+
+def _speech_verb_above(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
+    """(speaker head, verb) of the speech verb that quoted words inside a clause hang on, a few steps up.
+
+    'She blamed the delays on “a handful of careless contractors”' and 'called it “weak” and based on “one
+    huge guess”' quote the subject's words though no clause is reported. The quoted words must be a phrase
+    of two words or more besides stop words, not a title, and the climb stops at a noun with an owner:
+    in 'denounced the mayor's call for “…”' the words are the mayor's, not the subject's. Such a quote is
+    a fallback: `assemble` drops it when reported speech gives a claim that holds it.
+    """
+    inner = _quoted_phrase(doc, q)
+    if not inner:
+        return None, None
+    ids = {t.i for t in inner}
+    roots = [t for t in inner if t.head.i not in ids or t.head == t]
+    if len(roots) != 1:
+        return None, None
+    v = roots[0].head
+    for _ in range(MAX_STEPS_TO_CUE):
+        if v.i in ids:
+            return None, None
+        if is_speech_verb(v) and not _names_only(v) and v.i < inner[0].i:
+            subj = subject_of(v)
+            if subj is None or is_author(subj) or any(t.is_quote for t in subj.subtree):
+                return None, None  # no speaker, the writer, or quoted words read as the subject
+            return phrase_head(subj), v
+        if any(c.dep_ == "poss" for c in v.children) or v.head == v:
+            return None, None  # words of the noun's owner ('the mayor's call for “…”'), or the top
+        v = v.head
+    return None, None
+
+
 def _starts_with_attribution(doc: Doc, left: int, right: int) -> bool:
     """True when a speech verb comes within the first words after a quote ('“…” he said')."""
     toks = [t for t in tokens(doc, left, right) if not t.is_space][:4]
@@ -397,7 +443,7 @@ def direct_drafts(
     out = []
     last: tuple[Quote, Token | None, Token | None] | None = None  # the last quote taken, its speaker and cue
     for q in quotes:
-        start, kind = q.start, "direct"
+        start, kind, fallback = q.start, "direct", False
         first_para = paras[_para_of(q.open, paras)]
         left, right = _fragment_bounds(text, q, quotes, first_para[0], paras[q.paragraph][1])
         if _standalone(text, q, left, right, doc):
@@ -414,11 +460,15 @@ def direct_drafts(
             head, verb = last[1], last[2]
         else:
             head, verb = _naming_verb(doc, q)
-            if head is None:
-                continue
-            # what was said is of the object: the claim holds it and the quoted words, a paraphrase that
-            # quotes, as the reported-speech pass would give it (one claim, not a direct one besides)
-            start, kind = doc[verb.i + 1].idx, "mixed"
+            if head is not None:
+                # what was said is of the object: the claim holds it and the quoted words, a paraphrase that
+                # quotes, as the reported-speech pass would give it (one claim, not a direct one besides)
+                start, kind = doc[verb.i + 1].idx, "mixed"
+            else:
+                head, verb = _speech_verb_above(doc, q)
+                if head is None:
+                    continue
+                fallback = True
         if head is not None and is_author(head):
             continue
         if head is None:
@@ -437,7 +487,7 @@ def direct_drafts(
         anchor = verb.idx if verb is not None else q.start
         speaker = resolve_head(head, resolver) if head is not None else None
         end = q.close if kind == "mixed" else q.end
-        out.append(Draft(start, end, kind, cue, speaker, head, anchor))
+        out.append(Draft(start, end, kind, cue, speaker, head, anchor, fallback=fallback))
         last = (q, head, verb)
     posts = [
         p
