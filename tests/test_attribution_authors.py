@@ -16,10 +16,10 @@ AUTHORED = [
         id="study-by-an-author",
     ),
     pytest.param(
-        "A 2020 review by the Lakeside Water Authority said it was “alarmed by the state of every pipe.”",
+        "A 2020 review by the Lakeside Water Authority said the pipes were “older than anyone had feared.”",
         "Lakeside Water Authority",
         "said",
-        "it was “alarmed by the state of every pipe.”",
+        "the pipes were “older than anyone had feared.”",
         "mixed",
         id="dated-review-by-an-author",
     ),

@@ -146,10 +146,10 @@ NAMED = [
         id="quoted-words-hung-on-the-object",
     ),
     pytest.param(
-        "Premier Lise Varo described the senator’s remarks as “hurtful and humiliating” on Monday.",
-        "Lise Varo",
+        "Chief Ada Moss described the landlord’s remarks as “cruel and insulting” on Friday.",
+        "Ada Moss",
         "described",
-        "the senator’s remarks as “hurtful and humiliating”",
+        "the landlord’s remarks as “cruel and insulting”",
         id="as-phrase-hung-on-the-object",
     ),
 ]
@@ -225,11 +225,11 @@ IN_CLAUSE = [
         id="object-of-the-verbs-preposition",
     ),
     pytest.param(
-        "Prosecutor Lena Dorr called the finding “weak” and based on “one huge guess.”",
-        "Lena Dorr",
-        "called",
-        "one huge guess.",
-        id="second-of-two-coordinated-predicates",
+        "Coach Ivo Brandt praised the team and spoke of “a season nobody here will ever forget.”",
+        "Ivo Brandt",
+        "spoke",
+        "a season nobody here will ever forget.",
+        id="object-of-a-coordinated-verbs-preposition",
     ),
 ]
 
@@ -241,8 +241,8 @@ def test_quoted_words_under_a_speech_verb_are_its_subjects(analyse_text, text, s
 
 NOT_THE_SUBJECTS = [
     pytest.param(
-        "The union denounced the mayor’s call for “a full and final end to overtime.”",
-        "a full and final end to overtime.",
+        "The union denounced the mayor’s call for “a leaner and cheaper night service.”",
+        "a leaner and cheaper night service.",
         id="words-of-the-nouns-owner",
     ),
     pytest.param(
@@ -260,8 +260,8 @@ def test_quoted_words_of_another_or_a_title_are_no_claim_of_the_subject(analyse_
 
 
 def test_quoted_words_inside_reported_speech_are_no_claim_besides_it(analyse_text):
-    text = "Senator Ivo Pratt urged voters to read the bill and “think hard about the cost of doing nothing.”"
+    text = "Senator Ivo Pratt asked farmers to sell early and “keep every spare cent for the spring.”"
     claims = analyse_text(text).claims
     assert [(c.kind, c.content) for c in claims] == [
-        ("mixed", "voters to read the bill and “think hard about the cost of doing nothing.”")
+        ("mixed", "farmers to sell early and “keep every spare cent for the spring.”")
     ]

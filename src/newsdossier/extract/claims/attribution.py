@@ -400,11 +400,11 @@ MAX_STEPS_TO_CUE = 3
 def _speech_verb_above(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
     """(speaker head, verb) of the speech verb that quoted words inside a clause hang on, a few steps up.
 
-    'She blamed the delays on “a handful of careless contractors”' and 'called it “weak” and based on “one
-    huge guess”' quote the subject's words though no clause is reported. The quoted words must be a phrase
-    of two words or more besides stop words, not a title, and the climb stops at a noun with an owner:
-    in 'denounced the mayor's call for “…”' the words are the mayor's, not the subject's. Such a quote is
-    a fallback: `assemble` drops it when reported speech gives a claim that holds it.
+    'She blamed the delays on “a handful of careless contractors”' and 'praised the team and spoke of
+    “a season to remember”' quote the subject's words though no clause is reported. The quoted words must
+    be a phrase of two words or more besides stop words, not a title, and the climb stops at a noun with
+    an owner: in 'denounced the mayor's call for “…”' the words are the mayor's, not the subject's. Such a
+    quote is a fallback: `assemble` drops it when reported speech gives a claim that holds it.
     """
     inner = _quoted_phrase(doc, q)
     if not inner:
