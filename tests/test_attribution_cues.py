@@ -92,13 +92,6 @@ ATTRIBUTED = [
         id="colon-line-with-no-cue-leaves-the-label",
     ),
     pytest.param(
-        "Councillor Tim Varo is labeling the new parking fee “a sneaky, greedy grab for cash.”",
-        "Tim Varo",
-        "labeling",
-        "a sneaky, greedy grab for cash.",
-        id="quoted-words-hung-on-the-object",
-    ),
-    pytest.param(
         "“This town keeps its promises,” a visibly angry Rena Vidal bristled. “Every one of them.”",
         "Rena Vidal",
         "bristled",

@@ -100,42 +100,67 @@ def test_a_longer_first_part_of_a_split_quote_stays_a_claim(analyse_text):
     assert_claim(analyse_text(text).claims, text, "Ivo Stern", "said", "We ran out of money", "direct")
 
 
-# Quoted words completing a speech verb and its object are what the subject said of the object.
+# Quoted words completing a speech verb and its object are what the subject said of the object: one mixed
+# claim, the object with the quoted words, as a paraphrase that quotes ('called the levy “…”').
 NAMED = [
     pytest.param(
         "Council member Rita Palmer called the new levy “a slow leak in every family budget.”",
         "Rita Palmer",
         "called",
-        "a slow leak in every family budget.",
+        "the new levy “a slow leak in every family budget.”",
         id="called-the-object-a-quote",
     ),
     pytest.param(
         "Governor Alan Breck is labelling the ruling “a reckless grab for power.”",
         "Alan Breck",
         "labelling",
-        "a reckless grab for power.",
+        "the ruling “a reckless grab for power.”",
         id="labelling-the-object-a-quote",
     ),
     pytest.param(
         "Mayor Ines Varga defended the decision, calling the critic “a noisy man who wanted a fight.”",
         "Ines Varga",
         "calling",
-        "a noisy man who wanted a fight.",
+        "the critic “a noisy man who wanted a fight.”",
         id="participle-takes-the-subject-of-the-clause",
     ),
     pytest.param(
         "Coach Petra Lind described herself as “hungry for another title next spring.”",
         "Petra Lind",
         "described",
-        "hungry for another title next spring.",
+        "herself as “hungry for another title next spring.”",
         id="described-the-object-as-a-quote",
+    ),
+    pytest.param(
+        "Judge Omar Fell called the new rules “a trap for honest tenants,” and left the hall.",
+        "Omar Fell",
+        "called",
+        "the new rules “a trap for honest tenants,”",
+        id="called-the-object-a-quote-before-another-clause",
+    ),
+    pytest.param(
+        "Councillor Tim Varo is labeling the new parking fee “a sneaky, greedy grab for cash.”",
+        "Tim Varo",
+        "labeling",
+        "the new parking fee “a sneaky, greedy grab for cash.”",
+        id="quoted-words-hung-on-the-object",
+    ),
+    pytest.param(
+        "Chief Ada Moss described the landlord’s remarks as “cruel and insulting” on Friday.",
+        "Ada Moss",
+        "described",
+        "the landlord’s remarks as “cruel and insulting”",
+        id="as-phrase-hung-on-the-object",
     ),
 ]
 
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "content"), NAMED)
-def test_quoted_words_completing_a_speech_verb_are_a_direct_quote(analyse_text, text, speaker, cue, content):
-    assert_claim(analyse_text(text).claims, text, speaker, cue, content, "direct")
+def test_quoted_words_completing_a_speech_verb_are_one_mixed_claim(analyse_text, text, speaker, cue, content):
+    claims = analyse_text(text).claims
+    assert_claim(claims, text, speaker, cue, content, "mixed")
+    # the quoted words are not a direct claim besides: the mixed claim holds them
+    assert [c.kind for c in claims] == ["mixed"], [(c.kind, c.content) for c in claims]
 
 
 NOT_NAMED = [
@@ -188,3 +213,55 @@ def test_a_quote_joined_by_and_shares_the_speaker_of_the_quote_before(
 def test_a_quote_after_another_clause_is_not_joined_to_the_quote_before(analyse_text):
     text = "Mayor Ines Varga said, “We will build the bridge,” and the crowd cheered “very loudly indeed.”"
     assert "very loudly indeed." not in [c.content for c in analyse_text(text).claims if c.kind == "direct"]
+
+
+# Quoted words inside a clause that hang on a speech verb a few steps up are the subject's words.
+IN_CLAUSE = [
+    pytest.param(
+        "Governor Ana Lund blamed the delays on “a handful of careless contractors.”",
+        "Ana Lund",
+        "blamed",
+        "a handful of careless contractors.",
+        id="object-of-the-verbs-preposition",
+    ),
+    pytest.param(
+        "Coach Ivo Brandt praised the team and spoke of “a season nobody here will ever forget.”",
+        "Ivo Brandt",
+        "spoke",
+        "a season nobody here will ever forget.",
+        id="object-of-a-coordinated-verbs-preposition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), IN_CLAUSE)
+def test_quoted_words_under_a_speech_verb_are_its_subjects(analyse_text, text, speaker, cue, content):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, "direct")
+
+
+NOT_THE_SUBJECTS = [
+    pytest.param(
+        "The union denounced the mayor’s call for “a leaner and cheaper night service.”",
+        "a leaner and cheaper night service.",
+        id="words-of-the-nouns-owner",
+    ),
+    pytest.param(
+        "The council rejected the budget after reading “Harbour Funds Report Three.”",
+        "Harbour Funds Report Three.",
+        id="title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), NOT_THE_SUBJECTS)
+def test_quoted_words_of_another_or_a_title_are_no_claim_of_the_subject(analyse_text, text, quoted):
+    claims = analyse_text(text).claims
+    assert quoted not in [c.content for c in claims], [(c.speaker, c.content) for c in claims]
+
+
+def test_quoted_words_inside_reported_speech_are_no_claim_besides_it(analyse_text):
+    text = "Senator Ivo Pratt asked farmers to sell early and “keep every spare cent for the spring.”"
+    claims = analyse_text(text).claims
+    assert [(c.kind, c.content) for c in claims] == [
+        ("mixed", "farmers to sell early and “keep every spare cent for the spring.”")
+    ]

@@ -294,16 +294,29 @@ def test_split_quote_gives_two_claims(analyse_text):
     assert {c.speaker_text for c in claims} == {"Linda Carter", ""}
 
 
-def test_multi_paragraph_quote_is_one_claim(analyse_text):
-    text = (
-        "Linda Carter spoke for an hour.\n\n“The first phase starts in May. Crews will work at night.\n\n"
-        "“The second phase follows in the autumn,” she said."
-    )
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "Linda Carter spoke for an hour.\n\n“The first phase starts in May. Crews will work at night.\n\n"
+            "“The second phase follows in the autumn,” she said.",
+            [
+                "The first phase starts in May. Crews will work at night.",
+                "The second phase follows in the autumn",
+            ],
+        ),
+        (
+            "“We trained all winter,” coach Ivo Brandt said. “Nobody missed a session.\n\n"
+            "“The team is ready for the final.”",
+            ["We trained all winter", "Nobody missed a session.", "The team is ready for the final."],
+        ),
+    ],
+)
+def test_a_quote_going_on_into_the_next_paragraph_is_a_claim_per_paragraph(analyse_text, text, contents):
     claims = [c for c in _claims(analyse_text, text) if c.kind == "direct"]
-    assert len(claims) == 1
-    assert claims[0].content.startswith("The first phase starts in May")
-    assert claims[0].content.endswith("follows in the autumn")
-    assert claims[0].speaker == "Linda Carter"
+    assert [c.content for c in claims] == contents
+    assert len({c.speaker for c in claims}) == 1
+    assert claims[0].speaker in ("Linda Carter", "Ivo Brandt")
 
 
 def test_nested_quote_is_not_a_claim_of_its_own(analyse_text):
@@ -393,7 +406,7 @@ def test_speaker_is_the_actor_name(analyse_text):
         ('"Straight one," he said. "Straight two."', ["Straight one", "Straight two."]),
         (
             "“Open and never closed.\n\n“Next paragraph,” he said.",
-            ["Open and never closed.\n\n“Next paragraph"],
+            ["Open and never closed.", "Next paragraph"],
         ),
     ],
 )

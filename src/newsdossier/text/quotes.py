@@ -1,8 +1,10 @@
 """Quotation marks: the one place that pairs them (curly, straight, ``LDC'' and nested marks).
 
-`find_quotes` pairs marks per paragraph; a quote left open at a paragraph's end runs on when the next
-paragraph opens with a mark. `quote_ranges` gives the character ranges a quotation covers, for
-code that only needs to know whether an offset is quoted.
+`find_quotes` pairs marks per paragraph, and a quote never runs on into the next paragraph: a quote
+left open at a paragraph's end (the convention for a statement that goes on in the next paragraph)
+ends there, and the next paragraph's quote is a claim of its own, as annotators of quotations count
+them; it takes its speaker from the claim before. `quote_ranges` gives the character ranges a
+quotation covers, for code that only needs to know whether an offset is quoted.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def paragraph_spans(sents: list[Sentence]) -> list[tuple[int, int, int]]:
 
 
 def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
-    """Every quotation, paired per paragraph; open quotes run on into a paragraph opening with a mark."""
+    """Every quotation, paired per paragraph; a quote left open ends with its paragraph."""
     quotes: list[Quote] = []
     paras = paragraph_spans(sents)
     ldc = "``" in text
@@ -119,7 +121,7 @@ def find_quotes(text: str, sents: list[Sentence]) -> list[Quote]:
                     q.depth = depth
         quotes.extend(found)
     quotes.sort(key=lambda q: q.open)
-    return _join_paragraph_runs(text, quotes, paras)
+    return quotes
 
 
 _SINGLE_CLOSE = re.compile(r"(?<=[.!?])[’'](?=\s)")
@@ -136,28 +138,6 @@ def _single_close(text: str, start: int, stop: int) -> int | None:
         if not _SINGLE_OPEN.search(text, start, m.start()):
             return m.start()
     return None
-
-
-def _join_paragraph_runs(text: str, quotes: list[Quote], paras: list[tuple[int, int, int]]) -> list[Quote]:
-    """Join a quote left open at a paragraph's end with the quote opening the next paragraph."""
-    para_start = {pid: a for pid, a, _ in paras}
-    para_end = {pid: b for pid, _, b in paras}
-    out: list[Quote] = []
-    for q in quotes:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and q.depth == 0
-            and prev.depth == 0
-            and prev.close == prev.end
-            and prev.paragraph + 1 == q.paragraph
-            and prev.end >= para_end[prev.paragraph] - 1
-            and q.open == para_start[q.paragraph]
-        ):
-            out[-1] = Quote(prev.open, prev.start, q.end, q.close, 0, q.paragraph)
-            continue
-        out.append(q)
-    return out
 
 
 # The signature news sites print under an embedded social-media post: an optional link, a dash, the

@@ -49,14 +49,25 @@ def extract_claims(
     paras = {pid: (a, b) for pid, a, b in paragraph_spans(sents)}
     top = [close_before_attribution(doc, q) for q in quotes if q.depth == 0 and q.end > q.start]
     direct = direct_drafts(doc, top, paras, resolver)
-    claimed = [Quote(d.start, d.start, d.end, d.end, 0, -1) for d in direct]
-    drafts = direct + reported_drafts(doc, top, claimed, resolver)
+    claimed = [Quote(d.start, d.start, d.end, d.end, 0, -1) for d in direct if not d.fallback]
+    drafts = _unclaimed(direct + reported_drafts(doc, top, claimed, resolver))
     drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
     ranker = SpeakerRanker(doc, sents, actors, mentions, resolver.quoted)
     _fill_labelled(doc, drafts, paras, resolver)
     _fill_floating(drafts, sents, resolver, ranker)
     drafts = _outermost(drafts)
     return _to_claims(doc, drafts, sents, dates)
+
+
+def _unclaimed(drafts: list[Draft]) -> list[Draft]:
+    """Drop a fallback draft (quoted words inside a clause) that another draft overlaps: the reported
+    speech that holds the quoted words is the claim, and the words alone would repeat part of it."""
+    return [
+        d
+        for d in drafts
+        if not d.fallback
+        or not any(e is not d and not e.fallback and e.start < d.end and d.start < e.end for e in drafts)
+    ]
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

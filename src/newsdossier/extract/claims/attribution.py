@@ -2,8 +2,9 @@
 
 A quote that stands on its own (not a scare quote inside a clause) becomes a direct claim; its
 speaker comes from the attribution after it ('“…,” she said'), else before it ('She said: “…”'),
-else it floats and takes the previous claim's speaker later. A quote left open that ends in its own
-attribution ('“A. - said X.') is cut before the dash.
+else it floats and takes the previous claim's speaker later. Quoted words that complete a speech verb
+and its object ('called the plan “a slow leak”') are one mixed claim, the object with the quoted words.
+A quote left open that ends in its own attribution ('“A. - said X.') is cut before the dash.
 """
 
 from __future__ import annotations
@@ -335,18 +336,29 @@ _COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "dobj", "attr", "acomp"}
 MAX_NAMED_OBJECT_WORDS = 6
 
 
-def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
-    """(speaker head, verb) when a quote inside a clause completes a speech verb and its object.
+def _quoted_phrase(doc: Doc, q: Quote) -> list[Token]:
+    """The words of a quote inside a clause that may be a statement, or [] for a word alone or a title.
 
-    In 'She called the plan “a slow leak in every budget”' and 'He described himself as “hungry for more”'
-    the quoted words are what the subject said of the object: a direct quote, not a scare quote. The
-    quoted words must be the whole complement, hold two words or more besides stop words, and the verb
-    must have a subject; naming participles and agentless passives ('a weekly called “…”') give no claim.
+    A statement has two words or more besides stop words, not all capitalised ('told “Morning Radio Hour”').
     """
     inner = [t for t in tokens(doc, q.start, q.end) if not t.is_punct and not t.is_space]
     words = [t for t in inner if t.is_alpha and not t.is_stop]
     if len(words) < 2 or all(t.text[:1].isupper() for t in words):
-        return None, None  # a word alone, or a title ('told “Morning Radio Hour”')
+        return []
+    return inner
+
+
+def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
+    """(speaker head, verb) when a quote inside a clause completes a speech verb and its object.
+
+    In 'She called the plan “a slow leak in every budget”' and 'He described himself as “hungry for more”'
+    the quoted words are what the subject said of the object: a quote, not a scare quote. The
+    quoted words must be the whole complement, hold two words or more besides stop words, and the verb
+    must have a subject; naming participles and agentless passives ('a weekly called “…”') give no claim.
+    """
+    inner = _quoted_phrase(doc, q)
+    if not inner:
+        return None, None
     ids = {t.i for t in inner}
     roots = [t for t in inner if t.head.i not in ids]
     if len(roots) != 1:
@@ -356,6 +368,8 @@ def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
     # the parser often hangs the quoted words on the object ('labelled the plan “…”' as an apposition)
     via_object = root.dep_ == "appos" and root.head.dep_ == "dobj"
     verb = root.head.head if via_as or via_object else root.head
+    if via_as and verb.dep_ == "dobj":
+        verb = verb.head  # 'described the remarks as “…”' with the as-phrase hung on the object
     if not (via_as or via_object) and root.dep_ not in _COMPLEMENT_DEPS:
         return None, None
     if verb.i >= inner[0].i or not is_speech_verb(verb) or _names_only(verb):
@@ -379,6 +393,41 @@ def _naming_verb(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
     return phrase_head(subj), verb
 
 
+# Most steps up the parse from quoted words inside a clause to the speech verb they hang on.
+MAX_STEPS_TO_CUE = 3
+
+
+def _speech_verb_above(doc: Doc, q: Quote) -> tuple[Token | None, Token | None]:
+    """(speaker head, verb) of the speech verb that quoted words inside a clause hang on, a few steps up.
+
+    'She blamed the delays on “a handful of careless contractors”' and 'praised the team and spoke of
+    “a season to remember”' quote the subject's words though no clause is reported. The quoted words must
+    be a phrase of two words or more besides stop words, not a title, and the climb stops at a noun with
+    an owner: in 'denounced the mayor's call for “…”' the words are the mayor's, not the subject's. Such a
+    quote is a fallback: `assemble` drops it when reported speech gives a claim that holds it.
+    """
+    inner = _quoted_phrase(doc, q)
+    if not inner:
+        return None, None
+    ids = {t.i for t in inner}
+    roots = [t for t in inner if t.head.i not in ids or t.head == t]
+    if len(roots) != 1:
+        return None, None
+    v = roots[0].head
+    for _ in range(MAX_STEPS_TO_CUE):
+        if v.i in ids:
+            return None, None
+        if is_speech_verb(v) and not _names_only(v) and v.i < inner[0].i:
+            subj = subject_of(v)
+            if subj is None or is_author(subj) or any(t.is_quote for t in subj.subtree):
+                return None, None  # no speaker, the writer, or quoted words read as the subject
+            return phrase_head(subj), v
+        if any(c.dep_ == "poss" for c in v.children) or v.head == v:
+            return None, None  # words of the noun's owner ('the mayor's call for “…”'), or the top
+        v = v.head
+    return None, None
+
+
 def _starts_with_attribution(doc: Doc, left: int, right: int) -> bool:
     """True when a speech verb comes within the first words after a quote ('“…” he said')."""
     toks = [t for t in tokens(doc, left, right) if not t.is_space][:4]
@@ -394,7 +443,7 @@ def direct_drafts(
     out = []
     last: tuple[Quote, Token | None, Token | None] | None = None  # the last quote taken, its speaker and cue
     for q in quotes:
-        # a quote joined over paragraphs starts in one paragraph and ends in another
+        start, kind, fallback = q.start, "direct", False
         first_para = paras[_para_of(q.open, paras)]
         left, right = _fragment_bounds(text, q, quotes, first_para[0], paras[q.paragraph][1])
         if _standalone(text, q, left, right, doc):
@@ -411,8 +460,15 @@ def direct_drafts(
             head, verb = last[1], last[2]
         else:
             head, verb = _naming_verb(doc, q)
-            if head is None:
-                continue
+            if head is not None:
+                # what was said is of the object: the claim holds it and the quoted words, a paraphrase that
+                # quotes, as the reported-speech pass would give it (one claim, not a direct one besides)
+                start, kind = doc[verb.i + 1].idx, "mixed"
+            else:
+                head, verb = _speech_verb_above(doc, q)
+                if head is None:
+                    continue
+                fallback = True
         if head is not None and is_author(head):
             continue
         if head is None:
@@ -430,7 +486,8 @@ def direct_drafts(
             cue = "according to"
         anchor = verb.idx if verb is not None else q.start
         speaker = resolve_head(head, resolver) if head is not None else None
-        out.append(Draft(q.start, q.end, "direct", cue, speaker, head, anchor))
+        end = q.close if kind == "mixed" else q.end
+        out.append(Draft(start, end, kind, cue, speaker, head, anchor, fallback=fallback))
         last = (q, head, verb)
     posts = [
         p

@@ -39,6 +39,8 @@ class Draft:
     # (start, end) of each piece when the attribution stands inside the statement ("A, she said, B"):
     # the content is the pieces joined by a space, and start/end are their outer bounds
     pieces: tuple[tuple[int, int], ...] = ()
+    # quoted words inside a clause, taken only when no other pass gives a claim that holds them
+    fallback: bool = False
 
 
 def content_of(draft: Draft, text: str) -> str:

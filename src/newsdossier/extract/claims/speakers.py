@@ -423,7 +423,7 @@ class SpeakerResolver:
         joint = self._joint(head)
         if joint is not None:
             return joint
-        if m is None and head.lemma_.lower() in DOCUMENT_NOUNS:
+        if m is None and head.lemma_.lower() in DOCUMENT_NOUNS | INFO_NOUNS:
             # "the ministry's statement says", "a letter signed by Jane Doe said": the author of a document
             # speaks through it
             owner = next((c for c in head.children if c.dep_ == "poss"), None) or document_author(head)
@@ -613,8 +613,15 @@ def is_author(head: Token) -> bool:
 
 
 def is_info_source(head: Token) -> bool:
-    """A subject such as 'the data' or 'city reports': a source of facts, not a speaker."""
-    return head.lemma_.lower() in INFO_NOUNS and not any(c.dep_ == "poss" for c in head.children)
+    """A subject such as 'the data' or 'city reports': a source of facts, not a speaker.
+
+    One with an owner or a named author ('the board's review', 'a study by the Audit Board') speaks for them.
+    """
+    return (
+        head.lemma_.lower() in INFO_NOUNS
+        and not any(c.dep_ == "poss" for c in head.children)
+        and document_author(head) is None
+    )
 
 
 def can_take_stance(head: Token, speaker: Speaker | None) -> bool:
