@@ -95,3 +95,40 @@ def test_stored_model_covers_every_feature(nlp):
 @pytest.mark.parametrize("word, surname", [("Hollis", True), ("Johnson", True), ("Xqzvt", False)])
 def test_census_surnames(word, surname):
     assert lexicon.is_surname(word) is surname
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # listed with a kept organisation: a one-word name the model alone would drop stays
+        (
+            "Vantor's answer came late. The name led on search engines including Vantor, Lantern, and Compass.",
+            [(0, 1, "ORG"), (13, 14, "ORG"), (15, 16, "ORG"), (18, 19, "ORG")],
+            "Lantern",
+            True,
+        ),
+        # listed only with other dropped names: nothing vouches for them
+        (
+            "The name led on search engines including Lantern and Compass.",
+            [(7, 8, "ORG"), (9, 10, "ORG")],
+            "Lantern",
+            False,
+        ),
+    ],
+)
+def test_listed_with_a_kept_organisation(nlp, text, ents, name, kept):
+    assert (name in names(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # who did something, after "by": an actor, however rare or common the word
+        ("We thank the teams, with support by Lantern.", [(8, 9, "ORG")], "Lantern", True),
+        ("The new school was funded by Compass.", [(6, 7, "ORG")], "Compass", True),
+        # a code with digits after "by" is a machine that did it
+        ("The dust was gathered by Compass9 in the upper air.", [(5, 6, "ORG")], "Compass9", False),
+    ],
+)
+def test_agent_after_by_is_kept(nlp, text, ents, name, kept):
+    assert (name in names(nlp, text, ents)) is kept

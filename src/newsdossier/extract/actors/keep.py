@@ -70,6 +70,13 @@ def _acts(doc: Doc, cand: Cand) -> bool:
     )
 
 
+def _agent_by(doc: Doc, cand: Cand) -> bool:
+    """The mention is who did something, after "by" ("funded by X", "support by X"), as actors are."""
+    root = doc[cand.start : cand.end].root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "by" and prep.head.pos_ in {"VERB", "NOUN"}
+
+
 def _after_possessive(doc: Doc, cand: Cand) -> bool:
     """The mention follows a possessive determiner ("his X"), as works and products do, not people."""
     return cand.start > 0 and doc[cand.start - 1].lower_ in _POSSESSIVE_DETERMINERS
@@ -175,6 +182,7 @@ def features(doc: Doc, cluster: Cluster) -> dict[str, float]:
         "quoted": share(quoted_whole),
         "after_in": share(_after_in),
         "acts": share(_acts),
+        "agent_by": share(_agent_by),
         "lower_elsewhere": float(_lower_elsewhere(doc, words)),
         "early": 1 - cluster.first / max(len(doc), 1),
         "propn": sum(t.pos_ == "PROPN" for t in tokens) / max(len(tokens), 1),
@@ -225,7 +233,9 @@ def marked(feats: dict[str, float]) -> bool:
     """Plain evidence of an actor that the model never overrules: a title, an organisation's or a
     place's head word ("Council", "Cemetery"), a gazetteer place, a name that stands where only a
     place can ("near X"), one found only by a recall rule (each asks for such evidence), a name
-    used three times or more, one that acts ("X said": a possible speaker is never dropped), or a
+    used three times or more, one that acts ("X said": a possible speaker is never dropped) or is
+    the agent after "by" ("funded by X"; a place is "by the river", a code with digits a machine:
+    "taken by X2"), or a
     plural name after "the" ("the Harlow Rovers")."""
     return bool(
         feats["titled"]
@@ -235,6 +245,7 @@ def marked(feats: dict[str, float]) -> bool:
         or feats.get("place_context", 0.0) > 0
         or feats.get("rule_found", 0.0) >= 1
         or feats["acts"]
+        or (feats.get("agent_by", 0.0) > 0 and not feats["kind_location"] and not feats["non_alpha"])
         or feats["the_plural"]
         or feats["log_named"] >= math.log1p(3)
     )
@@ -263,6 +274,26 @@ def is_kept(doc: Doc, cluster: Cluster) -> bool:
     if marked(feats):
         return True
     return keep_probability(feats) >= _model()["threshold"] and not made_work(doc, cluster)
+
+
+def _conjuncts(doc: Doc, cand: Cand) -> set[int]:
+    """The tokens of the names listed with the mention ("X, Y and Z"), without the mention's own."""
+    root = doc[cand.start : cand.end].root
+    return {t.i for t in root.conjuncts} - set(range(cand.start, cand.end))
+
+
+def listed_with_kept(doc: Doc, dropped: list[Cluster], kept: list[Cluster]) -> list[Cluster]:
+    """The dropped one-word organisations listed with a kept organisation ("search engines such as
+    Vantor, Orbly and Quist"): a list holds names of one kind, so the one kept vouches for the rest."""
+    owner = {i: k for k in kept if k.kind == "organization" for c in k.cands for i in range(c.start, c.end)}
+    back = []
+    for cluster in dropped:
+        named = named_mentions(cluster)
+        if cluster.kind != "organization" or any(c.end - c.start > 1 or c.label != "ORG" for c in named):
+            continue
+        if named and all(_conjuncts(doc, c) & owner.keys() for c in named):
+            back.append(cluster)
+    return back
 
 
 def kept(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
