@@ -60,3 +60,17 @@ def test_product_names(nlp, text, ents, name, kept):
 )
 def test_model_numbers(nlp, text, ents, name, kept):
     assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # a speech or a sermon is named by its head word: a work, not an actor
+        ("Varga Budget Speech drew a large crowd.", [(0, 3, "ORG")], "Varga Budget Speech", False),
+        ("The Harlow Sermon was printed in 1840.", [(1, 3, "ORG")], "Harlow Sermon", False),
+        # the person who gave it is an actor
+        ("Lena Varga gave the speech in May.", [(0, 2, "PERSON")], "Lena Varga", True),
+    ],
+)
+def test_speech_names(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
