@@ -74,3 +74,37 @@ def test_model_numbers(nlp, text, ents, name, kept):
 )
 def test_speech_names(nlp, text, ents, name, kept):
     assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # a ship's prefix in capitals opens a vessel's name, even after a role-like noun
+        (
+            "The destroyer USS Kestrel docked in Norfolk.",
+            [(2, 4, "PERSON"), (6, 7, "GPE")],
+            "USS Kestrel",
+            False,
+        ),
+        ("HMS Varna sailed at dawn.", [(0, 2, "ORG")], "HMS Varna", False),
+        # the prefix alone, or written in lower case, is no ship
+        ("Workers at Hms Logistics went on strike.", [(2, 4, "ORG")], "Hms Logistics", True),
+    ],
+)
+def test_ship_names(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # a name ending in "Day" is a holiday or an event
+        ("Crowds marked Harvest Day in the square.", [(2, 4, "ORG")], "Harvest Day", False),
+        ("Kestrel Day is celebrated on May 1.", [(0, 2, "GPE")], "Kestrel Day", False),
+        # a person of that surname stays: a given name opens it, or NER read a person
+        ("Doris Day sang at the gala.", [(0, 2, "PERSON")], "Doris Day", True),
+        ("Kwabe Day said the plan would work.", [(0, 2, "PERSON")], "Kwabe Day", True),
+    ],
+)
+def test_holiday_names(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept

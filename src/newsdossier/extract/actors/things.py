@@ -1,4 +1,5 @@
-"""Names of things that news writes like actors' names: storms and operations, products, model numbers.
+"""Names of things that news writes like actors' names: storms and operations, ships, products, model
+numbers, holidays.
 
 Each test looks at one mention and how the text writes it; ``kinds.out_of_scope`` asks whether every
 naming mention of a cluster is such a thing ("Hurricane Dolora", "its Corvane sedan", "the FTSE 100").
@@ -40,6 +41,24 @@ def event_name(doc: Doc, cand: Cand) -> bool:
     )
 
 
+def holiday_name(doc: Doc, cand: Cand) -> bool:
+    """A name ending in "Day" that NER did not read as a person's ("Harvest Day", "Founders Day"): a
+    holiday or an event; "Doris Day" opens with a given name."""
+    tokens = doc[cand.start : cand.end]
+    return (
+        len(tokens) > 1
+        and tokens[-1].text in {"Day", "Days"}
+        and cand.label != "PERSON"
+        and not lexicon.is_given_name(tokens[0].text)
+    )
+
+
+def ship_name(doc: Doc, cand: Cand) -> bool:
+    """The name opens with a ship's prefix written in capitals ("USS Kestrel", "HMS Varna"): a vessel."""
+    first = doc[cand.start]
+    return cand.end - cand.start > 1 and first.text.isupper() and first.lower_ in lexicon.SHIP_PREFIXES
+
+
 def product_name(doc: Doc, cand: Cand) -> bool:
     """The name modifies a product noun right after it ("its Corvane sedan", "the Harlan Ridgeback
     pickup", "the Orbis A420 airliner").
@@ -75,3 +94,13 @@ def model_numbered(doc: Doc, cand: Cand) -> bool:
     # "Acme 500 jobs", "Acme 20 percent": the number counts something else
     counts = after is not None and after.pos_ == "NOUN" and number.head.i == after.i
     return attached and not counts
+
+
+def news_thing(doc: Doc, cand: Cand) -> bool:
+    """The mention names a storm, an operation, a product, a numbered model or index, or a holiday."""
+    return (
+        event_name(doc, cand)
+        or product_name(doc, cand)
+        or model_numbered(doc, cand)
+        or holiday_name(doc, cand)
+    )

@@ -121,6 +121,8 @@ WEB_DOMAINS = _SCOPE["web_domains"]
 EVENT_OPENERS = _SCOPE["event_openers"]
 # Nouns a product's name modifies ("its X sedan"): the name is a product's.
 PRODUCT_NOUNS = _SCOPE["product_nouns"]
+# Prefixes of ships' names ("USS X"): a vessel.
+SHIP_PREFIXES = _SCOPE["ship_prefixes"]
 
 __all__ = [
     "AGENT_SUFFIXES",
@@ -154,6 +156,7 @@ __all__ = [
     "RANKS",
     "RANK_WORDS",
     "RESIDENCE_VERBS",
+    "SHIP_PREFIXES",
     "SURNAME_HEADS",
     "TERRITORIAL_TITLES",
     "TITLE_HEADS",
