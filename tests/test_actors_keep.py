@@ -132,3 +132,28 @@ def test_listed_with_a_kept_organisation(nlp, text, ents, name, kept):
 )
 def test_agent_after_by_is_kept(nlp, text, ents, name, kept):
     assert (name in names(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, gloss, name",
+    [
+        # a name written only in another script glosses the English name beside it: no actor of its own
+        (
+            "Jana Petrova (Яна Петрова) said the plan would work.",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            "Яна Петрова",
+            "Jana Petrova",
+        ),
+        (
+            "Kenji Arata (荒田 健二) wrote novels.",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            "荒田 健二",
+            "Kenji Arata",
+        ),
+        # accented Latin letters are Latin: the name stays
+        ("Jérôme Dubé (Jerome Dube) said the plan would work.", [(0, 2, "PERSON")], "", "Jérôme Dubé"),
+    ],
+)
+def test_names_in_another_script_are_glosses(nlp, text, ents, gloss, name):
+    found = names(nlp, text, ents)
+    assert name in found and gloss not in found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -265,11 +266,19 @@ def made_work(doc: Doc, cluster: Cluster) -> bool:
     return all(_dated(doc, c) for c in named) and not lexicon.is_surname(words[-1])
 
 
+def _latin(name: str) -> bool:
+    """The name has a letter of the Latin script ("Jérôme" has; a gloss in Greek or Japanese has not)."""
+    return any(ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN") for ch in name)
+
+
 def is_kept(doc: Doc, cluster: Cluster) -> bool:
     """Whether the cluster stays an actor: groups and countries always; others when marked, or when
-    likely and not plainly a work."""
+    likely and not plainly a work. A name only in another script is a gloss of a name the English
+    text gives beside it, so it is never an actor of its own."""
     if cluster.kind not in _KINDS or cluster.country is not None:
         return True
+    if not _latin(cluster_name(doc, cluster)):
+        return False
     feats = features(doc, cluster)
     if marked(feats):
         return True
