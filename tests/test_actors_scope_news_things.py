@@ -108,3 +108,35 @@ def test_ship_names(nlp, text, ents, name, kept):
 )
 def test_holiday_names(nlp, text, ents, name, kept):
     assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # a Roman numeral after a name that is no person's: an event's edition
+        (
+            "Fans flew to Harlow for Harvest Bowl XLIV on Sunday.",
+            [(3, 4, "GPE"), (5, 8, "ORG")],
+            "Harvest Bowl XLIV",
+            False,
+        ),
+        # a ruler opens with a given name, or NER reads a person
+        ("He served King Louis XV of France.", [(3, 5, "PERSON"), (6, 7, "GPE")], "Louis XV", True),
+        # a fund or a body numbered as its name stays
+        ("Investors in Kestrel Fund III lost money.", [(2, 5, "ORG")], "Kestrel Fund III", True),
+    ],
+)
+def test_edition_names(nlp, text, ents, name, kept):
+    assert (name in found(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        # abbreviations and a team of eleven are spelt with the same letters: no edition
+        ("The Harlow XI won the match.", [(1, 3, "ORG")], "Harlow XI"),
+        ("She moved to Brennow DC last year.", [(3, 5, "GPE")], "Brennow DC"),
+    ],
+)
+def test_roman_lookalikes_stay(nlp, text, ents, name):
+    assert name in found(nlp, text, ents)

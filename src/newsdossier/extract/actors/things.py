@@ -1,5 +1,5 @@
 """Names of things that news writes like actors' names: storms and operations, ships, products, model
-numbers, holidays.
+numbers, holidays, editions of events.
 
 Each test looks at one mention and how the text writes it; ``kinds.out_of_scope`` asks whether every
 naming mention of a cluster is such a thing ("Hurricane Dolora", "its Corvane sedan", "the FTSE 100").
@@ -53,6 +53,27 @@ def holiday_name(doc: Doc, cand: Cand) -> bool:
     )
 
 
+# A Roman numeral up to 89 of two letters or more ("XLIV", "XX"): an event's edition or a ruler's
+# number. Letters C, D and M are left out, as they spell abbreviations ("DC", "MD", "CC").
+_ROMAN = re.compile(r"(?=[LXVI]{2,}$)(X[L]|L?X{0,3})(I[XV]|V?I{0,3})")
+# Numerals that name a team of eleven ("the Harlow XI"), not an edition.
+_TEAMS = {"XI", "LI"}
+
+
+def edition_name(doc: Doc, cand: Cand) -> bool:
+    """A name numbered with a Roman numeral that NER did not read as a person's ("Harvest Bowl XLIV",
+    "Kestrelfest XX"): an event's edition; a ruler ("Louis XV") opens with a given name."""
+    tokens = doc[cand.start : cand.end]
+    return (
+        len(tokens) > 1
+        and _ROMAN.fullmatch(tokens[-1].text) is not None
+        and tokens[-1].text not in _TEAMS
+        and cand.label not in {"PERSON", "GPE"}
+        and not lexicon.is_given_name(tokens[0].text)
+        and tokens[-2].lower_ not in lexicon.ORG_HEADS | lexicon.PLACE_HEADS  # "Harlow Fund III"
+    )
+
+
 def ship_name(doc: Doc, cand: Cand) -> bool:
     """The name opens with a ship's prefix written in capitals ("USS Kestrel", "HMS Varna"): a vessel."""
     first = doc[cand.start]
@@ -97,10 +118,12 @@ def model_numbered(doc: Doc, cand: Cand) -> bool:
 
 
 def news_thing(doc: Doc, cand: Cand) -> bool:
-    """The mention names a storm, an operation, a product, a numbered model or index, or a holiday."""
+    """The mention names a storm, an operation, a product, a numbered model or index, a holiday or an
+    event's numbered edition."""
     return (
         event_name(doc, cand)
         or product_name(doc, cand)
         or model_numbered(doc, cand)
         or holiday_name(doc, cand)
+        or edition_name(doc, cand)
     )
