@@ -157,3 +157,19 @@ def test_agent_after_by_is_kept(nlp, text, ents, name, kept):
 def test_names_in_another_script_are_glosses(nlp, text, ents, gloss, name):
     found = names(nlp, text, ents)
     assert name in found and gloss not in found
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # where news names a source, a listener, an employer or a listed firm: an actor
+        ("The deal is off, Ana Ruiz told Lantern on Monday.", [(8, 9, "ORG")], "Lantern", True),
+        ("The deal is off, according to Lantern.", [(7, 8, "ORG")], "Lantern", True),
+        ("A spokesman for Lantern declined to comment.", [(3, 4, "ORG")], "Lantern", True),
+        ("Shares of Lantern fell 3 percent.", [(2, 3, "ORG")], "Lantern", True),
+        # a common word where nothing marks an actor is still left to the model
+        ("The deal went to Lantern.", [(4, 5, "ORG")], "Lantern", False),
+    ],
+)
+def test_sources_listeners_and_employers_are_kept(nlp, text, ents, name, kept):
+    assert (name in names(nlp, text, ents)) is kept

@@ -26,6 +26,7 @@ from newsdossier.extract.actors.spans import (
     cluster_name,
     head_word,
     is_acronym,
+    is_role_noun,
     place_context,
     surface,
 )
@@ -76,6 +77,29 @@ def _agent_by(doc: Doc, cand: Cand) -> bool:
     root = doc[cand.start : cand.end].root
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ == "by" and prep.head.pos_ in {"VERB", "NOUN"}
+
+
+# Verbs whose object is who is told or asked ("told X", "asked X"): a listener, an actor.
+_LISTENER_VERBS = {"tell", "ask", "inform"}
+# Nouns whose "of X" / "in X" is a firm's stock ("shares of X", "a stake in X").
+_STOCK_NOUNS = {"share", "stock", "stake"}
+
+
+def _addressed(doc: Doc, cand: Cand) -> bool:
+    """The mention is where news names a source, a listener, an employer or a listed firm:
+    "according to X", "told X", "a spokesman for X", "shares of X"."""
+    root = doc[cand.start : cand.end].root
+    head = root.head
+    if root.dep_ in {"dobj", "dative"}:
+        return head.lemma_.lower() in _LISTENER_VERBS
+    if root.dep_ != "pobj" or head.i >= cand.start:
+        return False
+    governor = head.head
+    if head.lower_ == "to":
+        return governor.lower_ == "according"
+    if head.lower_ in {"for", "at"}:
+        return governor.pos_ == "NOUN" and is_role_noun(governor)  # "a spokeswoman for X"
+    return head.lower_ in {"of", "in"} and governor.lemma_.lower() in _STOCK_NOUNS
 
 
 def _after_possessive(doc: Doc, cand: Cand) -> bool:
@@ -184,6 +208,7 @@ def features(doc: Doc, cluster: Cluster) -> dict[str, float]:
         "after_in": share(_after_in),
         "acts": share(_acts),
         "agent_by": share(_agent_by),
+        "addressed": share(_addressed),
         "lower_elsewhere": float(_lower_elsewhere(doc, words)),
         "early": 1 - cluster.first / max(len(doc), 1),
         "propn": sum(t.pos_ == "PROPN" for t in tokens) / max(len(tokens), 1),
@@ -236,7 +261,8 @@ def marked(feats: dict[str, float]) -> bool:
     place can ("near X"), one found only by a recall rule (each asks for such evidence), a name
     used three times or more, one that acts ("X said": a possible speaker is never dropped) or is
     the agent after "by" ("funded by X"; a place is "by the river", a code with digits a machine:
-    "taken by X2"), or a
+    "taken by X2"), one named where news names a source, a listener, an employer or a listed firm
+    ("according to X", "told X", "a spokesman for X", "shares of X"), or a
     plural name after "the" ("the Harlow Rovers")."""
     return bool(
         feats["titled"]
@@ -247,6 +273,7 @@ def marked(feats: dict[str, float]) -> bool:
         or feats.get("rule_found", 0.0) >= 1
         or feats["acts"]
         or (feats.get("agent_by", 0.0) > 0 and not feats["kind_location"] and not feats["non_alpha"])
+        or feats.get("addressed", 0.0) > 0
         or feats["the_plural"]
         or feats["log_named"] >= math.log1p(3)
     )
