@@ -102,15 +102,15 @@ def test_census_surnames(word, surname):
     [
         # listed with a kept organisation: a one-word name the model alone would drop stays
         (
-            "Vantor's answer came late. The name led on search engines including Vantor, Lantern, and Compass.",
-            [(0, 1, "ORG"), (13, 14, "ORG"), (15, 16, "ORG"), (18, 19, "ORG")],
+            "Vantor's board met on Friday. Its suppliers, Vantor, Lantern and Compass, signed the deal.",
+            [(0, 1, "ORG"), (10, 11, "ORG"), (12, 13, "ORG"), (14, 15, "ORG")],
             "Lantern",
             True,
         ),
         # listed only with other dropped names: nothing vouches for them
         (
-            "The name led on search engines including Lantern and Compass.",
-            [(7, 8, "ORG"), (9, 10, "ORG")],
+            "Its suppliers, Lantern and Compass, signed the deal.",
+            [(3, 4, "ORG"), (5, 6, "ORG")],
             "Lantern",
             False,
         ),
@@ -124,10 +124,10 @@ def test_listed_with_a_kept_organisation(nlp, text, ents, name, kept):
     "text, ents, name, kept",
     [
         # who did something, after "by": an actor, however rare or common the word
-        ("We thank the teams, with support by Lantern.", [(8, 9, "ORG")], "Lantern", True),
+        ("The new clinic opened with support by Lantern.", [(7, 8, "ORG")], "Lantern", True),
         ("The new school was funded by Compass.", [(6, 7, "ORG")], "Compass", True),
         # a code with digits after "by" is a machine that did it
-        ("The dust was gathered by Compass9 in the upper air.", [(5, 6, "ORG")], "Compass9", False),
+        ("The photos were taken by Compass9 over the border.", [(5, 6, "ORG")], "Compass9", False),
     ],
 )
 def test_agent_after_by_is_kept(nlp, text, ents, name, kept):

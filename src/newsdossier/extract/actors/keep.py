@@ -73,7 +73,7 @@ def _acts(doc: Doc, cand: Cand) -> bool:
 
 
 def _agent_by(doc: Doc, cand: Cand) -> bool:
-    """The mention is who did something, after "by" ("funded by X", "support by X"), as actors are."""
+    """The mention is who did something, after "by" ("funded by X", "backing by X"), as actors are."""
     root = doc[cand.start : cand.end].root
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ == "by" and prep.head.pos_ in {"VERB", "NOUN"}
@@ -319,8 +319,8 @@ def _conjuncts(doc: Doc, cand: Cand) -> set[int]:
 
 
 def listed_with_kept(doc: Doc, dropped: list[Cluster], kept: list[Cluster]) -> list[Cluster]:
-    """The dropped one-word organisations listed with a kept organisation ("search engines such as
-    Vantor, Orbly and Quist"): a list holds names of one kind, so the one kept vouches for the rest."""
+    """The dropped one-word organisations listed with a kept organisation ("its suppliers, Vantor,
+    Orbly and Quist"): a list holds names of one kind, so the one kept vouches for the rest."""
     owner = {i: k for k in kept if k.kind == "organization" for c in k.cands for i in range(c.start, c.end)}
     back = []
     for cluster in dropped:
