@@ -95,3 +95,81 @@ def test_stored_model_covers_every_feature(nlp):
 @pytest.mark.parametrize("word, surname", [("Hollis", True), ("Johnson", True), ("Xqzvt", False)])
 def test_census_surnames(word, surname):
     assert lexicon.is_surname(word) is surname
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # listed with a kept organisation: a one-word name the model alone would drop stays
+        (
+            "Vantor's board met on Friday. Its suppliers, Vantor, Lantern and Compass, signed the deal.",
+            [(0, 1, "ORG"), (10, 11, "ORG"), (12, 13, "ORG"), (14, 15, "ORG")],
+            "Lantern",
+            True,
+        ),
+        # listed only with other dropped names: nothing vouches for them
+        (
+            "Its suppliers, Lantern and Compass, signed the deal.",
+            [(3, 4, "ORG"), (5, 6, "ORG")],
+            "Lantern",
+            False,
+        ),
+    ],
+)
+def test_listed_with_a_kept_organisation(nlp, text, ents, name, kept):
+    assert (name in names(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # who did something, after "by": an actor, however rare or common the word
+        ("The new clinic opened with support by Lantern.", [(7, 8, "ORG")], "Lantern", True),
+        ("The new school was funded by Compass.", [(6, 7, "ORG")], "Compass", True),
+        # a code with digits after "by" is a machine that did it
+        ("The photos were taken by Compass9 over the border.", [(5, 6, "ORG")], "Compass9", False),
+    ],
+)
+def test_agent_after_by_is_kept(nlp, text, ents, name, kept):
+    assert (name in names(nlp, text, ents)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, gloss, name",
+    [
+        # a name written only in another script glosses the English name beside it: no actor of its own
+        (
+            "Jana Petrova (Яна Петрова) said the plan would work.",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            "Яна Петрова",
+            "Jana Petrova",
+        ),
+        (
+            "Kenji Arata (荒田 健二) wrote novels.",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            "荒田 健二",
+            "Kenji Arata",
+        ),
+        # accented Latin letters are Latin: the name stays
+        ("Jérôme Dubé (Jerome Dube) said the plan would work.", [(0, 2, "PERSON")], "", "Jérôme Dubé"),
+    ],
+)
+def test_names_in_another_script_are_glosses(nlp, text, ents, gloss, name):
+    found = names(nlp, text, ents)
+    assert name in found and gloss not in found
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, kept",
+    [
+        # where news names a source, a listener, an employer or a listed firm: an actor
+        ("The deal is off, Ana Ruiz told Lantern on Monday.", [(8, 9, "ORG")], "Lantern", True),
+        ("The deal is off, according to Lantern.", [(7, 8, "ORG")], "Lantern", True),
+        ("A spokesman for Lantern declined to comment.", [(3, 4, "ORG")], "Lantern", True),
+        ("Shares of Lantern fell 3 percent.", [(2, 3, "ORG")], "Lantern", True),
+        # a common word where nothing marks an actor is still left to the model
+        ("The deal went to Lantern.", [(4, 5, "ORG")], "Lantern", False),
+    ],
+)
+def test_sources_listeners_and_employers_are_kept(nlp, text, ents, name, kept):
+    assert (name in names(nlp, text, ents)) is kept

@@ -279,3 +279,31 @@ def test_name_in_capitals_joins_the_person(nlp, text, ents, person, forms, other
 def test_nickname_of_a_given_name_is_one_person(nlp, text, ents, people):
     actors, _ = run(nlp, text, ents)
     assert {a.name: set(a.aliases.split(";")) for a in actors if a.type == "person"} == people
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "merged"),
+    [
+        # a short surname written two ways, both times with the same title: one mayor
+        (
+            "Mayor Dole opened the fair. Later Mayor Dale thanked the volunteers.",
+            [(1, 2, "PERSON"), (8, 9, "PERSON")],
+            True,
+        ),
+        # two titles: a mayor and a judge are two people, however close their names
+        (
+            "Mayor Dole opened the fair. Later Judge Dale thanked the volunteers.",
+            [(1, 2, "PERSON"), (8, 9, "PERSON")],
+            False,
+        ),
+        # no title: short names one letter apart are two people
+        (
+            "Dole opened the fair. Later Dale thanked the volunteers.",
+            [(0, 1, "PERSON"), (6, 7, "PERSON")],
+            False,
+        ),
+    ],
+)
+def test_short_names_with_one_title_merge(nlp, text, ents, merged):
+    actors, mentions = run(nlp, text, ents)
+    assert (owner(actors, mentions, "Dole") == owner(actors, mentions, "Dale")) is merged

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -25,6 +26,7 @@ from newsdossier.extract.actors.spans import (
     cluster_name,
     head_word,
     is_acronym,
+    is_role_noun,
     place_context,
     surface,
 )
@@ -68,6 +70,36 @@ def _acts(doc: Doc, cand: Cand) -> bool:
     return root.dep_ in {"nsubj", "nsubjpass", "poss", "agent"} or (
         cand.end < len(doc) and doc[cand.end].tag_ == "POS"
     )
+
+
+def _agent_by(doc: Doc, cand: Cand) -> bool:
+    """The mention is who did something, after "by" ("funded by X", "backing by X"), as actors are."""
+    root = doc[cand.start : cand.end].root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "by" and prep.head.pos_ in {"VERB", "NOUN"}
+
+
+# Verbs whose object is who is told or asked ("told X", "asked X"): a listener, an actor.
+_LISTENER_VERBS = {"tell", "ask", "inform"}
+# Nouns whose "of X" / "in X" is a firm's stock ("shares of X", "a stake in X").
+_STOCK_NOUNS = {"share", "stock", "stake"}
+
+
+def _addressed(doc: Doc, cand: Cand) -> bool:
+    """The mention is where news names a source, a listener, an employer or a listed firm:
+    "according to X", "told X", "a spokesman for X", "shares of X"."""
+    root = doc[cand.start : cand.end].root
+    head = root.head
+    if root.dep_ in {"dobj", "dative"}:
+        return head.lemma_.lower() in _LISTENER_VERBS
+    if root.dep_ != "pobj" or head.i >= cand.start:
+        return False
+    governor = head.head
+    if head.lower_ == "to":
+        return governor.lower_ == "according"
+    if head.lower_ in {"for", "at"}:
+        return governor.pos_ == "NOUN" and is_role_noun(governor)  # "a spokeswoman for X"
+    return head.lower_ in {"of", "in"} and governor.lemma_.lower() in _STOCK_NOUNS
 
 
 def _after_possessive(doc: Doc, cand: Cand) -> bool:
@@ -175,6 +207,8 @@ def features(doc: Doc, cluster: Cluster) -> dict[str, float]:
         "quoted": share(quoted_whole),
         "after_in": share(_after_in),
         "acts": share(_acts),
+        "agent_by": share(_agent_by),
+        "addressed": share(_addressed),
         "lower_elsewhere": float(_lower_elsewhere(doc, words)),
         "early": 1 - cluster.first / max(len(doc), 1),
         "propn": sum(t.pos_ == "PROPN" for t in tokens) / max(len(tokens), 1),
@@ -225,7 +259,10 @@ def marked(feats: dict[str, float]) -> bool:
     """Plain evidence of an actor that the model never overrules: a title, an organisation's or a
     place's head word ("Council", "Cemetery"), a gazetteer place, a name that stands where only a
     place can ("near X"), one found only by a recall rule (each asks for such evidence), a name
-    used three times or more, one that acts ("X said": a possible speaker is never dropped), or a
+    used three times or more, one that acts ("X said": a possible speaker is never dropped) or is
+    the agent after "by" ("funded by X"; a place is "by the river", a code with digits a machine:
+    "taken by X2"), one named where news names a source, a listener, an employer or a listed firm
+    ("according to X", "told X", "a spokesman for X", "shares of X"), or a
     plural name after "the" ("the Harlow Rovers")."""
     return bool(
         feats["titled"]
@@ -235,6 +272,8 @@ def marked(feats: dict[str, float]) -> bool:
         or feats.get("place_context", 0.0) > 0
         or feats.get("rule_found", 0.0) >= 1
         or feats["acts"]
+        or (feats.get("agent_by", 0.0) > 0 and not feats["kind_location"] and not feats["non_alpha"])
+        or feats.get("addressed", 0.0) > 0
         or feats["the_plural"]
         or feats["log_named"] >= math.log1p(3)
     )
@@ -254,15 +293,43 @@ def made_work(doc: Doc, cluster: Cluster) -> bool:
     return all(_dated(doc, c) for c in named) and not lexicon.is_surname(words[-1])
 
 
+def _latin(name: str) -> bool:
+    """The name has a letter of the Latin script ("Jérôme" has; a gloss in Greek or Japanese has not)."""
+    return any(ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN") for ch in name)
+
+
 def is_kept(doc: Doc, cluster: Cluster) -> bool:
     """Whether the cluster stays an actor: groups and countries always; others when marked, or when
-    likely and not plainly a work."""
+    likely and not plainly a work. A name only in another script is a gloss of a name the English
+    text gives beside it, so it is never an actor of its own."""
     if cluster.kind not in _KINDS or cluster.country is not None:
         return True
+    if not _latin(cluster_name(doc, cluster)):
+        return False
     feats = features(doc, cluster)
     if marked(feats):
         return True
     return keep_probability(feats) >= _model()["threshold"] and not made_work(doc, cluster)
+
+
+def _conjuncts(doc: Doc, cand: Cand) -> set[int]:
+    """The tokens of the names listed with the mention ("X, Y and Z"), without the mention's own."""
+    root = doc[cand.start : cand.end].root
+    return {t.i for t in root.conjuncts} - set(range(cand.start, cand.end))
+
+
+def listed_with_kept(doc: Doc, dropped: list[Cluster], kept: list[Cluster]) -> list[Cluster]:
+    """The dropped one-word organisations listed with a kept organisation ("its suppliers, Vantor,
+    Orbly and Quist"): a list holds names of one kind, so the one kept vouches for the rest."""
+    owner = {i: k for k in kept if k.kind == "organization" for c in k.cands for i in range(c.start, c.end)}
+    back = []
+    for cluster in dropped:
+        named = named_mentions(cluster)
+        if cluster.kind != "organization" or any(c.end - c.start > 1 or c.label != "ORG" for c in named):
+            continue
+        if named and all(_conjuncts(doc, c) & owner.keys() for c in named):
+            back.append(cluster)
+    return back
 
 
 def kept(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:

@@ -28,6 +28,7 @@ from newsdossier.extract.actors.spans import (
     surface,
     under_plural_title,
 )
+from newsdossier.extract.actors.things import news_thing, ship_name
 from newsdossier.text import quotes
 
 # Determiners a thing's name takes and a person's never does ("the Halvorium", "this Chamber").
@@ -454,8 +455,12 @@ def out_of_scope(doc: Doc, cluster: Cluster) -> bool:
         and not lexicon.is_given_name(next(iter(singles)))
     ):
         return True  # "the Paralympics", "Symphony": the word names an event or a work
+    if any(ship_name(doc, c) for c in named):
+        return True  # "USS X" is a ship, though "the destroyer USS X" gives it a role
     if cluster.kind == "person" and any(c.title for c in cluster.cands):
         return False  # "Professor X" is a person whatever else is said of the name
+    if all(news_thing(doc, c) for c in named):
+        return True  # "Hurricane X", "its X sedan", "the X 100 fell", "X Day": no actor
     if all(_inside_thing_name(doc, c) for c in named):
         return True  # "the Treaty on the X": a name only inside a thing's name is no actor of its own
     if _names_nothing(doc, cluster):

@@ -11,7 +11,7 @@ from newsdossier.extract import lexicon
 from newsdossier.extract.actors.aliases import appositive_aliases
 from newsdossier.extract.actors.boundaries import repaired_spans
 from newsdossier.extract.actors.groups import find_groups
-from newsdossier.extract.actors.keep import is_kept
+from newsdossier.extract.actors.keep import is_kept, listed_with_kept
 from newsdossier.extract.actors.kinds import type_and_scope
 from newsdossier.extract.actors.numbered import is_numbered_name, numbered_names
 from newsdossier.extract.actors.organisations import merge_places, merge_short_forms
@@ -78,17 +78,24 @@ def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return [k for k in clusters if k.cands]
 
 
-def _close_spelling(a: str, b: str) -> bool:
+def _close_spelling(a: str, b: str, *, same_role: bool = False) -> bool:
     """Two words one name spelt two ways: one edit apart (two in a word of nine letters or more).
 
     Words under five letters, and two different known given names ("Maria"/"Mario": two people
-    who share a surname), are never variants.
+    who share a surname), are never variants; a short word is, one letter apart, when both people
+    hold the same title ("Mayor Dole" and "Mayor Dale" in one text are one mayor).
     """
-    if a == b or min(len(a), len(b)) < 5:
+    if a == b or min(len(a), len(b)) < (3 if same_role else 5):
         return False
     if lexicon.is_given_name(a) and lexicon.is_given_name(b):
         return False
     return Levenshtein.distance(a, b) <= (2 if min(len(a), len(b)) >= 9 else 1)
+
+
+def _one_title(a: Cluster, b: Cluster) -> bool:
+    """Both people are given a title, and the same one."""
+    title = cluster_title(a)
+    return bool(title) and title == cluster_title(b)
 
 
 def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
@@ -111,7 +118,8 @@ def _merge_misspellings(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             if a.kind != b.kind and not lone_person:
                 continue
             diff = [(x, y) for x, y in zip(wa, wb) if x != y]
-            if len(diff) == 1 and _close_spelling(*diff[0]):
+            same_role = a.kind == b.kind == "person" and _one_title(a, b)
+            if len(diff) == 1 and _close_spelling(*diff[0], same_role=same_role):
                 keep, drop = (a, b) if len(a.cands) >= len(b.cands) else (b, a)
                 keep.kind = "person" if lone_person else keep.kind
                 absorb(keep, drop, "alias")
@@ -269,7 +277,7 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
 def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], list[Mention]]:
     """Find the actors of a parsed article and every mention of each (pronouns are left to coref)."""
     things: list[Cluster] = []
-    clusters = []
+    clusters, dropped = [], []
     for cluster in named_clusters(doc, things):
         team = names_a_team(doc, cluster)
         if team and cluster.kind == "person":
@@ -277,6 +285,9 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
         # a numbered road or team, or a team before a position, is an actor by how it is written
         if team or is_kept(doc, cluster) or is_numbered_name(doc, cluster):
             clusters.append(cluster)
+        else:
+            dropped.append(cluster)
+    clusters += listed_with_kept(doc, dropped, clusters)
     people = [k for k in clusters if k.kind == "person"]
     found = _unfound_names(doc, clusters)
     read_titles(doc, [c for c in found if c.label == "PERSON"])  # "Ruiz, the committee chair"

@@ -117,12 +117,19 @@ CAPTION_WORDS = _SCOPE["captions"]
 NON_ACTOR_ABBREVIATIONS = _SCOPE["abbreviations"]
 # Endings of web addresses ("Example.com" is a website).
 WEB_DOMAINS = _SCOPE["web_domains"]
+# Words that open a storm's or an operation's name ("Hurricane X"): an event.
+EVENT_OPENERS = _SCOPE["event_openers"]
+# Nouns a product's name modifies ("its X sedan"): the name is a product's.
+PRODUCT_NOUNS = _SCOPE["product_nouns"]
+# Prefixes of ships' names ("USS X"): a vessel.
+SHIP_PREFIXES = _SCOPE["ship_prefixes"]
 
 __all__ = [
     "AGENT_SUFFIXES",
     "CAPTION_WORDS",
     "COMPANY_SUFFIXES",
     "CREATION_VERBS",
+    "EVENT_OPENERS",
     "DIRECTIONS",
     "FACILITY_ENDS",
     "GENERIC_ORG_HEADS",
@@ -143,11 +150,13 @@ __all__ = [
     "OUT_OF_SCOPE_CUES",
     "OUT_OF_SCOPE_HEADS",
     "PLACE_HEADS",
+    "PRODUCT_NOUNS",
     "PORTFOLIOS",
     "POST_NOMINALS",
     "RANKS",
     "RANK_WORDS",
     "RESIDENCE_VERBS",
+    "SHIP_PREFIXES",
     "SURNAME_HEADS",
     "TERRITORIAL_TITLES",
     "TITLE_HEADS",
