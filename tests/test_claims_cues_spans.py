@@ -132,6 +132,36 @@ MISPARSED = [
         "mixed",
         id="quoted-name-as-apposition",
     ),
+    # one adverb before an aside attribution links the statement to what came before: the aside still holds
+    pytest.param(
+        "Instead, Lena Okafor told the council, the levy would fund two new ferries.",
+        {"fund": ("fund", "ROOT", "VB"), "told": ("fund", "ccomp", "VBD"), ".": ("fund", "punct", "")},
+        "Lena Okafor",
+        "told",
+        "the levy would fund two new ferries",
+        "indirect",
+        id="one-adverb-before-an-aside",
+    ),
+    # a contrast without a subject of its own goes on with the statement
+    pytest.param(
+        "Ivo Marsh said he was unsure the toll would pass, but planned to vote for it anyway.",
+        {"planned": ("said", "conj", "VBD")},
+        "Ivo Marsh",
+        "said",
+        "he was unsure the toll would pass, but planned to vote for it anyway",
+        "indirect",
+        id="contrast-without-subject",
+    ),
+    # a "then" left in the clause runs the reported events on to the verb the parser hung on the cue
+    pytest.param(
+        "Ivo Marsh told the court he locked the shed, then drove to the harbour.",
+        {"then": ("locked", "advmod", ""), "drove": ("told", "conj", "VBD")},
+        "Ivo Marsh",
+        "told",
+        "he locked the shed, then drove to the harbour",
+        "indirect",
+        id="then-goes-on",
+    ),
 ]
 
 
@@ -164,6 +194,32 @@ AS_PHRASES = [
         "the storm as the cause of the outage",
         "indirect",
         id="cite-x-as-y",
+    ),
+    # "as" with an adjective: the parser hangs the adjective on the "as"
+    pytest.param(
+        "Ivo Marsh described the ferry service as unreliable and slow.",
+        "Ivo Marsh",
+        "described",
+        "the ferry service as unreliable and slow",
+        "indirect",
+        id="describe-x-as-adjective",
+    ),
+    # a quote of what the object is called leaves the object out: the whole phrase is kept beside the quote
+    pytest.param(
+        "Ivo Marsh denounced the plan as “a disgrace to the city.”",
+        "Ivo Marsh",
+        "denounced",
+        "the plan as “a disgrace to the city.”",
+        "mixed",
+        id="denounce-x-as-quote",
+    ),
+    pytest.param(
+        "The inspector characterized the work as “rushed, careless and unsafe.”",
+        "inspector",
+        "characterized",
+        "the work as “rushed, careless and unsafe.”",
+        "mixed",
+        id="characterize-x-as-quoted-adjectives",
     ),
 ]
 

@@ -253,7 +253,10 @@ def _set_off_aside(verb: Token) -> Token | None:
         return None
     if hi - lo + 1 > MAX_ASIDE_TOKENS or any(t.is_quote for t in doc[lo : hi + 1]):
         return None
-    if sum(not t.is_punct for t in doc[sent.start : lo]) < MIN_ASIDE_LEAD_WORDS:
+    lead = [t for t in doc[sent.start : lo] if not t.is_punct and not t.is_space]
+    # one word before the commas is a name in apposition ("Okafor, the manager said, …") unless it is an
+    # adverb linking the statement to what came before ("Instead, she told reporters, the plan …")
+    if len(lead) < MIN_ASIDE_LEAD_WORDS and not (len(lead) == 1 and lead[0].pos_ == "ADV"):
         return None
     if verb.dep_ in ("ccomp", "conj") and verb.head.i < verb.i < verb.head.right_edge.i + 1:
         head = verb.head
@@ -341,11 +344,28 @@ def _object_phrase(verb: Token) -> tuple[Token, Token] | None:
             if c.dep_ == "prep"
             and c.i > obj.i
             and (lemma, c.lower_) in OBJECT_PHRASE_VERBS
-            and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            and any(_phrase_object(c, g) for g in c.children)
         ),
         None,
     )
     return (obj, prep) if prep is not None else None
+
+
+def _judged_object(verb: Token, comp: Token, quotes: list[Quote]) -> bool:
+    """True when the statement is an object outside the quotes and what it is called or taken as
+    ("called the budget “reckless”", "described the talks as “calm”"): a quote of the name alone leaves
+    out what was named."""
+    pair = _object_phrase(verb)
+    named = (pair is not None and pair[0] == comp) or _naming(verb) == comp
+    return named and comp.dep_ == "dobj" and not in_quotes(comp, quotes)
+
+
+def _phrase_object(prep: Token, kid: Token) -> bool:
+    """True for what a preposition's phrase is about: its object, or after "as" an adjective too
+    ("described the talks as largely “calm”", "as “rushed”": the parser hangs the adjective or participle
+    on the "as")."""
+    predicate = kid.pos_ == "ADJ" or kid.dep_ == "amod"
+    return kid.dep_ in ("pobj", "pcomp") or (prep.lower_ == "as" and predicate)
 
 
 def _stance_complement(verb: Token, prt: Token | None) -> tuple[Token | None, str]:
@@ -537,6 +557,8 @@ def _is_that(tok: Token) -> bool:
 # Conjunctions that join a contrast to a reported clause: the statement goes on ("said he would back the
 # plan, but he will not chair the board"); after "and" a clause is as often the narrative going on.
 _CONTRAST = frozenset({"but", "yet"})
+# Adverbs that put a reported event after another: the verb they lead to goes on with the statement.
+_SEQUENCE = frozenset({"then"})
 
 # Tags of verbs that cannot be a past-tense speech verb's own conjunct ("said the plan is ready, secures
 # the border and …"): a verb in the present or the base form goes on with the reported clause.
@@ -550,8 +572,9 @@ _BARE_NOT = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass"})
 
 def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
     """Clauses the parser joined to the speech verb after its reported clause that go on with the
-    statement: a second that-clause ("argued that A, and that B"), a contrast with a subject of its own
-    ("said A, but B"), and a verb without a subject that cannot be the speech verb's own conjunct (an
+    statement: a second that-clause ("argued that A, and that B"), a contrast ("said A, but B", "said he
+    was unsure, but planned to vote"), a verb a "then" of the clause leads to ("told the court he locked
+    the shed, then drove off"), and a verb without a subject that cannot be the speech verb's own conjunct (an
     auxiliary, "told students the forecasts might be skewed, and have failed before", or a present verb
     after a past cue)."""
     out = []
@@ -580,7 +603,13 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
             any(c.dep_ in ("aux", "auxpass") for c in kids)
             or (verb.tag_ == "VBD" and conj.tag_ in _PRESENT_TAGS)
         )
-        if second_that or (joined and own_subject) or goes_on or existential:
+        # "told the court he locked the door, then drove off": a "then" the parser left in the clause runs
+        # the reported events on
+        sequel = not own_subject and any(
+            t.lower_ in _SEQUENCE and t.dep_ == "advmod" and comp.is_ancestor(t)
+            for t in verb.doc[comp.i : conj.i]
+        )
+        if second_that or joined or goes_on or existential or sequel:
             out.append(conj)
     return out
 
@@ -743,8 +772,10 @@ def reported_drafts(
         if stance and not can_take_stance(head, speaker):
             continue
         statements = _clause_spans(comp, verb) if comp is not None else [[trailing[0]]]
+        # "denounced the plan as “a disgrace”": the quote names only what the object is said to be
+        judged = comp is not None and _judged_object(verb, comp, quotes)
         for pieces in statements:
-            pieces = [p for p in pieces if not mostly_quoted(p, claimed)]
+            pieces = [p for p in pieces if judged or not mostly_quoted(p, claimed)]
             # a position denied or rejected may be two words ("denied the report"); a clause may not
             fewest = 2 if verb.lemma_.lower() in OBJECT_VERBS else MIN_REPORTED_WORDS
             # the opening that tells a question or a source is that of the words after the cue
