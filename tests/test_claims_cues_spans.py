@@ -366,3 +366,23 @@ def test_documents_as_speakers(analyse_text, text, content):
 )
 def test_statement_noun_owners(analyse_text, text, speaker, cue, content, kind):
     assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+# A semicolon right after "A, X writes" ends the attribution: A is said, and so is the clause after it.
+@pytest.mark.parametrize(
+    ("text", "first", "second", "second_kind"),
+    [
+        pytest.param(
+            "Porters were often blamed for delays on the line, Ivo Marsh writes; such charges “tended to grow"
+            " near the end of a career.”",
+            "Porters were often blamed for delays on the line",
+            "such charges “tended to grow near the end of a career.”",
+            "mixed",
+            id="both-sides-of-a-semicolon",
+        ),
+    ],
+)
+def test_semicolon_after_the_attribution(analyse_text, text, first, second, second_kind):
+    claims = analyse_text(text).claims
+    assert_claim(claims, text, "Ivo Marsh", "writes", first, "indirect")
+    assert_claim(claims, text, "Ivo Marsh", "writes", second, second_kind)

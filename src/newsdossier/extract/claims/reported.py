@@ -444,11 +444,29 @@ def _in_subtree_of_other(tok: Token, verb: Token, comps: list[Token]) -> bool:
     return tok.head == verb and tok not in comps and tok.dep_ not in _LOOSE_DEPS
 
 
+def _clause_before_semicolon(comp: Token, verb: Token) -> Span | None:
+    """The statement before 'A, she noted; B' when the parser made both A and B clauses of the cue: a
+    semicolon right after the attribution ends it, so A is said too, not a phrase fronted before it."""
+    doc = verb.doc
+    if comp.i < verb.i or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ";":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i or doc[subj.left_edge.i - 1].text != ",":
+        return None
+    span = _trim_span(doc, max(verb.sent.start, dateline_end(verb.sent)), subj.left_edge.i - 1)
+    return span if _words_in(span) >= MIN_REPORTED_WORDS and _has_verb(span) else None
+
+
 def _clause_spans(comp: Token, verb: Token) -> list[list[Span]]:
     """The reported statements, each as its pieces: the clause, or, when the attribution stands in its
     middle ('A, he said, B'), its two sides as two statements, or as one in two pieces when a side cannot
     stand alone ('Too often, she says, the buses run late')."""
     doc = verb.doc
+    before = _clause_before_semicolon(comp, verb)
+    if before is not None:
+        return [[before], [_clause_span(comp, verb)]]
     if (comp.i == verb.head.i and verb.dep_ == "parataxis") or _set_off_aside(verb) == comp:
         pieces = _aside_pieces(comp, verb)
     else:
