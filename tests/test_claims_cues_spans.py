@@ -386,3 +386,56 @@ def test_semicolon_after_the_attribution(analyse_text, text, first, second, seco
     claims = analyse_text(text).claims
     assert_claim(claims, text, "Ivo Marsh", "writes", first, "indirect")
     assert_claim(claims, text, "Ivo Marsh", "writes", second, second_kind)
+
+
+# (text, speaker, cue, exact content, kind): a statement split by an attribution set off in its middle
+SPLIT_BY_AN_ASIDE = [
+    # the fronted subject the parser hung on the cue is the statement's start
+    pytest.param(
+        "Such delays, the harbour board warned on Monday, could cost the port its biggest client.",
+        "harbour board",
+        "warned",
+        "Such delays could cost the port its biggest client",
+        "indirect",
+        id="fronted-subject-on-the-cue",
+    ),
+    pytest.param(
+        "That decision, the judge wrote in her ruling, was made without any evidence.",
+        "judge",
+        "wrote",
+        "That decision was made without any evidence",
+        "indirect",
+        id="fronted-subject-on-the-aside",
+    ),
+    # the speaker after the verb ("say engineers"), with or without an apposition
+    pytest.param(
+        "The real problem with the pier, say engineers at the port, is the soft ground beneath it.",
+        "engineers",
+        "say",
+        "The real problem with the pier is the soft ground beneath it",
+        "indirect",
+        id="inverted-aside",
+    ),
+    pytest.param(
+        "Part of the trouble, says Ivo Marsh, a retired surveyor, is the age of the pilings.",
+        "Ivo Marsh",
+        "says",
+        "Part of the trouble is the age of the pilings",
+        "indirect",
+        id="inverted-aside-with-apposition",
+    ),
+    # a contrast after the aside is a second statement
+    pytest.param(
+        "Taxes will rise next year, the minister predicted, but wages will not keep pace.",
+        "minister",
+        "predicted",
+        "wages will not keep pace",
+        "indirect",
+        id="contrast-after-the-aside",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), SPLIT_BY_AN_ASIDE)
+def test_split_by_an_aside(analyse_text, text, speaker, cue, content, kind):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)

@@ -459,6 +459,40 @@ def _clause_before_semicolon(comp: Token, verb: Token) -> Span | None:
     return span if _words_in(span) >= MIN_REPORTED_WORDS and _has_verb(span) else None
 
 
+def _fronted_subject(comp: Token, verb: Token) -> Span | None:
+    """The subject of a reported clause fronted before its attribution, that the parser hung on the cue
+    ("Such delays, the board warned on Monday, could cost …"): the clause after the cue has no subject of
+    its own, and the phrase opens the sentence and ends at the comma before the speaker (else None)."""
+    if comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS for c in comp.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or not subj.i < verb.i:
+        return None
+    doc = verb.doc
+    first = max(verb.sent.start, dateline_end(verb.sent))
+    for c in verb.children:
+        if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.left_edge.i == first:
+            if doc[c.right_edge.i + 1].text == "," and c.right_edge.i + 2 == subj.left_edge.i:
+                return _trim_span(doc, first, c.right_edge.i)
+    return None
+
+
+def _contrast_after_aside(comp: Token, verb: Token) -> Span | None:
+    """'A, she said, but B': a contrast with a subject of its own after an attribution set off in the
+    sentence's middle goes on with what she said, as a second statement (else None)."""
+    if comp.i > verb.i:
+        return None
+    doc = verb.doc
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+        cc = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conj.i and c.lower_ in _CONTRAST]
+        if not cc or doc[cc[0].i - 1].text != "," or is_speech_verb(conj):
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            span = _trim_span(doc, cc[0].i + 1, conj.right_edge.i)
+            return span if _words_in(span) >= MIN_REPORTED_WORDS else None
+    return None
+
+
 def _clause_spans(comp: Token, verb: Token) -> list[list[Span]]:
     """The reported statements, each as its pieces: the clause, or, when the attribution stands in its
     middle ('A, he said, B'), its two sides as two statements, or as one in two pieces when a side cannot
@@ -467,6 +501,12 @@ def _clause_spans(comp: Token, verb: Token) -> list[list[Span]]:
     before = _clause_before_semicolon(comp, verb)
     if before is not None:
         return [[before], [_clause_span(comp, verb)]]
+    fronted = _fronted_subject(comp, verb)
+    if fronted is not None:
+        return [[fronted, _clause_span(comp, verb)]]
+    contrast = _contrast_after_aside(comp, verb)
+    if contrast is not None:
+        return [[_clause_span(comp, verb)], [contrast]]
     if (comp.i == verb.head.i and verb.dep_ == "parataxis") or _set_off_aside(verb) == comp:
         pieces = _aside_pieces(comp, verb)
     else:
@@ -493,9 +533,16 @@ def _stands_alone(piece: Span) -> bool:
     """A piece that is a statement by itself: a clause of two words or more, or a few words that do not
     open with a preposition ("All of this, he said, could …" keeps the rest)."""
     words = _words_in(piece)
+    if _predicate_only(piece):
+        return False  # "…, say engineers, is the soft ground": the subject is on the other side
     return (words >= MIN_PIECE_WORDS and (_has_verb(piece) or piece[0].pos_ != "ADP")) or (
         words >= 2 and _has_verb(piece)
     )
+
+
+def _predicate_only(piece: Span) -> bool:
+    """A piece that opens with a finite verb and has no subject: the rest of a statement split before it."""
+    return piece[0].tag_ in _FINITE_TAGS and not any(t.dep_ in SUBJECT_DEPS for t in piece)
 
 
 def _statement_piece(piece: Span, leading: bool) -> bool:
@@ -507,6 +554,8 @@ def _statement_piece(piece: Span, leading: bool) -> bool:
     verbless piece needs a few words and no opening preposition.
     """
     words = _words_in(piece)
+    if not leading and _predicate_only(piece):
+        return words >= 2
     if _has_verb(piece) or not leading:
         return _stands_alone(piece)
     nominal = [t for t in piece if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
@@ -519,6 +568,23 @@ def _statement_piece(piece: Span, leading: bool) -> bool:
     return not any(t.lemma_.lower() in DOCUMENT_NOUNS | OCCASION_NOUNS for t in nominal)
 
 
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after the verb of an aside set off by commas inside its statement ("The trouble, say
+    engineers at the port, is the ground"): the parser gives the verb the statement's subject, or hangs the
+    speaker on the statement's verb. None unless the phrase runs from the verb to a comma."""
+    if verb.dep_ != "parataxis" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    doc = verb.doc
+    after = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i]
+    after += [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == verb.i + 1]
+    for subj in after:
+        # the parser often gives the speaker's phrase its closing comma
+        last = subj.right_edge.i if doc[subj.right_edge.i].text == "," else subj.right_edge.i + 1
+        if subj.left_edge.i == verb.i + 1 and last < len(doc) and doc[last].text == "," and nominal(subj):
+            return subj
+    return None
+
+
 def _aside_pieces(comp: Token, verb: Token) -> list[Span]:
     """The statement around an aside attribution ("The rules, she says, are meant for tenants"): the words
     before the speaker, and the words after the speech verb and its own objects to the sentence's end.
@@ -527,10 +593,14 @@ def _aside_pieces(comp: Token, verb: Token) -> list[Span]:
     the statement going on, not part of the attribution.
     """
     doc = verb.doc
-    subj = subject_of(verb)
+    subj = _inverted_speaker(verb) or subject_of(verb)
     aside_lo = min(subj.left_edge.i if subj is not None else verb.i, verb.i)
-    first = max(min(comp.left_edge.i, aside_lo), verb.sent.start, dateline_end(verb.sent))
+    # "That decision, the judge wrote, was made …": the parser hangs the fronted subject on the aside
+    fronted = [c.left_edge.i for c in verb.children if c.dep_ == "dep" and c.i < aside_lo]
+    first = max(min(comp.left_edge.i, aside_lo, *fronted), verb.sent.start, dateline_end(verb.sent))
     own = [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")]
+    if subj is not None and subj.i > verb.i:
+        own.append(subj.right_edge.i)  # "…, says Jane Doe, a surveyor, …": the speaker after the verb
     after = max([verb.i, *own]) + 1
     pieces = [_trim_span(doc, first, aside_lo - 1)]
     if after < verb.sent.end:
@@ -774,7 +844,11 @@ def reported_drafts(
         trailing = _trailing_attribution(verb) if comp is None and is_speech_verb(verb) else None
         if comp is None and trailing is None:
             continue
-        head = (subject_of(verb) or _name_before(verb)) if trailing is None else trailing[1]
+        head = (
+            (_inverted_speaker(verb) or subject_of(verb) or _name_before(verb))
+            if trailing is None
+            else trailing[1]
+        )
         if head is not None and in_quotes(head, quotes):
             head = first_name_outside(verb.sent, quotes)  # the parser took quoted words for the subject
         if head is None or _LABEL.match(verb.sent.text.strip()) or is_author(head):
