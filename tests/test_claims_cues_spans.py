@@ -162,6 +162,16 @@ MISPARSED = [
         "indirect",
         id="then-goes-on",
     ),
+    # a label before a colon that the parser made a second subject is not the speaker
+    pytest.param(
+        "The Update: Lena Okafor urges tenants to join the rent strike.",
+        {"Update": ("urges", "nsubj", "NN")},
+        "Lena Okafor",
+        "urges",
+        "tenants to join the rent strike",
+        "indirect",
+        id="label-before-a-colon",
+    ),
 ]
 
 

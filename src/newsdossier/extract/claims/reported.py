@@ -849,6 +849,8 @@ def reported_drafts(
             if trailing is None
             else trailing[1]
         )
+        if head is not None:
+            head = _past_label(head, verb)
         if head is not None and in_quotes(head, quotes):
             head = first_name_outside(verb.sent, quotes)  # the parser took quoted words for the subject
         if head is None or _LABEL.match(verb.sent.text.strip()) or is_author(head):
@@ -886,6 +888,16 @@ def reported_drafts(
 
 # Verbs through which a document speaks for its authors ("the report said", "the study states").
 _DOCUMENT_SPEECH = frozenset({"say", "state", "add", "conclude", "note", "warn", "recommend"})
+
+
+def _past_label(head: Token, verb: Token) -> Token:
+    """The subject after a label's colon ("The Latest: Jane Doe urges …"), when the parser made the label a
+    subject of the cue too; a colon between the subject and its cue ends the label, not the speaker."""
+    colons = [t.i for t in verb.doc[head.i + 1 : verb.i] if t.text == ":"] if head.i < verb.i else []
+    if not colons:
+        return head
+    later = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and colons[-1] < c.i < verb.i]
+    return later[0] if later else head
 
 
 def _document_speaks(head: Token, verb: Token) -> bool:
