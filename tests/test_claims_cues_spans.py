@@ -449,3 +449,20 @@ SPLIT_BY_AN_ASIDE = [
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), SPLIT_BY_AN_ASIDE)
 def test_split_by_an_aside(analyse_text, text, speaker, cue, content, kind):
     assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+# A cue in the passive without a "by" phrase reports what someone unnamed said to the subject.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("Lena Okafor hesitated when asked to condemn the strike.", [], id="when-asked-to"),
+        pytest.param("Ivo Marsh was asked to review the harbour contracts.", [], id="was-asked-to"),
+        pytest.param(
+            "When told to leave the hall, Ivo Marsh said he would stay.",
+            [("Ivo Marsh", "he would stay")],
+            id="told-to-then-said",
+        ),
+    ],
+)
+def test_passive_cue_is_said_to_the_subject(analyse_text, text, kept):
+    assert [(c.speaker, c.content) for c in analyse_text(text).claims] == kept

@@ -857,7 +857,7 @@ def reported_drafts(
             continue
         if is_info_source(head) and not _document_speaks(head, verb):
             continue
-        if is_time(head):
+        if is_time(head) or _addressed(verb):
             continue
         speaker = resolve_head(head, resolver)
         if not can_speak(head, speaker):
@@ -888,6 +888,18 @@ def reported_drafts(
 
 # Verbs through which a document speaks for its authors ("the report said", "the study states").
 _DOCUMENT_SPEECH = frozenset({"say", "state", "add", "conclude", "note", "warn", "recommend"})
+
+
+def _addressed(verb: Token) -> bool:
+    """True for a cue in the passive with no "by" phrase: "was asked to resign", "when told to leave", "was
+    warned that …" report what someone unnamed said to the subject, not what the subject said."""
+    kids = list(verb.children)
+    if any(c.dep_ == "agent" for c in kids):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return True
+    bare = not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in kids)
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and bare
 
 
 def _past_label(head: Token, verb: Token) -> Token:
