@@ -172,6 +172,17 @@ MISPARSED = [
         "indirect",
         id="label-before-a-colon",
     ),
+    # the speaker's first act made a clause of the cue: its subject is the speaker
+    pytest.param(
+        "Lena Okafor played along by tracking Ivo Marsh down and, without meaning it, told him she was glad"
+        " to see him.",
+        {"told": ("told", "ROOT", "VBD"), "played": ("told", "ccomp", "VBD")},
+        "Lena Okafor",
+        "told",
+        "she was glad to see him",
+        "indirect",
+        id="first-act-made-a-clause-of-the-cue",
+    ),
 ]
 
 
@@ -442,6 +453,15 @@ SPLIT_BY_AN_ASIDE = [
         "wages will not keep pace",
         "indirect",
         id="contrast-after-the-aside",
+    ),
+    # the one told run together with the subject of the clause told
+    pytest.param(
+        "Ivo Marsh told police officers on the night shift were asleep.",
+        "Ivo Marsh",
+        "told",
+        "police officers on the night shift were asleep",
+        "indirect",
+        id="told-object-is-the-clause-subject",
     ),
 ]
 

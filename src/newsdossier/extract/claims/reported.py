@@ -720,13 +720,14 @@ def _reason_clauses(verb: Token, comp: Token) -> list[Token]:
 
 
 # Dependents of the speech verb that can hold the subject of a clause the parser left without one.
-_SUBJECT_HOLDERS = frozenset({"prep", "advcl", "npadvmod"})
+_SUBJECT_HOLDERS = frozenset({"prep", "advcl", "npadvmod", "dobj"})
 
 
 def _hidden_subject(verb: Token, comp: Token) -> list[Token]:
     """The phrases between the cue and a reported clause without a subject, that the parser hung on the cue
     and that hold the clause's subject: "says in the valley buses are late" (the subject inside "in …"),
-    "said just because a bridge looks old does not make …" (a subject clause read as a clause of reason)."""
+    "said just because a bridge looks old does not make …" (a subject clause read as a clause of reason),
+    "told police officers on duty were late" (the one told run together with the clause's subject)."""
     if comp.dep_ != "ccomp" or comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS for c in comp.children):
         return []
     between = [c for c in verb.children if verb.i < c.i < comp.i]
@@ -845,7 +846,7 @@ def reported_drafts(
         if comp is None and trailing is None:
             continue
         head = (
-            (_inverted_speaker(verb) or subject_of(verb) or _name_before(verb))
+            (_inverted_speaker(verb) or subject_of(verb) or _name_before(verb) or _first_act_subject(verb))
             if trailing is None
             else trailing[1]
         )
@@ -888,6 +889,21 @@ def reported_drafts(
 
 # Verbs through which a document speaks for its authors ("the report said", "the study states").
 _DOCUMENT_SPEECH = frozenset({"say", "state", "add", "conclude", "note", "warn", "recommend"})
+
+
+def _first_act_subject(verb: Token) -> Token | None:
+    """The subject of the speaker's first act when the parser made that act a clause of the cue ("She
+    tracked him down at the port and, without a word, told him the deal was off"): a cue without a subject
+    of its own, with a clause before it that has one and a clause after it that is the statement."""
+    if verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not any(c.i > verb.i for c in comps):
+        return None
+    before = next((c for c in comps if c.i < verb.i), None)
+    if before is None:
+        return None
+    return next((c for c in before.children if c.dep_ in SUBJECT_DEPS and c.i < before.i), None)
 
 
 def _addressed(verb: Token) -> bool:
