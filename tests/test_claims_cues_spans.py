@@ -486,3 +486,44 @@ def test_split_by_an_aside(analyse_text, text, speaker, cue, content, kind):
 )
 def test_passive_cue_is_said_to_the_subject(analyse_text, text, kept):
     assert [(c.speaker, c.content) for c in analyse_text(text).claims] == kept
+
+
+# (text, speaker, cue, exact content, kind): who speaks when the cue's subject is not its parse subject
+SPEAKER_OF_THE_CUE = [
+    # a causative verb makes its object speak
+    pytest.param(
+        "The flood closed the water plant, prompting the city to urge residents to boil their water.",
+        "city",
+        "urge",
+        "residents to boil their water",
+        "indirect",
+        id="prompted-x-to-urge",
+    ),
+    pytest.param(
+        "The scandal forced Lena Okafor to admit she had misled the council.",
+        "Lena Okafor",
+        "admit",
+        "she had misled the council",
+        "indirect",
+        id="forced-x-to-admit",
+    ),
+    # an attribution opening the sentence that the parser made a clause of the statement after the comma
+    pytest.param(
+        "Okafor admits in this case, there were mistakes.",
+        "Okafor",
+        "admits",
+        "there were mistakes",
+        "indirect",
+        id="leading-attribution-before-a-comma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), SPEAKER_OF_THE_CUE)
+def test_speaker_of_the_cue(analyse_text, text, speaker, cue, content, kind):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+def test_encouraged_to_ask_is_not_yet_said(analyse_text):
+    text = "Ivo Marsh is encouraging his supporters to ask why the toll was raised."
+    assert not any(c.speaker == "his supporters" for c in analyse_text(text).claims)

@@ -31,6 +31,7 @@ from newsdossier.extract.claims.speakers import (
 )
 from newsdossier.extract.lexicon.cues import (
     AS_CLAUSE_VERBS,
+    CAUSATIVE_VERBS,
     CLAUSE_OBJECT_VERBS,
     DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
@@ -113,7 +114,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         return verb.head, cue  # "The drugs, he says, are …": the speech verb is an aside in its clause
     if _as_clause(verb):
         return verb.head, cue  # "As the Courier noted, the guild collected …": the clause it comments on
-    aside = _set_off_aside(verb)
+    aside = _set_off_aside(verb) or _leading_attribution(verb)
     if aside is not None:
         return aside, cue  # "Instead, she told reporters, the plan would …": an aside the parser misread
     misread = _misattached_that_clause(verb)
@@ -267,6 +268,24 @@ def _set_off_aside(verb: Token) -> Token | None:
     if head is None or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head):
         return None
     return head
+
+
+def _leading_attribution(verb: Token) -> Token | None:
+    """'Jane Doe admits in this case, there were delays': an attribution opening the sentence that the
+    parser made a clause of the statement after its comma. The cue has a subject that opens the sentence,
+    no clause or object of its own, and a comma after its phrase; returns the statement's verb."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "ccomp" or head.dep_ != "ROOT" or head.i < verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if is_speech_verb(head) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    start = max(verb.sent.start, dateline_end(verb.sent))
+    if subj is None or subj.left_edge.i != start or verb.right_edge.i + 1 >= len(doc) or not nominal(subj):
+        return None
+    if verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "agent") for c in verb.children):
+        return None  # "…, called “the crossroads” by locals, the town …": a participle describing a noun
+    return head if doc[verb.right_edge.i + 1].text == "," else None
 
 
 # Verbs whose object is the one told: a clause after it is what was said ("told the police he hid the van").
@@ -846,7 +865,13 @@ def reported_drafts(
         if comp is None and trailing is None:
             continue
         head = (
-            (_inverted_speaker(verb) or subject_of(verb) or _name_before(verb) or _first_act_subject(verb))
+            (
+                _inverted_speaker(verb)
+                or _controller(verb)
+                or subject_of(verb)
+                or _name_before(verb)
+                or _first_act_subject(verb)
+            )
             if trailing is None
             else trailing[1]
         )
@@ -889,6 +914,17 @@ def reported_drafts(
 
 # Verbs through which a document speaks for its authors ("the report said", "the study states").
 _DOCUMENT_SPEECH = frozenset({"say", "state", "add", "conclude", "note", "warn", "recommend"})
+
+
+def _controller(verb: Token) -> Token | None:
+    """The one made to speak: the object of a causative verb above an infinitive cue ("the flood prompted
+    the city to urge …", "forced her to admit …"), else None."""
+    up = verb.head
+    if verb.dep_ != "xcomp" or up == verb or up.lemma_.lower() not in CAUSATIVE_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in up.children if c.dep_ == "dobj" and c.i < verb.i and nominal(c)), None)
 
 
 def _first_act_subject(verb: Token) -> Token | None:
