@@ -488,6 +488,29 @@ def test_passive_cue_is_said_to_the_subject(analyse_text, text, kept):
     assert [(c.speaker, c.content) for c in analyse_text(text).claims] == kept
 
 
+# Quoted words after a new subject that no one could be quoting go on with the speaker's words; a plain
+# clause after "and" is the narrative going on.
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        pytest.param(
+            "Lena Okafor said the toll was “a tax on the poor,” and the council’s plan “would only make it worse.”",
+            "the toll was “a tax on the poor,” and the council’s plan “would only make it worse.”",
+            "mixed",
+            id="quoted-words-go-on",
+        ),
+        pytest.param(
+            "Lena Okafor said the toll was unfair, and the council voted to keep it.",
+            "the toll was unfair",
+            "indirect",
+            id="narrative-goes-on",
+        ),
+    ],
+)
+def test_and_after_the_statement(analyse_text, text, content, kind):
+    assert_claim(analyse_text(text).claims, text, "Lena Okafor", "said", content, kind)
+
+
 # (text, speaker, cue, exact content, kind): who speaks when the cue's subject is not its parse subject
 SPEAKER_OF_THE_CUE = [
     # a causative verb makes its object speak

@@ -681,7 +681,8 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
     """Clauses the parser joined to the speech verb after its reported clause that go on with the
     statement: a second that-clause ("argued that A, and that B"), a contrast ("said A, but B", "said he
     was unsure, but planned to vote"), a verb a "then" of the clause leads to ("told the court he locked
-    the shed, then drove off"), and a verb without a subject that cannot be the speech verb's own conjunct (an
+    the shed, then drove off"), quoted words after a new subject ("said the toll was “a tax,” and the plan
+    “would make it worse”"), and a verb without a subject that cannot be the speech verb's own conjunct (an
     auxiliary, "told students the forecasts might be skewed, and have failed before", or a present verb
     after a past cue)."""
     out = []
@@ -716,7 +717,16 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
             t.lower_ in _SEQUENCE and t.dep_ == "advmod" and comp.is_ancestor(t)
             for t in verb.doc[comp.i : conj.i]
         )
-        if second_that or joined or goes_on or existential or sequel:
+        # "said the toll was “a tax,” and the plan “would make it worse”": quoted words after a subject that
+        # is no one who could be quoted in turn go on with the speaker's words
+        subject = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
+        quoted_on = (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and subject.ent_type_ != "PERSON"
+            and any(t.is_quote and t.i > subject.i for t in conj.subtree)
+        )
+        if second_that or joined or goes_on or existential or sequel or quoted_on:
             out.append(conj)
     return out
 
