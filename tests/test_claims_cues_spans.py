@@ -144,11 +144,11 @@ MISPARSED = [
     ),
     # a contrast without a subject of its own goes on with the statement
     pytest.param(
-        "Ivo Marsh said he was unsure the toll would pass, but planned to vote for it anyway.",
-        {"planned": ("said", "conj", "VBD")},
+        "Ivo Marsh said he was unsure the toll would pass, but intended to vote for it anyway.",
+        {"intended": ("said", "conj", "VBD")},
         "Ivo Marsh",
         "said",
-        "he was unsure the toll would pass, but planned to vote for it anyway",
+        "he was unsure the toll would pass, but intended to vote for it anyway",
         "indirect",
         id="contrast-without-subject",
     ),
@@ -164,22 +164,21 @@ MISPARSED = [
     ),
     # a label before a colon that the parser made a second subject is not the speaker
     pytest.param(
-        "The Update: Lena Okafor urges tenants to join the rent strike.",
-        {"Update": ("urges", "nsubj", "NN")},
+        "The Briefing: Lena Okafor asks tenants to join the rent strike.",
+        {"Briefing": ("asks", "nsubj", "NN")},
         "Lena Okafor",
-        "urges",
+        "asks",
         "tenants to join the rent strike",
         "indirect",
         id="label-before-a-colon",
     ),
     # the speaker's first act made a clause of the cue: its subject is the speaker
     pytest.param(
-        "Lena Okafor played along by tracking Ivo Marsh down and, without meaning it, told him she was glad"
-        " to see him.",
-        {"told": ("told", "ROOT", "VBD"), "played": ("told", "ccomp", "VBD")},
+        "Lena Okafor smiled at the guests and, after a long pause, told Ivo Marsh she was glad they came.",
+        {"told": ("told", "ROOT", "VBD"), "smiled": ("told", "ccomp", "VBD")},
         "Lena Okafor",
         "told",
-        "she was glad to see him",
+        "she was glad they came",
         "indirect",
         id="first-act-made-a-clause-of-the-cue",
     ),
@@ -394,10 +393,10 @@ def test_statement_noun_owners(analyse_text, text, speaker, cue, content, kind):
     ("text", "first", "second", "second_kind"),
     [
         pytest.param(
-            "Porters were often blamed for delays on the line, Ivo Marsh writes; such charges “tended to grow"
-            " near the end of a career.”",
-            "Porters were often blamed for delays on the line",
-            "such charges “tended to grow near the end of a career.”",
+            "Ferry crews were often blamed for delays on the line, Ivo Marsh writes; such complaints “tended to"
+            " grow in the winter months.”",
+            "Ferry crews were often blamed for delays on the line",
+            "such complaints “tended to grow in the winter months.”",
             "mixed",
             id="both-sides-of-a-semicolon",
         ),
@@ -430,18 +429,18 @@ SPLIT_BY_AN_ASIDE = [
     ),
     # the speaker after the verb ("say engineers"), with or without an apposition
     pytest.param(
-        "The real problem with the pier, say engineers at the port, is the soft ground beneath it.",
+        "The real worry about the bridge, say engineers at the port, is the rust in its cables.",
         "engineers",
         "say",
-        "The real problem with the pier is the soft ground beneath it",
+        "The real worry about the bridge is the rust in its cables",
         "indirect",
         id="inverted-aside",
     ),
     pytest.param(
-        "Part of the trouble, says Ivo Marsh, a retired surveyor, is the age of the pilings.",
+        "Much of the delay, says Ivo Marsh, a retired surveyor, is the fault of the old signals.",
         "Ivo Marsh",
         "says",
-        "Part of the trouble is the age of the pilings",
+        "Much of the delay is the fault of the old signals",
         "indirect",
         id="inverted-aside-with-apposition",
     ),
@@ -475,7 +474,7 @@ def test_split_by_an_aside(analyse_text, text, speaker, cue, content, kind):
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        pytest.param("Lena Okafor hesitated when asked to condemn the strike.", [], id="when-asked-to"),
+        pytest.param("Lena Okafor went quiet when asked to back the strike.", [], id="when-asked-to"),
         pytest.param("Ivo Marsh was asked to review the harbour contracts.", [], id="was-asked-to"),
         pytest.param(
             "When told to leave the hall, Ivo Marsh said he would stay.",
@@ -515,10 +514,10 @@ def test_and_after_the_statement(analyse_text, text, content, kind):
 SPEAKER_OF_THE_CUE = [
     # a causative verb makes its object speak
     pytest.param(
-        "The flood closed the water plant, prompting the city to urge residents to boil their water.",
-        "city",
+        "The strike shut the bus depot, prompting the council to urge commuters to walk.",
+        "council",
         "urge",
-        "residents to boil their water",
+        "commuters to walk",
         "indirect",
         id="prompted-x-to-urge",
     ),
@@ -532,10 +531,10 @@ SPEAKER_OF_THE_CUE = [
     ),
     # an attribution opening the sentence that the parser made a clause of the statement after the comma
     pytest.param(
-        "Okafor admits in this case, there were mistakes.",
+        "Okafor concedes on that point, the figures were wrong.",
         "Okafor",
-        "admits",
-        "there were mistakes",
+        "concedes",
+        "the figures were wrong",
         "indirect",
         id="leading-attribution-before-a-comma",
     ),
@@ -548,5 +547,14 @@ def test_speaker_of_the_cue(analyse_text, text, speaker, cue, content, kind):
 
 
 def test_encouraged_to_ask_is_not_yet_said(analyse_text):
-    text = "Ivo Marsh is encouraging his supporters to ask why the toll was raised."
-    assert not any(c.speaker == "his supporters" for c in analyse_text(text).claims)
+    text = "Ivo Marsh keeps inviting his neighbours to question the new toll."
+    assert not any(c.speaker == "his neighbours" for c in analyse_text(text).claims)
+
+
+# A subordinate clause after the aside whose subject is the speaker again tells of the speaking.
+def test_clause_about_the_speaking_after_an_aside(analyse_misparsed):
+    text = (
+        "Some landlords are pushing tenants out of the valley, Ivo Marsh said, although Marsh gave no names."
+    )
+    claims = analyse_misparsed(text, {"gave": ("pushing", "advcl", "VBD")}).claims
+    assert [c.content for c in claims] == ["Some landlords are pushing tenants out of the valley"]

@@ -623,8 +623,19 @@ def _aside_pieces(comp: Token, verb: Token) -> list[Span]:
     after = max([verb.i, *own]) + 1
     pieces = [_trim_span(doc, first, aside_lo - 1)]
     if after < verb.sent.end:
-        pieces.append(_trim_span(doc, after, verb.sent.end - 1))
+        rest = _trim_span(doc, after, verb.sent.end - 1)
+        if not _about_the_speaking(rest, subj):
+            pieces.append(rest)
     return pieces
+
+
+def _about_the_speaking(piece: Span, subj: Token | None) -> bool:
+    """True for a subordinate clause after an aside whose subject is the speaker again: "…, he said, though he
+    named no one" or "…, she said, as she left the hall" tell of the speaking, not what was said."""
+    if subj is None or not len(piece) or piece[0].dep_ != "mark":
+        return False
+    clause = piece[0].head
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == subj.lower_ for c in clause.children)
 
 
 # Fewest words of a reported clause: shorter ones are fragments of an ellipsis or a misparse ("he would",
