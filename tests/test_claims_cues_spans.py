@@ -132,6 +132,56 @@ MISPARSED = [
         "mixed",
         id="quoted-name-as-apposition",
     ),
+    # one adverb before an aside attribution links the statement to what came before: the aside still holds
+    pytest.param(
+        "Instead, Lena Okafor told the council, the levy would fund two new ferries.",
+        {"fund": ("fund", "ROOT", "VB"), "told": ("fund", "ccomp", "VBD"), ".": ("fund", "punct", "")},
+        "Lena Okafor",
+        "told",
+        "the levy would fund two new ferries",
+        "indirect",
+        id="one-adverb-before-an-aside",
+    ),
+    # a contrast without a subject of its own goes on with the statement
+    pytest.param(
+        "Ivo Marsh said he was unsure the toll would pass, but intended to vote for it anyway.",
+        {"intended": ("said", "conj", "VBD")},
+        "Ivo Marsh",
+        "said",
+        "he was unsure the toll would pass, but intended to vote for it anyway",
+        "indirect",
+        id="contrast-without-subject",
+    ),
+    # a "then" left in the clause runs the reported events on to the verb the parser hung on the cue
+    pytest.param(
+        "Ivo Marsh told the court he locked the shed, then drove to the harbour.",
+        {"then": ("locked", "advmod", ""), "drove": ("told", "conj", "VBD")},
+        "Ivo Marsh",
+        "told",
+        "he locked the shed, then drove to the harbour",
+        "indirect",
+        id="then-goes-on",
+    ),
+    # a label before a colon that the parser made a second subject is not the speaker
+    pytest.param(
+        "The Briefing: Lena Okafor asks tenants to join the rent strike.",
+        {"Briefing": ("asks", "nsubj", "NN")},
+        "Lena Okafor",
+        "asks",
+        "tenants to join the rent strike",
+        "indirect",
+        id="label-before-a-colon",
+    ),
+    # the speaker's first act made a clause of the cue: its subject is the speaker
+    pytest.param(
+        "Lena Okafor smiled at the guests and, after a long pause, told Ivo Marsh she was glad they came.",
+        {"told": ("told", "ROOT", "VBD"), "smiled": ("told", "ccomp", "VBD")},
+        "Lena Okafor",
+        "told",
+        "she was glad they came",
+        "indirect",
+        id="first-act-made-a-clause-of-the-cue",
+    ),
 ]
 
 
@@ -164,6 +214,32 @@ AS_PHRASES = [
         "the storm as the cause of the outage",
         "indirect",
         id="cite-x-as-y",
+    ),
+    # "as" with an adjective: the parser hangs the adjective on the "as"
+    pytest.param(
+        "Ivo Marsh described the ferry service as unreliable and slow.",
+        "Ivo Marsh",
+        "described",
+        "the ferry service as unreliable and slow",
+        "indirect",
+        id="describe-x-as-adjective",
+    ),
+    # a quote of what the object is called leaves the object out: the whole phrase is kept beside the quote
+    pytest.param(
+        "Ivo Marsh denounced the plan as “a disgrace to the city.”",
+        "Ivo Marsh",
+        "denounced",
+        "the plan as “a disgrace to the city.”",
+        "mixed",
+        id="denounce-x-as-quote",
+    ),
+    pytest.param(
+        "The inspector characterized the work as “rushed, careless and unsafe.”",
+        "inspector",
+        "characterized",
+        "the work as “rushed, careless and unsafe.”",
+        "mixed",
+        id="characterize-x-as-quoted-adjectives",
     ),
 ]
 
@@ -310,3 +386,175 @@ def test_documents_as_speakers(analyse_text, text, content):
 )
 def test_statement_noun_owners(analyse_text, text, speaker, cue, content, kind):
     assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+# A semicolon right after "A, X writes" ends the attribution: A is said, and so is the clause after it.
+@pytest.mark.parametrize(
+    ("text", "first", "second", "second_kind"),
+    [
+        pytest.param(
+            "Ferry crews were often blamed for delays on the line, Ivo Marsh writes; such complaints “tended to"
+            " grow in the winter months.”",
+            "Ferry crews were often blamed for delays on the line",
+            "such complaints “tended to grow in the winter months.”",
+            "mixed",
+            id="both-sides-of-a-semicolon",
+        ),
+    ],
+)
+def test_semicolon_after_the_attribution(analyse_text, text, first, second, second_kind):
+    claims = analyse_text(text).claims
+    assert_claim(claims, text, "Ivo Marsh", "writes", first, "indirect")
+    assert_claim(claims, text, "Ivo Marsh", "writes", second, second_kind)
+
+
+# (text, speaker, cue, exact content, kind): a statement split by an attribution set off in its middle
+SPLIT_BY_AN_ASIDE = [
+    # the fronted subject the parser hung on the cue is the statement's start
+    pytest.param(
+        "Such delays, the harbour board warned on Monday, could cost the port its biggest client.",
+        "harbour board",
+        "warned",
+        "Such delays could cost the port its biggest client",
+        "indirect",
+        id="fronted-subject-on-the-cue",
+    ),
+    pytest.param(
+        "That decision, the judge wrote in her ruling, was made without any evidence.",
+        "judge",
+        "wrote",
+        "That decision was made without any evidence",
+        "indirect",
+        id="fronted-subject-on-the-aside",
+    ),
+    # the speaker after the verb ("say engineers"), with or without an apposition
+    pytest.param(
+        "The real worry about the bridge, say engineers at the port, is the rust in its cables.",
+        "engineers",
+        "say",
+        "The real worry about the bridge is the rust in its cables",
+        "indirect",
+        id="inverted-aside",
+    ),
+    pytest.param(
+        "Much of the delay, says Ivo Marsh, a retired surveyor, is the fault of the old signals.",
+        "Ivo Marsh",
+        "says",
+        "Much of the delay is the fault of the old signals",
+        "indirect",
+        id="inverted-aside-with-apposition",
+    ),
+    # a contrast after the aside is a second statement
+    pytest.param(
+        "Taxes will rise next year, the minister predicted, but wages will not keep pace.",
+        "minister",
+        "predicted",
+        "wages will not keep pace",
+        "indirect",
+        id="contrast-after-the-aside",
+    ),
+    # the one told run together with the subject of the clause told
+    pytest.param(
+        "Ivo Marsh told police officers on the night shift were asleep.",
+        "Ivo Marsh",
+        "told",
+        "police officers on the night shift were asleep",
+        "indirect",
+        id="told-object-is-the-clause-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), SPLIT_BY_AN_ASIDE)
+def test_split_by_an_aside(analyse_text, text, speaker, cue, content, kind):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+# A cue in the passive without a "by" phrase reports what someone unnamed said to the subject.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("Lena Okafor went quiet when asked to back the strike.", [], id="when-asked-to"),
+        pytest.param("Ivo Marsh was asked to review the harbour contracts.", [], id="was-asked-to"),
+        pytest.param(
+            "When told to leave the hall, Ivo Marsh said he would stay.",
+            [("Ivo Marsh", "he would stay")],
+            id="told-to-then-said",
+        ),
+    ],
+)
+def test_passive_cue_is_said_to_the_subject(analyse_text, text, kept):
+    assert [(c.speaker, c.content) for c in analyse_text(text).claims] == kept
+
+
+# Quoted words after a new subject that no one could be quoting go on with the speaker's words; a plain
+# clause after "and" is the narrative going on.
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        pytest.param(
+            "Lena Okafor said the toll was “a tax on the poor,” and the council’s plan “would only make it worse.”",
+            "the toll was “a tax on the poor,” and the council’s plan “would only make it worse.”",
+            "mixed",
+            id="quoted-words-go-on",
+        ),
+        pytest.param(
+            "Lena Okafor said the toll was unfair, and the council voted to keep it.",
+            "the toll was unfair",
+            "indirect",
+            id="narrative-goes-on",
+        ),
+    ],
+)
+def test_and_after_the_statement(analyse_text, text, content, kind):
+    assert_claim(analyse_text(text).claims, text, "Lena Okafor", "said", content, kind)
+
+
+# (text, speaker, cue, exact content, kind): who speaks when the cue's subject is not its parse subject
+SPEAKER_OF_THE_CUE = [
+    # a causative verb makes its object speak
+    pytest.param(
+        "The strike shut the bus depot, prompting the council to urge commuters to walk.",
+        "council",
+        "urge",
+        "commuters to walk",
+        "indirect",
+        id="prompted-x-to-urge",
+    ),
+    pytest.param(
+        "The scandal forced Lena Okafor to admit she had misled the council.",
+        "Lena Okafor",
+        "admit",
+        "she had misled the council",
+        "indirect",
+        id="forced-x-to-admit",
+    ),
+    # an attribution opening the sentence that the parser made a clause of the statement after the comma
+    pytest.param(
+        "Okafor concedes on that point, the figures were wrong.",
+        "Okafor",
+        "concedes",
+        "the figures were wrong",
+        "indirect",
+        id="leading-attribution-before-a-comma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), SPEAKER_OF_THE_CUE)
+def test_speaker_of_the_cue(analyse_text, text, speaker, cue, content, kind):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)
+
+
+def test_encouraged_to_ask_is_not_yet_said(analyse_text):
+    text = "Ivo Marsh keeps inviting his neighbours to question the new toll."
+    assert not any(c.speaker == "his neighbours" for c in analyse_text(text).claims)
+
+
+# A subordinate clause after the aside whose subject is the speaker again tells of the speaking.
+def test_clause_about_the_speaking_after_an_aside(analyse_misparsed):
+    text = (
+        "Some landlords are pushing tenants out of the valley, Ivo Marsh said, although Marsh gave no names."
+    )
+    claims = analyse_misparsed(text, {"gave": ("pushing", "advcl", "VBD")}).claims
+    assert [c.content for c in claims] == ["Some landlords are pushing tenants out of the valley"]

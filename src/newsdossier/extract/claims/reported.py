@@ -31,6 +31,7 @@ from newsdossier.extract.claims.speakers import (
 )
 from newsdossier.extract.lexicon.cues import (
     AS_CLAUSE_VERBS,
+    CAUSATIVE_VERBS,
     CLAUSE_OBJECT_VERBS,
     DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
@@ -113,7 +114,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         return verb.head, cue  # "The drugs, he says, are …": the speech verb is an aside in its clause
     if _as_clause(verb):
         return verb.head, cue  # "As the Courier noted, the guild collected …": the clause it comments on
-    aside = _set_off_aside(verb)
+    aside = _set_off_aside(verb) or _leading_attribution(verb)
     if aside is not None:
         return aside, cue  # "Instead, she told reporters, the plan would …": an aside the parser misread
     misread = _misattached_that_clause(verb)
@@ -253,7 +254,10 @@ def _set_off_aside(verb: Token) -> Token | None:
         return None
     if hi - lo + 1 > MAX_ASIDE_TOKENS or any(t.is_quote for t in doc[lo : hi + 1]):
         return None
-    if sum(not t.is_punct for t in doc[sent.start : lo]) < MIN_ASIDE_LEAD_WORDS:
+    lead = [t for t in doc[sent.start : lo] if not t.is_punct and not t.is_space]
+    # one word before the commas is a name in apposition ("Okafor, the manager said, …") unless it is an
+    # adverb linking the statement to what came before ("Instead, she told reporters, the plan …")
+    if len(lead) < MIN_ASIDE_LEAD_WORDS and not (len(lead) == 1 and lead[0].pos_ == "ADV"):
         return None
     if verb.dep_ in ("ccomp", "conj") and verb.head.i < verb.i < verb.head.right_edge.i + 1:
         head = verb.head
@@ -264,6 +268,24 @@ def _set_off_aside(verb: Token) -> Token | None:
     if head is None or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head):
         return None
     return head
+
+
+def _leading_attribution(verb: Token) -> Token | None:
+    """'Jane Doe admits in this case, there were delays': an attribution opening the sentence that the
+    parser made a clause of the statement after its comma. The cue has a subject that opens the sentence,
+    no clause or object of its own, and a comma after its phrase; returns the statement's verb."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "ccomp" or head.dep_ != "ROOT" or head.i < verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if is_speech_verb(head) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    start = max(verb.sent.start, dateline_end(verb.sent))
+    if subj is None or subj.left_edge.i != start or verb.right_edge.i + 1 >= len(doc) or not nominal(subj):
+        return None
+    if verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "agent") for c in verb.children):
+        return None  # "…, called “the crossroads” by locals, the town …": a participle describing a noun
+    return head if doc[verb.right_edge.i + 1].text == "," else None
 
 
 # Verbs whose object is the one told: a clause after it is what was said ("told the police he hid the van").
@@ -341,11 +363,28 @@ def _object_phrase(verb: Token) -> tuple[Token, Token] | None:
             if c.dep_ == "prep"
             and c.i > obj.i
             and (lemma, c.lower_) in OBJECT_PHRASE_VERBS
-            and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            and any(_phrase_object(c, g) for g in c.children)
         ),
         None,
     )
     return (obj, prep) if prep is not None else None
+
+
+def _judged_object(verb: Token, comp: Token, quotes: list[Quote]) -> bool:
+    """True when the statement is an object outside the quotes and what it is called or taken as
+    ("called the budget “reckless”", "described the talks as “calm”"): a quote of the name alone leaves
+    out what was named."""
+    pair = _object_phrase(verb)
+    named = (pair is not None and pair[0] == comp) or _naming(verb) == comp
+    return named and comp.dep_ == "dobj" and not in_quotes(comp, quotes)
+
+
+def _phrase_object(prep: Token, kid: Token) -> bool:
+    """True for what a preposition's phrase is about: its object, or after "as" an adjective too
+    ("described the talks as largely “calm”", "as “rushed”": the parser hangs the adjective or participle
+    on the "as")."""
+    predicate = kid.pos_ == "ADJ" or kid.dep_ == "amod"
+    return kid.dep_ in ("pobj", "pcomp") or (prep.lower_ == "as" and predicate)
 
 
 def _stance_complement(verb: Token, prt: Token | None) -> tuple[Token | None, str]:
@@ -424,11 +463,69 @@ def _in_subtree_of_other(tok: Token, verb: Token, comps: list[Token]) -> bool:
     return tok.head == verb and tok not in comps and tok.dep_ not in _LOOSE_DEPS
 
 
+def _clause_before_semicolon(comp: Token, verb: Token) -> Span | None:
+    """The statement before 'A, she noted; B' when the parser made both A and B clauses of the cue: a
+    semicolon right after the attribution ends it, so A is said too, not a phrase fronted before it."""
+    doc = verb.doc
+    if comp.i < verb.i or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ";":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i or doc[subj.left_edge.i - 1].text != ",":
+        return None
+    span = _trim_span(doc, max(verb.sent.start, dateline_end(verb.sent)), subj.left_edge.i - 1)
+    return span if _words_in(span) >= MIN_REPORTED_WORDS and _has_verb(span) else None
+
+
+def _fronted_subject(comp: Token, verb: Token) -> Span | None:
+    """The subject of a reported clause fronted before its attribution, that the parser hung on the cue
+    ("Such delays, the board warned on Monday, could cost …"): the clause after the cue has no subject of
+    its own, and the phrase opens the sentence and ends at the comma before the speaker (else None)."""
+    if comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS for c in comp.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or not subj.i < verb.i:
+        return None
+    doc = verb.doc
+    first = max(verb.sent.start, dateline_end(verb.sent))
+    for c in verb.children:
+        if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.left_edge.i == first:
+            if doc[c.right_edge.i + 1].text == "," and c.right_edge.i + 2 == subj.left_edge.i:
+                return _trim_span(doc, first, c.right_edge.i)
+    return None
+
+
+def _contrast_after_aside(comp: Token, verb: Token) -> Span | None:
+    """'A, she said, but B': a contrast with a subject of its own after an attribution set off in the
+    sentence's middle goes on with what she said, as a second statement (else None)."""
+    if comp.i > verb.i:
+        return None
+    doc = verb.doc
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+        cc = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conj.i and c.lower_ in _CONTRAST]
+        if not cc or doc[cc[0].i - 1].text != "," or is_speech_verb(conj):
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            span = _trim_span(doc, cc[0].i + 1, conj.right_edge.i)
+            return span if _words_in(span) >= MIN_REPORTED_WORDS else None
+    return None
+
+
 def _clause_spans(comp: Token, verb: Token) -> list[list[Span]]:
     """The reported statements, each as its pieces: the clause, or, when the attribution stands in its
     middle ('A, he said, B'), its two sides as two statements, or as one in two pieces when a side cannot
     stand alone ('Too often, she says, the buses run late')."""
     doc = verb.doc
+    before = _clause_before_semicolon(comp, verb)
+    if before is not None:
+        return [[before], [_clause_span(comp, verb)]]
+    fronted = _fronted_subject(comp, verb)
+    if fronted is not None:
+        return [[fronted, _clause_span(comp, verb)]]
+    contrast = _contrast_after_aside(comp, verb)
+    if contrast is not None:
+        return [[_clause_span(comp, verb)], [contrast]]
     if (comp.i == verb.head.i and verb.dep_ == "parataxis") or _set_off_aside(verb) == comp:
         pieces = _aside_pieces(comp, verb)
     else:
@@ -455,9 +552,16 @@ def _stands_alone(piece: Span) -> bool:
     """A piece that is a statement by itself: a clause of two words or more, or a few words that do not
     open with a preposition ("All of this, he said, could …" keeps the rest)."""
     words = _words_in(piece)
+    if _predicate_only(piece):
+        return False  # "…, say engineers, is the soft ground": the subject is on the other side
     return (words >= MIN_PIECE_WORDS and (_has_verb(piece) or piece[0].pos_ != "ADP")) or (
         words >= 2 and _has_verb(piece)
     )
+
+
+def _predicate_only(piece: Span) -> bool:
+    """A piece that opens with a finite verb and has no subject: the rest of a statement split before it."""
+    return piece[0].tag_ in _FINITE_TAGS and not any(t.dep_ in SUBJECT_DEPS for t in piece)
 
 
 def _statement_piece(piece: Span, leading: bool) -> bool:
@@ -469,6 +573,8 @@ def _statement_piece(piece: Span, leading: bool) -> bool:
     verbless piece needs a few words and no opening preposition.
     """
     words = _words_in(piece)
+    if not leading and _predicate_only(piece):
+        return words >= 2
     if _has_verb(piece) or not leading:
         return _stands_alone(piece)
     nominal = [t for t in piece if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
@@ -481,6 +587,23 @@ def _statement_piece(piece: Span, leading: bool) -> bool:
     return not any(t.lemma_.lower() in DOCUMENT_NOUNS | OCCASION_NOUNS for t in nominal)
 
 
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after the verb of an aside set off by commas inside its statement ("The trouble, say
+    engineers at the port, is the ground"): the parser gives the verb the statement's subject, or hangs the
+    speaker on the statement's verb. None unless the phrase runs from the verb to a comma."""
+    if verb.dep_ != "parataxis" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    doc = verb.doc
+    after = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i]
+    after += [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == verb.i + 1]
+    for subj in after:
+        # the parser often gives the speaker's phrase its closing comma
+        last = subj.right_edge.i if doc[subj.right_edge.i].text == "," else subj.right_edge.i + 1
+        if subj.left_edge.i == verb.i + 1 and last < len(doc) and doc[last].text == "," and nominal(subj):
+            return subj
+    return None
+
+
 def _aside_pieces(comp: Token, verb: Token) -> list[Span]:
     """The statement around an aside attribution ("The rules, she says, are meant for tenants"): the words
     before the speaker, and the words after the speech verb and its own objects to the sentence's end.
@@ -489,15 +612,30 @@ def _aside_pieces(comp: Token, verb: Token) -> list[Span]:
     the statement going on, not part of the attribution.
     """
     doc = verb.doc
-    subj = subject_of(verb)
+    subj = _inverted_speaker(verb) or subject_of(verb)
     aside_lo = min(subj.left_edge.i if subj is not None else verb.i, verb.i)
-    first = max(min(comp.left_edge.i, aside_lo), verb.sent.start, dateline_end(verb.sent))
+    # "That decision, the judge wrote, was made …": the parser hangs the fronted subject on the aside
+    fronted = [c.left_edge.i for c in verb.children if c.dep_ == "dep" and c.i < aside_lo]
+    first = max(min(comp.left_edge.i, aside_lo, *fronted), verb.sent.start, dateline_end(verb.sent))
     own = [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")]
+    if subj is not None and subj.i > verb.i:
+        own.append(subj.right_edge.i)  # "…, says Jane Doe, a surveyor, …": the speaker after the verb
     after = max([verb.i, *own]) + 1
     pieces = [_trim_span(doc, first, aside_lo - 1)]
     if after < verb.sent.end:
-        pieces.append(_trim_span(doc, after, verb.sent.end - 1))
+        rest = _trim_span(doc, after, verb.sent.end - 1)
+        if not _about_the_speaking(rest, subj):
+            pieces.append(rest)
     return pieces
+
+
+def _about_the_speaking(piece: Span, subj: Token | None) -> bool:
+    """True for a subordinate clause after an aside whose subject is the speaker again: "…, he said, though he
+    named no one" or "…, she said, as she left the hall" tell of the speaking, not what was said."""
+    if subj is None or not len(piece) or piece[0].dep_ != "mark":
+        return False
+    clause = piece[0].head
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == subj.lower_ for c in clause.children)
 
 
 # Fewest words of a reported clause: shorter ones are fragments of an ellipsis or a misparse ("he would",
@@ -537,6 +675,8 @@ def _is_that(tok: Token) -> bool:
 # Conjunctions that join a contrast to a reported clause: the statement goes on ("said he would back the
 # plan, but he will not chair the board"); after "and" a clause is as often the narrative going on.
 _CONTRAST = frozenset({"but", "yet"})
+# Adverbs that put a reported event after another: the verb they lead to goes on with the statement.
+_SEQUENCE = frozenset({"then"})
 
 # Tags of verbs that cannot be a past-tense speech verb's own conjunct ("said the plan is ready, secures
 # the border and …"): a verb in the present or the base form goes on with the reported clause.
@@ -550,8 +690,10 @@ _BARE_NOT = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass"})
 
 def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
     """Clauses the parser joined to the speech verb after its reported clause that go on with the
-    statement: a second that-clause ("argued that A, and that B"), a contrast with a subject of its own
-    ("said A, but B"), and a verb without a subject that cannot be the speech verb's own conjunct (an
+    statement: a second that-clause ("argued that A, and that B"), a contrast ("said A, but B", "said he
+    was unsure, but planned to vote"), a verb a "then" of the clause leads to ("told the court he locked
+    the shed, then drove off"), quoted words after a new subject ("said the toll was “a tax,” and the plan
+    “would make it worse”"), and a verb without a subject that cannot be the speech verb's own conjunct (an
     auxiliary, "told students the forecasts might be skewed, and have failed before", or a present verb
     after a past cue)."""
     out = []
@@ -580,7 +722,22 @@ def _contrast_clauses(verb: Token, comp: Token) -> list[Token]:
             any(c.dep_ in ("aux", "auxpass") for c in kids)
             or (verb.tag_ == "VBD" and conj.tag_ in _PRESENT_TAGS)
         )
-        if second_that or (joined and own_subject) or goes_on or existential:
+        # "told the court he locked the door, then drove off": a "then" the parser left in the clause runs
+        # the reported events on
+        sequel = not own_subject and any(
+            t.lower_ in _SEQUENCE and t.dep_ == "advmod" and comp.is_ancestor(t)
+            for t in verb.doc[comp.i : conj.i]
+        )
+        # "said the toll was “a tax,” and the plan “would make it worse”": quoted words after a subject that
+        # is no one who could be quoted in turn go on with the speaker's words
+        subject = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
+        quoted_on = (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and subject.ent_type_ != "PERSON"
+            and any(t.is_quote and t.i > subject.i for t in conj.subtree)
+        )
+        if second_that or joined or goes_on or existential or sequel or quoted_on:
             out.append(conj)
     return out
 
@@ -603,13 +760,14 @@ def _reason_clauses(verb: Token, comp: Token) -> list[Token]:
 
 
 # Dependents of the speech verb that can hold the subject of a clause the parser left without one.
-_SUBJECT_HOLDERS = frozenset({"prep", "advcl", "npadvmod"})
+_SUBJECT_HOLDERS = frozenset({"prep", "advcl", "npadvmod", "dobj"})
 
 
 def _hidden_subject(verb: Token, comp: Token) -> list[Token]:
     """The phrases between the cue and a reported clause without a subject, that the parser hung on the cue
     and that hold the clause's subject: "says in the valley buses are late" (the subject inside "in …"),
-    "said just because a bridge looks old does not make …" (a subject clause read as a clause of reason)."""
+    "said just because a bridge looks old does not make …" (a subject clause read as a clause of reason),
+    "told police officers on duty were late" (the one told run together with the clause's subject)."""
     if comp.dep_ != "ccomp" or comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS for c in comp.children):
         return []
     between = [c for c in verb.children if verb.i < c.i < comp.i]
@@ -727,14 +885,26 @@ def reported_drafts(
         trailing = _trailing_attribution(verb) if comp is None and is_speech_verb(verb) else None
         if comp is None and trailing is None:
             continue
-        head = (subject_of(verb) or _name_before(verb)) if trailing is None else trailing[1]
+        head = (
+            (
+                _inverted_speaker(verb)
+                or _controller(verb)
+                or subject_of(verb)
+                or _name_before(verb)
+                or _first_act_subject(verb)
+            )
+            if trailing is None
+            else trailing[1]
+        )
+        if head is not None:
+            head = _past_label(head, verb)
         if head is not None and in_quotes(head, quotes):
             head = first_name_outside(verb.sent, quotes)  # the parser took quoted words for the subject
         if head is None or _LABEL.match(verb.sent.text.strip()) or is_author(head):
             continue
         if is_info_source(head) and not _document_speaks(head, verb):
             continue
-        if is_time(head):
+        if is_time(head) or _addressed(verb):
             continue
         speaker = resolve_head(head, resolver)
         if not can_speak(head, speaker):
@@ -743,8 +913,10 @@ def reported_drafts(
         if stance and not can_take_stance(head, speaker):
             continue
         statements = _clause_spans(comp, verb) if comp is not None else [[trailing[0]]]
+        # "denounced the plan as “a disgrace”": the quote names only what the object is said to be
+        judged = comp is not None and _judged_object(verb, comp, quotes)
         for pieces in statements:
-            pieces = [p for p in pieces if not mostly_quoted(p, claimed)]
+            pieces = [p for p in pieces if judged or not mostly_quoted(p, claimed)]
             # a position denied or rejected may be two words ("denied the report"); a clause may not
             fewest = 2 if verb.lemma_.lower() in OBJECT_VERBS else MIN_REPORTED_WORDS
             # the opening that tells a question or a source is that of the words after the cue
@@ -763,6 +935,54 @@ def reported_drafts(
 
 # Verbs through which a document speaks for its authors ("the report said", "the study states").
 _DOCUMENT_SPEECH = frozenset({"say", "state", "add", "conclude", "note", "warn", "recommend"})
+
+
+def _controller(verb: Token) -> Token | None:
+    """The one made to speak: the object of a causative verb above an infinitive cue ("the flood prompted
+    the city to urge …", "forced her to admit …"), else None."""
+    up = verb.head
+    if verb.dep_ != "xcomp" or up == verb or up.lemma_.lower() not in CAUSATIVE_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in up.children if c.dep_ == "dobj" and c.i < verb.i and nominal(c)), None)
+
+
+def _first_act_subject(verb: Token) -> Token | None:
+    """The subject of the speaker's first act when the parser made that act a clause of the cue ("She
+    tracked him down at the port and, without a word, told him the deal was off"): a cue without a subject
+    of its own, with a clause before it that has one and a clause after it that is the statement."""
+    if verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not any(c.i > verb.i for c in comps):
+        return None
+    before = next((c for c in comps if c.i < verb.i), None)
+    if before is None:
+        return None
+    return next((c for c in before.children if c.dep_ in SUBJECT_DEPS and c.i < before.i), None)
+
+
+def _addressed(verb: Token) -> bool:
+    """True for a cue in the passive with no "by" phrase: "was asked to resign", "when told to leave", "was
+    warned that …" report what someone unnamed said to the subject, not what the subject said."""
+    kids = list(verb.children)
+    if any(c.dep_ == "agent" for c in kids):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return True
+    bare = not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in kids)
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and bare
+
+
+def _past_label(head: Token, verb: Token) -> Token:
+    """The subject after a label's colon ("The Latest: Jane Doe urges …"), when the parser made the label a
+    subject of the cue too; a colon between the subject and its cue ends the label, not the speaker."""
+    colons = [t.i for t in verb.doc[head.i + 1 : verb.i] if t.text == ":"] if head.i < verb.i else []
+    if not colons:
+        return head
+    later = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and colons[-1] < c.i < verb.i]
+    return later[0] if later else head
 
 
 def _document_speaks(head: Token, verb: Token) -> bool:
