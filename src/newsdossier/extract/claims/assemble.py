@@ -50,13 +50,23 @@ def extract_claims(
     top = [close_before_attribution(doc, q) for q in quotes if q.depth == 0 and q.end > q.start]
     direct = direct_drafts(doc, top, paras, resolver)
     claimed = [Quote(d.start, d.start, d.end, d.end, 0, -1) for d in direct if not d.fallback]
-    drafts = _unclaimed(direct + reported_drafts(doc, top, claimed, resolver))
+    drafts = _unclaimed(direct + _not_repeating(reported_drafts(doc, top, claimed, resolver), direct))
     drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
     ranker = SpeakerRanker(doc, sents, actors, mentions, resolver.quoted)
     _fill_labelled(doc, drafts, paras, resolver)
     _fill_floating(drafts, sents, resolver, ranker)
     drafts = _outermost(drafts)
     return _to_claims(doc, drafts, sents, dates)
+
+
+def _not_repeating(reported: list[Draft], direct: list[Draft]) -> list[Draft]:
+    """Drop reported speech that the quote pass already gave from the same cue and the same first word.
+
+    Both passes read 'described the plan as "reckless" on Friday'; the quote pass ends the content at
+    the closing mark, so its row is kept and the reported one (which may run on into adverbials) goes.
+    """
+    taken = {(d.anchor, d.start) for d in direct if not d.fallback}
+    return [d for d in reported if (d.anchor, d.start) not in taken]
 
 
 def _unclaimed(drafts: list[Draft]) -> list[Draft]:
