@@ -1,0 +1,167 @@
+"""Actors in news: people NER reads as places, sites or bodies, and places read as people."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import found_actors
+
+
+def _ents(nlp, text: str, marked: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """Token spans (start, end, label) of each phrase, at its n-th occurrence when written "phrase#n"."""
+    doc = nlp(text)
+    spans = []
+    for phrase, label in marked:
+        phrase, _, nth = phrase.partition("#")
+        at = -1
+        for _ in range(int(nth or 1)):
+            at = text.index(phrase, at + 1)
+        span = doc.char_span(at, at + len(phrase))
+        assert span is not None, phrase
+        spans.append((span.start, span.end, label))
+    return spans
+
+
+def _found(nlp, text: str, marked: list[tuple[str, str]]) -> dict[str, str]:
+    """Actor name -> type, with the marked phrases as NER's entities."""
+    return found_actors(nlp, text, _ents(nlp, text, marked))
+
+
+@pytest.mark.parametrize(
+    "text, marked, name, kind",
+    [
+        # a surname read as a site or a location is the person's, as an ORG or GPE label is
+        (
+            "Dana Kowalczyk won the vote. Voters turned away from Kowalczyk and his allies.",
+            [("Dana Kowalczyk", "PERSON"), ("Kowalczyk#2", "FAC")],
+            "Dana Kowalczyk",
+            "person",
+        ),
+        (
+            "Dana Kowalczyk won the vote. Voters turned away from Kowalczyk and his allies.",
+            [("Dana Kowalczyk", "PERSON"), ("Kowalczyk#2", "LOC")],
+            "Dana Kowalczyk",
+            "person",
+        ),
+        # "Ms. X" makes X a surname: the full name NER read as an organisation is hers
+        (
+            "Ms. Brandvold left the country in May. Officials said Tamsin Brandvold had no record.",
+            [("Brandvold", "PERSON"), ("Tamsin Brandvold", "ORG")],
+            "Tamsin Brandvold",
+            "person",
+        ),
+    ],
+)
+def test_surname_read_as_place_or_body(nlp, text, marked, name, kind):
+    found = _found(nlp, text, marked)
+    assert found.get(name) == kind
+    assert set(found) == {name}
+
+
+@pytest.mark.parametrize(
+    "text, marked, name, kind",
+    [
+        # a given name that is also a town, and a surname in "s": no team when NER says a person ...
+        (
+            "The fund took money from investors George Pellinos and others.",
+            [("George Pellinos", "PERSON")],
+            "George Pellinos",
+            "person",
+        ),
+        # ... or when the "s" makes no plural of a common noun
+        (
+            "The party handed power to Blaine Trevors' supporters last year.",
+            [("Blaine Trevors", "ORG")],
+            "Blaine Trevors",
+            "person",
+        ),
+        # a town and the plural of a common noun stay a team
+        (
+            "The trophy went to the Denver Hawks last year.",
+            [("Denver Hawks", "GPE")],
+            "Denver Hawks",
+            "organization",
+        ),
+    ],
+)
+def test_team_shape_or_person(nlp, text, marked, name, kind):
+    assert _found(nlp, text, marked).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, marked, name, kind",
+    [
+        # a middle initial does not stop a full name from looking personal
+        (
+            "Voters chose Harold T. Vennicombe in the end.",
+            [("Harold T. Vennicombe", "ORG")],
+            "Harold T. Vennicombe",
+            "person",
+        ),
+        # a full name coordinated with a person's full name is a person too
+        (
+            "The report was written by Marta Okonkwo and Ilsabet Travnicek of the paper.",
+            [("Marta Okonkwo", "PERSON"), ("Ilsabet Travnicek", "ORG")],
+            "Ilsabet Travnicek",
+            "person",
+        ),
+        # ... but not an organisation's name with a head word
+        (
+            "The report was written by Marta Okonkwo and Travnicek Partners.",
+            [("Marta Okonkwo", "PERSON"), ("Travnicek Partners", "ORG")],
+            "Travnicek Partners",
+            "organization",
+        ),
+        # a name opening with a continent, where only a place can stand, is a region
+        (
+            "He set out on a journey through Vellaria and Asia Superior into the hills.",
+            [("Vellaria", "GPE"), ("Asia Superior", "GPE")],
+            "Asia Superior",
+            "location",
+        ),
+        # a given name that is a continent, beside a person, stays a person
+        (
+            "The film starred Asia Varelli and Marta Okonkwo.",
+            [("Asia Varelli", "PERSON"), ("Marta Okonkwo", "PERSON")],
+            "Asia Varelli",
+            "person",
+        ),
+    ],
+)
+def test_full_names(nlp, text, marked, name, kind):
+    assert _found(nlp, text, marked).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, marked, name, kind",
+    [
+        # a region a gazetteer lists, read as a person, is the place
+        (
+            "Nova Scotia says its clinics are full. Doctors in Nova Scotia agree.",
+            [("Nova Scotia", "PERSON"), ("Nova Scotia#2", "GPE")],
+            "Nova Scotia",
+            "location",
+        ),
+        # a site named after a titled person is a place, its title part of its name
+        (
+            "The line runs from King Orvan Station to the river.",
+            [("Orvan Station", "PERSON")],
+            "King Orvan Station",
+            "location",
+        ),
+        (
+            "Flights left Jane Pellow Airport late.",
+            [("Jane Pellow Airport", "PERSON")],
+            "Jane Pellow Airport",
+            "location",
+        ),
+        # a surname that is a place head stays the person's ("Professor X Hall")
+        (
+            "Professor Stuart Kellings Hall spoke first.",
+            [("Stuart Kellings Hall", "PERSON")],
+            "Stuart Kellings Hall",
+            "person",
+        ),
+    ],
+)
+def test_places_read_as_people(nlp, text, marked, name, kind):
+    assert _found(nlp, text, marked).get(name) == kind
