@@ -104,7 +104,14 @@ def test_team_shape_or_person(nlp, text, marked, name, kind):
             "Ilsabet Travnicek",
             "person",
         ),
-        # ... but not an organisation's name with a head word
+        # ... a list whose "person" opens with no given name says nothing
+        (
+            "Firms including Travnicek Okonkwo, Brellin Vask and others opened offices.",
+            [("Travnicek Okonkwo", "ORG"), ("Brellin Vask", "PERSON")],
+            "Travnicek Okonkwo",
+            "organization",
+        ),
+        # ... nor an organisation's name with a head word
         (
             "The report was written by Marta Okonkwo and Travnicek Partners.",
             [("Marta Okonkwo", "PERSON"), ("Travnicek Partners", "ORG")],
@@ -164,4 +171,33 @@ def test_full_names(nlp, text, marked, name, kind):
     ],
 )
 def test_places_read_as_people(nlp, text, marked, name, kind):
+    assert _found(nlp, text, marked).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, marked, name, kind",
+    [
+        # a one-word name before a role and a person's name is the body the person works for
+        (
+            "With Quillpost, she spoke at length. The questions came from Quillpost reporter Jane Doe.",
+            [("Quillpost", "PERSON"), ("Quillpost#2", "ORG"), ("Jane Doe", "PERSON")],
+            "Quillpost",
+            "organization",
+        ),
+        (
+            "Shares fell after Brellix chief executive Jo Marten resigned.",
+            [("Brellix", "PERSON"), ("Jo Marten", "PERSON")],
+            "Brellix",
+            "organization",
+        ),
+        # a person the text names in full stays a person ("Doe adviser X")
+        (
+            "Kim Varlow won. Varlow adviser Jo Marten said so.",
+            [("Kim Varlow", "PERSON"), ("Varlow#2", "PERSON"), ("Jo Marten", "PERSON")],
+            "Kim Varlow",
+            "person",
+        ),
+    ],
+)
+def test_affiliation_before_a_role(nlp, text, marked, name, kind):
     assert _found(nlp, text, marked).get(name) == kind

@@ -23,7 +23,9 @@ from newsdossier.extract.actors.spans import (
     head_word,
     inverted_names,
     is_acronym,
+    is_role_noun,
     is_team,
+    is_title_token,
     name_words,
     place_context,
     surface,
@@ -658,6 +660,8 @@ def retype(
     elif cluster.kind == "person" and _the_thing(doc, cluster):
         # "in the Halvorium", "the Quintet said": no person's name takes "the"
         cluster.kind = "location" if any(_after_locative(doc, c) for c in cluster.cands) else "organization"
+    elif cluster.kind == "person" and _affiliation_only(doc, cluster, person_words):
+        cluster.kind = "organization"  # "Kestrel reporter Jane Doe": the reporter's employer
     elif cluster.kind == "person" and _unspoken_acronym(doc, cluster):
         cluster.kind = "organization"  # "ROTC", "OSCE" read as a person
     elif cluster.kind == "person" and _is_place(doc, cluster, person_words):
@@ -676,6 +680,28 @@ def retype(
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
     elif cluster.kind != "person" and _personal_mention(doc, cluster):
         cluster.kind = "person"  # "X's diary", "X, who sailed": what only a person has or is
+
+
+def _affiliation_only(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
+    """A one-word name, written once before a lower-case role and a person's name ("Kestrel
+    reporter Jane Doe", "Orvane chief executive Jo Ma"): the body the person works for.
+
+    A name some person in the text bears ("Doe adviser Jo Ma") or a given name is left a person.
+    """
+    named = named_mentions(cluster)
+    texts = {surface(doc, c) for c in named}
+    if any(c.end - c.start > 1 for c in named) or any(
+        t.lower() in person_words or lexicon.is_given_name(t) for t in texts
+    ):
+        return False
+    for cand in named:
+        i = cand.end
+        while i < len(doc) and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:
+            i += 1  # "chief executive", "staff reporter"
+        role = any(is_role_noun(t) or is_title_token(t) for t in doc[cand.end : i])
+        if role and i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].is_title:
+            return True
+    return False
 
 
 def _person_by_given_name(doc: Doc, cluster: Cluster) -> bool:
@@ -819,7 +845,8 @@ def _listed_with_people(doc: Doc, cluster: Cluster) -> bool:
     """A full name coordinated with a person's full name ("Jean Roux and Tashi Varga"): a person too.
 
     NER labels one name of a list of people as an organisation when its words are rare; the
-    list's other full name, labelled a person, says what the list holds. NER's organisation label
+    list's other full name, labelled a person and opening with a given name, says what the list
+    holds. NER's organisation label
     given twice or more stands.
     """
     named = named_mentions(cluster)
@@ -831,7 +858,13 @@ def _listed_with_people(doc: Doc, cluster: Cluster) -> bool:
         for other in _conjuncts(doc[cand.start : cand.end].root):
             ent = next((e for e in doc.ents if e.start <= other.i < e.end), None)
             outside = not cand.start <= other.i < cand.end
-            if ent is not None and ent.label_ == "PERSON" and len(ent) >= 2 and outside:
+            if (
+                ent is not None
+                and ent.label_ == "PERSON"
+                and len(ent) >= 2
+                and lexicon.is_given_name(ent[0].text)  # "Reckitt Benckiser" read as a person: no help
+                and outside
+            ):
                 return True
     return False
 
