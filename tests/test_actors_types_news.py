@@ -201,3 +201,51 @@ def test_places_read_as_people(nlp, text, marked, name, kind):
 )
 def test_affiliation_before_a_role(nlp, text, marked, name, kind):
     assert _found(nlp, text, marked).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, marked, name, kind",
+    [
+        # initials read as a place are a body, unless a country or a region has them
+        (
+            "Officials at the KPLA said the KPLA would appeal. The KPLA has not lost before.",
+            [("KPLA", "GPE"), ("KPLA#2", "GPE"), ("KPLA#3", "GPE")],
+            "KPLA",
+            "organization",
+        ),
+        (
+            "Divers from the F.B.K. searched the lake. The F.B.K. found nothing.",
+            [("F.B.K.", "GPE"), ("F.B.K.#2", "GPE")],
+            "F.B.K.",
+            "organization",
+        ),
+        (
+            "She grew up in Albany, N.Y., and moved away. She never went back to N.Y. again.",
+            [("Albany", "GPE"), ("N.Y.", "GPE"), ("N.Y.#2", "GPE")],
+            "N.Y.",
+            "location",
+        ),
+        # a name said to be a body, read as a place, is the body
+        (
+            "Brellcom is the parent company of Quillpost. Brellcom bought it in May.",
+            [("Brellcom", "GPE"), ("Quillpost", "ORG"), ("Brellcom#2", "GPE")],
+            "Brellcom",
+            "organization",
+        ),
+        (
+            "The money went to Vantrell Sorvik, a firm owned by a donor, and to nobody else.",
+            [("Vantrell Sorvik", "FAC")],
+            "Vantrell Sorvik",
+            "organization",
+        ),
+        # a place said to be a place stays one
+        (
+            "Korvia is the largest city in the region. Korvia grew fast.",
+            [("Korvia", "GPE"), ("Korvia#2", "GPE")],
+            "Korvia",
+            "location",
+        ),
+    ],
+)
+def test_bodies_read_as_places(nlp, text, marked, name, kind):
+    assert _found(nlp, text, marked).get(name) == kind

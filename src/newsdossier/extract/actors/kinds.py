@@ -647,6 +647,8 @@ def retype(
         cluster.kind = "location"  # "Kestrel Hall", "Brennow Station": buildings and sites are places
     elif orgs:
         cluster.kind = "organization"  # "Kestrel School", "Ministry of Health"
+    elif cluster.kind == "location" and _described_as_body(doc, cluster):
+        cluster.kind = "organization"  # "X is the parent company of Y", "a firm called X"
     elif titled:
         cluster.kind = "person"  # "Professor X" read as an organisation
     elif cluster.kind != "person" and _cited_maker(doc, cluster):
@@ -680,6 +682,49 @@ def retype(
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
     elif cluster.kind != "person" and _personal_mention(doc, cluster):
         cluster.kind = "person"  # "X's diary", "X, who sailed": what only a person has or is
+    elif cluster.kind == "location" and _body_initials(doc, cluster):
+        cluster.kind = "organization"  # "the K.P.A." read as a place: initials name bodies
+
+
+# Organisation heads that are no place heads: a body, never a site ("company", not "station").
+_BODY_WORDS = lexicon.ORG_HEADS - lexicon.PLACE_HEADS - lexicon.FACILITY_ENDS
+
+
+def _body_noun(token: Token) -> bool:
+    """A lower-case common noun for a body ("company", "firm", "agency")."""
+    return token.is_lower and token.pos_ == "NOUN" and token.lemma_.lower() in _BODY_WORDS
+
+
+def _described_as_body(doc: Doc, cluster: Cluster) -> bool:
+    """A mention is said to be a body: "X is the parent company of Y", "X, a firm", "the agency,
+    X", "a firm called X"; no gazetteer place."""
+    for cand in named_mentions(cluster):
+        text = surface(doc, cand)
+        if lexicon.place_named(text) or lexicon.country_named(text):
+            return False
+    for cand in named_mentions(cluster):
+        root = doc[cand.start : cand.end].root
+        head = root.head
+        if root.dep_ == "nsubj" and head.lemma_ == "be":
+            if any(t.dep_ == "attr" and _body_noun(t) for t in head.children):
+                return True
+        if any(t.dep_ == "appos" and t.i >= cand.end and _body_noun(t) for t in root.children):
+            return True
+        if root.dep_ == "appos" and head.i < cand.start and _body_noun(head):
+            return True
+        if root.dep_ in {"oprd", "attr", "dobj"} and head.lemma_ in _NAMING_VERBS and _body_noun(head.head):
+            return True  # "a firm called X": the parse hangs "called" on the noun
+    return False
+
+
+def _body_initials(doc: Doc, cluster: Cluster) -> bool:
+    """Every name is initials that no country, region code or gazetteer place has ("KPA", "F.B.I.";
+    not "U.K.", "N.Y.", "NSW")."""
+    texts = {surface(doc, c) for c in named_mentions(cluster)}
+    return bool(texts) and all(
+        is_acronym(t) and not (lexicon.country_named(t) or lexicon.is_place_code(t) or lexicon.place_named(t))
+        for t in texts
+    )
 
 
 def _affiliation_only(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:

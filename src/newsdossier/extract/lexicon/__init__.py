@@ -16,6 +16,7 @@ from newsdossier.extract.lexicon.countries import (
     country_of_capital,
     country_of_demonym,
     is_currency,
+    is_place_code,
     norm_key,
     place_named,
 )
@@ -167,6 +168,7 @@ __all__ = [
     "is_common_given_name",
     "is_currency",
     "is_given_name",
+    "is_place_code",
     "is_surname",
     "country_named",
     "country_of_capital",
