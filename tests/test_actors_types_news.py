@@ -249,3 +249,43 @@ def test_affiliation_before_a_role(nlp, text, marked, name, kind):
 )
 def test_bodies_read_as_places(nlp, text, marked, name, kind):
     assert _found(nlp, text, marked).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, marked, name, kind",
+    [
+        # an age set off after a name makes it a person's
+        (
+            "A passerby found Tavrin Oskel, 17, near the river on Monday.",
+            [("Tavrin Oskel", "GPE")],
+            "Tavrin Oskel",
+            "person",
+        ),
+        (
+            "The driver, Korbel, 43, was not hurt.",
+            [("Korbel", "ORG")],
+            "Korbel",
+            "person",
+        ),
+        # a place before a number is no age ("Korvia, 1990,")
+        (
+            "Born in Korvia, 1990, she left early.",
+            [("Korvia", "GPE")],
+            "Korvia",
+            "location",
+        ),
+    ],
+)
+def test_age_after_a_name(nlp, text, marked, name, kind):
+    assert _found(nlp, text, marked).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, marked, name",
+    [
+        # a word in capitals inside a dateline's run of capitals is no body's initials
+        ("DES VORLANS — Officials met on Monday in the city hall.", [("VORLANS", "GPE")], "VORLANS"),
+    ],
+)
+def test_dateline_capitals_are_no_initials(nlp, text, marked, name):
+    assert _found(nlp, text, marked).get(name) != "organization"

@@ -647,8 +647,6 @@ def retype(
         cluster.kind = "location"  # "Kestrel Hall", "Brennow Station": buildings and sites are places
     elif orgs:
         cluster.kind = "organization"  # "Kestrel School", "Ministry of Health"
-    elif cluster.kind == "location" and _described_as_body(doc, cluster):
-        cluster.kind = "organization"  # "X is the parent company of Y", "a firm called X"
     elif titled:
         cluster.kind = "person"  # "Professor X" read as an organisation
     elif cluster.kind != "person" and _cited_maker(doc, cluster):
@@ -674,6 +672,8 @@ def retype(
         cluster.kind = "location"  # "in Castelvero Alto, Kestria, Italy": a town before its region
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
+    elif cluster.kind != "person" and any(_age_after(doc, c) for c in named_mentions(cluster)):
+        cluster.kind = "person"  # "Jo Varga, 17, was found": an age set off after a name
     elif cluster.kind != "person" and _listed_with_people(doc, cluster):
         cluster.kind = "person"  # "Jean Roux and Tashi Varga": a full name beside a person's
     elif cluster.kind != "organization" and any(_listed_media(doc, c) for c in named_mentions(cluster)):
@@ -682,8 +682,6 @@ def retype(
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
     elif cluster.kind != "person" and _personal_mention(doc, cluster):
         cluster.kind = "person"  # "X's diary", "X, who sailed": what only a person has or is
-    elif cluster.kind == "location" and _body_initials(doc, cluster):
-        cluster.kind = "organization"  # "the K.P.A." read as a place: initials name bodies
 
 
 # Organisation heads that are no place heads: a body, never a site ("company", not "station").
@@ -717,14 +715,38 @@ def _described_as_body(doc: Doc, cluster: Cluster) -> bool:
     return False
 
 
+def _in_capitals_run(doc: Doc, cand: Cand) -> bool:
+    """The mention sits in a run of words in capitals ("DES MOINES —"): a dateline or a heading."""
+    return any(0 <= i < len(doc) and doc[i].is_upper and doc[i].is_alpha for i in (cand.start - 1, cand.end))
+
+
 def _body_initials(doc: Doc, cluster: Cluster) -> bool:
     """Every name is initials that no country, region code or gazetteer place has ("KPA", "F.B.I.";
-    not "U.K.", "N.Y.", "NSW")."""
-    texts = {surface(doc, c) for c in named_mentions(cluster)}
-    return bool(texts) and all(
-        is_acronym(t) and not (lexicon.country_named(t) or lexicon.is_place_code(t) or lexicon.place_named(t))
-        for t in texts
+    not "U.K.", "N.Y.", "NSW"), outside a run of capitals."""
+    named = named_mentions(cluster)
+    texts = {surface(doc, c) for c in named}
+    return (
+        bool(texts)
+        and not any(_in_capitals_run(doc, c) for c in named)
+        and all(
+            is_acronym(t)
+            and not (lexicon.country_named(t) or lexicon.is_place_code(t) or lexicon.place_named(t))
+            for t in texts
+        )
     )
+
+
+def retype_bodies(doc: Doc, clusters: list[Cluster]) -> None:
+    """Make places that the text says are bodies organisations: initials no place has ("F.B.K."), a
+    name said to be a company ("X is the parent company of Y", "a firm called X").
+
+    Run once the keep model has decided: its weights were learnt on the types as the other rules
+    leave them, and this evidence changes the type, not whether the name is an actor.
+    """
+    for cluster in clusters:
+        if cluster.kind == "location" and not cluster.country:
+            if _described_as_body(doc, cluster) or _body_initials(doc, cluster):
+                cluster.kind = "organization"
 
 
 def _affiliation_only(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
@@ -883,6 +905,25 @@ def _name_shaped(doc: Doc, cand: Cand) -> bool:
         and not any(lexicon.country_named(p) or lexicon.country_of_demonym(p) for p in parts)
         and not lexicon.place_named(" ".join(parts))
         and not lexicon.place_named(parts[0])
+    )
+
+
+def _age_after(doc: Doc, cand: Cand) -> bool:
+    """A name of at most three words, no gazetteer place or head word, set off before an age
+    ("Jo Varga, 17, was found"; "Varga, 43)"): as news writes a person's age."""
+    end, text = cand.end, surface(doc, cand)
+    if end + 2 >= len(doc) or end - cand.start > 3 or is_acronym(text):
+        return False
+    if any(t.lower_ in _NOT_PERSONAL for t in doc[cand.start : end]):
+        return False
+    if lexicon.place_named(text) or lexicon.country_named(text):
+        return False
+    age = doc[end + 1].text
+    return (
+        doc[end].text == ","
+        and age.isdigit()
+        and 1 <= int(age) <= 120
+        and doc[end + 2].text in {",", ")", ";"}
     )
 
 
