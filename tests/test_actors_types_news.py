@@ -289,3 +289,41 @@ def test_age_after_a_name(nlp, text, marked, name, kind):
 )
 def test_dateline_capitals_are_no_initials(nlp, text, marked, name):
     assert _found(nlp, text, marked).get(name) != "organization"
+
+
+def _titles(nlp, text: str, marked: list[tuple[str, str]]) -> dict[str, str]:
+    """Actor name -> title, with the marked phrases as NER's entities."""
+    from spacy.tokens import Span
+
+    from newsdossier.extract.actors import extract_actors
+    from newsdossier.text.nlp import sentences
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in _ents(nlp, text, marked)]
+    actors, _ = extract_actors(doc, sents=sentences(doc))
+    return {a.name: a.title for a in actors}
+
+
+@pytest.mark.parametrize(
+    "text, marked, name, title",
+    [
+        # a stand towards someone is no position held
+        ("Her opponent, Marta Okonkwo, said little.", [("Marta Okonkwo", "PERSON")], "Marta Okonkwo", ""),
+        ("A supporter, Jo Marten, waved a flag.", [("Jo Marten", "PERSON")], "Jo Marten", ""),
+        # a plain word for a person is no role, the agent ending of one is
+        (
+            "The woman, Tamsin Brandvold, left early.",
+            [("Tamsin Brandvold", "PERSON")],
+            "Tamsin Brandvold",
+            "",
+        ),
+        (
+            "The chairwoman, Tamsin Brandvold, left early.",
+            [("Tamsin Brandvold", "PERSON")],
+            "Tamsin Brandvold",
+            "chairwoman",
+        ),
+    ],
+)
+def test_no_title_from_relations(nlp, text, marked, name, title):
+    assert _titles(nlp, text, marked).get(name) == title
