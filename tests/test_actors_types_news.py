@@ -327,3 +327,32 @@ def _titles(nlp, text: str, marked: list[tuple[str, str]]) -> dict[str, str]:
 )
 def test_no_title_from_relations(nlp, text, marked, name, title):
     assert _titles(nlp, text, marked).get(name) == title
+
+
+@pytest.mark.parametrize(
+    "text, name, kind, title",
+    [
+        # a role read from inside a hyphenated word keeps no leading hyphen
+        (
+            "Two donors, Tom Varlow and hedge-fund manager Jo Marten, top the list.",
+            "Jo Marten",
+            "person",
+            "fund manager",
+        ),
+        # "Services" heads a firm's name: a rank word at its start ("Private") splits off no person
+        (
+            "Greg Tarlow, chief executive officer of Private Kestrel Services, an aviation firm, said so.",
+            "Private Kestrel Services",
+            "organization",
+            "",
+        ),
+    ],
+)
+def test_role_and_firm_edges(nlp, text, name, kind, title):
+    from newsdossier.extract.actors import extract_actors
+    from newsdossier.text.nlp import sentences
+
+    doc = nlp(text)
+    actors, _ = extract_actors(doc, sents=sentences(doc))
+    found = {a.name: (a.type, a.title) for a in actors}
+    assert found.get(name) == (kind, title)

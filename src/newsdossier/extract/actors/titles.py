@@ -46,6 +46,8 @@ def _role_from_run(tokens: list[Token]) -> str:
             ranks.append(lexicon.RANK_WORDS.get(word, word))
         else:
             role.append(token)
+    while role and role[0].text == "-":
+        role.pop(0)  # "hedge-fund manager": the run began inside a hyphenated word
     has_of = any(t.lower_ == "of" for t in role)
     while (
         role
