@@ -333,8 +333,10 @@ def _split_person(doc: Doc, start: int, end: int, label: str = "PERSON") -> tupl
         or not name[0].is_alpha
         or not name[0].text[:1].isupper()
         or any(t.lower_ in lexicon.ORG_HEADS or t.lower_ in lexicon.PORTFOLIOS for t in name)
+        or len(name) > 1
+        and name[-1].lower_ in lexicon.SITE_HEADS
     ):
-        return start, start  # "Justice Department", "Governor-General" hold no name
+        return start, start  # "Justice Department", "Governor-General", "King Orvan Station" hold no name
     first_title = last_title
     while first_title > start and (
         is_title_token(doc[first_title - 1]) or doc[first_title - 1].lower_ in lexicon.TITLE_QUALIFIERS

@@ -12,6 +12,7 @@ import functools
 from collections import Counter
 
 from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import (
@@ -22,7 +23,9 @@ from newsdossier.extract.actors.spans import (
     head_word,
     inverted_names,
     is_acronym,
+    is_role_noun,
     is_team,
+    is_title_token,
     name_words,
     place_context,
     surface,
@@ -33,6 +36,8 @@ from newsdossier.text import quotes
 
 # Determiners a thing's name takes and a person's never does ("the Halvorium", "this Chamber").
 _THING_DETERMINERS = {"the", "this", "that"}
+# How common (wordfreq zipf) the singular of a team's plural is ("hawk" 3.8, "higg" 0).
+_TEAM_NOUN_ZIPF = 3.0
 
 # Words that make a name an organisation's, a place's or a thing's, never a person's.
 _NOT_PERSONAL = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
@@ -640,7 +645,8 @@ def retype(
         return  # "Lisbon, Jane." in a list of sources: a surname, though a city has it too
     places = heads & lexicon.PLACE_HEADS | _facility_ends(doc, cluster)
     orgs = heads & (lexicon.ORG_HEADS - lexicon.PLACE_HEADS) - places
-    if any(is_team(doc, c.start, c.end) or _cut_team(doc, c) for c in named_mentions(cluster)) and not places:
+    teams = any(is_team(doc, c.start, c.end) or _cut_team(doc, c) for c in named_mentions(cluster))
+    if teams and not places and not _person_by_given_name(doc, cluster):
         cluster.kind = "organization"  # "Harlow Rovers" read as a place: a city's team
     elif places and not orgs:
         cluster.kind = "location"  # "Kestrel Hall", "Brennow Station": buildings and sites are places
@@ -659,6 +665,8 @@ def retype(
     elif cluster.kind == "person" and _the_thing(doc, cluster):
         # "in the Halvorium", "the Quintet said": no person's name takes "the"
         cluster.kind = "location" if any(_after_locative(doc, c) for c in cluster.cands) else "organization"
+    elif cluster.kind == "person" and _affiliation_only(doc, cluster, person_words):
+        cluster.kind = "organization"  # "Kestrel reporter Jane Doe": the reporter's employer
     elif cluster.kind == "person" and _unspoken_acronym(doc, cluster):
         cluster.kind = "organization"  # "ROTC", "OSCE" read as a person
     elif cluster.kind == "person" and _is_place(doc, cluster, person_words):
@@ -669,12 +677,125 @@ def retype(
         cluster.kind = "location"  # "in Castelvero Alto, Kestria, Italy": a town before its region
     elif cluster.kind != "person" and _looks_personal(doc, cluster):
         cluster.kind = "person"  # "Jean Dubois" read as an organisation
+    elif cluster.kind != "person" and any(_age_after(doc, c) for c in named_mentions(cluster)):
+        cluster.kind = "person"  # "Jo Varga, 17, was found": an age set off after a name
+    elif cluster.kind != "person" and _listed_with_people(doc, cluster):
+        cluster.kind = "person"  # "Jean Roux and Tashi Varga": a full name beside a person's
     elif cluster.kind != "organization" and any(_listed_media(doc, c) for c in named_mentions(cluster)):
         cluster.kind = "organization"  # "websites including X": news media
     elif cluster.kind != "person" and _referred_to_as_person(doc, cluster):
         cluster.kind = "person"  # "Varga lost his seat": a person's pronoun
     elif cluster.kind != "person" and _personal_mention(doc, cluster):
         cluster.kind = "person"  # "X's diary", "X, who sailed": what only a person has or is
+
+
+# Organisation heads that are no place heads: a body, never a site ("company", not "station").
+_BODY_WORDS = lexicon.ORG_HEADS - lexicon.PLACE_HEADS - lexicon.FACILITY_ENDS
+
+
+def _body_noun(token: Token) -> bool:
+    """A lower-case common noun for a body ("company", "firm", "agency")."""
+    return token.is_lower and token.pos_ == "NOUN" and token.lemma_.lower() in _BODY_WORDS
+
+
+def _described_as_body(doc: Doc, cluster: Cluster) -> bool:
+    """A mention is said to be a body: "X is the parent company of Y", "X, a firm", "the agency,
+    X", "a firm called X"; no gazetteer place."""
+    for cand in named_mentions(cluster):
+        text = surface(doc, cand)
+        if lexicon.place_named(text) or lexicon.country_named(text):
+            return False
+    for cand in named_mentions(cluster):
+        root = doc[cand.start : cand.end].root
+        head = root.head
+        if root.dep_ == "nsubj" and head.lemma_ == "be":
+            if any(t.dep_ == "attr" and _body_noun(t) for t in head.children):
+                return True
+        if any(t.dep_ == "appos" and t.i >= cand.end and _body_noun(t) for t in root.children):
+            return True
+        if root.dep_ == "appos" and head.i < cand.start and _body_noun(head):
+            return True
+        if root.dep_ in {"oprd", "attr", "dobj"} and head.lemma_ in _NAMING_VERBS and _body_noun(head.head):
+            return True  # "a firm called X": the parse hangs "called" on the noun
+    return False
+
+
+def _in_capitals_run(doc: Doc, cand: Cand) -> bool:
+    """The mention sits in a run of words in capitals ("DES MOINES —"): a dateline or a heading."""
+    return any(0 <= i < len(doc) and doc[i].is_upper and doc[i].is_alpha for i in (cand.start - 1, cand.end))
+
+
+def _body_initials(doc: Doc, cluster: Cluster) -> bool:
+    """Every name is initials that no country, region code or gazetteer place has ("KPA", "F.B.I.";
+    not "U.K.", "N.Y.", "NSW"), outside a run of capitals."""
+    named = named_mentions(cluster)
+    texts = {surface(doc, c) for c in named}
+    return (
+        bool(texts)
+        and not any(_in_capitals_run(doc, c) for c in named)
+        and all(
+            is_acronym(t)
+            and not (lexicon.country_named(t) or lexicon.is_place_code(t) or lexicon.place_named(t))
+            for t in texts
+        )
+    )
+
+
+def retype_bodies(doc: Doc, clusters: list[Cluster]) -> None:
+    """Make places that the text says are bodies organisations: initials no place has ("F.B.K."), a
+    name said to be a company ("X is the parent company of Y", "a firm called X").
+
+    Run once the keep model has decided: its weights were learnt on the types as the other rules
+    leave them, and this evidence changes the type, not whether the name is an actor.
+    """
+    for cluster in clusters:
+        if cluster.kind == "location" and not cluster.country:
+            if _described_as_body(doc, cluster) or _body_initials(doc, cluster):
+                cluster.kind = "organization"
+
+
+def _affiliation_only(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
+    """A one-word name, written once before a lower-case role and a person's name ("Kestrel
+    reporter Jane Doe", "Orvane chief executive Jo Ma"): the body the person works for.
+
+    A name some person in the text bears ("Doe adviser Jo Ma") or a given name is left a person.
+    """
+    named = named_mentions(cluster)
+    texts = {surface(doc, c) for c in named}
+    if any(c.end - c.start > 1 for c in named) or any(
+        t.lower() in person_words or lexicon.is_given_name(t) for t in texts
+    ):
+        return False
+    for cand in named:
+        i = cand.end
+        while i < len(doc) and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:
+            i += 1  # "chief executive", "staff reporter"
+        role = any(is_role_noun(t) or is_title_token(t) for t in doc[cand.end : i])
+        if role and i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].is_title:
+            return True
+    return False
+
+
+def _person_by_given_name(doc: Doc, cluster: Cluster) -> bool:
+    """Every name opens with a given name and is NER's person or ends in no plural of a common noun
+    ("Jean Harlows", "Blaine Soros'").
+
+    A town that is also a given name and a surname ending in "s" look like a team's name; a team's
+    plural is of a common noun ("Hawks", "Rovers"), a surname's "s" is no plural ("Soros").
+    """
+    named = named_mentions(cluster)
+    return bool(named) and all(
+        c.end - c.start >= 2
+        and lexicon.is_given_name(doc[c.start].text)
+        and (c.label == "PERSON" or not _plural_of_noun(doc[c.end - 1].text))
+        for c in named
+    )
+
+
+def _plural_of_noun(word: str) -> bool:
+    """A word in "s" whose singular is a common word and no given name ("Hawks", not "Higgs")."""
+    singular = word[:-1]
+    return zipf_frequency(singular.lower(), "en") >= _TEAM_NOUN_ZIPF and not lexicon.is_given_name(singular)
 
 
 def _personal_noun(token: Token) -> bool:
@@ -743,18 +864,99 @@ def _looks_personal(doc: Doc, cluster: Cluster) -> bool:
     for cand in named:
         parts = surface(doc, cand).split()
         if not 2 <= len(parts) <= 3 or not all(
-            p[:1].isupper() and p.replace("-", "").isalpha() for p in parts
+            p[:1].isupper() and (p.replace("-", "").isalpha() or 0 < k < len(parts) - 1 and _initial(p))
+            for k, p in enumerate(parts)
         ):
             continue
         words = [p.lower() for p in parts]
         if (
             lexicon.is_given_name(parts[0])
             and not lexicon.country_named(parts[0])  # "Harlow Eastern Airlines"
+            # "a journey through X and Asia Superior": a continent's region
+            and not (lexicon.place_named(parts[0]) and _where_a_place_is(doc, cand))
             and not any(lexicon.place_named(p) or lexicon.country_of_demonym(p) for p in parts[1:])
             and not any(w in _NOT_PERSONAL for w in words)
             and not lexicon.place_named(" ".join(parts))
         ):
             return True
+    return False
+
+
+def _initial(word: str) -> bool:
+    """A middle initial ("D." in "Jean D. Roux")."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _where_a_place_is(doc: Doc, cand: Cand) -> bool:
+    """The name stands where only a place can, or is coordinated with a place ("a journey through
+    Kestria and Asia Superior", "Lagos and Asia Superior")."""
+    return place_context(doc, cand) or any(
+        t.ent_type_ in {"GPE", "LOC"} or lexicon.place_named(t.text)
+        for t in _conjuncts(doc[cand.start : cand.end].root)
+    )
+
+
+def _name_shaped(doc: Doc, cand: Cand) -> bool:
+    """Two or three capitalised words (a middle initial among them) with no org, place or work word,
+    no country, demonym or gazetteer place: the shape of a person's full name."""
+    parts = surface(doc, cand).split()
+    return (
+        2 <= len(parts) <= 3
+        and all(
+            p[:1].isupper() and (p.replace("-", "").isalpha() or 0 < k < len(parts) - 1 and _initial(p))
+            for k, p in enumerate(parts)
+        )
+        and not any(p.lower() in _NOT_PERSONAL for p in parts)
+        and not any(lexicon.country_named(p) or lexicon.country_of_demonym(p) for p in parts)
+        and not lexicon.place_named(" ".join(parts))
+        and not lexicon.place_named(parts[0])
+    )
+
+
+def _age_after(doc: Doc, cand: Cand) -> bool:
+    """A name of at most three words, no gazetteer place or head word, set off before an age
+    ("Jo Varga, 17, was found"; "Varga, 43)"): as news writes a person's age."""
+    end, text = cand.end, surface(doc, cand)
+    if end + 2 >= len(doc) or end - cand.start > 3 or is_acronym(text):
+        return False
+    if any(t.lower_ in _NOT_PERSONAL for t in doc[cand.start : end]):
+        return False
+    if lexicon.place_named(text) or lexicon.country_named(text):
+        return False
+    age = doc[end + 1].text
+    return (
+        doc[end].text == ","
+        and age.isdigit()
+        and 1 <= int(age) <= 120
+        and doc[end + 2].text in {",", ")", ";"}
+    )
+
+
+def _listed_with_people(doc: Doc, cluster: Cluster) -> bool:
+    """A full name coordinated with a person's full name ("Jean Roux and Tashi Varga"): a person too.
+
+    NER labels one name of a list of people as an organisation when its words are rare; the
+    list's other full name, labelled a person and opening with a given name, says what the list
+    holds. NER's organisation label
+    given twice or more stands.
+    """
+    named = named_mentions(cluster)
+    if sum(c.how == "ner" and c.label == "ORG" for c in named) >= 2:
+        return False
+    for cand in named:
+        if not _name_shaped(doc, cand):
+            continue
+        for other in _conjuncts(doc[cand.start : cand.end].root):
+            ent = next((e for e in doc.ents if e.start <= other.i < e.end), None)
+            outside = not cand.start <= other.i < cand.end
+            if (
+                ent is not None
+                and ent.label_ == "PERSON"
+                and len(ent) >= 2
+                and lexicon.is_given_name(ent[0].text)  # "Reckitt Benckiser" read as a person: no help
+                and outside
+            ):
+                return True
     return False
 
 
@@ -943,10 +1145,16 @@ def _placed(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
 
 
 def _is_place(doc: Doc, cluster: Cluster, person_words: set[str]) -> bool:
-    """A one-word person cluster that a gazetteer knows as a place and no person's name contains."""
+    """A person cluster that a gazetteer knows as a place and no person's name contains.
+
+    A name of several words is checked whole ("Nova Kestria" as a province): no given name and
+    surname a gazetteer lists together as one place.
+    """
     named = named_mentions(cluster)
     if any(c.end - c.start > 1 for c in named):
-        return False
+        return all(lexicon.place_named(surface(doc, c)) for c in named) and not any(
+            under_plural_title(doc, c) for c in named
+        )
     texts = {surface(doc, c) for c in named}
     if any(under_plural_title(doc, c) for c in named):
         return False  # "Senators Dover and Ashby": a person's name, though a city has it too

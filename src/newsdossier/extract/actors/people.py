@@ -86,15 +86,32 @@ def _nearest(fits: list[Cluster], cand: Cand) -> Cluster | None:
     return max(before, key=lambda pair: pair[0])[1]
 
 
+def _honoured_surnames(doc: Doc, cands: list[Cand]) -> set[str]:
+    """One-word PERSON names after an honorific ("Ms. Okafor"): surnames, as a full name's last word is."""
+    return {
+        words[0]
+        for c in cands
+        if c.label == "PERSON"
+        and c.start > 0
+        and doc[c.start - 1].lower_ in lexicon.SURNAME_HONORIFICS
+        and len(words := name_words(doc, c)) == 1
+    }
+
+
 def relabel_people(doc: Doc, cands: list[Cand]) -> None:
-    """Relabel ORG/GPE spans that are a known person's name ("Jones", "Ann Jones", "Helga") as PERSON."""
+    """Relabel ORG/GPE spans that are a known person's name ("Jones", "Ann Jones", "Helga") as PERSON.
+
+    A one-word LOC or FAC span is relabelled too ("Jones" read as a site): NER gives those labels to
+    surnames as often as to GPE, and one word carries no place head to say otherwise.
+    """
     full = [name_words(doc, c) for c in cands if c.label == "PERSON"]
-    surnames = {w[-1] for w in full if len(w) > 1}
+    surnames = {w[-1] for w in full if len(w) > 1} | _honoured_surnames(doc, cands)
     first_names = {w[0] for w in full if len(w) > 1}
     # a name in capitals ("DOE" in a signature) is the name when the text also writes it "Doe"
     written = {t.text for c in cands if c.label == "PERSON" for t in doc[c.start : c.end] if t.text.istitle()}
     for cand in cands:
-        if cand.label not in {"ORG", "GPE"} or cand.end - cand.start > 3 or cand.appositive_org:
+        site = cand.label in {"LOC", "FAC"} and cand.end - cand.start == 1
+        if not (site or cand.label in {"ORG", "GPE"}) or cand.end - cand.start > 3 or cand.appositive_org:
             continue
         words = name_words(doc, cand)
         text = surface(doc, cand)

@@ -83,6 +83,8 @@ def _role_word(word: str) -> bool:
     """A lower-case word naming what a person does (see ``is_role_noun``)."""
     if word in lexicon.KINSHIP or word in lexicon.ORG_HEADS or word in _RELATIONS:
         return False
+    if word in lexicon.PERSON_NOUNS:
+        return False  # "woman", "man": the agent endings of "chairwoman", no role on their own
     return word in lexicon.TITLE_HEADS or word.endswith(lexicon.AGENT_SUFFIXES)
 
 

@@ -12,7 +12,7 @@ from newsdossier.extract.actors.aliases import appositive_aliases
 from newsdossier.extract.actors.boundaries import repaired_spans
 from newsdossier.extract.actors.groups import find_groups
 from newsdossier.extract.actors.keep import is_kept, listed_with_kept
-from newsdossier.extract.actors.kinds import type_and_scope
+from newsdossier.extract.actors.kinds import retype_bodies, type_and_scope
 from newsdossier.extract.actors.numbered import is_numbered_name, numbered_names
 from newsdossier.extract.actors.organisations import merge_places, merge_short_forms
 from newsdossier.extract.actors.people import merge_birth_names, merge_people, relabel_people
@@ -288,6 +288,7 @@ def extract_actors(doc: Doc, *, sents: list[Sentence]) -> tuple[list[Actor], lis
         else:
             dropped.append(cluster)
     clusters += listed_with_kept(doc, dropped, clusters)
+    retype_bodies(doc, clusters)
     people = [k for k in clusters if k.kind == "person"]
     found = _unfound_names(doc, clusters)
     read_titles(doc, [c for c in found if c.label == "PERSON"])  # "Ruiz, the committee chair"

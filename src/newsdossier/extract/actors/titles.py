@@ -12,6 +12,7 @@ from newsdossier.extract.actors.spans import (
     cluster_title,
     is_acronym,
     is_role_noun,
+    is_title_token,
 )
 from newsdossier.extract.actors.sports import position_before
 
@@ -45,6 +46,8 @@ def _role_from_run(tokens: list[Token]) -> str:
             ranks.append(lexicon.RANK_WORDS.get(word, word))
         else:
             role.append(token)
+    while role and role[0].text == "-":
+        role.pop(0)  # "hedge-fund manager": the run began inside a hyphenated word
     has_of = any(t.lower_ == "of" for t in role)
     while (
         role
@@ -237,6 +240,11 @@ def read_titles(doc: Doc, cands: list[Cand]) -> None:
                 cand.label = "PERSON"  # "X, her son": an ORG label on a person
             elif _titled_name(doc, cand, taken):
                 cand.label = "PERSON"  # "Professor Lindqvist" read as an organisation
+        site = cand.end - cand.start > 1 and doc[cand.end - 1].lower_ in lexicon.SITE_HEADS
+        if cand.label == "PERSON" and site:
+            cand.label = "FAC"  # "King Orvan Station", "Jane Doe Airport": a site named after a person
+            while cand.start > 0 and doc[cand.start - 1].is_title and is_title_token(doc[cand.start - 1]):
+                cand.start -= 1  # the title before the person's name is the site's name too
         if cand.label != "PERSON":
             continue
         head = _appositive_head(doc, cand)

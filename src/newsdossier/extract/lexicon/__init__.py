@@ -16,6 +16,7 @@ from newsdossier.extract.lexicon.countries import (
     country_of_capital,
     country_of_demonym,
     is_currency,
+    is_place_code,
     norm_key,
     place_named,
 )
@@ -42,6 +43,8 @@ TITLE_HEADS = _TITLES["heads"]
 RANKS = _with_stops(_TITLES["ranks"])
 # Honorifics never kept as a title on their own.
 HONORIFICS = _with_stops(_TITLES["honorifics"])
+# Honorifics put before a surname alone ("Ms. Okafor", "Dr. Varga").
+SURNAME_HONORIFICS = _with_stops(_TITLES["surname_honorifics"])
 # Titles held "of" a place ("Earl of X"): the name after them is a place.
 TERRITORIAL_TITLES = _TITLES["territorial"]
 # Government portfolios: "Trade Minister", "Health Secretary".
@@ -95,6 +98,8 @@ PLACE_HEADS = _PLACES["heads"]
 SURNAME_HEADS = _PLACES["surname_heads"]
 # Organisation heads that name the building when they end a name ("Harlow Center").
 FACILITY_ENDS = _PLACES["facility_ends"]
+# Place heads that end a site's name and are no surnames ("Station", "Airport"; not "Hall", "Field").
+SITE_HEADS = (PLACE_HEADS | FACILITY_ENDS) - SURNAME_HEADS
 
 # Head words of names that are no actor: awards, events, plans, works ("Harbour Film Awards").
 # Nouns after which a name is a word ("took the name of X") and nouns a language name modifies.
@@ -157,7 +162,9 @@ __all__ = [
     "RANK_WORDS",
     "RESIDENCE_VERBS",
     "SHIP_PREFIXES",
+    "SITE_HEADS",
     "SURNAME_HEADS",
+    "SURNAME_HONORIFICS",
     "TERRITORIAL_TITLES",
     "TITLE_HEADS",
     "TITLE_PREFIXES",
@@ -170,6 +177,7 @@ __all__ = [
     "is_common_given_name",
     "is_currency",
     "is_given_name",
+    "is_place_code",
     "is_surname",
     "country_named",
     "country_of_capital",

@@ -169,3 +169,18 @@ def _currency_codes() -> frozenset[str]:
 def is_currency(text: str) -> bool:
     """Whether the text is an ISO currency code ("USD"), which NER reads as an organisation."""
     return text in _currency_codes()
+
+
+@functools.cache
+def _place_codes() -> frozenset[str]:
+    """ISO country codes (alpha-2 and alpha-3) and the region codes of the countries whose regions
+    the press abbreviates ("NY", "BC")."""
+    codes = {c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries}
+    for country in load("places")["abbreviated_region_countries"]:
+        codes |= {d.code.split("-")[1] for d in pycountry.subdivisions.get(country_code=country.upper())}
+    return frozenset(codes)
+
+
+def is_place_code(text: str) -> bool:
+    """Whether initials ("N.Y.", "UK", "BC") are a country's or a region's code."""
+    return text.replace(".", "").upper() in _place_codes()
