@@ -143,9 +143,9 @@ def test_full_names(nlp, text, marked, name, kind):
     [
         # a region a gazetteer lists, read as a person, is the place
         (
-            "Nova Scotia says its clinics are full. Doctors in Nova Scotia agree.",
-            [("Nova Scotia", "PERSON"), ("Nova Scotia#2", "GPE")],
-            "Nova Scotia",
+            "Tasmania says its clinics are full. Doctors in Tasmania agree.",
+            [("Tasmania", "PERSON"), ("Tasmania#2", "GPE")],
+            "Tasmania",
             "location",
         ),
         # a site named after a titled person is a place, its title part of its name

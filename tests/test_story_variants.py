@@ -106,20 +106,20 @@ def test_an_organisation_named_by_a_word_the_corpus_types_no_place_is_no_team():
 
 # A prison unit the tagger types an organisation; its first word alone typed a place.
 SITE_STORY = [
-    ("a1", "Tarnow Unit", "organization"),
+    ("a1", "Varnholt Unit", "organization"),
     ("a1", "Jory Castellan", "person"),
     ("a1", "Wend County", "location"),
-    ("a2", "Tarnow", "location"),  # "moved to Tarnow": the unit, by its article's co-actors
+    ("a2", "Varnholt", "location"),  # "moved to Varnholt": the unit, by its article's co-actors
     ("a2", "Jory Castellan", "person"),
     ("a2", "Wend County", "location"),
-    ("b1", "Tarnow", "location"),  # a town of that name in another story
+    ("b1", "Varnholt", "location"),  # a town of that name in another story
     ("b1", "Orsk Mining Company", "organization"),
 ]
 
 
 @pytest.mark.parametrize("article, same", [("a2", True), ("b1", False)])
 def test_a_place_joins_a_site_typed_an_organisation_only_with_its_articles_co_actors(article, same):
-    assert _same(SITE_STORY, (article, "Tarnow"), ("a1", "Tarnow Unit")) is same
+    assert _same(SITE_STORY, (article, "Varnholt"), ("a1", "Varnholt Unit")) is same
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ def test_today_as_a_day_is_tagged(tag, text, expression):
     assert timex_values(tag(text, PUBLISHED)) == {expression: PUBLISHED}
 
 
-# a weekday that opens a paper's or a programme's name ("Saturday Night Live" style) is no day
+# a weekday that opens a paper's or a programme's name ("Friday Night Showcase" style) is no day
 WEEKDAYS_IN_TITLES = [
     ("The Sunday Herald ran the story on Tuesday.", {"Tuesday": "2016-05-24"}),
     ("She appeared on Friday Night Chatter with Pip Lowe.", {}),

@@ -395,7 +395,7 @@ def resolve_pronouns(
                 and cand.mention.how != "alias"
                 and actor.type == "person"
             ):
-                # a "person" the tagger calls a place here ('Nova Scotia') is no he or she; a known person's
+                # a "person" the tagger calls a place here (a province) is no he or she; a known person's
                 # surname (`missed_name_mentions`) mistagged once still is
                 continue
             named = bisect.bisect_left(named_at.get(actor.actor_id, []), tok.idx)

@@ -953,7 +953,7 @@ def _listed_with_people(doc: Doc, cluster: Cluster) -> bool:
                 ent is not None
                 and ent.label_ == "PERSON"
                 and len(ent) >= 2
-                and lexicon.is_given_name(ent[0].text)  # "Reckitt Benckiser" read as a person: no help
+                and lexicon.is_given_name(ent[0].text)  # a two-word firm read as a person: no help
                 and outside
             ):
                 return True

@@ -62,7 +62,7 @@ _TEAMS = {"XI", "LI"}
 
 def edition_name(doc: Doc, cand: Cand) -> bool:
     """A name numbered with a Roman numeral that NER did not read as a person's ("Harvest Bowl XLIV",
-    "Kestrelfest XX"): an event's edition; a ruler ("Louis XV") opens with a given name."""
+    "Kestrelfest XX"): an event's edition; a ruler ("Henry VIII") opens with a given name."""
     tokens = doc[cand.start : cand.end]
     return (
         len(tokens) > 1

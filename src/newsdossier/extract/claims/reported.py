@@ -976,7 +976,7 @@ def _addressed(verb: Token) -> bool:
 
 
 def _past_label(head: Token, verb: Token) -> Token:
-    """The subject after a label's colon ("The Latest: Jane Doe urges …"), when the parser made the label a
+    """The subject after a label's colon ("Briefing: Jane Doe urges …"), when the parser made the label a
     subject of the cue too; a colon between the subject and its cue ends the label, not the speaker."""
     colons = [t.i for t in verb.doc[head.i + 1 : verb.i] if t.text == ":"] if head.i < verb.i else []
     if not colons:

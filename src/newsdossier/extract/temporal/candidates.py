@@ -664,14 +664,14 @@ _ROUGHLY = {"about", "around", "approximately", "roughly", "precisely", "exactly
 _NAMED_DAY_WORDS = set("Black Cyber Good Ash Holy Bloody Super Maundy Easter Palm".split())
 
 # Capitalised words after a weekday that make it the title of a paper or a programme ("The Sunday
-# Times", "Saturday Night Live", "Monday Night Football"), not a day of the story.
+# Times", "Monday Night Football"), not a day of the story.
 _PAPER_WORDS = set("Times Telegraph Mirror Herald Express Post Tribune Independent Observer".split())
 _SHOW_PARTS = set("Night Morning Evening Afternoon".split())
 
 
 def _weekday_in_a_title(span: Span, after: Token | None) -> bool:
     """True for the weekday of a title: a paper's name ("Sunday Times"), or a programme named by the
-    weekday, a capitalised part of the day and a further capitalised word ("Saturday Night Live")."""
+    weekday, a capitalised part of the day and a further capitalised word ("Friday Night Showcase")."""
     if after is None or span[-1].lower_ not in WEEKDAYS:
         return False
     if after.text in _PAPER_WORDS:
