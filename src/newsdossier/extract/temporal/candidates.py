@@ -137,6 +137,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             + "|"
             + _AFTER_DAY_DASH
             + ")"
+            # "the morning of Nov. 29": a part of that day (TIMEX3 ...TMO)
+            + r"(?:(?i:the)\s+"
+            + _PART
+            + r"\s+of\s+)?"
             + r"(?:"
             + _WDAY
             + r",?\s+)?(?:the\s+week\s+of\s+)?"
@@ -276,7 +280,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?:the same (?P<same>day|week|month|quarter|period|time) (?:a year (?:ago|earlier|before)"
             r"|last year|of (?:the )?(?:previous|prior|last) year|the (?:previous|prior) year)"
             # "from the year-earlier quarter", "the year-ago period"
-            r"|the year[- ](?:earlier|ago) (?P<same2>day|week|month|quarter|period))\b",
+            r"|the year[- ](?:earlier|ago) (?P<same2>day|week|month|quarter|period)"
+            # "the same month of 2008", "the same quarter in 2019": the last date's part, in that year
+            r"|the same (?P<same3>day|month|quarter|period) (?:of|in) (?P<sy>(?:1[5-9]|20)\d\d)(?!\d))\b",
             re.I,
         ),
     ),
@@ -303,6 +309,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # "the December quarter": the calendar quarter that ends in that month
+    ("month_quarter", _rx(r"\bthe\s+(?P<qmonth>March|June|September|December)\s+quarter\b(?![-'’])")),
     ("q_code", _rx(r"\b(?P<code>Q[1-4]|H[12])(?:\s+(?P<y>\d{4})(?!\d)|(?P<yy>-\d{4}|/\d{2}(?!\d)))?\b")),
     # "the year before", "the month after": a unit next to the last date the text gave ("the year
     # before the war" counts from the war: left out)
@@ -345,7 +353,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "rel_unit",
         _rx(
             r"\b(?P<rel>this past|this|last|next|the past|the last|the coming|the next|the previous|"
-            r"the current|the following|past|coming|previous|following)\s+"
+            r"the current|the following|the prior|past|coming|previous|following)\s+"
             # "the last year of the lease" is part of a stretch; "sales in the last year of $12m" is not;
             # "the last month or two" and "the past year and a half" are stretches, "last year and
             # the year before" names the year
@@ -357,8 +365,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "season",
         _rx(
-            r"\b(?:(?P<rel>last|this|next|past|coming|early|late|the)\s+)?(?P<season>spring|summer|fall"
-            r"|autumn|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b(?!\s+of\s+(?!\d))",
+            r"\b(?:(?P<rel>last|this|next|past|coming|early|late|the|that)\s+)?(?P<season>spring|summer|fall"
+            # "the spring of last year": the season of the year named after it
+            r"|autumn|winter)(?:\s+(?:of\s+)?(?P<y>\d{4})|\s+of\s+(?P<yrel>last|this|next)\s+year)?\b"
+            r"(?!\s+of\s+(?!\d))",
             re.I,
         ),
     ),
@@ -452,10 +462,13 @@ def select(cands: list[Candidate]) -> list[Candidate]:
 
 def trim(text: str, cand: Candidate) -> tuple[int, int, str]:
     """Drop a leading "the" of a period and a full stop that ends the sentence, not an abbreviation;
-    of "a great day" keep "day", as TimeML does."""
+    of "a great day" keep "day" and of "the night of Nov. 29" the date, as TimeML does."""
     start, end, kind = cand.start, cand.end, cand.kind
     if cand.match.groupdict().get("dword"):
         start = cand.match.start("dword")
+    if kind == "month_day" and cand.match.group("part"):
+        # "the night of Nov. 29": TimeML corpora tag the date alone; its value keeps the part of day
+        start = cand.match.start("wday") if cand.match.group("wday") else cand.match.start("month")
     if (
         kind in ("decade", "century", "year", "season")
         and text[start : start + 4].lower() == "the "
@@ -492,8 +505,10 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
     if cand.kind == "year":
         return _plausible_year(span, before, after)
     if cand.kind == "season":
-        if g.get("y"):
+        if g.get("y") or g.get("yrel"):
             return True
+        if (g.get("rel") or "").lower() == "that":  # "that spring", not "said that summer jobs ..."
+            return _that_is_determiner(span)
         if g.get("rel") == "the":
             if before is not None and before.lower_ in _SEASON_PREPS:
                 return True
@@ -519,7 +534,10 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         "coming",
     ):
         # "the past week" and "the next decade" are mostly stretches of time (durations), not dates;
-        # "the last week / month / year" is dated in TimeML corpora, by the unit that holds most of it
+        # "the last week / month / year" is dated in TimeML corpora, by the unit that holds most of it;
+        # "The next year, ..." opening a sentence steps on from the story's date, like "the following"
+        if g["rel"].lower() == "the next":
+            return _next_unit_steps_on(span)
         return g["rel"].lower() == "the last" and g["unit"].lower() in ("week", "month", "year")
     if cand.kind in ("month_day", "day_month") and before is not None and before.text == "$":
         return False
@@ -588,6 +606,19 @@ def _season_cue(span: Span, before: Token | None) -> bool:
     doc = span.doc
     edge = doc[before.i - 1] if before.i > 0 else None
     return before.lower_ == "of" and edge is not None and edge.lower_ in _PERIOD_EDGES
+
+
+def _next_unit_steps_on(span: Span) -> bool:
+    """True for "the next year" or "the next month" that opens its sentence, set off by a comma ("The
+    next year, the mill closed"): a step on from the story's date, not a stretch ahead ("in the next
+    year")."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        span[0].is_sent_start
+        and span[-1].lower_ in ("week", "month", "year")
+        and after is not None
+        and after.text == ","
+    )
 
 
 def _that_is_determiner(span: Span) -> bool:

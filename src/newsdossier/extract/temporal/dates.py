@@ -9,7 +9,14 @@ import re
 from spacy.tokens import Doc
 
 from newsdossier.extract.temporal.calendar_rules import iso_week, month_num, weekday_date
-from newsdossier.extract.temporal.candidates import NUMBER_WORDS, ORDINALS, WEEKDAYS, Candidate, tokens_of
+from newsdossier.extract.temporal.candidates import (
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    WEEKDAYS,
+    Candidate,
+    tokens_of,
+)
 from newsdossier.extract.temporal.tense import lead_tense, tense_of
 from newsdossier.extract.temporal.values import Context, Value
 from newsdossier.text.nlp import text_of
@@ -96,6 +103,8 @@ def norm_month_day(cand: Candidate, ctx: Context) -> Value | None:
     if value and "week of" in cand.match.group(0):
         d = dt.date.fromisoformat(value.value)
         return Value(iso_week(d), "week", value.basis)
+    if value and g.get("part"):  # "the night of March 3"
+        return Value(value.value + PARTS_OF_DAY[g["part"].lower()], "time", value.basis)
     return value
 
 

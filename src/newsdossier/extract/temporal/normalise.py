@@ -104,6 +104,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "the_weekend": relative.norm_the_weekend,
     "same_last_year": relative.norm_same_last_year,
     "q_code": relative.norm_q_code,
+    "month_quarter": relative.norm_month_quarter,
     "clock": dates.norm_clock,
     "holiday": relative.norm_holiday,
     "ref": dates.norm_ref,

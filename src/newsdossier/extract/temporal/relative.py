@@ -10,7 +10,13 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdossier.extract.temporal.calendar_rules import holiday_date, iso_week, season_of, weekday_date
+from newsdossier.extract.temporal.calendar_rules import (
+    holiday_date,
+    iso_week,
+    month_num,
+    season_of,
+    weekday_date,
+)
 from newsdossier.extract.temporal.candidates import (
     NUMBER_WORDS,
     PARTS_OF_DAY,
@@ -181,6 +187,8 @@ def norm_rel_unit(cand: Candidate, ctx: Context) -> Value | None:
     rel = g["rel"].lower()
     if rel == "the last" and ctx.published is not None and unit in _STRETCH_DAYS:
         return _stretch_unit(ctx.published, unit)
+    if rel == "the next":  # only "The next year, ..." gets here: a step on from the story's date
+        rel = "following"
     rel = rel.removeprefix("the ")
     step = {
         "this": 0,
@@ -189,12 +197,14 @@ def norm_rel_unit(cand: Candidate, ctx: Context) -> Value | None:
         "past": -1,
         "this past": -1,
         "previous": -1,
+        "prior": -1,
         "next": 1,
         "coming": 1,
         "following": 1,
     }[rel]
-    base = _anchor_date(ctx, unit) if rel in ("previous", "following") else ctx.published
-    if base is None or (rel in ("previous", "following") and _against_tense(ctx, cand, base, step)):
+    anaphoric = rel in ("previous", "prior", "following")
+    base = _anchor_date(ctx, unit) if anaphoric else ctx.published
+    if base is None or (anaphoric and _against_tense(ctx, cand, base, step)):
         return None
     return _shift_unit(base, unit, step, "relative")
 
@@ -332,11 +342,17 @@ def norm_season(cand: Candidate, ctx: Context) -> Value | None:
     code = SEASONS[g["season"].lower()]
     if g.get("y"):
         return Value(f"{g['y']}-{code}", "season", "explicit")
+    rel = (g.get("rel") or "").lower()
+    if rel == "that":  # "that summer": the season of the year the text last gave
+        year = ctx.anchor.year
+        return None if year is None else Value(f"{year:04d}-{code}", "season", "relative")
     if ctx.published is None:
         return None
+    if g.get("yrel"):  # "the spring of last year"
+        year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+        return Value(f"{year:04d}-{code}", "season", "relative")
     order = ["WI", "SP", "SU", "FA"]
     year, now = season_of(ctx.published)
-    rel = (g.get("rel") or "").lower()
     diff = order.index(code) - order.index(now)  # seasons from now to the named one within this year
     # "in the spring", "late summer" after a date in a past year: that year's ("last spring" counts from now)
     story = _story_year_of(ctx, cand) if rel in ("", "the", "early", "late") else None
@@ -391,6 +407,8 @@ def norm_ago(cand: Candidate, ctx: Context) -> Value | None:
         base, sign = ctx.published, 1
     else:  # "two days earlier": counted from the last date the text gave
         base, sign = _last_date_for(ctx, unit, cand), (-1 if direction in ("earlier", "before") else 1)
+        if base is None and sign < 0 and not ctx.anchor.value:
+            base = ctx.published  # "up from a year earlier" before any date: the story's time is its own
     if base is None:
         return None
     if unit == "week" and n == 1 and (direction in ("ago", "from now", "hence") or ctx.anchor.day == base):
@@ -466,10 +484,10 @@ _SAME_CUT = {"day": 10, "month": 7}  # how much of the last date "the same day/m
 
 def norm_same_last_year(cand: Candidate, ctx: Context) -> Value | None:
     """Expressions like "the same quarter a year before", "the same period last year": the last date the
-    text gave (at the precision asked for), a year earlier."""
+    text gave (at the precision asked for), a year earlier; "the same month of 2008" in that year."""
     last = TimeValue.parse(ctx.anchor.value)
     g = cand.match.groupdict()
-    unit = (g.get("same") or g["same2"]).lower()
+    unit = (g.get("same") or g.get("same2") or g["same3"]).lower()
     if not last.placeable or last.precision in ("decade", "century"):
         return None
     if unit in ("period", "time") and last.precision in ("day", "time"):
@@ -480,7 +498,8 @@ def norm_same_last_year(cand: Candidate, ctx: Context) -> Value | None:
     if unit in _SAME_CUT and len(value) < _SAME_CUT[unit]:
         return None  # "the same day" after a month: no day to go back to
     value = value.split("T")[0]
-    return Value(f"{int(value[:4]) - 1:04d}{value[4:]}", TimeValue.parse(value).precision, "relative")
+    year = int(g["sy"]) if g.get("sy") else int(value[:4]) - 1
+    return Value(f"{year:04d}{value[4:]}", TimeValue.parse(value).precision, "relative")
 
 
 def norm_the_weekend(cand: Candidate, ctx: Context) -> Value | None:
@@ -526,6 +545,12 @@ def norm_q_code(cand: Candidate, ctx: Context) -> Value | None:
     code = g["code"]
     year = int(g["y"]) if g.get("y") else int(g["yy"][1:]) if (g.get("yy") or "").startswith("-") else None
     return _part_value(int(code[1]), 4 if code[0] == "Q" else 2, year, cand, ctx)
+
+
+def norm_month_quarter(cand: Candidate, ctx: Context) -> Value | None:
+    """ "The December quarter": the calendar quarter ending in that month, in the year the tense allows."""
+    quarter = month_num(cand.match.group("qmonth")) // 3
+    return _part_value(quarter, 4, None, cand, ctx)
 
 
 # A year named before a part of it: "this year's first quarter", "2019's second half".

@@ -10,11 +10,11 @@ import re
 from spacy.tokens import Doc
 
 from newsdossier.extract.temporal.candidates import Candidate, candidates, plausible, select, tokens_of, trim
-from newsdossier.extract.temporal.narrative import anaphor_value
+from newsdossier.extract.temporal.narrative import anaphor_value, narrative_days
 from newsdossier.extract.temporal.normalise import normalise
 from newsdossier.extract.temporal.values import Anchor, Context, Value
 from newsdossier.records import Timex
-from newsdossier.text.nlp import sentences, text_of
+from newsdossier.text.nlp import sentence_index, sentences, text_of
 from newsdossier.timevalue import TimeValue
 
 
@@ -129,8 +129,10 @@ def _as_date(value: str) -> dt.date | None:
 
 
 def _date_times(doc: Doc, timexes: list[Timex], published: dt.date | None) -> list[Timex]:
-    """Give a bare clock time the day of its sentence (a dated expression there, else publication)."""
+    """Give a bare clock time the day of its sentence: a day told there, else the day the sentence
+    narrates (not a date in a side or reported clause just before), else the last day, else publication."""
     out = []
+    narrated: dict[int, dt.date | None] | None = None
     for t in timexes:
         if t.value.startswith("XXXX-XX-XXT"):
             span = tokens_of(doc, t.start, t.end)
@@ -145,7 +147,12 @@ def _date_times(doc: Doc, timexes: list[Timex], published: dt.date | None) -> li
             earlier = [
                 _as_date(o.value) for o in timexes if o.start < t.start and _as_date(o.value) is not None
             ]
-            day = days[0] if days else earlier[-1] if earlier else published
+            if narrated is None:
+                sents = sentences(doc)
+                dated = [o for o in timexes if not o.value.startswith("XXXX-XX-XXT")]
+                narrated = narrative_days(doc, sents=sents, timexes=dated, published=published)
+            own = narrated.get(sentence_index(sents, t.start))
+            day = days[0] if days else own if own else earlier[-1] if earlier else published
             if day is None:
                 out.append(t)
                 continue
