@@ -205,3 +205,45 @@ def test_not_statements(analyse_text, text):
 def test_aside_speaker_is_not_a_piece_of_the_statement(analyse_text):
     claims = analyse_text("The harbour will stay closed, says Tom Hale, the city's harbour director.").claims
     assert [c.content for c in claims] == ["The harbour will stay closed"]
+
+
+# "deny" as refusing to grant: the thing asked for, or a recipient kept from something, makes no statement.
+WITHHOLDINGS = [
+    pytest.param(
+        "The harbour board denied a request by the Elmwood rowing club to build a new dock.", id="request"
+    ),
+    pytest.param("Judge Mara Voss denied Ken Albright's application for bail.", id="possessed-application"),
+    pytest.param("The ministry denied the Linwood family access to the old mill site.", id="access"),
+    pytest.param("The club denied the best seats to visiting fans.", id="to-recipient-of-object"),
+    pytest.param("The mayor has been denying the full records to the press.", id="to-recipient-of-verb"),
+]
+
+
+@pytest.mark.parametrize("text", WITHHOLDINGS)
+def test_withholding_deny_is_no_statement(analyse_text, text):
+    assert analyse_text(text).claims == []
+
+
+DENIALS = [
+    pytest.param(
+        "Mayor Tom Hale denied the existence of any deal with the ferry company.",
+        "Tom Hale",
+        "denied",
+        "the existence of any deal with the ferry company",
+        "indirect",
+        id="deny-existence",
+    ),
+    pytest.param(
+        "Senator Ann Wells denied the allegations of fraud.",
+        "Ann Wells",
+        "denied",
+        "the allegations of fraud",
+        "indirect",
+        id="deny-allegations",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), DENIALS)
+def test_denial_of_a_statement_stays(analyse_text, text, speaker, cue, content, kind):
+    assert_claim(analyse_text(text).claims, text, speaker, cue, content, kind)

@@ -43,10 +43,12 @@ from newsdossier.extract.lexicon.cues import (
     OBJECT_PHRASE_VERBS,
     OBJECT_VERBS,
     OCCASION_NOUNS,
+    PETITION_NOUNS,
     PREPOSITIONAL_VERBS,
     QUESTION_VERBS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
+    WITHHOLDING_VERBS,
     is_speech_verb,
 )
 from newsdossier.text.nlp import text_of
@@ -152,7 +154,7 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         x = next(
             (c for c in kids if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ("it", "this", "that")), None
         )
-        if x is not None:
+        if x is not None and not _withheld(verb, x):
             return x, cue + (f" {prt.text}" if prt is not None else "")
     if lemma in CLAUSE_OBJECT_VERBS:
         # "cited the figures the board had published", "slammed the decision to close the pier", "proposed the
@@ -170,6 +172,21 @@ def _complement(verb: Token) -> tuple[Token | None, str]:
         ):
             return x, cue
     return None, cue
+
+
+def _withheld(verb: Token, obj: Token) -> bool:
+    """True when the object verb refuses to grant its object ('denied the request'), not disputes it."""
+    if verb.lemma_.lower() not in WITHHOLDING_VERBS:
+        return False
+    if obj.lemma_.lower() in PETITION_NOUNS:
+        return True
+    # "denied him entry", "denied the files to the press": a recipient is someone kept from a thing, and a
+    # statement has none
+    kids = list(verb.children) + list(obj.children)
+    return any(c.dep_ == "dative" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "to" and c.i > obj.i and any(g.dep_ == "pobj" for g in c.children)
+        for c in kids
+    )
 
 
 def _clause_after(verb: Token, comps: list[Token]) -> Token | None:

@@ -38,6 +38,7 @@ SPEECH_VERBS = _words(_V["speech"], "verbs.speech")
 INFINITIVE_VERBS = _words(_V["infinitive"], "verbs.infinitive")
 DIRECTIVE_VERBS = _words(_V["directive"], "verbs.directive")
 OBJECT_VERBS = _words(_V["object"], "verbs.object")
+WITHHOLDING_VERBS = _words(_V["withholding"], "verbs.withholding")
 CLAUSE_OBJECT_VERBS = _words(_V["clause_object"], "verbs.clause_object")
 NEEDS_PARTICLE = _words(_V["needs_particle"], "verbs.needs_particle")
 PREPOSITIONAL_VERBS = _pairs(_V["prepositional"], "verbs.prepositional")
@@ -58,11 +59,13 @@ LINKING_PHRASES = frozenset(line.strip() for line in _N["linking"].splitlines() 
 STATEMENT_NOUNS = _words(_N["statement"], "nouns.statement")
 SPEAKER_NOUNS = _words(_N["speaker"], "nouns.speaker")
 LIGHT_VERBS = _words(_N["light"], "nouns.light")
+PETITION_NOUNS = _words(_N["petition"], "nouns.petition")
 
 _listed = (
     INFINITIVE_VERBS
     | DIRECTIVE_VERBS
     | OBJECT_VERBS
+    | WITHHOLDING_VERBS
     | CLAUSE_OBJECT_VERBS
     | NEEDS_PARTICLE
     | NAMING_VERBS
