@@ -428,3 +428,22 @@ def test_city_read_as_a_person_beside_its_namesake_is_a_place(nlp, text, ents, c
 def test_prefixed_form_does_not_name_the_actor(nlp, text, ents, name):
     actors, _ = run(nlp, text, ents)
     assert [a.name for a in actors] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "place", "body"),
+    [
+        # a body's bare head is no alias of a building whose name ends in it
+        (
+            "Protesters gathered outside the Kestrel House on Monday. Later the House passed the bill.",
+            [(4, 6, "ORG"), (11, 12, "ORG")],
+            "Kestrel House",
+            "House",
+        ),
+    ],
+)
+def test_bare_head_of_a_body_is_no_alias_of_a_place(nlp, text, ents, place, body):
+    actors, mentions = run(nlp, text, ents)
+    names = {a.name: a for a in actors}
+    assert names[place].type == "location" and names[place].aliases == place
+    assert owner(actors, mentions, body) == body and names[body].type == "organization"

@@ -115,6 +115,24 @@ def _without_country(words: list[str]) -> list[str] | None:
     return None
 
 
+def _split_bare_heads(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Take a body's bare head ("the Assembly") out of a place whose name ends in it.
+
+    The short-form merge joins a bare head to the one name it ends ("Kestrel Water Agency"); once
+    the typing has made that name a place (a building, "the Marble Assembly" hall), the bare head
+    is a body of its own, not the place's alias.
+    """
+    for place in [k for k in clusters if k.kind == "location" and not k.country and k.cands]:
+        words = fold(norm_key(cluster_name(doc, place))).split()
+        if len(words) < 2 or words[-1] not in lexicon.ORG_HEADS:
+            continue
+        bare = [c for c in place.cands if c.end - c.start == 1 and fold(doc[c.start].lower_) == words[-1]]
+        if bare and len(bare) < len(place.cands):
+            place.cands = [c for c in place.cands if all(c is not b for b in bare)]
+            clusters.append(Cluster("organization", bare, key=words[-1]))
+    return clusters
+
+
 def _merge_country_qualified(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """A body's short name joins the one name that qualifies it by a country ("Senate" -> "U.S. Senate").
 
@@ -399,6 +417,7 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     clusters = _merge_same_names(doc, clusters)
     clusters = type_and_scope(doc, clusters, things)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
+    clusters = _split_bare_heads(doc, clusters)
     clusters = merge_short_forms(doc, clusters)  # "Castelvero" beside "Castelvero Alto", now both places
     clusters = _merge_country_qualified(doc, clusters)
     clusters = _merge_headed_short_forms(doc, clusters)
