@@ -447,3 +447,28 @@ def test_bare_head_of_a_body_is_no_alias_of_a_place(nlp, text, ents, place, body
     names = {a.name: a for a in actors}
     assert names[place].type == "location" and names[place].aliases == place
     assert owner(actors, mentions, body) == body and names[body].type == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "word", "home"),
+    [
+        # a country inside a name NER read as a person stays the country
+        (
+            "The photo came from Library and Archives Kenya. Porters shaped Kenya for decades.",
+            [(4, 8, "PERSON"), (11, 12, "GPE")],
+            "Kenya",
+            "Kenya",
+        ),
+        # a place that is also a census surname, after the person's full name, is the person
+        (
+            "Senator Ada Lincoln spoke. Lincoln said the vote was close.",
+            [(1, 3, "PERSON"), (5, 6, "GPE")],
+            "Lincoln",
+            "Ada Lincoln",
+        ),
+    ],
+)
+def test_place_in_a_persons_name_stays_the_place_unless_a_surname(nlp, text, ents, word, home):
+    actors, mentions = run(nlp, text, ents)
+    names = {a.actor_id: a.name for a in actors}
+    assert {names.get(m.actor_id, "") for m in mentions if m.text == word} == {home}

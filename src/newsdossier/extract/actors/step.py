@@ -350,7 +350,7 @@ def _unfound_names(doc: Doc, clusters: list[Cluster]) -> list[Cand]:
     for cluster in clusters:
         for cand in cluster.cands:
             words = surface(doc, cand).split()
-            if cluster.kind == "person" and len(words) > 1:
+            if cluster.kind == "person" and len(words) > 1 and _may_be_a_name(words[-1]):
                 lookup.setdefault(words[-1], (cluster, "PERSON", "alias"))
             elif cluster.kind != "person" and len(words) == 1 and is_acronym(words[0]):
                 lookup.setdefault(words[0], (cluster, "ORG", "acronym"))
@@ -377,10 +377,13 @@ def salience(mentions: list[Mention], first_start: int, text_length: int, kind: 
 
 
 def _may_be_a_name(word: str) -> bool:
-    """A place's name that may be a person's too: no city, or a city that is a census name
-    ("Lincoln"); a city that is no one's name ("Tupelo" in the "Tupelo Gazette" NER read as a
-    person) stays the city."""
-    return not is_city(word) or lexicon.is_surname(word) or lexicon.is_given_name(word)
+    """A place's name that may be a person's too: no country, and no gazetteer city or region unless
+    a census name ("Lincoln"). A city or country inside a name NER read as a person ("Tupelo" of
+    the "Tupelo Gazette", "Kenya" of "Archives Kenya") stays the place."""
+    if lexicon.country_named(word):
+        return False
+    known = is_city(word) or lexicon.place_named(word)
+    return not known or lexicon.is_surname(word) or lexicon.is_given_name(word)
 
 
 def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluster]:
