@@ -81,11 +81,12 @@ def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _split_capitals(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
-    """Take a capital out of its country's cluster: the city is an actor of its own, never an alias.
+    """Take a capital out of its country's cluster unless it acts as its government.
 
-    The place merge joins a capital used as a subject ("Ottawa says") to its country; a reader
-    (and the analyst's table) still sees two places, and an article naming both would otherwise
-    list the city among the country's names. The city's mentions join its other uses ("in Ottawa").
+    The place merge joins a capital to its country wherever it may stand for the government
+    ("Ottawa's budget", "talks between Oslo and Lima"); only as the one who acts, a verb's subject
+    ("Ottawa says", "Lima and Oslo can offer"), is it surely the government. Elsewhere ("Lima's
+    streets", "a summit set for Oslo") the city is an actor of its own and joins its other uses.
     """
     cities: dict[str, Cluster] = {k.key: k for k in clusters if k.kind == "location" and not k.country}
     for country in [k for k in clusters if k.country]:
@@ -95,6 +96,7 @@ def _split_capitals(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             if c.label == "GPE"
             and lexicon.country_of_capital(surface(doc, c))
             and not lexicon.country_named(surface(doc, c))
+            and not _acts(doc, c)
         ]
         country.cands = [c for c in country.cands if all(c is not m for m in moved)]
         for cand in moved:
@@ -105,6 +107,23 @@ def _split_capitals(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 clusters.append(city)
             city.cands.append(cand)
     return [k for k in clusters if k.cands]
+
+
+def _acts(doc: Doc, cand: Cand) -> bool:
+    """The mention is the subject of a verb, alone or in a pair ("Lima and Oslo can offer").
+
+    A capital followed by its state or country ("Lima, Peru", "Oslo, N.") is the city, as in a
+    dateline the parser reads as a subject.
+    """
+    if cand.end + 1 < len(doc) and doc[cand.end].text == ",":
+        after = doc[cand.end + 1]
+        word = re.split(r"[–—-]", after.text)[0]  # a dateline's dash may join the next word ("Oslo, N.–The")
+        if after.ent_type_ in {"GPE", "LOC"} or lexicon.place_named(word) or is_acronym(word):
+            return False
+    token = doc[cand.start : cand.end].root
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass", "agent"}
 
 
 def _without_country(words: list[str]) -> list[str] | None:
