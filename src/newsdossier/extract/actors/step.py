@@ -284,8 +284,8 @@ def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """A lone one-word "person" that starts exactly one organisation's name is that organisation.
 
     ("Granger" after "Granger Capital Management"); a person with a full name or a title is
-    left alone. A word that is a city and no one's name ("Tupelo" beside the "Tupelo Gazette") is
-    the city the body is named after: NER read the place as a person, and it becomes a place.
+    left alone. A word that is a city and no census name ("Tupelo" beside the "Tupelo Gazette")
+    may be the city the body is named after, or a person of that name: it stays apart.
     """
     orgs = [k for k in clusters if k.kind == "organization" and not k.country]
     for cluster in clusters:
@@ -296,9 +296,7 @@ def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         fits = [k for k in orgs if len(k.key.split()) > 1 and fold(k.key).split()[0] == word]
         if len(fits) != 1:
             continue
-        if not _may_be_a_name(name):
-            cluster.kind = "location"
-        else:
+        if not is_city(name) or lexicon.is_surname(name) or lexicon.is_given_name(name):
             absorb(fits[0], cluster, "alias")
     return [k for k in clusters if k.cands]
 
@@ -396,13 +394,12 @@ def salience(mentions: list[Mention], first_start: int, text_length: int, kind: 
 
 
 def _may_be_a_name(word: str) -> bool:
-    """A place's name that may be a person's too: no country, and no gazetteer city or region unless
-    a census name ("Lincoln"). A city or country inside a name NER read as a person ("Tupelo" of
-    the "Tupelo Gazette", "Kenya" of "Archives Kenya") stays the place."""
+    """A place's name that may be a person's too: no country, and no larger gazetteer place
+    unless a census surname or given name ("Lincoln"). A country inside a name NER read as a
+    person ("Archives Kenya", "Kenya Proud") stays the country."""
     if lexicon.country_named(word):
         return False
-    known = is_city(word) or lexicon.place_named(word)
-    return not known or lexicon.is_surname(word) or lexicon.is_given_name(word)
+    return not lexicon.place_named(word) or lexicon.is_surname(word) or lexicon.is_given_name(word)
 
 
 def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluster]:
