@@ -394,11 +394,11 @@ def salience(mentions: list[Mention], first_start: int, text_length: int, kind: 
 
 
 def _may_be_a_name(word: str) -> bool:
-    """A place's name that may be a person's too: no country, and no larger gazetteer place
-    unless a census surname or given name ("Lincoln"). A country inside a name NER read as a
-    person ("Archives Kenya", "Kenya Proud") stays the country."""
+    """A place's name that may be a person's too: a country only if a census given name
+    ("Jordan"), another larger gazetteer place only if a census surname or given name ("Lincoln").
+    A country inside a name NER read as a person ("Archives Malawi") stays the country."""
     if lexicon.country_named(word):
-        return False
+        return lexicon.is_given_name(word)
     return not lexicon.place_named(word) or lexicon.is_surname(word) or lexicon.is_given_name(word)
 
 
