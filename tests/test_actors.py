@@ -210,13 +210,19 @@ def test_demonym_attests_its_country(nlp, text, country, demonym):
 @pytest.mark.parametrize(
     "text, country, capital_merged",
     [
+        # a capital that acts (a verb's subject) is its government
         ("Canada and Mexico signed the accord. Ottawa says it will ratify the text soon.", "Canada", True),
-        ("Talks between Norway and Moscow stalled, and Russia blamed Oslo.", "Russia", True),
+        ("Greece asked for aid, and Athens warned that the talks would fail.", "Greece", True),
+        # anywhere else the city is its own actor: a place, a possessor, a pair after a preposition
         ("Canada hosted the summit. The ministers met in Ottawa on Friday.", "Canada", False),
         ("Mexico signed the deal. Its minister will visit Ottawa next week, Canada said.", "Canada", False),
+        ("Talks between Norway and Moscow stalled, and Russia blamed Oslo.", "Russia", False),
+        ("Greece asked for aid. Crowds filled Athens's old streets on Friday.", "Greece", False),
+        ("Oslo, Norway - The minister said on Friday that Norway would sign the pact.", "Norway", False),
+        ("PRESS NOTE\n\nOslo, Norway–The minister said on Friday that Norway would sign.", "Norway", False),
     ],
 )
-def test_capital_used_as_government_is_its_country(nlp, text, country, capital_merged):
+def test_capital_is_its_country_only_when_it_acts(nlp, text, country, capital_merged):
     actors, _ = run(nlp, text)
     a = actor(actors, country)
     assert a.type == "location"

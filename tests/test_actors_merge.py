@@ -307,3 +307,176 @@ def test_nickname_of_a_given_name_is_one_person(nlp, text, ents, people):
 def test_short_names_with_one_title_merge(nlp, text, ents, merged):
     actors, mentions = run(nlp, text, ents)
     assert (owner(actors, mentions, "Dole") == owner(actors, mentions, "Dale")) is merged
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "short", "home"),
+    [
+        # a body's short name joins the one name that qualifies it by a country
+        (
+            "The bill went to the Malawi Sports Council on Friday, and the Sports Council will vote soon.",
+            [(5, 8, "ORG"), (13, 15, "ORG")],
+            "Sports Council",
+            "Malawi Sports Council",
+        ),
+        # ... even before it, and beside a longer name qualified by no place
+        (
+            "The Sports Council met on Monday. The National Sports Council and the Malawi Sports Council disagreed.",
+            [(1, 3, "ORG"), (8, 11, "ORG"), (13, 16, "ORG")],
+            "Sports Council",
+            "Malawi Sports Council",
+        ),
+        # a name ending in a head word, used after the one longer name it opens
+        (
+            "Vera Oslund joined the Kestrel League Hockey in 2003. She left the Kestrel League in 2009.",
+            [(0, 2, "PERSON"), (4, 7, "ORG"), (13, 15, "ORG")],
+            "Kestrel League",
+            "Kestrel League Hockey",
+        ),
+        # a school the text calls by its town's name alone, the town never named as a place (NER
+        # read the second use as a person, which the typing makes a place)
+        (
+            "Lina Mors played in the Brennow v Harlow match. She was sent to Harlow in 1901. "
+            "She left Harlow College in 1905.",
+            [(0, 2, "PERSON"), (5, 6, "ORG"), (7, 8, "ORG"), (14, 15, "PERSON"), (20, 22, "ORG")],
+            "Harlow",
+            "Harlow College",
+        ),
+    ],
+)
+def test_short_name_joins_its_full_name(nlp, text, ents, short, home):
+    actors, mentions = run(nlp, text, ents)
+    assert owner(actors, mentions, short) == home
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "kept_apart"),
+    [
+        # the short name comes first: nothing says it is the longer one
+        (
+            "The Kestrel League met on Monday. Vera Oslund joined the Kestrel League Hockey in 2003.",
+            [(1, 3, "ORG"), (7, 9, "PERSON"), (11, 14, "ORG")],
+            ("Kestrel League", "Kestrel League Hockey"),
+        ),
+        # the longer name adds a head of its own: another body
+        (
+            "Vera Oslund works for the Harlow Union Bank, and she is a member of the Harlow Union.",
+            [(0, 2, "PERSON"), (5, 8, "ORG"), (16, 18, "ORG")],
+            ("Harlow Union", "Harlow Union Bank"),
+        ),
+        # a town named where only a place can stand is the town, not the school named after it,
+        # though the text calls the school by the town's name too
+        (
+            "Lina Mors played in the Brennow v Harlow match. She was born in Harlow in 1890. "
+            "She left Harlow College in 1905.",
+            [(0, 2, "PERSON"), (5, 6, "ORG"), (7, 8, "ORG"), (14, 15, "PERSON"), (20, 22, "ORG")],
+            ("Harlow", "Harlow College"),
+        ),
+        # a city NER read as a person beside a newspaper named after it: the city
+        (
+            "The Tupelo Gazette reported the storm. Residents of Tupelo were told to leave.",
+            [(1, 3, "ORG"), (9, 10, "PERSON")],
+            ("Tupelo", "Tupelo Gazette"),
+        ),
+        # a city and a longer place that starts with it
+        (
+            "She moved to New York in 1990 and worked for New York City for a decade.",
+            [(3, 5, "GPE"), (10, 13, "GPE")],
+            ("New York", "New York City"),
+        ),
+    ],
+)
+def test_place_and_longer_name_stay_apart(nlp, text, ents, kept_apart):
+    actors, mentions = run(nlp, text, ents)
+    names = {a.name: a for a in actors}
+    assert set(kept_apart) <= set(names)
+    short = names[kept_apart[0]]
+    assert short.aliases == kept_apart[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "city", "body", "city_type"),
+    [
+        # a city that is no census name, read as a person, is no alias of the body named after it
+        (
+            "The Tupelo Gazette reported the storm. Residents of Tupelo were told to leave.",
+            [(1, 3, "ORG"), (9, 10, "PERSON")],
+            "Tupelo",
+            "Tupelo Gazette",
+            "person",
+        ),
+    ],
+)
+def test_city_named_like_a_body_is_no_alias_of_it(nlp, text, ents, city, body, city_type):
+    actors, _ = run(nlp, text, ents)
+    names = {a.name: a for a in actors}
+    assert names[city].type == city_type
+    assert city not in names[body].aliases.split(";")
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        # a name behind a lower-case prefix is an adjective made of it, never the actor's name
+        (
+            "The pro-Varga crowd cheered when Varga spoke on Friday.",
+            [(1, 4, "PERSON"), (7, 8, "PERSON")],
+            "Varga",
+        ),
+        ("An ex-Kestrel manager said Kestrel would grow.", [(1, 4, "ORG"), (6, 7, "ORG")], "Kestrel"),
+    ],
+)
+def test_prefixed_form_does_not_name_the_actor(nlp, text, ents, name):
+    actors, _ = run(nlp, text, ents)
+    assert [a.name for a in actors] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "place", "body"),
+    [
+        # a body's bare head is no alias of a building whose name ends in it
+        (
+            "Protesters gathered outside the Kestrel House on Monday. Later the House passed the bill.",
+            [(4, 6, "ORG"), (11, 12, "ORG")],
+            "Kestrel House",
+            "House",
+        ),
+    ],
+)
+def test_bare_head_of_a_body_is_no_alias_of_a_place(nlp, text, ents, place, body):
+    actors, mentions = run(nlp, text, ents)
+    names = {a.name: a for a in actors}
+    assert names[place].type == "location" and names[place].aliases == place
+    assert owner(actors, mentions, body) == body and names[body].type == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "word", "home"),
+    [
+        # a country inside a name NER read as a person stays the country
+        (
+            "The photo came from Library and Archives Malawi. Porters shaped Malawi for decades.",
+            [(4, 8, "PERSON"), (11, 12, "GPE")],
+            "Malawi",
+            "Malawi",
+        ),
+        # a country that is also a given name, after a person's full name, is the person
+        (
+            "Coach Ben Jordan spoke. Jordan said the team was ready.",
+            [(1, 3, "PERSON"), (5, 6, "GPE")],
+            "Jordan",
+            "Ben Jordan",
+        ),
+        # a place that is also a census surname, after the person's full name, is the person
+        (
+            "Senator Ada Lincoln spoke. Lincoln said the vote was close.",
+            [(1, 3, "PERSON"), (5, 6, "GPE")],
+            "Lincoln",
+            "Ada Lincoln",
+        ),
+    ],
+)
+def test_place_in_a_persons_name_stays_the_place_unless_a_surname(nlp, text, ents, word, home):
+    actors, mentions = run(nlp, text, ents)
+    names = {a.actor_id: a.name for a in actors}
+    assert {names.get(m.actor_id, "") for m in mentions if m.text == word} == {home}

