@@ -17,6 +17,7 @@ from newsdossier.extract.actors.spans import (
     under_plural_title,
 )
 from newsdossier.extract.lexicon.cues import OBJECT_VERBS, SPEECH_VERBS
+from newsdossier.text.parse import dateline_end
 
 _WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
@@ -202,6 +203,23 @@ def _dash_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, 
     return [(start, end, label)]
 
 
+def _after_dateline(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
+    """Where a name starts that NER glued to the dateline before it ("OSLO - Jane Doe" read as one
+    organisation), and its label: two or three words led by a given name are a person."""
+    cut = dateline_end(doc[start].sent)
+    if not start < cut < end:
+        return start, label
+    words = doc[cut:end]
+    person = (
+        label == "ORG"
+        and 2 <= len(words) <= 3
+        and all(t.is_title and t.is_alpha for t in words)
+        and lexicon.is_given_name(words[0].text)
+        and words[-1].lower_ not in lexicon.ORG_HEADS
+    )
+    return cut, "PERSON" if person else label
+
+
 def _headline_speech_verb(word: str) -> bool:
     """A capitalised speech verb with the -s of a headline's present tense ("Slams", "Urges",
     "Denies"); the bare form is left alone, as many of them are surnames too ("Tell", "Say")."""
@@ -212,13 +230,29 @@ def _headline_speech_verb(word: str) -> bool:
     return any(stem in SPEECH_VERBS or stem in OBJECT_VERBS for stem in stems if stem)
 
 
+# Pronouns in the object case: a bare verb before one is a verb ("Tell You"), never a surname.
+_OBJECT_PRONOUNS = {"me", "you", "us", "him", "them"}
+
+
+def _bare_verb_on_pronoun(doc: Doc, i: int) -> bool:
+    """A capitalised speech verb in its bare form right before an object pronoun ("Jane Doe Tell You"):
+    a headline's verb, though the bare form alone may be a surname."""
+    return (
+        doc[i].text[:1].isupper()
+        and doc[i].lower_ in SPEECH_VERBS
+        and i + 1 < len(doc)
+        and doc[i + 1].lower_ in _OBJECT_PRONOUNS
+    )
+
+
 def _headline_person_end(doc: Doc, start: int, end: int) -> int:
     """A person's name without the headline words NER read into it ("Jane Doe Quits Over Pay").
 
     The name ends before a capitalised preposition ("Into", "Out", "After"); common words right
     before it that are no given name or surname ("Quits") go with it. It also ends before a speech
     verb in the headline's present tense ("Jane Doe Slams Rival"), once two words of name stand
-    before it. Two words always stay.
+    before it, or before a bare speech verb with an object pronoun after it ("Jane Doe Tell You").
+    Two words always stay.
     """
     cut = next(
         (
@@ -228,7 +262,14 @@ def _headline_person_end(doc: Doc, start: int, end: int) -> int:
         ),
         None,
     )
-    verb = next((i for i in range(start + 2, end) if _headline_speech_verb(doc[i].text)), None)
+    verb = next(
+        (
+            i
+            for i in range(start + 2, end)
+            if _headline_speech_verb(doc[i].text) or _bare_verb_on_pronoun(doc, i)
+        ),
+        None,
+    )
     if verb is not None and (cut is None or verb < cut):
         return verb
     if cut is None:
@@ -402,6 +443,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
         if start < joined_until:
             continue  # "Harwick College", already joined to the name NER cut before it
         start, end = _trim(doc, start, end)
+        start, label = _after_dateline(doc, start, end, label)
         if label == "ORG":
             start = hyphen_prefix_start(doc, _after_title_of(doc, start, end))
         end = _lower_word_end(doc, start, end)
