@@ -86,3 +86,56 @@ def test_headline_bare_verb_before_pronoun_ends_a_name(nlp, text, ents, name, go
 )
 def test_verb_like_surname_stays(nlp, text, ents, name):
     assert name in found(nlp, text, ents)
+
+
+@pytest.mark.parametrize(
+    "text, ents, name, gone",
+    [
+        # a common word before a given name and a surname is an epithet, not part of the name
+        (
+            "Marta Quellan won. It was harder than working Crooked Marta Quellan.",
+            [(0, 2, "PERSON"), (9, 12, "PERSON")],
+            "Marta Quellan",
+            "Crooked Marta Quellan",
+        ),
+        (
+            "Sleepy Henry Osvald said no. Henry Osvald left.",
+            [(0, 3, "PERSON"), (6, 8, "PERSON")],
+            "Henry Osvald",
+            "Sleepy Henry Osvald",
+        ),
+    ],
+)
+def test_epithet_is_cut_off_a_name(nlp, text, ents, name, gone):
+    actors = found(nlp, text, ents)
+    assert actors.get(name) == "person"
+    assert gone not in actors
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        # two given names, or a given name that is also a common word, stay in the name
+        ("Mary Ann Dorrit said no.", [(0, 3, "PERSON")], "Mary Ann Dorrit"),
+        ("Will Henry Osvald said no.", [(0, 3, "PERSON")], "Will Henry Osvald"),
+    ],
+)
+def test_given_names_are_no_epithet(nlp, text, ents, name):
+    assert name in found(nlp, text, ents)
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        # the rest is no name of its own in the story: the first word stays
+        ("Sleepy Henry Osvald said no.", [(0, 3, "PERSON")], "Sleepy Henry Osvald"),
+        # a word after a title belongs to the title ("Miss Galaxy"), not an epithet
+        (
+            "Marta Quellan won. The former Miss Galaxy Marta Quellan spoke.",
+            [(0, 2, "PERSON"), (7, 10, "PERSON")],
+            "Galaxy Marta Quellan",
+        ),
+    ],
+)
+def test_no_epithet_leaves_the_name(nlp, text, ents, name):
+    assert name in found(nlp, text, ents)

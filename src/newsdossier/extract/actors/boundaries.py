@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
+from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import (
@@ -298,6 +299,34 @@ def _hyphen_end(doc: Doc, start: int, end: int, taken: set[int]) -> int:
     return end
 
 
+# How common (wordfreq zipf) a word before a full name must be to be an epithet ("sleepy" 3.7).
+_EPITHET_ZIPF = 3.0
+
+
+def _epithet_start(doc: Doc, start: int, end: int, people: set[str]) -> int:
+    """Where a person's name starts after an epithet NER read into it ("Sleepy Jane Doe"): a common word
+    that is no title or given name, before a given name and a surname that NER also found on their own
+    in the story. A surname before the given name is not English order, so a common word that is
+    also a rare surname ("Crooked") goes too; names of other orders keep their first word, as the
+    rest is no name of its own elsewhere."""
+    first = doc[start]
+    if (
+        end - start >= 3
+        and first.is_alpha
+        and first.is_title
+        and not is_title_token(first)
+        and first.lower_ not in lexicon.TITLE_HEADS
+        and not (start > 0 and is_title_token(doc[start - 1]))  # "Miss Universe X": a title's own word
+        and zipf_frequency(first.lower_, "en") >= _EPITHET_ZIPF
+        and not lexicon.is_given_name(first.text)
+        and doc[start + 1].is_title
+        and lexicon.is_given_name(doc[start + 1].text)
+        and doc[start + 1 : end].text in people
+    ):
+        return start + 1
+    return start
+
+
 def _post_nominal_end(doc: Doc, start: int, end: int) -> int:
     """A person's name without the letters after it ("Jane Doe FRS", "John Roe PhD")."""
     while end - start > 2 and doc[end - 1].lower_.replace(".", "") in lexicon.POST_NOMINALS:
@@ -434,6 +463,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
     raw = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in _WANTED]
     # surnames of people NER found in full, to cut them off an organisation they were glued to
     surnames = {doc[e - 1].text for s, e, label in raw if label == "PERSON" and e - s >= 2}
+    people = {doc[s:e].text for s, e, label in raw if label == "PERSON"}
     cands: list[Cand] = []
     raw = [piece for s, e, label in raw for piece in _comma_pieces(doc, s, e, label)]
     raw = [piece for s, e, label in raw for piece in _at_pieces(doc, s, e, label)]
@@ -475,6 +505,8 @@ def repaired_spans(doc: Doc) -> list[Cand]:
                 if prefix_end > start:  # "Palace spokesman X": the affiliation is an entity of its own
                     cands.append(Cand(start, prefix_end, _prefix_label(doc[start:prefix_end])))
                 start = name_start
+        if label == "PERSON":
+            start = _epithet_start(doc, start, end, people)
         cands.append(Cand(start, end, label))
     cands.sort(key=lambda c: c.start)
     # one name NER split in two entities that touch (see _joined_label)
