@@ -3,7 +3,9 @@ of a verb (past / future / present) that decides which way a relative date point
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Span, Token
 
 # The tenses a clause can have, as far as dates are concerned: which way a relative date points.
 PAST, FUTURE, PRESENT, UNKNOWN = "past", "future", "present", ""
@@ -63,3 +65,24 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 def is_verb_among(token: Token, lemmas: frozenset[str]) -> bool:
     """True for a verb (or auxiliary) whose lower-cased lemma is in the set, e.g. a speech-verb list."""
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas
+
+
+# A dateline opening a story: "MOSCOW -", "WASHINGTON, D.C. —", "SPRINGFIELD, Ill. -", "BEIJING (Reuters) -",
+# and a place in title case only with an agency after it: "New York (AFP) –".
+_DATELINE = re.compile(
+    r"^(?:(?P<caps>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*)*)"  # the place, in capitals
+    r"(?:,[ \t]*[A-Z][a-z]{1,4}\.(?:[ \t]?[A-Z][a-z]?\.)?)?"  # a state or country abbreviated: ", Calif."
+    r"(?:\s*\([^)]{1,30}\))?"  # an agency in brackets
+    r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}\s*\([A-Z][A-Za-z ]{1,25}\))"  # "New York (AFP)"
+    r"\s*(?:--|[-–—_])\s"  # the dash that ends it
+)
+
+
+def dateline_end(sent: Span) -> int:
+    """The index of the first token after a dateline opening the sentence (the sentence start if none)."""
+    m = _DATELINE.match(sent.text)
+    caps = m.group("caps") if m is not None else None
+    if m is None or (caps is not None and not caps[:2].isupper()):
+        return sent.start
+    span = sent.doc.char_span(sent.start_char, sent.start_char + m.end(), alignment_mode="expand")
+    return span.end if span is not None else sent.start

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
+from wordfreq import zipf_frequency
 
 from newsdossier.extract import lexicon
 from newsdossier.extract.actors.spans import (
@@ -17,6 +18,7 @@ from newsdossier.extract.actors.spans import (
     under_plural_title,
 )
 from newsdossier.extract.lexicon.cues import OBJECT_VERBS, SPEECH_VERBS
+from newsdossier.text.parse import dateline_end
 
 _WANTED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
@@ -202,6 +204,23 @@ def _dash_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, 
     return [(start, end, label)]
 
 
+def _after_dateline(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
+    """Where a name starts that NER glued to the dateline before it ("OSLO - Jane Doe" read as one
+    organisation), and its label: two or three words led by a given name are a person."""
+    cut = dateline_end(doc[start].sent)
+    if not start < cut < end:
+        return start, label
+    words = doc[cut:end]
+    person = (
+        label == "ORG"
+        and 2 <= len(words) <= 3
+        and all(t.is_title and t.is_alpha for t in words)
+        and lexicon.is_given_name(words[0].text)
+        and words[-1].lower_ not in lexicon.ORG_HEADS
+    )
+    return cut, "PERSON" if person else label
+
+
 def _headline_speech_verb(word: str) -> bool:
     """A capitalised speech verb with the -s of a headline's present tense ("Slams", "Urges",
     "Denies"); the bare form is left alone, as many of them are surnames too ("Tell", "Say")."""
@@ -212,13 +231,29 @@ def _headline_speech_verb(word: str) -> bool:
     return any(stem in SPEECH_VERBS or stem in OBJECT_VERBS for stem in stems if stem)
 
 
+# Pronouns in the object case: a bare verb before one is a verb ("Tell You"), never a surname.
+_OBJECT_PRONOUNS = {"me", "you", "us", "him", "them"}
+
+
+def _bare_verb_on_pronoun(doc: Doc, i: int) -> bool:
+    """A capitalised speech verb in its bare form right before an object pronoun ("Jane Doe Tell You"):
+    a headline's verb, though the bare form alone may be a surname."""
+    return (
+        doc[i].text[:1].isupper()
+        and doc[i].lower_ in SPEECH_VERBS
+        and i + 1 < len(doc)
+        and doc[i + 1].lower_ in _OBJECT_PRONOUNS
+    )
+
+
 def _headline_person_end(doc: Doc, start: int, end: int) -> int:
     """A person's name without the headline words NER read into it ("Jane Doe Quits Over Pay").
 
     The name ends before a capitalised preposition ("Into", "Out", "After"); common words right
     before it that are no given name or surname ("Quits") go with it. It also ends before a speech
     verb in the headline's present tense ("Jane Doe Slams Rival"), once two words of name stand
-    before it. Two words always stay.
+    before it, or before a bare speech verb with an object pronoun after it ("Jane Doe Tell You").
+    Two words always stay.
     """
     cut = next(
         (
@@ -228,7 +263,14 @@ def _headline_person_end(doc: Doc, start: int, end: int) -> int:
         ),
         None,
     )
-    verb = next((i for i in range(start + 2, end) if _headline_speech_verb(doc[i].text)), None)
+    verb = next(
+        (
+            i
+            for i in range(start + 2, end)
+            if _headline_speech_verb(doc[i].text) or _bare_verb_on_pronoun(doc, i)
+        ),
+        None,
+    )
     if verb is not None and (cut is None or verb < cut):
         return verb
     if cut is None:
@@ -255,6 +297,34 @@ def _hyphen_end(doc: Doc, start: int, end: int, taken: set[int]) -> int:
     if words and any(t.lower_ in _NAME_PARTICLES for t in words) and words[-1].is_title:
         return stop
     return end
+
+
+# How common (wordfreq zipf) a word before a full name must be to be an epithet ("sleepy" 3.7).
+_EPITHET_ZIPF = 3.0
+
+
+def _epithet_start(doc: Doc, start: int, end: int, people: set[str]) -> int:
+    """Where a person's name starts after an epithet NER read into it ("Sleepy Jane Doe"): a common word
+    that is no title or given name, before a given name and a surname that NER also found on their own
+    in the story. A surname before the given name is not English order, so a common word that is
+    also a rare surname ("Crooked") goes too; names of other orders keep their first word, as the
+    rest is no name of its own elsewhere."""
+    first = doc[start]
+    if (
+        end - start >= 3
+        and first.is_alpha
+        and first.is_title
+        and not is_title_token(first)
+        and first.lower_ not in lexicon.TITLE_HEADS
+        and not (start > 0 and is_title_token(doc[start - 1]))  # "Miss Universe X": a title's own word
+        and zipf_frequency(first.lower_, "en") >= _EPITHET_ZIPF
+        and not lexicon.is_given_name(first.text)
+        and doc[start + 1].is_title
+        and lexicon.is_given_name(doc[start + 1].text)
+        and doc[start + 1 : end].text in people
+    ):
+        return start + 1
+    return start
 
 
 def _post_nominal_end(doc: Doc, start: int, end: int) -> int:
@@ -393,6 +463,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
     raw = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in _WANTED]
     # surnames of people NER found in full, to cut them off an organisation they were glued to
     surnames = {doc[e - 1].text for s, e, label in raw if label == "PERSON" and e - s >= 2}
+    people = {doc[s:e].text for s, e, label in raw if label == "PERSON"}
     cands: list[Cand] = []
     raw = [piece for s, e, label in raw for piece in _comma_pieces(doc, s, e, label)]
     raw = [piece for s, e, label in raw for piece in _at_pieces(doc, s, e, label)]
@@ -402,6 +473,7 @@ def repaired_spans(doc: Doc) -> list[Cand]:
         if start < joined_until:
             continue  # "Harwick College", already joined to the name NER cut before it
         start, end = _trim(doc, start, end)
+        start, label = _after_dateline(doc, start, end, label)
         if label == "ORG":
             start = hyphen_prefix_start(doc, _after_title_of(doc, start, end))
         end = _lower_word_end(doc, start, end)
@@ -433,6 +505,8 @@ def repaired_spans(doc: Doc) -> list[Cand]:
                 if prefix_end > start:  # "Palace spokesman X": the affiliation is an entity of its own
                     cands.append(Cand(start, prefix_end, _prefix_label(doc[start:prefix_end])))
                 start = name_start
+        if label == "PERSON":
+            start = _epithet_start(doc, start, end, people)
         cands.append(Cand(start, end, label))
     cands.sort(key=lambda c: c.start)
     # one name NER split in two entities that touch (see _joined_label)

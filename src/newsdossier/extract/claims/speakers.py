@@ -18,7 +18,7 @@ from newsdossier.extract.lexicon import AGENT_SUFFIXES, GROUP_HEADS, ORG_HEADS, 
 from newsdossier.extract.lexicon.cues import DOCUMENT_NOUNS, INFO_NOUNS, SPEAKER_NOUNS, is_speech_verb
 from newsdossier.records import Actor, Mention
 from newsdossier.text.nlp import text_of
-from newsdossier.text.parse import SUBJECT_DEPS, governing_verb
+from newsdossier.text.parse import SUBJECT_DEPS, dateline_end, governing_verb
 from newsdossier.text.quotes import Quote, inside
 
 _KEEP_IN_PHRASE = {
@@ -180,27 +180,6 @@ def according_to(tokens: list[Token]) -> Token | None:
                     if nominal(c):
                         return phrase_head(c)
     return None
-
-
-# A dateline opening a story: "MOSCOW -", "WASHINGTON, D.C. —", "SPRINGFIELD, Ill. -", "BEIJING (Reuters) -",
-# and a place in title case only with an agency after it: "New York (AFP) –".
-_DATELINE = re.compile(
-    r"^(?:(?P<caps>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*)*)"  # the place, in capitals
-    r"(?:,[ \t]*[A-Z][a-z]{1,4}\.(?:[ \t]?[A-Z][a-z]?\.)?)?"  # a state or country abbreviated: ", Calif."
-    r"(?:\s*\([^)]{1,30}\))?"  # an agency in brackets
-    r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}\s*\([A-Z][A-Za-z ]{1,25}\))"  # "New York (AFP)"
-    r"\s*(?:--|[-–—_])\s"  # the dash that ends it
-)
-
-
-def dateline_end(sent: Span) -> int:
-    """The index of the first token after a dateline opening the sentence (the sentence start if none)."""
-    m = _DATELINE.match(sent.text)
-    caps = m.group("caps") if m is not None else None
-    if m is None or (caps is not None and not caps[:2].isupper()):
-        return sent.start
-    span = sent.doc.char_span(sent.start_char, sent.start_char + m.end(), alignment_mode="expand")
-    return span.end if span is not None else sent.start
 
 
 _WH_TAGS = ("WDT", "WP", "WP$")
