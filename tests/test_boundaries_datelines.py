@@ -93,10 +93,10 @@ def test_verb_like_surname_stays(nlp, text, ents, name):
     [
         # a common word before a given name and a surname is an epithet, not part of the name
         (
-            "Marta Quellan won. It was harder than working Crooked Marta Quellan.",
+            "Marta Quellan won. It was harder than working Sneaky Marta Quellan.",
             [(0, 2, "PERSON"), (9, 12, "PERSON")],
             "Marta Quellan",
-            "Crooked Marta Quellan",
+            "Sneaky Marta Quellan",
         ),
         (
             "Sleepy Henry Osvald said no. Henry Osvald left.",

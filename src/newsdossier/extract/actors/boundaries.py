@@ -307,7 +307,7 @@ def _epithet_start(doc: Doc, start: int, end: int, people: set[str]) -> int:
     """Where a person's name starts after an epithet NER read into it ("Sleepy Jane Doe"): a common word
     that is no title or given name, before a given name and a surname that NER also found on their own
     in the story. A surname before the given name is not English order, so a common word that is
-    also a rare surname ("Crooked") goes too; names of other orders keep their first word, as the
+    also a rare surname ("Sneaky") goes too; names of other orders keep their first word, as the
     rest is no name of its own elsewhere."""
     first = doc[start]
     if (
