@@ -12,7 +12,6 @@ from newsdossier.extract.actors.spans import (
     hyphen_prefix_start,
     inverted_names,
     is_acronym,
-    is_continent,
     is_elided_surname,
     is_title_token,
     under_plural_title,
@@ -615,7 +614,7 @@ def _field_after_in(doc: Doc, prev: Cand, cand: Cand) -> bool:
         prev.label == "ORG"
         and gap == ["in"]
         and any(t.lower_ in {"for", "on"} for t in doc[prev.start + 1 : prev.end - 1])
-        and is_continent(right.text)
+        and lexicon.is_continent(right.text)
     ):
         return True  # "Forum for Water and Soil in Africa": a continent is the body's reach
     return (

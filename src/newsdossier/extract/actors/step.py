@@ -27,7 +27,6 @@ from newsdossier.extract.actors.spans import (
     cluster_title,
     fold,
     is_acronym,
-    is_city,
     name_words,
     place_context,
     surface,
@@ -296,7 +295,7 @@ def _merge_founders(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         fits = [k for k in orgs if len(k.key.split()) > 1 and fold(k.key).split()[0] == word]
         if len(fits) != 1:
             continue
-        if not is_city(name) or lexicon.is_surname(name) or lexicon.is_given_name(name):
+        if not lexicon.is_city(name) or lexicon.is_surname(name) or lexicon.is_given_name(name):
             absorb(fits[0], cluster, "alias")
     return [k for k in clusters if k.cands]
 

